@@ -1,0 +1,48 @@
+//! One module per subcommand: read input, call the core, print. No rules here.
+
+pub mod advise;
+pub mod check;
+pub mod checklist;
+pub mod compare;
+pub mod completions;
+pub mod diff;
+pub mod explain;
+pub mod generate;
+pub mod import;
+pub mod packages;
+pub mod render;
+pub mod route;
+pub mod wizard;
+
+use std::io::Write;
+use std::path::Path;
+
+/// Loads a plan; a failure carries the file:line:column message (exit 2).
+pub fn load_plan(path: &Path) -> anyhow::Result<crate::plan::Plan> {
+    Ok(crate::plan::load(path)?)
+}
+
+/// Writes `text` to `out` atomically, or to standard output when `out` is `None`.
+pub fn emit(out: Option<&Path>, text: &str) -> anyhow::Result<()> {
+    match out {
+        Some(p) => crate::fsutil::write_atomic(p, text.as_bytes())
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", p.display())),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                r => Ok(r?),
+            }
+        }
+    }
+}
+
+/// JSON for `--format json`, pretty and newline-terminated.
+pub fn to_json<T: serde::Serialize>(value: &T) -> String {
+    let mut s = serde_json::to_string_pretty(value).expect("report types serialise");
+    s.push('\n');
+    s
+}

@@ -1,0 +1,25 @@
+//! sysuser: plan, check, draw and route Altinn system users.
+//!
+//! Data flows one way: plan file → [`plan`] → [`advisor`] → [`engine`]
+//! (findings) → [`render`] / export / [`route`]. The core knows nothing of
+//! terminals; [`cli`] and [`tui`] are thin front ends over the same functions.
+
+pub mod advisor;
+pub mod catalog;
+pub mod checklist;
+pub mod cli;
+pub mod commands;
+pub mod compare;
+pub mod decision;
+pub mod diff;
+pub mod engine;
+pub mod fsutil;
+pub mod generate;
+pub mod import;
+pub mod orgnr;
+pub mod plan;
+pub mod render;
+pub mod route;
+pub mod rules;
+pub mod text;
+pub mod tui;

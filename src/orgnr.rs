@@ -1,0 +1,132 @@
+//! Norwegian organisation numbers.
+//!
+//! The plan format requires 9 digits (a shape error is a load error, exit 2);
+//! whether the check digit is right is a finding (`invalid-orgnr`), because a
+//! plan with a mistyped number is still worth checking for everything else.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// A 9-digit organisation number, as written in the plan.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Orgnr(String);
+
+impl Orgnr {
+    /// Accepts exactly 9 ASCII digits (surrounding spaces and inner spaces, as
+    /// people write `310 202 398`, are removed).
+    pub fn parse(s: &str) -> Result<Orgnr, String> {
+        let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+        if compact.len() == 9 && compact.bytes().all(|b| b.is_ascii_digit()) {
+            Ok(Orgnr(compact))
+        } else {
+            let shown: String = s.chars().take(40).collect();
+            Err(format!(
+                "expected an organisation number of 9 digits, found `{shown}`"
+            ))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The mod-11 check: weights 3,2,7,6,5,4,3,2 over the first 8 digits;
+    /// 11 means 0 and 10 means no valid number has these first digits.
+    pub fn has_valid_check_digit(&self) -> bool {
+        const WEIGHTS: [u32; 8] = [3, 2, 7, 6, 5, 4, 3, 2];
+        let d: Vec<u32> = self.0.bytes().map(|b| u32::from(b - b'0')).collect();
+        let sum: u32 = d.iter().zip(WEIGHTS).map(|(a, w)| a * w).sum();
+        match 11 - sum % 11 {
+            11 => d[8] == 0,
+            10 => false,
+            c => d[8] == c,
+        }
+    }
+
+    /// Completes 8 digits with their check digit, if one exists. Used by the
+    /// plan generator and by tests to make valid numbers.
+    pub fn with_check_digit(first8: u32) -> Option<Orgnr> {
+        let s = format!("{first8:08}");
+        if s.len() != 8 {
+            return None;
+        }
+        (0..10)
+            .map(|c| Orgnr(format!("{s}{c}")))
+            .find(Orgnr::has_valid_check_digit)
+    }
+}
+
+impl fmt::Display for Orgnr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl fmt::Debug for Orgnr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", self.0)
+    }
+}
+
+impl Serialize for Orgnr {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Orgnr {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = Orgnr;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an organisation number of 9 digits, e.g. \"310202398\"")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Orgnr, E> {
+                Orgnr::parse(v).map_err(E::custom)
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Orgnr, E> {
+                Orgnr::parse(&v.to_string()).map_err(E::custom)
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Orgnr, E> {
+                Orgnr::parse(&v.to_string()).map_err(E::custom)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn known_test_organisations_are_valid() {
+        for n in ["310202398", "311037889", "991825827", "974760673"] {
+            assert!(Orgnr::parse(n).unwrap().has_valid_check_digit(), "{n}");
+        }
+    }
+
+    #[test]
+    fn wrong_check_digit_is_caught() {
+        assert!(!Orgnr::parse("310202399").unwrap().has_valid_check_digit());
+    }
+
+    #[test]
+    fn shape_is_enforced() {
+        assert!(Orgnr::parse("12345678").is_err());
+        assert!(Orgnr::parse("12345678901234567890").is_err());
+        assert!(Orgnr::parse("31020239X").is_err());
+        assert_eq!(Orgnr::parse("310 202 398").unwrap().as_str(), "310202398");
+    }
+
+    #[test]
+    fn generated_numbers_pass() {
+        for first in [31000000, 31000001, 99999999, 12345678] {
+            if let Some(o) = Orgnr::with_check_digit(first) {
+                assert!(o.has_valid_check_digit());
+            }
+        }
+        assert!(Orgnr::with_check_digit(31020239).is_some());
+    }
+}

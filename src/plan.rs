@@ -1,0 +1,846 @@
+//! The plan file (`../shared/spec/plan-format.md`): the model, loading with
+//! errors a person can act on, and writing it back.
+//!
+//! Field names are public interface. Loading is strict (unknown fields are
+//! refused, with a suggestion) because a misspelt field silently ignored would
+//! make `check` judge a plan the user did not write.
+
+use crate::orgnr::Orgnr;
+use crate::text::did_you_mean;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use std::path::Path;
+
+/// Plans larger than this are refused rather than read into memory.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// More clients than any Norwegian provider has; beyond it, refuse.
+pub const MAX_CLIENTS: usize = 2_000_000;
+
+/// The organisation forms of Enhetsregisteret (Brønnøysund's code list).
+pub const UNIT_TYPES: &[&str] = &[
+    "AAFY", "ADOS", "ANNA", "ANS", "AS", "ASA", "BA", "BBL", "BEDR", "BO", "BRL", "DA", "ENK",
+    "EOFG", "ESEK", "FKF", "FLI", "FYLK", "GFS", "IKJP", "IKS", "KBO", "KF", "KIRK", "KOMM", "KS",
+    "KTRF", "NUF", "OPMV", "ORGL", "PERS", "PK", "PRE", "SA", "SAM", "SE", "SF", "SPA", "STAT",
+    "STI", "SÆR", "TVAM", "UTLA", "VPFO",
+];
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    #[serde(default = "one", deserialize_with = "de_version")]
+    pub version: u32,
+    pub organisation: Organisation,
+    pub system: System,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub own_packages: Vec<PackageRef>,
+    #[serde(default, skip_serializing_if = "Options::is_default")]
+    pub options: Options,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clients: Vec<Client>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub teams: Vec<Team>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub system_users: Vec<SystemUser>,
+    /// Written by `advise`; read back so a plan round-trips.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub advice: Option<Advice>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+fn de_version<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let v = u32::deserialize(d)?;
+    if v == 1 {
+        Ok(v)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "unsupported plan version {v}; this sysuser reads version 1"
+        )))
+    }
+}
+
+/// An organisation unit: orgnr and name (operational units).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    pub orgnr: Orgnr,
+    #[serde(default)]
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub orgnr: Orgnr,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_type: Option<UnitType>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub operational_units: Vec<Unit>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct System {
+    pub id: String,
+    pub vendor: Orgnr,
+    #[serde(default)]
+    pub access_packages: Vec<PackageRef>,
+    #[serde(default = "yes")]
+    pub visible: bool,
+    #[serde(default)]
+    pub locally_installed: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Options {
+    #[serde(default)]
+    pub self_on_client_system_user: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub f_option: Option<FOption>,
+}
+
+impl Options {
+    fn is_default(&self) -> bool {
+        *self == Options::default()
+    }
+}
+
+/// Scenario F's two layouts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FOption {
+    /// Option 1: one system user per package combination.
+    #[serde(alias = "option-1")]
+    PerCombination,
+    /// Option 2: a shared base plus one system user per extra service.
+    #[serde(alias = "option-2")]
+    PerService,
+}
+
+impl FOption {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FOption::PerCombination => "per-combination",
+            FOption::PerService => "per-service",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Client {
+    pub orgnr: Orgnr,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_type: Option<UnitType>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub er_roles: Vec<ErRole>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub delegated: Vec<PackageRef>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sub_entity: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub operational_units: Vec<Unit>,
+}
+
+impl Client {
+    /// Whether the organisation has any relationship with this client that
+    /// Access Management would list (an ER role or a direct delegation).
+    pub fn has_relationship(&self) -> bool {
+        !self.er_roles.is_empty() || !self.delegated.is_empty()
+    }
+
+    /// "Client A AS (312655985)", or just the number when unnamed.
+    pub fn label(&self) -> String {
+        if self.name.is_empty() {
+            self.orgnr.to_string()
+        } else {
+            format!("{} ({})", self.name, self.orgnr)
+        }
+    }
+}
+
+/// The ER roles that give a provider a client relationship.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ErRole {
+    #[serde(alias = "REGN")]
+    Regnskapsforer,
+    #[serde(alias = "REVI")]
+    Revisor,
+    #[serde(alias = "FFØR", alias = "FFOR")]
+    Forretningsforer,
+}
+
+impl ErRole {
+    pub const ALL: [ErRole; 3] = [
+        ErRole::Regnskapsforer,
+        ErRole::Revisor,
+        ErRole::Forretningsforer,
+    ];
+
+    /// The role id in the catalog's ER-role table.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErRole::Regnskapsforer => "regnskapsforer",
+            ErRole::Revisor => "revisor",
+            ErRole::Forretningsforer => "forretningsforer",
+        }
+    }
+
+    pub fn er_code(self) -> &'static str {
+        match self {
+            ErRole::Regnskapsforer => "REGN",
+            ErRole::Revisor => "REVI",
+            ErRole::Forretningsforer => "FFØR",
+        }
+    }
+}
+
+/// A relationship kind as teams and the advisor name them: an ER role, or
+/// packages the client delegated directly in Altinn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Relationship {
+    Regnskapsforer,
+    Revisor,
+    Forretningsforer,
+    Delegated,
+}
+
+impl Relationship {
+    pub const ALL: [Relationship; 4] = [
+        Relationship::Regnskapsforer,
+        Relationship::Revisor,
+        Relationship::Forretningsforer,
+        Relationship::Delegated,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relationship::Regnskapsforer => "regnskapsforer",
+            Relationship::Revisor => "revisor",
+            Relationship::Forretningsforer => "forretningsforer",
+            Relationship::Delegated => "delegated",
+        }
+    }
+
+    pub fn er_role(self) -> Option<ErRole> {
+        match self {
+            Relationship::Regnskapsforer => Some(ErRole::Regnskapsforer),
+            Relationship::Revisor => Some(ErRole::Revisor),
+            Relationship::Forretningsforer => Some(ErRole::Forretningsforer),
+            Relationship::Delegated => None,
+        }
+    }
+}
+
+impl From<ErRole> for Relationship {
+    fn from(r: ErRole) -> Self {
+        match r {
+            ErRole::Regnskapsforer => Relationship::Regnskapsforer,
+            ErRole::Revisor => Relationship::Revisor,
+            ErRole::Forretningsforer => Relationship::Forretningsforer,
+        }
+    }
+}
+
+/// An organisation form, upper case, one of [`UNIT_TYPES`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct UnitType(String);
+
+impl UnitType {
+    pub fn parse(s: &str) -> Result<UnitType, String> {
+        let up = s.trim().to_uppercase();
+        if UNIT_TYPES.contains(&up.as_str()) {
+            Ok(UnitType(up))
+        } else {
+            let hint = did_you_mean(&up, UNIT_TYPES.iter().copied())
+                .map(|m| format!("; did you mean `{m}`?"))
+                .unwrap_or_else(|| {
+                    "; expected an organisation form such as AS, ENK, ESEK, BRL, NUF, KOMM or ORGL"
+                        .into()
+                });
+            Err(format!("unknown organisation form `{s}`{hint}"))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for UnitType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for UnitType {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for UnitType {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        UnitType::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+/// An access package as the plan names it: short code or URN, kept as the
+/// short code. Whether the code exists is the engine's finding
+/// (`unknown-package`), not a load error, so every such mistake is reported at once.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PackageRef(String);
+
+impl PackageRef {
+    pub fn new(code_or_urn: &str) -> PackageRef {
+        let t = code_or_urn.trim();
+        PackageRef(
+            t.strip_prefix(crate::catalog::URN_PREFIX)
+                .unwrap_or(t)
+                .to_string(),
+        )
+    }
+
+    pub fn code(&self) -> &str {
+        &self.0
+    }
+
+    pub fn package(&self) -> Option<&'static crate::catalog::Package> {
+        crate::catalog::catalog().get(&self.0)
+    }
+}
+
+impl fmt::Display for PackageRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for PackageRef {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for PackageRef {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        if s.trim().is_empty() {
+            return Err(serde::de::Error::custom(
+                "empty access package; expected a code such as `merverdiavgift`",
+            ));
+        }
+        Ok(PackageRef::new(&s))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Team {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub handles: Vec<Handle>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<String>,
+}
+
+/// What a team handles: a relationship kind or an access package.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Handle {
+    Relationship(Relationship),
+    Package(PackageRef),
+}
+
+impl Serialize for Handle {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Handle::Relationship(r) => s.serialize_str(r.as_str()),
+            Handle::Package(p) => s.serialize_str(p.code()),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Handle {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        let t = s.trim();
+        Ok(Relationship::ALL
+            .into_iter()
+            .find(|r| r.as_str() == t)
+            .map(Handle::Relationship)
+            .unwrap_or_else(|| Handle::Package(PackageRef::new(t))))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SystemUserType {
+    Standard,
+    /// Altinn's `agent`: a system user for client relationships.
+    #[serde(alias = "agent")]
+    Client,
+}
+
+impl SystemUserType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SystemUserType::Standard => "standard",
+            SystemUserType::Client => "client",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SystemUser {
+    pub name: String,
+    #[serde(default)]
+    pub external_ref: String,
+    #[serde(rename = "type")]
+    pub kind: SystemUserType,
+    #[serde(default)]
+    pub access_packages: Vec<PackageRef>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clients: Vec<Orgnr>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub include_self: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub teams: Vec<String>,
+    /// Why the advisor recommends it (written by `advise`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why: Option<String>,
+}
+
+impl SystemUser {
+    /// The external ref Altinn uses: an empty one means the organisation number.
+    pub fn effective_external_ref<'a>(&'a self, plan: &'a Plan) -> &'a str {
+        if self.external_ref.is_empty() {
+            plan.organisation.orgnr.as_str()
+        } else {
+            &self.external_ref
+        }
+    }
+}
+
+/// What `advise` adds beside the layout.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Advice {
+    #[serde(default)]
+    pub scenarios: Vec<String>,
+    #[serde(default)]
+    pub decision_path: Vec<DecisionStep>,
+    /// Clients no layout can serve, by name, with the reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unserved: Vec<Unserved>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionStep {
+    /// The question's id in the decision tree.
+    pub question: String,
+    pub answer: String,
+    #[serde(default)]
+    pub why: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unserved {
+    pub client: Orgnr,
+    #[serde(default)]
+    pub name: String,
+    pub reason: String,
+}
+
+impl Plan {
+    pub fn client(&self, orgnr: &Orgnr) -> Option<&Client> {
+        self.clients.iter().find(|c| &c.orgnr == orgnr)
+    }
+
+    /// A situation has no layout yet.
+    pub fn is_situation(&self) -> bool {
+        self.system_users.is_empty()
+    }
+}
+
+/// A plan that could not be read: where, what, and what was expected.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadError {
+    pub path: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// The offending line, as written.
+    pub line_text: Option<String>,
+    pub message: String,
+    /// What would have been accepted, or how to fix it.
+    pub help: Option<String>,
+}
+
+impl std::error::Error for LoadError {}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{}", self.message)?;
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => writeln!(f, "  --> {}:{l}:{c}", self.path)?,
+            _ => writeln!(f, "  --> {}", self.path)?,
+        }
+        if let (Some(l), Some(text)) = (self.line, &self.line_text) {
+            let width = l.to_string().len();
+            writeln!(f, "{:width$} |", "")?;
+            writeln!(f, "{l} | {text}")?;
+            let col = self.column.unwrap_or(1).max(1);
+            let pad: String = text
+                .chars()
+                .take(col - 1)
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            writeln!(f, "{:width$} | {pad}^", "")?;
+        }
+        if let Some(h) = &self.help {
+            writeln!(f, "  = help: {h}")?;
+        }
+        Ok(())
+    }
+}
+
+const TOP_FIELDS: &[&str] = &[
+    "version",
+    "organisation",
+    "system",
+    "own_packages",
+    "options",
+    "clients",
+    "teams",
+    "system_users",
+    "advice",
+];
+
+/// Reads and parses a plan file. Every failure is a [`LoadError`]; nothing panics.
+pub fn load(path: &Path) -> Result<Plan, Box<LoadError>> {
+    let shown = path.display().to_string();
+    let fail = |message: String, help: Option<&str>| {
+        Box::new(LoadError {
+            path: shown.clone(),
+            line: None,
+            column: None,
+            line_text: None,
+            message,
+            help: help.map(str::to_string),
+        })
+    };
+    let meta = std::fs::metadata(path).map_err(|e| {
+        fail(
+            format!("cannot read the plan: {}", io_reason(&e)),
+            Some("give the path of a plan file (YAML), e.g. scenarios/a-own-reporting.yaml"),
+        )
+    })?;
+    if meta.is_dir() {
+        return Err(fail(
+            "cannot read the plan: it is a directory".into(),
+            Some("give the path of a plan file (YAML), not a folder"),
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(fail(
+            format!(
+                "the plan is {} MiB; plans over {} MiB are refused",
+                meta.len() / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            Some("split the client list, or check that this is the right file"),
+        ));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| fail(format!("cannot read the plan: {}", io_reason(&e)), None))?;
+    parse_bytes(&bytes, &shown)
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Parses plan bytes; `origin` names the source in messages.
+pub fn parse_bytes(bytes: &[u8], origin: &str) -> Result<Plan, Box<LoadError>> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        let (line, column) = line_col(&bytes[..offset]);
+        Box::new(LoadError {
+            path: origin.to_string(),
+            line: Some(line),
+            column: Some(column),
+            line_text: None,
+            message: "the plan is not UTF-8 text".into(),
+            help: Some("save the file as UTF-8 (plans are YAML text)".into()),
+        })
+    })?;
+    parse(text, origin)
+}
+
+fn line_col(prefix: &[u8]) -> (usize, usize) {
+    let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
+    let start = prefix
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&prefix[start..]).chars().count() + 1;
+    (line, column)
+}
+
+/// Parses plan text; `origin` names the source in messages.
+pub fn parse(text: &str, origin: &str) -> Result<Plan, Box<LoadError>> {
+    if text.contains('\0') {
+        return Err(Box::new(LoadError {
+            path: origin.into(),
+            line: None,
+            column: None,
+            line_text: None,
+            message: "the plan contains NUL bytes; it looks like a binary file".into(),
+            help: Some("give the path of a plan file (YAML text)".into()),
+        }));
+    }
+    if text.trim().is_empty()
+        || text
+            .lines()
+            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Err(Box::new(LoadError {
+            path: origin.into(),
+            line: None,
+            column: None,
+            line_text: None,
+            message: "the plan is empty".into(),
+            help: Some(
+                "a plan starts with `version: 1`, `organisation:` and `system:`; see scenarios/ for examples"
+                    .into(),
+            ),
+        }));
+    }
+    let plan: Plan =
+        serde_yaml::from_str(text).map_err(|e| Box::new(yaml_error(&e, text, origin)))?;
+    if plan.clients.len() > MAX_CLIENTS {
+        return Err(Box::new(LoadError {
+            path: origin.into(),
+            line: None,
+            column: None,
+            line_text: None,
+            message: format!(
+                "the plan has {} clients; more than {} are refused",
+                plan.clients.len(),
+                MAX_CLIENTS
+            ),
+            help: None,
+        }));
+    }
+    Ok(plan)
+}
+
+fn yaml_error(e: &serde_yaml::Error, text: &str, origin: &str) -> LoadError {
+    let loc = e.location();
+    let line = loc.as_ref().map(|l| l.line());
+    let column = loc.as_ref().map(|l| l.column());
+    let line_text = line
+        .and_then(|l| text.lines().nth(l.saturating_sub(1)))
+        .map(|s| s.to_string());
+    let raw = e.to_string();
+    let raw = match raw.rfind(" at line ") {
+        Some(i) => raw[..i].to_string(),
+        None => raw,
+    };
+    let (message, help) = explain(&raw);
+    LoadError {
+        path: origin.into(),
+        line,
+        column,
+        line_text,
+        message,
+        help,
+    }
+}
+
+/// Turns serde's wording into ours: unknown fields get a suggestion, missing
+/// fields and type errors say what is expected.
+fn explain(raw: &str) -> (String, Option<String>) {
+    if let Some(rest) = raw.split("unknown field `").nth(1) {
+        let field = rest.split('`').next().unwrap_or_default();
+        let expected: Vec<&str> = rest
+            .split("expected one of ")
+            .nth(1)
+            .or_else(|| rest.split("expected ").nth(1))
+            .map(|s| s.split(", ").map(|f| f.trim_matches('`')).collect())
+            .unwrap_or_default();
+        let prefix = raw.split("unknown field").next().unwrap_or_default();
+        let message = format!("{prefix}unknown field `{field}`");
+        let help = match did_you_mean(field, expected.iter().copied()) {
+            Some(m) => format!(
+                "did you mean `{m}`? expected one of: {}",
+                expected.join(", ")
+            ),
+            None => format!("expected one of: {}", expected.join(", ")),
+        };
+        return (message, Some(help));
+    }
+    if raw.contains("missing field `") {
+        let field = raw
+            .split("missing field `")
+            .nth(1)
+            .and_then(|r| r.split('`').next())
+            .unwrap_or_default();
+        let help = match field {
+            "organisation" => "add `organisation:` with `orgnr` and `name`",
+            "system" => "add `system:` with `id`, `vendor` and `access_packages`",
+            "orgnr" => "add `orgnr: \"<9 digits>\"`",
+            "type" => "add `type: standard` or `type: client`",
+            "name" => "add `name: ...`",
+            "id" => "add `id: \"<vendor orgnr>_<name>\"`",
+            "vendor" => "add `vendor: \"<vendor orgnr>\"`",
+            _ => "add the field",
+        };
+        return (raw.to_string(), Some(help.into()));
+    }
+    if raw.contains("unknown variant `") {
+        return (raw.replace("unknown variant", "unknown value"), None);
+    }
+    if raw.contains("duplicate field") || raw.contains("duplicate entry") {
+        return (
+            raw.to_string(),
+            Some("each field may appear once; remove or merge the repeated one".into()),
+        );
+    }
+    if raw.contains("invalid type") {
+        return (raw.to_string(), None);
+    }
+    if raw.contains("repetition limit") || raw.contains("recursion limit") {
+        return (
+            "the plan expands to too much data (YAML aliases or nesting beyond sane limits)".into(),
+            Some("write the plan out without deeply nested or repeated aliases".into()),
+        );
+    }
+    (raw.to_string(), None)
+}
+
+/// Suggestions for misspelt top-level fields, for callers that report them
+/// without serde (kept beside the list the loader enforces).
+pub fn top_level_fields() -> &'static [&'static str] {
+    TOP_FIELDS
+}
+
+/// The plan as YAML, with short package codes, in the spec's field order.
+pub fn to_yaml(plan: &Plan) -> String {
+    serde_yaml::to_string(plan).expect("a plan always serialises")
+}
+
+/// Writes the plan atomically.
+pub fn save(path: &Path, plan: &Plan) -> std::io::Result<()> {
+    crate::fsutil::write_atomic(path, to_yaml(plan).as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"
+version: 1
+organisation: { orgnr: "310202398", name: DISKRET NÆR TIGER AS, unit_type: AS }
+system: { id: "991825827_smartcloud", vendor: "991825827", access_packages: [merverdiavgift] }
+"#;
+
+    #[test]
+    fn loads_minimal_plan_with_defaults() {
+        let p = parse(MINIMAL, "t.yaml").unwrap();
+        assert_eq!(p.version, 1);
+        assert!(p.system.visible);
+        assert!(!p.system.locally_installed);
+        assert!(p.is_situation());
+    }
+
+    #[test]
+    fn urns_become_codes_and_round_trip() {
+        let src = MINIMAL.replace(
+            "[merverdiavgift]",
+            "[\"urn:altinn:accesspackage:merverdiavgift\"]",
+        );
+        let p = parse(&src, "t.yaml").unwrap();
+        assert_eq!(p.system.access_packages[0].code(), "merverdiavgift");
+        let again = parse(&to_yaml(&p), "again.yaml").unwrap();
+        assert_eq!(p, again);
+    }
+
+    #[test]
+    fn unknown_field_suggests_the_right_one() {
+        let src = format!("{MINIMAL}clents: []\n");
+        let e = parse(&src, "t.yaml").unwrap_err();
+        assert_eq!(e.message, "unknown field `clents`");
+        assert!(
+            e.help
+                .as_deref()
+                .unwrap()
+                .starts_with("did you mean `clients`?"),
+            "{e}"
+        );
+        assert_eq!(e.line, Some(5));
+        assert_eq!(e.line_text.as_deref(), Some("clents: []"));
+    }
+
+    #[test]
+    fn bad_orgnr_shape_points_at_the_line() {
+        let src = MINIMAL.replace("\"310202398\"", "\"31020239X\"");
+        let e = parse(&src, "t.yaml").unwrap_err();
+        assert!(e.message.contains("9 digits"), "{e}");
+        assert_eq!(e.line, Some(3));
+        let shown = e.to_string();
+        assert!(shown.contains("--> t.yaml:3:"), "{shown}");
+    }
+
+    #[test]
+    fn empty_and_binary_input_are_refused() {
+        assert_eq!(
+            parse("", "e.yaml").unwrap_err().message,
+            "the plan is empty"
+        );
+        assert!(parse_bytes(&[0xff, 0xfe, 0x00], "b.yaml").is_err());
+    }
+
+    #[test]
+    fn unknown_unit_type_suggests() {
+        let src = MINIMAL.replace("unit_type: AS", "unit_type: ESK");
+        let e = parse(&src, "t.yaml").unwrap_err();
+        assert!(
+            e.message.contains("unknown organisation form `ESEK`") || e.message.contains("`ESK`"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn version_other_than_one_is_refused() {
+        let src = MINIMAL.replace("version: 1", "version: 2");
+        assert!(
+            parse(&src, "t.yaml")
+                .unwrap_err()
+                .message
+                .contains("version 2")
+        );
+    }
+}

@@ -1,0 +1,338 @@
+//! The rules `check` knows: stable ids, severities, Altinn's error codes, and
+//! the explanation behind each. Findings, docs and `sysuser explain` all read
+//! this one table. Ids are public interface: add, never rename.
+
+use serde::{Serialize, Serializer};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// The documentation of one rule.
+#[derive(Debug)]
+pub struct RuleInfo {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub altinn_code: Option<&'static str>,
+    /// When it fires.
+    pub when: &'static str,
+    /// Why it matters.
+    pub why: &'static str,
+    /// How to fix it.
+    pub fix: &'static str,
+}
+
+macro_rules! rules {
+    ($( $variant:ident => $id:literal, $sev:ident, $code:expr, when: $when:literal, why: $why:literal, fix: $fix:literal; )*) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Rule { $( $variant ),* }
+
+        impl Rule {
+            pub const ALL: &'static [Rule] = &[ $( Rule::$variant ),* ];
+
+            pub fn info(self) -> &'static RuleInfo {
+                match self {
+                    $( Rule::$variant => &RuleInfo {
+                        id: $id,
+                        severity: Severity::$sev,
+                        altinn_code: $code,
+                        when: $when,
+                        why: $why,
+                        fix: $fix,
+                    } ),*
+                }
+            }
+        }
+    };
+}
+
+rules! {
+    InvalidOrgnr => "invalid-orgnr", Error, None,
+        when: "An organisation number fails the mod-11 check digit or is not 9 digits.",
+        why: "Altinn and Enhetsregisteret know no such organisation; every request naming it fails.",
+        fix: "Copy the number again from Enhetsregisteret (brreg.no); the last digit is a check digit.";
+    UnknownPackage => "unknown-package", Error, Some("AUTH.VLD-00008"),
+        when: "A package code is not in Altinn's access package catalog.",
+        why: "The system register refuses unknown packages, so the system cannot even be registered with it.",
+        fix: "Use one of the codes the hint names, or search with `sysuser packages --search TERM`.";
+    PersonPackage => "person-package", Error, None,
+        when: "A package meant for persons (innbygger-*, vergemal-*) is used.",
+        why: "Person packages are for citizens and guardians; system users act for organisations.",
+        fix: "Remove it and pick the organisation package for the same service.";
+    PackageNotForSystemUsers => "package-not-for-system-users", Error, Some("AUTH.VLD-00008"),
+        when: "A package that is neither assignable nor delegable (e.g. `eksplisitt`) is used.",
+        why: "The system register refuses packages that no system user can carry.",
+        fix: "Remove the package from the system register entry and the plan.";
+    DuplicatePackage => "duplicate-package", Error, Some("AUTH.VLD-00007"),
+        when: "A package appears twice in the system register entry.",
+        why: "The system register refuses duplicates.",
+        fix: "List each package once.";
+    PackageNotInSystem => "package-not-in-system", Error, Some("AUTH-00063"),
+        when: "A system user asks for a package the system register entry lacks.",
+        why: "Altinn only creates system users with packages the vendor registered on the system.",
+        fix: "Ask the vendor to add the package to the system register entry, or remove it from the system user.";
+    PackageNotAssignable => "package-not-assignable", Error, Some("AUTH-00064"),
+        when: "A standard system user (or a client system user with `include_self`) has a package that is not assignable.",
+        why: "Packages that come from client relationships (regnskapsforer-*, revisor, forretningsforer-eiendom) cannot be given to the organisation itself.",
+        fix: "Move the package to a client system user, or drop `include_self`.";
+    PackageNotDelegable => "package-not-delegable", Error, Some("AUTH-00065"),
+        when: "A client system user has a package that is not delegable.",
+        why: "Access management and Maskinporten packages only work for the organisation itself.",
+        fix: "Put the package on a standard system user instead.";
+    ClientSystemUserWithoutPackages => "client-system-user-without-packages", Error, Some("AUTH-00058"),
+        when: "A client system user has no access packages.",
+        why: "Altinn refuses a system user for client relationships without at least one package.",
+        fix: "Give it the packages its clients' relationship provides.";
+    StandardSystemUserWithoutPackages => "standard-system-user-without-packages", Error, Some("AUTH-00059"),
+        when: "A standard system user has no access packages.",
+        why: "Altinn refuses a standard system user without at least one right or package.",
+        fix: "Give it the packages the organisation needs for its own reporting, or remove it.";
+    ClientsOnStandardSystemUser => "clients-on-standard-system-user", Error, Some("AUTH-00034"),
+        when: "A standard system user has clients.",
+        why: "Only system users for client relationships can have clients.",
+        fix: "Move the clients to a client system user.";
+    NotAClient => "not-a-client", Error, Some("AUTH-00079"),
+        when: "A client on a system user has no relationship with the organisation at all.",
+        why: "Altinn only lets you add parties that have an ER role or a delegation towards the organisation.",
+        fix: "Have the client delegate the packages in Altinn (or register the ER role), list it under `clients:` with `er_roles` or `delegated`, or remove it.";
+    ClientMissingPackage => "client-missing-package", Error, Some("AUTH-00080"),
+        when: "The AND rule: a client lacks one of the system user's packages.",
+        why: "Every package on a client system user must be available from each client, counting ER roles and direct delegations together; otherwise Altinn refuses to add the client.",
+        fix: "Have the client delegate the missing package, or move the client to a system user whose packages it has.";
+    RolePackageWrongUnitType => "role-package-wrong-unit-type", Error, Some("AM.VLD-00026"),
+        when: "A package would come from an ER role, but the client's organisation form does not qualify.",
+        why: "Some role grants are limited by form: forretningsforer-eiendom only for ESEK and BRL, the other forretningsfører packages only for NUF.",
+        fix: "Move the client to a system user without that package, or have it delegate the package directly.";
+    DuplicateExternalRef => "duplicate-external-ref", Error, Some("AUTH-00004"),
+        when: "Two system users share an external ref (an empty ref means the organisation number).",
+        why: "(system, organisation, external ref) is unique in Altinn; the second request is refused, and the end-user system could not tell the tokens apart.",
+        fix: "Give each system user its own readable external ref.";
+    VisibleSystemWithClientOnlyPackage => "visible-system-with-client-only-package", Error, Some("AUTH.VLD-00018"),
+        when: "A visible system register entry has a package that is not assignable.",
+        why: "The system register refuses `isVisible: true` together with client-only packages.",
+        fix: "Set `visible: false` on the system, or remove the client-only packages.";
+    InvalidSystemId => "invalid-system-id", Error, Some("AUTH.VLD-00001"),
+        when: "The system id does not start with the vendor's orgnr and `_`, or has spaces.",
+        why: "The system register requires ids of the form `<vendor orgnr>_<name>`.",
+        fix: "Rename the system id, e.g. `991825827_smartcloud`.";
+    LocallyInstalledNeedsOwnVendor => "locally-installed-needs-own-vendor", Error, None,
+        when: "A locally installed or self-developed system is registered by someone other than the organisation.",
+        why: "Scenario E: the organisation registers as its own vendor and uses its own Maskinporten client; the vendor's key must never be shared.",
+        fix: "Register the system with the organisation's own orgnr as vendor, and create its own Maskinporten client.";
+    OwnNeedsUncovered => "own-needs-uncovered", Error, None,
+        when: "A package the organisation needs for itself is on no standard system user (nor on a client system user with `include_self`).",
+        why: "A client system user does not act for the organisation itself; its own reporting would be refused.",
+        fix: "Add the package to the standard system user (scenario A/H).";
+    DuplicateClient => "duplicate-client", Error, None,
+        when: "The same organisation number is listed twice under `clients:`.",
+        why: "A client is one party; two entries with different facts make the plan ambiguous.",
+        fix: "Merge the two entries into one.";
+    OrganisationAsClient => "organisation-as-client", Error, Some("AUTH-00079"),
+        when: "The organisation itself is listed as a client.",
+        why: "An organisation is not its own client; Altinn will not find it among the clients.",
+        fix: "Serve it with a standard system user, or `include_self` on a client system user.";
+    ClientUncovered => "client-uncovered", Warning, None,
+        when: "A client with a relationship is on no system user.",
+        why: "The end-user system cannot report for it.",
+        fix: "Add it to the system user that matches its relationship type (`sysuser advise` shows which).";
+    OperationalUnitAsClient => "operational-unit-as-client", Warning, None,
+        when: "An operational unit (underenhet) is added as a client.",
+        why: "Operational units inherit from their main unit; adding them is unnecessary and hides the real relationship.",
+        fix: "Remove it and add its main unit as the client.";
+    SystemUserPerClient => "system-user-per-client", Warning, None,
+        when: "Several client system users differ only in their one client.",
+        why: "The guidance: never one system user per client; link the clients to one system user instead.",
+        fix: "Merge them into one system user and link all the clients to it.";
+    SamePackagesTwice => "same-packages-twice", Warning, None,
+        when: "Two system users of the same type have the same packages and no team reason.",
+        why: "The guidance: never separate system users for services that share the same package and relationship type.",
+        fix: "Merge them, or give each its own team if access must be split (scenario D).";
+    MixedLegalBasis => "mixed-legal-basis", Warning, None,
+        when: "One client system user mixes packages from different ER roles.",
+        why: "Each ER relationship is a separate legal basis; the guidance keeps them on separate system users for a clear audit trail (scenario C).",
+        fix: "Split it into one system user per relationship type.";
+    AmbiguousRoute => "ambiguous-route", Warning, None,
+        when: "A (client, package) pair is served by more than one system user.",
+        why: "The end-user system picks a token by external ref; with two candidates the choice is unclear.",
+        fix: "Keep each client and package on one system user.";
+    TeamUnknownSystemUser => "team-unknown-system-user", Warning, None,
+        when: "With teams defined: a system user names a team that does not exist, or a team may use no system user.",
+        why: "The link between teams and system users is how the end-user system restricts access (scenario D).",
+        fix: "Fix the team's name on the system user, or link the team to the system users it works with.";
+    SystemUserWithoutTeam => "system-user-without-team", Warning, None,
+        when: "With teams defined: a system user no team may use.",
+        why: "Either nobody can use it, or everybody can; neither is access control.",
+        fix: "Name the teams that may use it under its `teams:`.";
+    SelfOnClientUnavailable => "self-on-client-unavailable", Warning, None,
+        when: "A client system user has `include_self`, but `options.self_on_client_system_user` is not set.",
+        why: "Adding the own organisation to a client system user is newer than the guidance; plan it only where it is available to you.",
+        fix: "Set `options.self_on_client_system_user: true` if Altinn offers it to you, or use a standard system user.";
+    PackageImmutable => "package-immutable", Info, None,
+        when: "Always, for a client system user.",
+        why: "Altinn refuses changes to a client system user's packages; a new combination means a new system user and moving clients.",
+        fix: "Choose packages you will keep; see `sysuser compare` for scenario F's options.";
+    NoLayout => "no-layout", Info, None,
+        when: "The plan has no system users yet (a situation file).",
+        why: "Only the situation can be checked; coverage rules need a layout.",
+        fix: "Run `sysuser advise FILE` to get the recommended layout.";
+}
+
+impl Rule {
+    pub fn id(self) -> &'static str {
+        self.info().id
+    }
+
+    pub fn severity(self) -> Severity {
+        self.info().severity
+    }
+
+    pub fn altinn_code(self) -> Option<&'static str> {
+        self.info().altinn_code
+    }
+
+    pub fn from_id(id: &str) -> Option<Rule> {
+        Rule::ALL.iter().copied().find(|r| r.id() == id)
+    }
+}
+
+impl Serialize for Rule {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id())
+    }
+}
+
+/// One thing `check` found, about one subject.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub rule: Rule,
+    pub severity: Severity,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub altinn_code: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub system_user: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub package: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+}
+
+impl Finding {
+    /// A finding with the rule's severity and code; subjects are added with the builders.
+    pub fn new(rule: Rule, message: impl Into<String>) -> Finding {
+        Finding {
+            rule,
+            severity: rule.severity(),
+            altinn_code: rule.altinn_code(),
+            system_user: None,
+            client: None,
+            package: None,
+            team: None,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn system_user(mut self, name: impl Into<String>) -> Self {
+        self.system_user = Some(name.into());
+        self
+    }
+
+    pub fn client(mut self, orgnr: impl Into<String>) -> Self {
+        self.client = Some(orgnr.into());
+        self
+    }
+
+    pub fn package(mut self, code: impl Into<String>) -> Self {
+        self.package = Some(code.into());
+        self
+    }
+
+    pub fn team(mut self, name: impl Into<String>) -> Self {
+        self.team = Some(name.into());
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+/// Everything `check` found.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    pub summary: Summary,
+}
+
+impl Report {
+    pub fn new(findings: Vec<Finding>) -> Report {
+        let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+        let summary = Summary {
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            infos: count(Severity::Info),
+        };
+        Report { findings, summary }
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.summary.errors > 0
+    }
+
+    pub fn of(&self, rule: Rule) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(move |f| f.rule == rule)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_kebab_case_and_round_trip() {
+        let mut seen = std::collections::HashSet::new();
+        for r in Rule::ALL {
+            assert!(seen.insert(r.id()), "duplicate id {}", r.id());
+            assert!(r.id().chars().all(|c| c.is_ascii_lowercase() || c == '-'));
+            assert_eq!(Rule::from_id(r.id()), Some(*r));
+        }
+    }
+
+    #[test]
+    fn spec_table_codes() {
+        assert_eq!(Rule::ClientMissingPackage.altinn_code(), Some("AUTH-00080"));
+        assert_eq!(
+            Rule::RolePackageWrongUnitType.altinn_code(),
+            Some("AM.VLD-00026")
+        );
+        assert_eq!(Rule::PackageImmutable.severity(), Severity::Info);
+        assert_eq!(Rule::AmbiguousRoute.severity(), Severity::Warning);
+    }
+}
