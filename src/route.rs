@@ -1,1 +1,1 @@
-//! Placeholder; filled in by its issue.
+//! Routing: which system user the end-user system must use for which party and package.
