@@ -263,7 +263,7 @@ pub fn tree(plan: &Plan, options: &Options) -> Node {
 
 /// The clients the tree will print, found in one pass over the plan's client
 /// list (a plan may hold far more clients than are shown).
-fn shown_clients<'p>(plan: &'p Plan, limit: Option<usize>) -> HashMap<&'p str, &'p Client> {
+fn shown_clients(plan: &Plan, limit: Option<usize>) -> HashMap<&str, &Client> {
     let mut wanted: HashMap<&str, &Client> = HashMap::new();
     let mut shown: Vec<&str> = Vec::new();
     for su in &plan.system_users {
