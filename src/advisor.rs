@@ -71,17 +71,43 @@ pub fn recommend(plan: &Plan, f_option: Option<FOption>) -> Recommendation {
 }
 
 /// Scenario F's numbers for a plan: the clients that have an ER relationship
-/// and delegated extra packages on top of it.
+/// and delegated extra packages on top of it, grouped by their ER base.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FNumbers {
+    /// ER groups (relationship + base packages) with at least one client with extras.
+    pub groups: Vec<FGroup>,
+    /// The distinct extra packages over all groups, codes in registration order.
+    pub extra_services: Vec<String>,
     /// Clients with an ER base and extras.
     pub f_clients: usize,
-    /// Clients with an ER base and no extras.
-    pub base_only_clients: usize,
-    /// The distinct extra packages, codes in registration order.
-    pub extra_services: Vec<String>,
-    /// The distinct combinations of extras, with how many clients have each.
-    pub combinations: Vec<(Vec<String>, usize)>,
+    /// Client–extra pairs: the extra links option 2 needs.
+    pub extra_links: usize,
+}
+
+/// One ER base whose clients partly have extras.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FGroup {
+    pub relationship: Relationship,
+    /// The name `advise` gives its system user ("Accounting").
+    pub name: String,
+    pub base: Vec<String>,
+    /// Clients of this base without extras.
+    pub plain_clients: Vec<Orgnr>,
+    /// Each combination of extras, with its clients.
+    pub combinations: Vec<FCombination>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FCombination {
+    /// "Accounting + sick leave".
+    pub name: String,
+    pub extras: Vec<String>,
+    pub clients: Vec<Orgnr>,
+}
+
+/// The name `advise` gives the per-service system user for one extra package.
+pub fn service_system_user_name(code: &str) -> String {
+    join_services(&[service_name(code)], false)
 }
 
 /// F's numbers, read from the same analysis `advise` uses.
@@ -529,41 +555,85 @@ impl<'p> Analysis<'p> {
     }
 
     fn f_numbers(&self) -> FNumbers {
-        let mut n = FNumbers::default();
+        struct G {
+            rel: Relationship,
+            base: PkgSet,
+            plain: Vec<usize>,
+            combos: HashMap<PkgSet, Vec<usize>>,
+        }
+        let mut at: HashMap<(Relationship, PkgSet), usize> = HashMap::new();
+        let mut groups: Vec<G> = Vec::new();
         let mut all = PkgSet::default();
-        let mut combos: HashMap<PkgSet, usize> = HashMap::new();
-        for (_, place) in self.served() {
-            if let Place::Er { extras, .. } = place {
-                if extras.is_empty() {
-                    n.base_only_clients += 1;
-                } else {
-                    n.f_clients += 1;
+        let mut n = FNumbers::default();
+        for (i, place) in self.places.iter().enumerate() {
+            let Place::Er { bases, extras } = place else {
+                continue;
+            };
+            for (k, (rel, base)) in bases.iter().enumerate() {
+                let g = *at.entry((*rel, *base)).or_insert_with(|| {
+                    groups.push(G {
+                        rel: *rel,
+                        base: *base,
+                        plain: Vec::new(),
+                        combos: HashMap::new(),
+                    });
+                    groups.len() - 1
+                });
+                if k == 0 && !extras.is_empty() {
+                    groups[g].combos.entry(*extras).or_default().push(i);
                     all = all.union(*extras);
-                    *combos.entry(*extras).or_default() += 1;
+                    n.f_clients += 1;
+                    n.extra_links += extras.len();
+                } else {
+                    groups[g].plain.push(i);
                 }
             }
         }
-        n.extra_services = self
-            .universe
-            .codes(all)
+        groups.retain(|g| !g.combos.is_empty());
+        groups.sort_by_key(|g| (g.rel, g.base.sort_key()));
+        let orgnrs = |v: &[usize]| -> Vec<Orgnr> {
+            v.iter()
+                .map(|&i| self.plan.clients[i].orgnr.clone())
+                .collect()
+        };
+        let codes = |s: PkgSet| -> Vec<String> {
+            self.universe
+                .codes(s)
+                .into_iter()
+                .map(String::from)
+                .collect()
+        };
+        n.groups = groups
             .into_iter()
-            .map(String::from)
-            .collect();
-        let mut combos: Vec<(PkgSet, usize)> = combos.into_iter().collect();
-        combos.sort_by_key(|(s, _)| s.sort_key());
-        n.combinations = combos
-            .into_iter()
-            .map(|(s, k)| {
-                (
-                    self.universe
-                        .codes(s)
+            .map(|g| {
+                let name = self.relationship_name(g.rel, g.base).to_string();
+                let mut combos: Vec<(PkgSet, Vec<usize>)> = g.combos.into_iter().collect();
+                combos.sort_by_key(|(s, _)| s.sort_key());
+                FGroup {
+                    relationship: g.rel,
+                    base: codes(g.base),
+                    plain_clients: orgnrs(&g.plain),
+                    combinations: combos
                         .into_iter()
-                        .map(String::from)
+                        .map(|(s, clients)| {
+                            let names: Vec<&str> = self
+                                .universe
+                                .codes(s)
+                                .into_iter()
+                                .map(service_name)
+                                .collect();
+                            FCombination {
+                                name: format!("{name} + {}", join_services(&names, true)),
+                                extras: codes(s),
+                                clients: orgnrs(&clients),
+                            }
+                        })
                         .collect(),
-                    k,
-                )
+                    name,
+                }
             })
             .collect();
+        n.extra_services = codes(all);
         n
     }
 
