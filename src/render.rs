@@ -262,7 +262,8 @@ pub fn tree(plan: &Plan, options: &Options) -> Node {
 }
 
 /// The clients the tree will print, found in one pass over the plan's client
-/// list (a plan may hold far more clients than are shown).
+/// list that stops once all are found (a plan may hold far more clients than
+/// are shown). The first entry wins when an orgnr is listed twice, as in `Plan::client`.
 fn shown_clients(plan: &Plan, limit: Option<usize>) -> HashMap<&str, &Client> {
     let mut wanted: HashMap<&str, &Client> = HashMap::new();
     let mut shown: Vec<&str> = Vec::new();
@@ -278,6 +279,9 @@ fn shown_clients(plan: &Plan, limit: Option<usize>) -> HashMap<&str, &Client> {
         let k = c.orgnr.as_str();
         if wanted_set.contains(k) {
             wanted.entry(k).or_insert(c);
+            if wanted.len() == wanted_set.len() {
+                break;
+            }
         }
     }
     wanted

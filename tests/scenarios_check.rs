@@ -41,13 +41,14 @@ fn all_eleven_files_are_there_and_listed_in_the_readme() {
 }
 
 #[test]
-fn engine_finds_no_errors() {
+fn engine_finds_no_errors_and_no_warnings() {
+    // Only infos (e.g. `package-immutable`): each layout is the guidance's own.
     each(|name, plan| {
         let report = sysuser::engine::check(plan);
         let errors: Vec<String> = report
             .findings
             .iter()
-            .filter(|f| f.severity == sysuser::rules::Severity::Error)
+            .filter(|f| f.severity != sysuser::rules::Severity::Info)
             .map(|f| format!("{}: {}", f.rule.id(), f.message))
             .collect();
         assert!(errors.is_empty(), "{name}: {errors:#?}");
