@@ -119,10 +119,10 @@ pub struct Labels {
     pub no_matching_relationship: &'static str,
     pub main_entity: &'static str,
     pub own_vendor: &'static str,
-    /// "and {n} more clients"
-    pub more_clients: &'static str,
-    /// "and {n} more operational units"
-    pub more_units: &'static str,
+    /// "and {n} more client(s)": one, many.
+    pub more_clients: (&'static str, &'static str),
+    /// "and {n} more operational unit(s)": one, many.
+    pub more_units: (&'static str, &'static str),
     pub no_system_users: &'static str,
     pub heading: &'static str,
     pub package_count: (&'static str, &'static str),
@@ -154,8 +154,11 @@ const EN: Labels = Labels {
     no_matching_relationship: "no matching relationship",
     main_entity: "main entity",
     own_vendor: "= system vendor + system customer",
-    more_clients: "and {n} more clients",
-    more_units: "and {n} more operational units",
+    more_clients: ("and 1 more client", "and {n} more clients"),
+    more_units: (
+        "and 1 more operational unit",
+        "and {n} more operational units",
+    ),
     no_system_users: "no system users yet — run `sysuser advise`",
     heading: "System users",
     package_count: ("access package", "access packages"),
@@ -186,8 +189,8 @@ const NB: Labels = Labels {
     no_matching_relationship: "ingen passende klientforhold",
     main_entity: "hovedenhet",
     own_vendor: "= systemleverandør + systemkunde",
-    more_clients: "og {n} flere klienter",
-    more_units: "og {n} flere underenheter",
+    more_clients: ("og 1 klient til", "og {n} flere klienter"),
+    more_units: ("og 1 underenhet til", "og {n} flere underenheter"),
     no_system_users: "ingen systembrukere ennå — kjør `sysuser advise`",
     heading: "Systembrukere",
     package_count: ("tilgangspakke", "tilgangspakker"),
@@ -208,7 +211,8 @@ impl Labels {
         crate::text::thousands(n).replace(',', self.thousands_sep)
     }
 
-    fn more(&self, template: &str, n: usize) -> String {
+    fn more(&self, (one, many): (&str, &str), n: usize) -> String {
+        let template = if n == 1 { one } else { many };
         format!("… {}", template.replace("{n}", &self.count(n)))
     }
 

@@ -228,7 +228,7 @@ proptest! {
             if format == Format::Text {
                 let shown = n.min(limit);
                 prop_assert_eq!(out.lines().filter(|l| l.contains("Client: Client ")).count(), shown);
-                prop_assert_eq!(out.contains("more clients"), n > limit);
+                prop_assert_eq!(out.contains("more client"), n > limit);
             }
             if matches!(format, Format::Mermaid | Format::Dot) {
                 // every node is one line whose label is one quoted string
