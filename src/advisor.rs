@@ -105,6 +105,12 @@ pub struct FCombination {
     pub clients: Vec<Orgnr>,
 }
 
+/// An extra package named as a service inside a sentence ("sick leave",
+/// "A-melding system").
+pub fn service_label(code: &str) -> String {
+    lower_first(service_name(code))
+}
+
 /// The name `advise` gives the per-service system user for one extra package.
 pub fn service_system_user_name(code: &str) -> String {
     join_services(&[service_name(code)], false)
