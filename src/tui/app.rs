@@ -303,6 +303,8 @@ pub struct Input {
     pub row: Row,
     pub buffer: String,
     pub error: Option<String>,
+    /// The buffer still holds the old value: the first typed character replaces it.
+    pub fresh: bool,
 }
 
 /// How the tree is exported beside the plan.
@@ -762,6 +764,7 @@ impl App {
                     row,
                     buffer,
                     error: None,
+                    fresh: true,
                 });
             }
             RowKind::Toggle => self.toggle(row),
@@ -901,11 +904,16 @@ impl App {
             KeyCode::Backspace => {
                 input.buffer.pop();
                 input.error = None;
+                input.fresh = false;
             }
             KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
                 input.buffer.clear();
             }
             KeyCode::Char(c) => {
+                if input.fresh {
+                    input.buffer.clear();
+                    input.fresh = false;
+                }
                 input.buffer.push(c);
                 input.error = None;
             }
@@ -1208,6 +1216,7 @@ impl App {
                     row: Row::OpenFile,
                     buffer: String::new(),
                     error: None,
+                    fresh: false,
                 });
             }
             KeyCode::Char('/') => self.client_search = Some(String::new()),

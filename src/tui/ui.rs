@@ -317,7 +317,7 @@ fn form_lines(
 ) -> Vec<Line<'static>> {
     let label_w = rows
         .iter()
-        .filter(|r| r.kind() != RowKind::Action)
+        .filter(|r| r.kind() != RowKind::Action && **r != Row::OpenFile)
         .map(|r| row_label(t, *r).chars().count())
         .max()
         .unwrap_or(0)
@@ -330,6 +330,7 @@ fn form_lines(
             let editing = selected && app.input.as_ref().is_some_and(|inp| inp.row == row);
             let text = match row.kind() {
                 RowKind::Action => format!("  ▸ {label}"),
+                _ if row == Row::OpenFile && !editing => format!("  ▸ {label}"),
                 _ => {
                     let value = if editing {
                         format!(
@@ -351,7 +352,7 @@ fn form_lines(
                 Line::styled(text, th.bold().add_modifier(Modifier::UNDERLINED))
             } else if selected {
                 Line::styled(format!("{text:<w$}", w = width as usize), th.selected())
-            } else if row.kind() == RowKind::Action {
+            } else if row.kind() == RowKind::Action || row == Row::OpenFile {
                 Line::styled(text, th.bold())
             } else {
                 Line::raw(text)
@@ -366,12 +367,12 @@ fn draw_welcome(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer)
     block.render(area, buf);
     let rows = app.rows();
     let mut lines = vec![Line::styled(t.welcome_title, th.accent()), Line::raw("")];
-    lines.extend(t.welcome_text.lines().map(|l| Line::raw(l.to_string())));
+    lines.push(Line::raw(prose(t.welcome_text)));
     lines.push(Line::raw(""));
     lines.extend(form_lines(app, t, th, &rows, app.sel, inner.width));
     if app.input.as_ref().is_some_and(|i| i.row == Row::OpenFile) {
         lines.push(Line::raw(""));
-        lines.push(Line::styled(t.open_file_help, th.dim()));
+        lines.push(Line::styled(prose(t.open_file_help), th.dim()));
     }
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
@@ -426,7 +427,7 @@ fn draw_form_step(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffe
                 Some(Row::SelfOnClient) => t.help_self_on_client,
                 _ => t.help_f_option,
             };
-            lines.extend(help.lines().map(|l| Line::styled(l.to_string(), th.dim())));
+            lines.push(Line::styled(prose(help), th.dim()));
             lines.push(Line::raw(""));
             lines.push(Line::styled(t.compare_title, th.bold()));
             lines.extend(super::compare_lines(app).into_iter().map(Line::raw));
@@ -452,6 +453,17 @@ fn draw_form_step(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffe
         .render(inner, buf);
 }
 
+/// A string's hard line breaks as spaces, so the paragraph can wrap it to the width.
+fn prose(s: &str) -> String {
+    s.replace('\n', " ")
+}
+
+/// Rows a wrapped paragraph of `s` needs at `width`, with room for word breaks.
+fn wrapped_height(s: &str, width: u16) -> u16 {
+    let chars = s.chars().count() as u16;
+    chars.div_ceil(width.max(1)) + 1
+}
+
 /// First row shown so that `sel` is visible in `height` rows.
 fn offset(sel: usize, height: usize) -> usize {
     if height == 0 || sel < height {
@@ -461,21 +473,22 @@ fn offset(sel: usize, height: usize) -> usize {
     }
 }
 
-/// Draws rows `offset..offset+height` of a list of `len`; `line(i)` makes row i.
+/// Draws rows `offset..offset+height` of a list of `len`, scrolled so that
+/// `sel` is visible and highlighted when `highlight`; `line(i)` makes row i.
 fn draw_list(
     area: Rect,
     buf: &mut Buffer,
     len: usize,
-    sel: Option<usize>,
+    (sel, highlight): (usize, bool),
     th: Theme,
     line: impl Fn(usize) -> Line<'static>,
 ) {
     let h = area.height as usize;
-    let start = offset(sel.unwrap_or(0), h);
+    let start = offset(sel, h);
     for (row, i) in (start..len.min(start + h)).enumerate() {
         let r = Rect::new(area.x, area.y + row as u16, area.width, 1);
         let mut l = line(i);
-        if Some(i) == sel {
+        if highlight && i == sel {
             l = l.patch_style(th.selected());
             buf.set_style(r, th.selected());
         }
@@ -532,14 +545,14 @@ fn draw_picker(
     if p.matches.is_empty() {
         Paragraph::new(Line::styled(t.picker_nothing, th.dim())).render(list, buf);
     }
-    draw_list(list, buf, p.matches.len(), Some(p.sel), th, |i| {
+    draw_list(list, buf, p.matches.len(), (p.sel, true), th, |i| {
         let pkg = &pkgs[p.matches[i]];
         let mark = if p.is_chosen(&pkg.code) { "[x]" } else { "[ ]" };
         let fit = fit_label(pkg.fit(), t);
         let text = if wide {
-            format!("{mark} {:<40} {:<16} {}", pkg.code, fit, pkg.name(lang))
+            format!("{mark} {:<44} {:<17} {}", pkg.code, fit, pkg.name(lang))
         } else {
-            format!("{mark} {:<38} {}", pkg.code, fit)
+            format!("{mark} {:<44} {}", pkg.code, fit)
         };
         Line::raw(text)
     });
@@ -569,38 +582,42 @@ fn draw_clients(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer)
     let inner = block.inner(area);
     block.render(area, buf);
     let clients = &app.plan.clients;
-    let mut head = vec![Line::styled(t.clients_intro, th.dim())];
+    let intro_h = wrapped_height(t.clients_intro, inner.width);
     let count = fill(t.clients_count, &[&crate::text::thousands(clients.len())]);
     let search = match &app.client_search {
         Some(s) => format!("   / {s}▏"),
         None => String::new(),
     };
-    head.push(Line::from(vec![
-        Span::styled(count, th.bold()),
-        Span::raw(search),
-    ]));
-    head.push(Line::styled(
-        format!(
-            "{:<10} {:<26} {:<18} {}",
-            t.col_orgnr, t.col_name, t.col_roles, t.col_delegated
+    let head = vec![
+        Line::from(vec![Span::styled(count, th.bold()), Span::raw(search)]),
+        Line::styled(
+            format!(
+                "{:<10} {:<26} {:<18} {}",
+                t.col_orgnr, t.col_name, t.col_roles, t.col_delegated
+            ),
+            th.bold().add_modifier(Modifier::UNDERLINED),
         ),
-        th.bold().add_modifier(Modifier::UNDERLINED),
-    ));
-    let head_h = head.len() as u16;
-    if inner.height <= head_h {
+    ];
+    if inner.height <= intro_h + 3 {
         return;
     }
-    let [h, list] = Layout::vertical([Constraint::Length(head_h), Constraint::Min(1)]).areas(inner);
-    Paragraph::new(head)
-        .wrap(Wrap { trim: false })
-        .render(h, buf);
+    let [intro, h, list] = Layout::vertical([
+        Constraint::Length(intro_h),
+        Constraint::Length(2),
+        Constraint::Min(1),
+    ])
+    .areas(inner);
+    Paragraph::new(Line::styled(prose(t.clients_intro), th.dim()))
+        .wrap(Wrap { trim: true })
+        .render(intro, buf);
+    Paragraph::new(head).render(h, buf);
     if clients.is_empty() {
         Paragraph::new(Line::styled(t.clients_empty, th.dim()))
             .wrap(Wrap { trim: true })
             .render(list, buf);
         return;
     }
-    draw_list(list, buf, clients.len(), Some(app.sel), th, |i| {
+    draw_list(list, buf, clients.len(), (app.sel, true), th, |i| {
         let c = &clients[i];
         let roles: Vec<&str> = c.er_roles.iter().map(|r| r.as_str()).collect();
         let mut delegated: Vec<&str> = c.delegated.iter().map(|p| p.code()).collect();
@@ -648,7 +665,7 @@ fn draw_teams(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer) {
             .render(list, buf);
         return;
     }
-    draw_list(list, buf, teams.len(), Some(app.sel), th, |i| {
+    draw_list(list, buf, teams.len(), (app.sel, true), th, |i| {
         let team = &teams[i];
         let handles: Vec<String> = team
             .handles
@@ -794,12 +811,12 @@ fn draw_review(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer) 
             .wrap(Wrap { trim: true })
             .render(finner, buf);
     } else {
-        let sel = (app.pane == Pane::Findings).then_some(app.finding_sel);
+        let focused = app.pane == Pane::Findings;
         draw_list(
             finner,
             buf,
             findings.len(),
-            sel.or(Some(usize::MAX)),
+            (app.finding_sel, focused),
             th,
             |i| {
                 let f = &findings[i];
