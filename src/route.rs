@@ -1,1 +1,499 @@
-//! Routing: which system user the end-user system must use for which party and package.
+//! Routing: which system user the end-user system must use to act for which
+//! party with which package. The guidance leaves this choice to the end-user
+//! system ("select the correct system user token by external ref"); this
+//! module computes it from the plan, with the same rules as `check`.
+//!
+//! Parties: the organisation and its operational units (served by standard
+//! system users and client system users with `include_self`), each client and
+//! its operational units (served by the client system users that list the
+//! client, carry the package, and whose every package the client has: the AND rule).
+
+use crate::catalog::catalog;
+use crate::engine::{Index, Party, missing_packages};
+use crate::plan::{Plan, SystemUser, SystemUserType, Unit};
+use serde::Serialize;
+use std::collections::{BTreeSet, HashSet};
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PartyKind {
+    Organisation,
+    OperationalUnit,
+    Client,
+    SubEntity,
+    ClientOperationalUnit,
+}
+
+impl PartyKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PartyKind::Organisation => "organisation",
+            PartyKind::OperationalUnit => "operational-unit",
+            PartyKind::Client => "client",
+            PartyKind::SubEntity => "sub-entity",
+            PartyKind::ClientOperationalUnit => "client-operational-unit",
+        }
+    }
+
+    /// Operational units only repeat their main unit's routes.
+    pub fn is_unit(self) -> bool {
+        matches!(
+            self,
+            PartyKind::OperationalUnit | PartyKind::ClientOperationalUnit
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Exactly one system user.
+    Served,
+    /// More than one: the end-user system's choice is unclear.
+    Ambiguous,
+    /// No system user can act for the party with the package.
+    None,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Served => "served",
+            Status::Ambiguous => "ambiguous",
+            Status::None => "none",
+        }
+    }
+
+    fn of(n: usize) -> Status {
+        match n {
+            0 => Status::None,
+            1 => Status::Served,
+            _ => Status::Ambiguous,
+        }
+    }
+}
+
+/// A system user that serves a route.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Serving<'a> {
+    /// Its position in `plan.system_users`.
+    #[serde(skip)]
+    pub index: usize,
+    pub name: &'a str,
+    /// The effective external ref (empty in the plan means the orgnr).
+    pub external_ref: &'a str,
+}
+
+/// One (party, package) pair and the system users that serve it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Route<'a> {
+    pub party: &'a str,
+    pub party_name: &'a str,
+    pub kind: PartyKind,
+    /// The main unit an operational unit inherits from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<&'a str>,
+    pub package: &'a str,
+    pub status: Status,
+    pub system_users: Vec<Serving<'a>>,
+}
+
+fn serving<'a>(plan: &'a Plan, i: usize) -> Serving<'a> {
+    let su = &plan.system_users[i];
+    Serving {
+        index: i,
+        name: &su.name,
+        external_ref: su.effective_external_ref(plan),
+    }
+}
+
+fn carries(su: &SystemUser, package: &str) -> bool {
+    su.access_packages.iter().any(|p| p.code() == package)
+}
+
+/// Whether the system user acts for the organisation itself.
+fn serves_organisation(su: &SystemUser) -> bool {
+    su.kind == SystemUserType::Standard || su.include_self
+}
+
+/// The whole routing table, in plan order: the organisation, its operational
+/// units, then each client followed by its operational units.
+pub fn table(plan: &Plan) -> Vec<Route<'_>> {
+    table_with(&Index::new(plan))
+}
+
+/// [`table`] over an index `check` already built.
+pub fn table_with<'a>(ix: &Index<'a>) -> Vec<Route<'a>> {
+    let plan = ix.plan;
+    let mut rows = Vec::new();
+    let org = &plan.organisation;
+
+    // The organisation: what it needs itself and what its own system users carry.
+    let mut own: BTreeSet<&'a str> = plan.own_packages.iter().map(|p| p.code()).collect();
+    for su in plan
+        .system_users
+        .iter()
+        .filter(|su| serves_organisation(su))
+    {
+        own.extend(su.access_packages.iter().map(|p| p.code()));
+    }
+    let org_routes: Vec<(&'a str, Vec<Serving<'a>>)> = own
+        .into_iter()
+        .map(|p| {
+            let s = (0..plan.system_users.len())
+                .filter(|&i| {
+                    serves_organisation(&plan.system_users[i]) && carries(&plan.system_users[i], p)
+                })
+                .map(|i| serving(plan, i))
+                .collect();
+            (p, s)
+        })
+        .collect();
+    let skip_unit = |u: &Unit| u.orgnr == org.orgnr || ix.client_index(u.orgnr.as_str()).is_some();
+    push_party(
+        &mut rows,
+        org.orgnr.as_str(),
+        &org.name,
+        PartyKind::Organisation,
+        None,
+        &org_routes,
+    );
+    for u in org.operational_units.iter().filter(|u| !skip_unit(u)) {
+        push_party(
+            &mut rows,
+            u.orgnr.as_str(),
+            &u.name,
+            PartyKind::OperationalUnit,
+            Some(org.orgnr.as_str()),
+            &org_routes,
+        );
+    }
+
+    // Clients: the system users on which each passes the AND rule.
+    let mut passing: Vec<Vec<usize>> = vec![Vec::new(); plan.clients.len()];
+    for (s, su) in plan.system_users.iter().enumerate() {
+        if su.kind != SystemUserType::Client {
+            continue;
+        }
+        for orgnr in &su.clients {
+            let Some(ci) = ix.client_index(orgnr.as_str()) else {
+                continue;
+            };
+            if orgnr == &org.orgnr || passing[ci].last() == Some(&s) {
+                continue;
+            }
+            let c = ix.client(ci);
+            if c.has_relationship() && missing_packages(su, ix.available(ci)).next().is_none() {
+                passing[ci].push(s);
+            }
+        }
+    }
+    let in_system: HashSet<&str> = plan
+        .system
+        .access_packages
+        .iter()
+        .map(|p| p.code())
+        .collect();
+    for (ci, c) in plan.clients.iter().enumerate() {
+        if c.orgnr == org.orgnr || ix.client_index(c.orgnr.as_str()) != Some(ci) {
+            continue;
+        }
+        let routes: Vec<(&'a str, Vec<Serving<'a>>)> = ix
+            .available(ci)
+            .iter()
+            .copied()
+            .filter(|p| in_system.contains(p))
+            .map(|p| {
+                let s = passing[ci]
+                    .iter()
+                    .copied()
+                    .filter(|&s| carries(&plan.system_users[s], p))
+                    .map(|s| serving(plan, s))
+                    .collect();
+                (p, s)
+            })
+            .collect();
+        let kind = if c.sub_entity {
+            PartyKind::SubEntity
+        } else {
+            PartyKind::Client
+        };
+        push_party(&mut rows, c.orgnr.as_str(), &c.name, kind, None, &routes);
+        for u in c.operational_units.iter().filter(|u| !skip_unit(u)) {
+            push_party(
+                &mut rows,
+                u.orgnr.as_str(),
+                &u.name,
+                PartyKind::ClientOperationalUnit,
+                Some(c.orgnr.as_str()),
+                &routes,
+            );
+        }
+    }
+    rows
+}
+
+fn push_party<'a>(
+    rows: &mut Vec<Route<'a>>,
+    party: &'a str,
+    party_name: &'a str,
+    kind: PartyKind,
+    via: Option<&'a str>,
+    routes: &[(&'a str, Vec<Serving<'a>>)],
+) {
+    rows.extend(routes.iter().map(|(p, s)| Route {
+        party,
+        party_name,
+        kind,
+        via,
+        package: p,
+        status: Status::of(s.len()),
+        system_users: s.clone(),
+    }));
+}
+
+/// Why no system user can act for a party with a package.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoRoute {
+    UnknownPackage {
+        package: String,
+        nearest: Vec<&'static str>,
+    },
+    UnknownParty {
+        party: String,
+    },
+    /// Listed under `clients:`, but without an ER role or a delegation.
+    NoRelationship {
+        party: String,
+    },
+    /// No ER role of the client gives the package for its form, and it did not delegate it.
+    NotAvailable {
+        party: String,
+        package: String,
+    },
+    /// The system register entry lacks the package.
+    NotInSystem {
+        package: String,
+    },
+    /// No system user of this party carries the package.
+    NotOnSystemUser {
+        party: String,
+        package: String,
+        organisation: bool,
+    },
+    /// The client is on system users with the package, but lacks some of their other packages.
+    ClientMissingPackages {
+        party: String,
+        system_user: String,
+        missing: Vec<String>,
+    },
+}
+
+impl NoRoute {
+    /// Altinn's code for the refusal, where there is one.
+    pub fn altinn_code(&self) -> Option<&'static str> {
+        match self {
+            NoRoute::UnknownPackage { .. } => Some("AUTH.VLD-00008"),
+            NoRoute::NoRelationship { .. } => Some("AUTH-00079"),
+            NoRoute::NotInSystem { .. } => Some("AUTH-00063"),
+            NoRoute::ClientMissingPackages { .. } => Some("AUTH-00080"),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for NoRoute {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NoRoute::UnknownPackage { package, nearest } => {
+                write!(
+                    f,
+                    "`{package}` is not an access package in Altinn's catalog"
+                )?;
+                if !nearest.is_empty() {
+                    write!(f, "; did you mean {}?", nearest.join(", "))?;
+                }
+                Ok(())
+            }
+            NoRoute::UnknownParty { party } => write!(
+                f,
+                "{party} is neither the organisation, a client under `clients:`, nor an operational unit of either"
+            ),
+            NoRoute::NoRelationship { party } => write!(
+                f,
+                "{party} has no relationship with the organisation (no ER role, nothing delegated), so no system user can act for it (AUTH-00079)"
+            ),
+            NoRoute::NotAvailable { party, package } => write!(
+                f,
+                "{party} has not given the organisation `{package}`: no ER role gives it for the client's organisation form, and it was not delegated"
+            ),
+            NoRoute::NotInSystem { package } => write!(
+                f,
+                "the system register entry lacks `{package}`, so no system user can carry it (AUTH-00063)"
+            ),
+            NoRoute::NotOnSystemUser {
+                party,
+                package,
+                organisation: true,
+            } => write!(
+                f,
+                "`{package}` is on no standard system user (nor one with `include_self`), so nothing acts for {party} with it"
+            ),
+            NoRoute::NotOnSystemUser {
+                party,
+                package,
+                organisation: false,
+            } => write!(f, "{party} is on no system user that carries `{package}`"),
+            NoRoute::ClientMissingPackages {
+                party,
+                system_user,
+                missing,
+            } => write!(
+                f,
+                "`{}` carries the package, but {party} lacks its other package(s) {}, so it cannot be on it (the AND rule, AUTH-00080)",
+                system_user,
+                missing
+                    .iter()
+                    .map(|m| format!("`{m}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        }
+    }
+}
+
+/// The route for one party (by orgnr) and package (code or URN): the serving
+/// system users (several: ambiguous), or why there are none.
+pub fn lookup<'a>(plan: &'a Plan, party: &str, package: &str) -> Result<Route<'a>, NoRoute> {
+    let party = party
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>();
+    let Some(pkg) = catalog().get(package.trim()) else {
+        let code = package
+            .trim()
+            .strip_prefix(crate::catalog::URN_PREFIX)
+            .unwrap_or(package.trim());
+        return Err(NoRoute::UnknownPackage {
+            package: code.to_string(),
+            nearest: catalog().nearest_codes(code, 3),
+        });
+    };
+    let p = pkg.code.as_str();
+    let ix = Index::new(plan);
+    let org = &plan.organisation;
+    let Some(found) = ix.party(&party) else {
+        return Err(NoRoute::UnknownParty { party });
+    };
+    let row = |orgnr: &'a str, name: &'a str, kind, via, serving: Vec<Serving<'a>>| Route {
+        party: orgnr,
+        party_name: name,
+        kind,
+        via,
+        package: p,
+        status: Status::of(serving.len()),
+        system_users: serving,
+    };
+    let (ci, unit): (usize, Option<&'a Unit>) = match found {
+        Party::Organisation | Party::OrganisationUnit(_) => {
+            let serving: Vec<Serving> = (0..plan.system_users.len())
+                .filter(|&i| {
+                    serves_organisation(&plan.system_users[i]) && carries(&plan.system_users[i], p)
+                })
+                .map(|i| serving(plan, i))
+                .collect();
+            if serving.is_empty() {
+                return Err(
+                    if !plan.system.access_packages.iter().any(|q| q.code() == p) {
+                        NoRoute::NotInSystem { package: p.into() }
+                    } else {
+                        NoRoute::NotOnSystemUser {
+                            party: ix.organisation_label(),
+                            package: p.into(),
+                            organisation: true,
+                        }
+                    },
+                );
+            }
+            return Ok(match found {
+                Party::OrganisationUnit(u) => row(
+                    u.orgnr.as_str(),
+                    &u.name,
+                    PartyKind::OperationalUnit,
+                    Some(org.orgnr.as_str()),
+                    serving,
+                ),
+                _ => row(
+                    org.orgnr.as_str(),
+                    &org.name,
+                    PartyKind::Organisation,
+                    None,
+                    serving,
+                ),
+            });
+        }
+        Party::Client(ci) => (ci, None),
+        Party::ClientUnit(ci, u) => (ci, Some(u)),
+    };
+    let c = ix.client(ci);
+    if !c.has_relationship() {
+        return Err(NoRoute::NoRelationship { party: c.label() });
+    }
+    let available = ix.available(ci);
+    let mut serving_sus = Vec::new();
+    let mut failing = None;
+    for (s, su) in plan.system_users.iter().enumerate() {
+        if su.kind != SystemUserType::Client
+            || !carries(su, p)
+            || !su.clients.iter().any(|o| o == &c.orgnr)
+        {
+            continue;
+        }
+        let missing: Vec<String> = missing_packages(su, available)
+            .map(str::to_string)
+            .collect();
+        if missing.is_empty() {
+            serving_sus.push(serving(plan, s));
+        } else if failing.is_none() {
+            failing = Some((su.name.clone(), missing));
+        }
+    }
+    if serving_sus.is_empty() {
+        return Err(if !available.contains(p) {
+            NoRoute::NotAvailable {
+                party: c.label(),
+                package: p.into(),
+            }
+        } else if let Some((system_user, missing)) = failing {
+            NoRoute::ClientMissingPackages {
+                party: c.label(),
+                system_user,
+                missing,
+            }
+        } else if !plan.system.access_packages.iter().any(|q| q.code() == p) {
+            NoRoute::NotInSystem { package: p.into() }
+        } else {
+            NoRoute::NotOnSystemUser {
+                party: c.label(),
+                package: p.into(),
+                organisation: false,
+            }
+        });
+    }
+    let kind = if c.sub_entity {
+        PartyKind::SubEntity
+    } else {
+        PartyKind::Client
+    };
+    Ok(match unit {
+        Some(u) => row(
+            u.orgnr.as_str(),
+            &u.name,
+            PartyKind::ClientOperationalUnit,
+            Some(c.orgnr.as_str()),
+            serving_sus,
+        ),
+        None => row(c.orgnr.as_str(), &c.name, kind, None, serving_sus),
+    })
+}

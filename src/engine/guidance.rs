@@ -1,0 +1,277 @@
+//! What the guidance advises against: one system user per client, the same
+//! packages twice, mixed legal bases, ambiguous routes, and team links.
+
+use super::{Index, Out, quoted, quoted_list, usable};
+use crate::catalog::catalog;
+use crate::plan::{ErRole, SystemUser, SystemUserType};
+use crate::route::table_with;
+use crate::rules::{Finding, Rule};
+use crate::text::did_you_mean;
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+pub(super) fn check(ix: &Index, out: &mut Out) {
+    if ix.plan.is_situation() {
+        out.push(
+            Finding::new(
+                Rule::NoLayout,
+                "The plan has no system users yet, so only the situation was checked.",
+            )
+            .hint(Rule::NoLayout.info().fix),
+        );
+        return;
+    }
+    let per_client = system_user_per_client(ix, out);
+    same_packages_twice(ix, &per_client, out);
+    mixed_legal_basis(ix, out);
+    teams(ix, out);
+    ambiguous_route(ix, out);
+}
+
+fn sorted<'s>(items: impl IntoIterator<Item = &'s str>) -> Vec<&'s str> {
+    let set: BTreeSet<&str> = items.into_iter().collect();
+    set.into_iter().collect()
+}
+
+fn package_set(su: &SystemUser) -> Vec<&str> {
+    sorted(su.access_packages.iter().map(|p| p.code()))
+}
+
+fn team_set(su: &SystemUser) -> Vec<&str> {
+    sorted(su.teams.iter().map(String::as_str))
+}
+
+/// Groups of two or more system users (indices, plan order) with equal keys.
+fn groups<K: std::hash::Hash + Eq>(items: impl Iterator<Item = (usize, K)>) -> Vec<Vec<usize>> {
+    let mut order: Vec<Vec<usize>> = Vec::new();
+    let mut by_key: HashMap<K, usize> = HashMap::new();
+    for (i, k) in items {
+        match by_key.get(&k) {
+            Some(&g) => order[g].push(i),
+            None => {
+                by_key.insert(k, order.len());
+                order.push(vec![i]);
+            }
+        }
+    }
+    order.retain(|g| g.len() > 1);
+    order
+}
+
+/// `system-user-per-client`: returns the system users it reported.
+fn system_user_per_client(ix: &Index, out: &mut Out) -> HashSet<usize> {
+    let sus = &ix.plan.system_users;
+    let found = groups(
+        sus.iter()
+            .enumerate()
+            .filter(|(_, su)| su.kind == SystemUserType::Client && su.clients.len() == 1)
+            .map(|(i, su)| (i, (package_set(su), su.include_self, team_set(su)))),
+    );
+    let mut reported = HashSet::new();
+    for g in found {
+        let names = quoted_list(g.iter().map(|&i| sus[i].name.as_str()));
+        out.push(
+            Finding::new(
+                Rule::SystemUserPerClient,
+                format!(
+                    "System users {names} have the same packages and differ only in their one client; the guidance says never one system user per client."
+                ),
+            )
+            .system_user(&sus[g[0]].name)
+            .hint(format!("keep {} and link all {} clients to it", quoted(&sus[g[0]].name), g.len())),
+        );
+        reported.extend(g);
+    }
+    reported
+}
+
+/// `same-packages-twice`: same type, same packages, same teams.
+fn same_packages_twice(ix: &Index, skip: &HashSet<usize>, out: &mut Out) {
+    let sus = &ix.plan.system_users;
+    let found = groups(
+        sus.iter()
+            .enumerate()
+            .filter(|(i, _)| !skip.contains(i))
+            .map(|(i, su)| (i, (su.kind, package_set(su), team_set(su)))),
+    );
+    for g in found {
+        let su = &sus[g[0]];
+        let names = quoted_list(g.iter().map(|&i| sus[i].name.as_str()));
+        out.push(
+            Finding::new(
+                Rule::SamePackagesTwice,
+                format!(
+                    "{} system users {names} have the same packages ({}) and no team reason to be separate.",
+                    match su.kind {
+                        SystemUserType::Standard => "Standard",
+                        SystemUserType::Client => "Client",
+                    },
+                    package_set(su).join(", ")
+                ),
+            )
+            .system_user(&su.name)
+            .hint(Rule::SamePackagesTwice.info().fix),
+        );
+    }
+}
+
+/// The client relationship roles that give a package, for packages only such
+/// a role can give (not assignable): `regnskapsforer-*`, revisor, `forretningsforer-eiendom`.
+fn er_only_roles(code: &str) -> Vec<ErRole> {
+    if usable(code).is_none_or(|p| p.is_assignable) {
+        return Vec::new();
+    }
+    ErRole::ALL
+        .into_iter()
+        .filter(|r| {
+            catalog()
+                .role(r.as_str())
+                .is_some_and(|role| role.packages.iter().any(|rp| rp.package == code))
+        })
+        .collect()
+}
+
+/// `mixed-legal-basis`: ER-role-only packages of different roles on one client system user.
+fn mixed_legal_basis(ix: &Index, out: &mut Out) {
+    for su in ix
+        .plan
+        .system_users
+        .iter()
+        .filter(|su| su.kind == SystemUserType::Client)
+    {
+        let mut roles: BTreeSet<ErRole> = BTreeSet::new();
+        let mut example: Vec<&str> = Vec::new();
+        for p in &su.access_packages {
+            let r = er_only_roles(p.code());
+            if r.iter().any(|r| !roles.contains(r)) && !r.is_empty() {
+                example.push(p.code());
+            }
+            if let Some(first) = r.first() {
+                roles.insert(*first);
+            }
+        }
+        if roles.len() > 1 {
+            let names: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+            out.push(
+                Finding::new(
+                    Rule::MixedLegalBasis,
+                    format!(
+                        "Client system user {} mixes packages of the ER roles {} ({}); each relationship is a separate legal basis.",
+                        quoted(&su.name),
+                        names.join(" and "),
+                        example.join(", ")
+                    ),
+                )
+                .system_user(&su.name)
+                .hint(Rule::MixedLegalBasis.info().fix),
+            );
+        }
+    }
+}
+
+/// `team-unknown-system-user` and `system-user-without-team`, when teams are defined.
+fn teams(ix: &Index, out: &mut Out) {
+    let plan = ix.plan;
+    if plan.teams.is_empty() {
+        return;
+    }
+    let defined: HashSet<&str> = plan.teams.iter().map(|t| t.name.as_str()).collect();
+    let mut named: HashSet<&str> = HashSet::new();
+    for su in &plan.system_users {
+        if su.teams.is_empty() {
+            out.push(
+                Finding::new(
+                    Rule::SystemUserWithoutTeam,
+                    format!("No team may use system user {}.", quoted(&su.name)),
+                )
+                .system_user(&su.name)
+                .hint(Rule::SystemUserWithoutTeam.info().fix),
+            );
+        }
+        for t in &su.teams {
+            named.insert(t.as_str());
+            if defined.contains(t.as_str()) {
+                continue;
+            }
+            let hint = match did_you_mean(t, plan.teams.iter().map(|t| t.name.as_str())) {
+                Some(m) => format!("did you mean team {}?", quoted(m)),
+                None => format!(
+                    "define it under `teams:` or use one of {}",
+                    quoted_list(plan.teams.iter().map(|t| t.name.as_str()))
+                ),
+            };
+            out.push(
+                Finding::new(
+                    Rule::TeamUnknownSystemUser,
+                    format!(
+                        "System user {} names team {}, which is not defined under `teams:`.",
+                        quoted(&su.name),
+                        quoted(t)
+                    ),
+                )
+                .system_user(&su.name)
+                .team(t)
+                .hint(hint),
+            );
+        }
+    }
+    for t in &plan.teams {
+        if !named.contains(t.name.as_str()) {
+            out.push(
+                Finding::new(
+                    Rule::TeamUnknownSystemUser,
+                    format!(
+                        "Team {} may use no system user; no system user names it under `teams:`.",
+                        quoted(&t.name)
+                    ),
+                )
+                .team(&t.name)
+                .hint("name the team under `teams:` of the system users it works with"),
+            );
+        }
+    }
+}
+
+/// `ambiguous-route`: from the routing table, one finding per (system users, package).
+fn ambiguous_route(ix: &Index, out: &mut Out) {
+    let sus = &ix.plan.system_users;
+    let mut order: Vec<(Vec<usize>, &str, usize, String, &str)> = Vec::new();
+    let mut by_key: HashMap<(Vec<usize>, &str), usize> = HashMap::new();
+    for r in table_with(ix) {
+        if r.system_users.len() < 2 || r.kind.is_unit() {
+            continue;
+        }
+        let key: Vec<usize> = r.system_users.iter().map(|s| s.index).collect();
+        match by_key.get(&(key.clone(), r.package)) {
+            Some(&g) => order[g].2 += 1,
+            None => {
+                by_key.insert((key.clone(), r.package), order.len());
+                let label = if r.party_name.is_empty() {
+                    r.party.to_string()
+                } else {
+                    format!("{} ({})", r.party_name, r.party)
+                };
+                order.push((key, r.package, 1, label, r.party));
+            }
+        }
+    }
+    for (key, package, count, first, party) in order {
+        let names = quoted_list(key.iter().map(|&i| sus[i].name.as_str()));
+        let who = if count == 1 {
+            first
+        } else {
+            format!("{} parties (first {first})", crate::text::thousands(count))
+        };
+        out.push(
+            Finding::new(
+                Rule::AmbiguousRoute,
+                format!(
+                    "{who} can be served with `{package}` by {names}; the end-user system cannot tell which token to use."
+                ),
+            )
+            .system_user(&sus[key[0]].name)
+            .client(party)
+            .package(package)
+            .hint(Rule::AmbiguousRoute.info().fix),
+        );
+    }
+}

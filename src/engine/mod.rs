@@ -1,0 +1,183 @@
+//! The delegation engine: judges a plan as Altinn would and as the guidance advises.
+//!
+//! [`check`] indexes the plan once ([`Index`]: clients and operational units by
+//! orgnr, each client's available packages) and runs four rule families over
+//! it, one file each, so a rule's code is found by its id:
+//! - [`refs`]: organisation numbers, package references, the system register entry;
+//! - [`layout`]: each system user as Altinn validates its creation;
+//! - [`clients`]: adding clients (AUTH-00079, the AND rule AUTH-00080) and coverage;
+//! - [`guidance`]: what the guidance advises against (merging, legal bases, teams, routes).
+//!
+//! A bad package reference is reported once, where it is written, and ignored
+//! by every other rule, so one typo is one finding rather than one per client.
+
+mod clients;
+mod guidance;
+mod layout;
+mod refs;
+
+use crate::catalog::{Fit, Package, catalog};
+use crate::plan::{Client, PackageRef, Plan, SystemUser, Unit, UnitType};
+use crate::rules::{Finding, Report};
+use std::cell::OnceCell;
+use std::collections::{BTreeSet, HashMap};
+
+/// Every finding for the plan, not just the first: errors, then warnings,
+/// then infos, each in plan order.
+pub fn check(plan: &Plan) -> Report {
+    let index = Index::new(plan);
+    let mut out = Vec::new();
+    refs::check(&index, &mut out);
+    layout::check(&index, &mut out);
+    clients::check(&index, &mut out);
+    guidance::check(&index, &mut out);
+    out.sort_by_key(|f| f.severity);
+    Report::new(out)
+}
+
+/// The packages a client makes available to the organisation: what its ER
+/// roles give for its organisation form, together with what it delegated
+/// directly. The AND rule, the advisor and routing all read this one function.
+pub fn available_packages(client: &Client) -> BTreeSet<&str> {
+    let form = client.unit_type.as_ref().map(UnitType::as_str);
+    let mut set: BTreeSet<&str> = client
+        .er_roles
+        .iter()
+        .flat_map(|r| catalog().role_packages(r.as_str(), form))
+        .collect();
+    set.extend(client.delegated.iter().map(PackageRef::code));
+    set
+}
+
+/// The packages of a client system user that a client with `available` lacks
+/// (the AND rule). Packages no client system user can carry at all are left
+/// to their own rules.
+pub fn missing_packages<'s>(
+    su: &'s SystemUser,
+    available: &BTreeSet<&str>,
+) -> impl Iterator<Item = &'s str> {
+    su.access_packages
+        .iter()
+        .map(PackageRef::code)
+        .filter(|code| usable(code).is_some_and(|p| p.is_delegable))
+        .filter(|code| !available.contains(code))
+}
+
+/// A known organisation package that some system user could carry. Other
+/// references are reported by [`refs`] alone.
+pub(crate) fn usable(code: &str) -> Option<&'static Package> {
+    catalog().get(code).filter(|p| p.fit() != Fit::Neither)
+}
+
+/// What an orgnr in the plan is.
+#[derive(Debug, Clone, Copy)]
+pub enum Party<'a> {
+    Organisation,
+    /// An operational unit of the organisation.
+    OrganisationUnit(&'a Unit),
+    /// A client, by its index in `plan.clients`.
+    Client(usize),
+    /// An operational unit of the client with this index.
+    ClientUnit(usize, &'a Unit),
+}
+
+/// The plan, indexed for rules and routing: lookups by orgnr are O(1).
+pub struct Index<'a> {
+    pub plan: &'a Plan,
+    /// The first `clients:` entry for each orgnr.
+    clients: HashMap<&'a str, usize>,
+    /// Operational units: of the organisation (`None`) or of a client (`Some(index)`).
+    units: HashMap<&'a str, (&'a Unit, Option<usize>)>,
+    available: Vec<OnceCell<BTreeSet<&'a str>>>,
+}
+
+impl<'a> Index<'a> {
+    pub fn new(plan: &'a Plan) -> Index<'a> {
+        let mut clients = HashMap::with_capacity(plan.clients.len());
+        let mut units = HashMap::new();
+        for u in &plan.organisation.operational_units {
+            units.entry(u.orgnr.as_str()).or_insert((u, None));
+        }
+        for (i, c) in plan.clients.iter().enumerate() {
+            clients.entry(c.orgnr.as_str()).or_insert(i);
+            for u in &c.operational_units {
+                units.entry(u.orgnr.as_str()).or_insert((u, Some(i)));
+            }
+        }
+        Index {
+            plan,
+            clients,
+            units,
+            available: (0..plan.clients.len()).map(|_| OnceCell::new()).collect(),
+        }
+    }
+
+    /// The index of the (first) `clients:` entry with this orgnr.
+    pub fn client_index(&self, orgnr: &str) -> Option<usize> {
+        self.clients.get(orgnr).copied()
+    }
+
+    pub fn client(&self, i: usize) -> &'a Client {
+        &self.plan.clients[i]
+    }
+
+    /// The client's available packages, computed once.
+    pub fn available(&self, i: usize) -> &BTreeSet<&'a str> {
+        self.available[i].get_or_init(|| available_packages(&self.plan.clients[i]))
+    }
+
+    /// The operational unit with this orgnr and its main unit (`None`: the organisation).
+    pub fn unit(&self, orgnr: &str) -> Option<(&'a Unit, Option<usize>)> {
+        self.units.get(orgnr).copied()
+    }
+
+    /// What this orgnr is: the organisation, a client, or an operational unit of either.
+    pub fn party(&self, orgnr: &str) -> Option<Party<'a>> {
+        if orgnr == self.plan.organisation.orgnr.as_str() {
+            return Some(Party::Organisation);
+        }
+        if let Some(i) = self.client_index(orgnr) {
+            return Some(Party::Client(i));
+        }
+        self.unit(orgnr).map(|(u, main)| match main {
+            None => Party::OrganisationUnit(u),
+            Some(i) => Party::ClientUnit(i, u),
+        })
+    }
+
+    /// "DISKRET NÆR TIGER AS (310202398)", or "the organisation (310202398)" when unnamed.
+    pub fn organisation_label(&self) -> String {
+        let o = &self.plan.organisation;
+        if o.name.is_empty() {
+            format!("the organisation ({})", o.orgnr)
+        } else {
+            format!("{} ({})", o.name, o.orgnr)
+        }
+    }
+}
+
+/// `"Accounting"`: system users are named in quotes.
+pub(crate) fn quoted(name: &str) -> String {
+    format!("\"{name}\"")
+}
+
+/// `"A", "B" and "C"`.
+pub(crate) fn quoted_list<'s>(names: impl IntoIterator<Item = &'s str>) -> String {
+    let names: Vec<String> = names.into_iter().map(quoted).collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// A unit's label: "Name (orgnr)", or the number alone.
+pub(crate) fn unit_label(u: &Unit) -> String {
+    if u.name.is_empty() {
+        u.orgnr.to_string()
+    } else {
+        format!("{} ({})", u.name, u.orgnr)
+    }
+}
+
+pub(crate) type Out = Vec<Finding>;
