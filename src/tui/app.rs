@@ -323,6 +323,8 @@ pub struct Computed {
     pub report: Report,
     pub tree: Vec<String>,
     pub answers: Vec<Answer>,
+    /// Scenario F's two options for this plan (`sysuser compare`).
+    pub compare: Option<crate::compare::Comparison>,
 }
 
 /// How the wizard starts.
@@ -470,11 +472,13 @@ impl App {
             .iter()
             .map(|q| decision::answer(q, &self.plan))
             .collect();
+        let compare = Some(crate::compare::compare(&self.plan));
         self.computed = Computed {
             plan: Some(reviewed),
             report,
             tree,
             answers,
+            compare,
         };
         self.finding_sel = self
             .finding_sel
@@ -630,6 +634,23 @@ impl App {
             | Row::ExportWrite
             | Row::Continue
             | Row::Save => String::new(),
+        }
+    }
+
+    /// How many packages a package row holds.
+    pub fn value_count(&self, row: Row) -> usize {
+        match row {
+            Row::SysPackages => self.plan.system.access_packages.len(),
+            Row::ClientDelegated => self
+                .overlays
+                .iter()
+                .rev()
+                .find_map(|o| match o {
+                    Overlay::Client(d) => Some(d.delegated.len()),
+                    _ => None,
+                })
+                .unwrap_or(0),
+            _ => 0,
         }
     }
 

@@ -37,17 +37,47 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io
     }
 }
 
-/// Scenario F's two options for this plan, as lines beside the choice.
+/// Scenario F's two options for this plan, as lines beside the choice: the
+/// same figures `sysuser compare` prints.
 pub fn compare_lines(app: &App) -> Vec<String> {
     let t = app.t();
-    let extra = app
-        .plan
-        .clients
-        .iter()
-        .filter(|c| !c.er_roles.is_empty() && !c.delegated.is_empty())
-        .count();
-    if extra == 0 {
+    let Some(c) = &app.computed.compare else {
+        return Vec::new();
+    };
+    if !c.applies {
         return vec![t.compare_none.to_string()];
     }
-    Vec::new()
+    let side = |label: &str, s: &crate::compare::OptionSide| {
+        let users: Vec<String> = s
+            .system_users
+            .iter()
+            .map(|u| format!("{} ({})", u.name, crate::text::thousands(u.clients)))
+            .collect();
+        i18n::fill(
+            t.compare_side,
+            &[
+                label,
+                &s.system_users.len().to_string(),
+                &crate::text::thousands(s.client_links),
+                &users.join(", "),
+            ],
+        )
+    };
+    let recommended = if c.recommended == "per-service" {
+        t.f_per_service
+    } else {
+        t.f_per_combination
+    };
+    vec![
+        i18n::fill(
+            t.compare_applies,
+            &[
+                &crate::text::thousands(c.f_clients),
+                &c.extra_services.join(", "),
+            ],
+        ),
+        side(t.compare_option_1, &c.option_1),
+        side(t.compare_option_2, &c.option_2),
+        i18n::fill(t.compare_recommended, &[recommended]),
+    ]
 }

@@ -102,7 +102,7 @@ impl Widget for &App {
         ])
         .areas(area);
         draw_header(self, t, th, header, buf);
-        let main = if area.width >= 100 {
+        let main = if area.width >= 100 && self.step != Step::Review {
             let [side, main] =
                 Layout::horizontal([Constraint::Length(24), Constraint::Min(0)]).areas(body);
             draw_sidebar(self, t, th, side, buf);
@@ -328,9 +328,10 @@ fn form_lines(
             let label = row_label(t, row);
             let selected = i == sel;
             let editing = selected && app.input.as_ref().is_some_and(|inp| inp.row == row);
+            let mark = if selected { "›" } else { " " };
             let text = match row.kind() {
-                RowKind::Action => format!("  ▸ {label}"),
-                _ if row == Row::OpenFile && !editing => format!("  ▸ {label}"),
+                RowKind::Action => format!("{mark} ▸ {label}"),
+                _ if row == Row::OpenFile && !editing => format!("{mark} ▸ {label}"),
                 _ => {
                     let value = if editing {
                         format!(
@@ -339,13 +340,20 @@ fn form_lines(
                         )
                     } else {
                         let v = app.value(row);
+                        let room = (width as usize).saturating_sub(label_w + 6);
                         match row.kind() {
-                            RowKind::Packages => format!("{v}  [Enter: {}]", t.choose),
+                            RowKind::Packages => {
+                                let tail = format!("  [Enter: {}]", t.choose);
+                                let n = app.value_count(row);
+                                let v = if n > 1 { format!("({n}) {v}") } else { v };
+                                let keep = room.saturating_sub(tail.chars().count());
+                                format!("{}{tail}", clip(&v, keep))
+                            }
                             _ if v.is_empty() => "—".into(),
-                            _ => v,
+                            _ => clip(&v, room),
                         }
                     };
-                    format!("  {label:<label_w$}  {value}")
+                    format!("{mark} {label:<label_w$}  {value}")
                 }
             };
             if editing {
@@ -390,10 +398,7 @@ fn draw_form_step(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffe
         _ => t.export_intro,
     };
     let rows = app.rows();
-    let mut lines: Vec<Line> = intro
-        .lines()
-        .map(|l| Line::styled(l.to_string(), th.dim()))
-        .collect();
+    let mut lines = vec![Line::styled(prose(intro), th.dim())];
     lines.push(Line::raw(""));
     lines.extend(form_lines(app, t, th, &rows, app.sel, inner.width));
     lines.push(Line::raw(""));
@@ -416,11 +421,7 @@ fn draw_form_step(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffe
                 Some(Row::SysLocal) => t.help_locally_installed,
                 _ => "",
             };
-            lines.extend(
-                row_help
-                    .lines()
-                    .map(|l| Line::styled(l.to_string(), th.dim())),
-            );
+            lines.push(Line::styled(prose(row_help), th.dim()));
         }
         Step::Options => {
             let help = match app.selected_row() {
@@ -433,11 +434,7 @@ fn draw_form_step(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffe
             lines.extend(super::compare_lines(app).into_iter().map(Line::raw));
         }
         Step::Export => {
-            lines.extend(
-                t.help_export
-                    .lines()
-                    .map(|l| Line::styled(l.to_string(), th.dim())),
-            );
+            lines.push(Line::styled(prose(t.help_export), th.dim()));
             if !app.written.is_empty() {
                 lines.push(Line::raw(""));
                 lines.push(Line::styled(t.written_so_far, th.bold()));
@@ -451,6 +448,17 @@ fn draw_form_step(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffe
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .render(inner, buf);
+}
+
+/// At most `n` characters of `s`, with an ellipsis when cut.
+fn clip(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(n.saturating_sub(1)).collect();
+        out.push('…');
+        out
+    }
 }
 
 /// A string's hard line breaks as spaces, so the paragraph can wrap it to the width.
@@ -639,13 +647,8 @@ fn draw_teams(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer) {
     let block = step_block(app, t, th);
     let inner = block.inner(area);
     block.render(area, buf);
-    let mut lines: Vec<Line> = t
-        .teams_intro
-        .lines()
-        .map(|l| Line::styled(l.to_string(), th.dim()))
-        .collect();
-    lines.push(Line::raw(""));
-    let head_h = lines.len() as u16 + 1;
+    let lines = vec![Line::styled(prose(t.teams_intro), th.dim())];
+    let head_h = wrapped_height(t.teams_intro, inner.width);
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .render(inner, buf);
