@@ -115,6 +115,7 @@ pub enum Row {
     SysVendor,
     SysPackages,
     SysLocal,
+    SysVisible,
     SelfOnClient,
     FOption,
     ExportPlan,
@@ -153,8 +154,8 @@ impl Row {
             OpenFile | OrgNr | OrgName | OrgUnitType | SysId | SysVendor | ExportPlan
             | ExportTree | ClientOrgnr | ClientName | ClientUnitType | TeamName | TeamHandles
             | TeamMembers => RowKind::Text,
-            Language | SysLocal | SelfOnClient | FOption | ExportTreeFormat | ClientRole(_)
-            | ClientSubEntity => RowKind::Toggle,
+            Language | SysLocal | SysVisible | SelfOnClient | FOption | ExportTreeFormat
+            | ClientRole(_) | ClientSubEntity => RowKind::Toggle,
             SysPackages | ClientDelegated => RowKind::Packages,
             StartNew | Resume | Quit | ExportWrite | Continue | Save => RowKind::Action,
         }
@@ -251,7 +252,11 @@ impl Picker {
             return false;
         }
         match key.code {
-            KeyCode::Char('/') => self.filtering = true,
+            KeyCode::Char('/') => {
+                self.filtering = true;
+                self.filter.clear();
+                self.refilter();
+            }
             KeyCode::Char(' ') | KeyCode::Enter => self.toggle(),
             KeyCode::Esc | KeyCode::Backspace => return true,
             code => move_sel(&mut self.sel, self.matches.len(), code),
@@ -550,6 +555,7 @@ impl App {
                 Row::SysVendor,
                 Row::SysPackages,
                 Row::SysLocal,
+                Row::SysVisible,
                 Row::Continue,
             ],
             Step::Options => vec![Row::SelfOnClient, Row::FOption, Row::Continue],
@@ -605,6 +611,7 @@ impl App {
             Row::SysVendor => show_orgnr(&self.plan.system.vendor),
             Row::SysPackages => packages(&self.plan.system.access_packages),
             Row::SysLocal => yes_no(self.plan.system.locally_installed),
+            Row::SysVisible => yes_no(self.plan.system.visible),
             Row::SelfOnClient => yes_no(self.plan.options.self_on_client_system_user),
             Row::FOption => match self.plan.options.f_option {
                 None => t.f_unset.into(),
@@ -814,6 +821,10 @@ impl App {
             }
             Row::SysLocal => {
                 self.plan.system.locally_installed = !self.plan.system.locally_installed;
+                self.changed();
+            }
+            Row::SysVisible => {
+                self.plan.system.visible = !self.plan.system.visible;
                 self.changed();
             }
             Row::SelfOnClient => {
@@ -1380,9 +1391,8 @@ impl App {
         Some(match f.rule {
             Rule::InvalidOrgnr if client_index.is_none() => (Step::Organisation, 0),
             Rule::InvalidSystemId | Rule::LocallyInstalledNeedsOwnVendor => (Step::System, 0),
-            Rule::PackageNotInSystem | Rule::VisibleSystemWithClientOnlyPackage => {
-                (Step::System, 2)
-            }
+            Rule::PackageNotInSystem => (Step::System, 2),
+            Rule::VisibleSystemWithClientOnlyPackage => (Step::System, 4),
             Rule::OwnNeedsUncovered => (Step::OwnPackages, 0),
             _ => match (client_index, team_index) {
                 (Some(c), _) => (Step::Clients, c),

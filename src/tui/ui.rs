@@ -283,6 +283,7 @@ fn row_label(t: &Strings, row: Row) -> String {
         Row::SysVendor => t.row_vendor,
         Row::SysPackages => t.row_system_packages,
         Row::SysLocal => t.row_locally_installed,
+        Row::SysVisible => t.row_visible,
         Row::SelfOnClient => t.row_self_on_client,
         Row::FOption => t.row_f_option,
         Row::ExportPlan => t.row_export_plan,
@@ -419,6 +420,7 @@ fn draw_form_step(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffe
                 Some(Row::SysVendor) => t.help_vendor,
                 Some(Row::SysPackages) => t.help_system_packages,
                 Some(Row::SysLocal) => t.help_locally_installed,
+                Some(Row::SysVisible) => t.help_visible,
                 _ => "",
             };
             lines.push(Line::styled(prose(row_help), th.dim()));
