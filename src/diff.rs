@@ -398,8 +398,9 @@ impl Step {
                 "Rename \"{from}\" to \"{to}\" in the end-user system; Altinn knows it by its external ref `{external_ref}`, so nothing changes there."
             ),
             Step::UnregisterPackages { system, packages } => format!(
-                "Vendor: remove {} from the system register entry {system}; no system user needs them any more.",
-                codes(packages)
+                "Vendor: remove {} from the system register entry {system}; no system user needs {} any more.",
+                codes(packages),
+                if packages.len() == 1 { "it" } else { "them" }
             ),
         }
     }
