@@ -275,7 +275,7 @@ struct Analysis<'p> {
     own_not_assignable: Vec<String>,
     own_unknown: Vec<String>,
     places: Vec<Place>,
-    /// Each ER role's client-only packages on the system, in [`ErRole::ALL`] order.
+    /// Each ER role's client-only packages on the system, indexed by `ErRole as usize`.
     families: Vec<PkgSet>,
     unserved: Vec<Unserved>,
     /// Package code → number of clients that delegated it, though the system lacks it.
@@ -414,6 +414,9 @@ impl<'p> Analysis<'p> {
                 bases.push((role.into(), outcome.usable));
             }
         }
+        // Package-level problems are summed up in the notes; a client that is
+        // served anyway gets no remark of its own for them.
+        let mut package_problems: Vec<String> = Vec::new();
         let mut delegated = PkgSet::default();
         for p in &c.delegated {
             let code = p.code();
@@ -422,7 +425,7 @@ impl<'p> Analysis<'p> {
                 .or_insert_with(|| self.delegated_class(code));
             match class {
                 Some(i) => delegated.insert(i),
-                None => self.note_unusable_delegated(code, &mut problems),
+                None => self.note_unusable_delegated(code, &mut package_problems),
             }
         }
         let on_bases = bases
@@ -430,7 +433,9 @@ impl<'p> Analysis<'p> {
             .fold(PkgSet::default(), |acc, (_, s)| acc.union(*s));
         let extras = delegated.minus(on_bases);
         let place = if let Some(&(rel, _)) = bases.first() {
-            let own_family = rel.er_role().map_or(PkgSet::default(), |r| self.family(r));
+            let own_family = rel
+                .er_role()
+                .map_or(PkgSet::default(), |r| self.families[r as usize]);
             let foreign = extras.intersect(self.families_union()).minus(own_family);
             Place::Er {
                 bases,
@@ -446,6 +451,7 @@ impl<'p> Analysis<'p> {
                         .into(),
                 );
             }
+            problems.extend(package_problems);
             if problems.is_empty() {
                 problems.push("none of the packages it can give is usable".into());
             }
@@ -839,7 +845,7 @@ impl<'p> Analysis<'p> {
             merge(self.split_by_team(drafts, &mut notes))
         };
         Layout {
-            system_users: self.finish(drafts, f),
+            system_users: self.finish(drafts),
             notes,
         }
     }
@@ -1000,7 +1006,7 @@ impl<'p> Analysis<'p> {
         }
         let assignable = self.universe.set_where(|p| p.is_assignable);
         if !self.plan.options.self_on_client_system_user {
-            notes.push("Scenario H: Altinn now lets the organisation itself be added to a client system user whose packages are all assignable; set `options.self_on_client_system_user: true` if that is available to you to need one system user fewer.".into());
+            notes.push("Scenario H: Altinn now lets the organisation itself be added to a client system user whose packages are all assignable; set `options.self_on_client_system_user: true` if it is available to you, and the organisation's own reporting moves onto the delegated clients' system user instead of a standard one.".into());
             return;
         }
         let own = self.own_usable;
@@ -1094,8 +1100,16 @@ impl<'p> Analysis<'p> {
     }
 
     /// Names, external refs and reasons; drafts become system users.
-    fn finish(&self, drafts: Vec<Draft>, f: FOption) -> Vec<SystemUser> {
-        let multi_kind = self.facts().kinds.len() >= 2;
+    fn finish(&self, drafts: Vec<Draft>) -> Vec<SystemUser> {
+        let facts = self.facts();
+        let ctx = WhyContext {
+            multi_kind: facts.kinds.len() >= 2,
+            has_delegated: self.places.iter().any(|p| match p {
+                Place::Delegated(_) => true,
+                Place::Er { loose, .. } => !loose.is_empty(),
+                _ => false,
+            }),
+        };
         let mut names: Vec<String> = drafts.iter().map(|d| self.name(d)).collect();
         let teams = &self.plan.teams;
         let team_names =
@@ -1113,7 +1127,7 @@ impl<'p> Analysis<'p> {
             .into_iter()
             .zip(names.into_iter().zip(refs))
             .map(|(d, (name, external_ref))| {
-                let why = self.why(&d, f, multi_kind);
+                let why = self.why(&d, ctx);
                 let mut clients: Vec<usize> = d.clients.clone();
                 clients.sort_unstable();
                 clients.dedup();
@@ -1197,21 +1211,29 @@ impl<'p> Analysis<'p> {
         }
     }
 
-    fn why(&self, d: &Draft, f: FOption, multi_kind: bool) -> String {
+    fn why(&self, d: &Draft, ctx: WhyContext) -> String {
+        let WhyContext {
+            multi_kind,
+            has_delegated,
+        } = ctx;
         let teams: Vec<&str> = d
             .teams
             .iter()
             .map(|&t| self.plan.teams[t].name.as_str())
             .collect();
+        let team_word = if teams.len() == 1 { "team" } else { "teams" };
         if d.split {
-            return format!(
-                "Scenario D: cut out so that only {} may use these packages; no team gets more than it handles.",
-                if teams.is_empty() {
-                    "nobody yet (no team handles them)".to_string()
-                } else {
-                    format!("team {}", teams.join(", "))
-                }
-            );
+            return if teams.is_empty() {
+                "Scenario D: cut out of a larger system user because no team handles these packages yet; name the team that may use it.".to_string()
+            } else {
+                format!(
+                    "Scenario D: cut out so that only {team_word} {} may use these packages; no team gets more than it handles.",
+                    teams.join(", ")
+                )
+            };
+        }
+        if d.include_self {
+            return "Scenario H simplified: the organisation itself (with its operational units) is included beside the clients that delegated these packages, since every package here is assignable.".to_string();
         }
         let rel_label = d.rel.map(relationship_label).unwrap_or("delegated");
         let extras: Vec<&str> = self
@@ -1220,8 +1242,10 @@ impl<'p> Analysis<'p> {
             .into_iter()
             .map(service_name)
             .collect();
+        let several = matches!(d.origin, Origin::Delegated { several: true });
         let s = match d.origin {
             Origin::Own if self.plan.system.locally_installed => "Scenario E: one standard system user for the locally installed system carries every package the organisation needs for its own reporting; its operational units inherit it.".to_string(),
+            Origin::Own if has_delegated => "Scenario H: a standard system user for the organisation's own reporting and its operational units, since a client system user does not act for the organisation itself.".to_string(),
             Origin::Own => "Scenario A: one standard system user carries every package the organisation needs for its own reporting; its operational units inherit it.".to_string(),
             Origin::Er if multi_kind => format!("Scenario C: clients with the organisation as {rel_label} are one relationship type and a separate legal basis, so they share this client system user."),
             Origin::Er => format!("Scenario B: every client has the organisation as {rel_label}, so one client system user with the packages that relationship gives serves them all."),
@@ -1231,25 +1255,38 @@ impl<'p> Analysis<'p> {
             Origin::FService => format!("Scenario F option 2: one system user for the extra service {}; clients that delegated it are linked here as well as to their base system user.", join_services(&extras, true)),
             Origin::Delegated { .. } => {
                 let subs = d.clients.iter().all(|&i| self.plan.clients[i].sub_entity);
-                if subs {
+                if subs && several {
+                    "Scenario G combined with C: the sub-entities that delegated exactly these packages share this client system user, one per package combination; their operational units follow automatically.".to_string()
+                } else if subs {
                     "Scenario G: each sub-entity delegates these packages to the organisation and is linked as a client; its operational units follow automatically.".to_string()
-                } else if multi_kind || self.own_usable.is_empty() {
-                    "Scenario C: clients that delegated these packages directly in Altinn are their own relationship type, kept apart from ER-based ones.".to_string()
+                } else if !self.own_usable.is_empty() {
+                    "Scenario H: legal entities that delegated these packages in Altinn are clients of this system user, beside the standard one for the organisation's own reporting.".to_string()
+                } else if multi_kind || several {
+                    "Scenario C: clients that delegated exactly these packages directly in Altinn are their own relationship type, kept apart from ER-based ones.".to_string()
                 } else {
-                    "Scenario H: clients that delegated these packages directly in Altinn are served by a client system user beside the organisation's own.".to_string()
+                    "Scenario B: every client reaches the organisation through packages it delegated in Altinn, so one client system user with those packages serves them all.".to_string()
                 }
             }
         };
-        let _ = f;
-        if d.include_self {
-            format!(
-                "{} Scenario H simplified: the organisation itself is included, since every package here is assignable.",
-                s
-            )
-        } else {
+        if teams.is_empty() {
             s
+        } else {
+            format!(
+                "{}; only {team_word} {} may use it (scenario D).",
+                s.trim_end_matches('.'),
+                teams.join(", ")
+            )
         }
     }
+}
+
+/// What every system user's reason depends on, read once.
+#[derive(Clone, Copy)]
+struct WhyContext {
+    /// Two or more relationship types (scenario C).
+    multi_kind: bool,
+    /// Some clients are served through delegation alone (G, H).
+    has_delegated: bool,
 }
 
 struct Layout {
@@ -1328,22 +1365,23 @@ impl Draft {
 }
 
 /// Never two system users that could be one: drafts with the same type,
-/// packages, teams and self-inclusion become one, with all their clients.
+/// packages and teams become one, with all their clients (and the
+/// organisation itself when either included it).
 fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
-    let mut at: HashMap<(bool, PkgSet, Vec<usize>, bool), usize> = HashMap::new();
+    let mut at: HashMap<(bool, PkgSet, Vec<usize>), usize> = HashMap::new();
     for d in drafts {
         let key = (
             d.kind == SystemUserType::Standard,
             d.packages(),
             d.teams.clone(),
-            d.include_self,
         );
         match at.get(&key) {
             Some(&i) => {
                 let target = &mut out[i];
                 target.clients.extend(d.clients);
                 target.split &= d.split;
+                target.include_self |= d.include_self;
             }
             None => {
                 at.insert(key, out.len());

@@ -445,7 +445,7 @@ fn h_self_on_client_consolidates_to_one_client_system_user() {
             .why
             .as_deref()
             .unwrap()
-            .contains("the organisation itself is included")
+            .starts_with("Scenario H simplified: the organisation itself")
     );
 }
 

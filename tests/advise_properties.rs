@@ -212,15 +212,12 @@ fn build(
     }
 }
 
-/// What the client can give, written independently of the advisor: its ER
-/// roles' packages for its form, plus what it delegated.
+/// What the client can give: the engine's one definition, which `check`'s
+/// AND rule and routing use too.
 fn available(c: &Client) -> BTreeSet<String> {
-    let form = c.unit_type.as_ref().map(|u| u.as_str());
-    c.er_roles
-        .iter()
-        .flat_map(|r| catalog().role_packages(r.as_str(), form))
+    sysuser::engine::available_packages(c)
+        .into_iter()
         .map(str::to_string)
-        .chain(c.delegated.iter().map(|p| p.code().to_string()))
         .collect()
 }
 

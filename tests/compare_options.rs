@@ -100,3 +100,48 @@ fn the_plans_choice_is_named() {
         "{text}"
     );
 }
+
+#[test]
+fn scenario_files() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    for (file, recommended) in [
+        ("f-extra-services-option-1.yaml", "per-combination"),
+        ("f-extra-services-option-2.yaml", "per-service"),
+    ] {
+        let p = sysuser::plan::load(&dir.join(file)).unwrap();
+        let c = compare(&p);
+        assert_eq!(c.recommended, recommended, "{file}");
+        // The scenario's own layout is the option it illustrates.
+        let side = if recommended == "per-combination" {
+            &c.option_1
+        } else {
+            &c.option_2
+        };
+        let mut want: Vec<Vec<String>> = p
+            .system_users
+            .iter()
+            .map(|s| {
+                s.access_packages
+                    .iter()
+                    .map(|p| p.code().to_string())
+                    .collect()
+            })
+            .collect();
+        let mut got: Vec<Vec<String>> = side
+            .system_users
+            .iter()
+            .map(|s| s.access_packages.clone())
+            .collect();
+        want.sort();
+        got.sort();
+        assert_eq!(got, want, "{file}");
+        insta::assert_snapshot!(file, to_text(&c, &p.organisation.name));
+    }
+    let p = sysuser::plan::load(&dir.join("c-multiple-relationship-types.yaml")).unwrap();
+    let c = compare(&p);
+    assert!(!c.applies);
+    insta::assert_snapshot!(
+        "c-multiple-relationship-types.yaml",
+        to_text(&c, &p.organisation.name)
+    );
+}
