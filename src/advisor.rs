@@ -105,6 +105,12 @@ pub struct FCombination {
     pub clients: Vec<Orgnr>,
 }
 
+/// An extra package named as a service inside a sentence ("sick leave",
+/// "A-melding system").
+pub fn service_label(code: &str) -> String {
+    lower_first(service_name(code))
+}
+
 /// The name `advise` gives the per-service system user for one extra package.
 pub fn service_system_user_name(code: &str) -> String {
     join_services(&[service_name(code)], false)
@@ -242,12 +248,17 @@ struct RoleOutcome {
 #[derive(Debug, Clone)]
 enum Place {
     /// Served through ER roles: one base per role, extras on the first base.
+    /// `loose` are delegated packages that belong to another ER role's family
+    /// (e.g. `regnskapsforer-lonn` delegated to an auditor): they never share
+    /// a system user with the base, so they go the delegated way.
     Er {
         bases: Vec<(Relationship, PkgSet)>,
         extras: PkgSet,
+        loose: Vec<PkgSet>,
     },
-    /// Served only through packages it delegated in Altinn.
-    Delegated(PkgSet),
+    /// Served only through packages it delegated in Altinn, in parts that
+    /// never mix two ER roles' packages.
+    Delegated(Vec<PkgSet>),
     /// Not a client to add (the organisation itself, an operational unit, a repeat).
     Skipped,
     /// No layout can serve it; the reason is in `unserved`.
@@ -264,6 +275,8 @@ struct Analysis<'p> {
     own_not_assignable: Vec<String>,
     own_unknown: Vec<String>,
     places: Vec<Place>,
+    /// Each ER role's client-only packages on the system, in [`ErRole::ALL`] order.
+    families: Vec<PkgSet>,
     unserved: Vec<Unserved>,
     /// Package code → number of clients that delegated it, though the system lacks it.
     missing: BTreeMap<String, usize>,
@@ -292,6 +305,7 @@ impl<'p> Analysis<'p> {
             own_not_assignable: Vec::new(),
             own_unknown: Vec::new(),
             places: Vec::with_capacity(plan.clients.len()),
+            families: Vec::new(),
             unserved: Vec::new(),
             missing: BTreeMap::new(),
             role_missing: BTreeSet::new(),
@@ -300,6 +314,7 @@ impl<'p> Analysis<'p> {
             remarks: Vec::new(),
             remarks_left_off: 0,
         };
+        a.families = ErRole::ALL.iter().map(|r| a.family(*r)).collect();
         a.read_own();
         a.read_clients();
         a
@@ -414,10 +429,16 @@ impl<'p> Analysis<'p> {
             .iter()
             .fold(PkgSet::default(), |acc, (_, s)| acc.union(*s));
         let extras = delegated.minus(on_bases);
-        let place = if !bases.is_empty() {
-            Place::Er { bases, extras }
+        let place = if let Some(&(rel, _)) = bases.first() {
+            let own_family = rel.er_role().map_or(PkgSet::default(), |r| self.family(r));
+            let foreign = extras.intersect(self.families_union()).minus(own_family);
+            Place::Er {
+                bases,
+                extras: extras.minus(foreign),
+                loose: self.split_families(foreign),
+            }
         } else if !delegated.is_empty() {
-            Place::Delegated(delegated)
+            Place::Delegated(self.split_families(delegated))
         } else {
             if c.sub_entity && c.delegated.is_empty() {
                 problems.push(
@@ -458,6 +479,53 @@ impl<'p> Analysis<'p> {
             }
         }
         o
+    }
+
+    /// The packages only an ER role gives (client-only ones such as
+    /// `regnskapsforer-*`): one legal basis each, never mixed on one system user.
+    fn family(&self, role: ErRole) -> PkgSet {
+        let Some(r) = catalog().role(role.as_str()) else {
+            return PkgSet::default();
+        };
+        let mut s = PkgSet::default();
+        for rp in &r.packages {
+            if let Some(&i) = self.universe.index.get(rp.package.as_str())
+                && !self.universe.packages[i].is_assignable
+            {
+                s.insert(i);
+            }
+        }
+        s
+    }
+
+    fn families_union(&self) -> PkgSet {
+        self.families
+            .iter()
+            .fold(PkgSet::default(), |a, f| a.union(*f))
+    }
+
+    /// Splits a delegated set so no part holds two ER roles' families: the
+    /// first family stays with the ordinary packages, each other is its own part.
+    fn split_families(&self, set: PkgSet) -> Vec<PkgSet> {
+        let mut first = set.minus(self.families_union());
+        let mut parts = Vec::new();
+        let mut taken = false;
+        for f in &self.families {
+            let part = set.intersect(*f);
+            if part.is_empty() {
+                continue;
+            }
+            if taken {
+                parts.push(part);
+            } else {
+                first = first.union(part);
+                taken = true;
+            }
+        }
+        if !first.is_empty() {
+            parts.insert(0, first);
+        }
+        parts
     }
 
     /// The package's bit when a client system user can carry it, else `None`.
@@ -521,7 +589,9 @@ impl<'p> Analysis<'p> {
         let mut extras = PkgSet::default();
         for (c, place) in self.served() {
             match place {
-                Place::Er { bases, extras: e } => {
+                Place::Er {
+                    bases, extras: e, ..
+                } => {
                     for (rel, _) in bases {
                         *counts.entry(*rel).or_default() += 1;
                     }
@@ -566,7 +636,7 @@ impl<'p> Analysis<'p> {
         let mut all = PkgSet::default();
         let mut n = FNumbers::default();
         for (i, place) in self.places.iter().enumerate() {
-            let Place::Er { bases, extras } = place else {
+            let Place::Er { bases, extras, .. } = place else {
                 continue;
             };
             for (k, (rel, base)) in bases.iter().enumerate() {
@@ -780,7 +850,7 @@ impl<'p> Analysis<'p> {
         let mut groups: HashMap<(Relationship, PkgSet), usize> = HashMap::new();
         let mut list: Vec<ErGroup> = Vec::new();
         for (i, place) in self.places.iter().enumerate() {
-            let Place::Er { bases, extras } = place else {
+            let Place::Er { bases, extras, .. } = place else {
                 continue;
             };
             for (k, (rel, base)) in bases.iter().enumerate() {
@@ -887,7 +957,12 @@ impl<'p> Analysis<'p> {
         }
         let mut combos: HashMap<PkgSet, Vec<usize>> = HashMap::new();
         for (i, place) in self.places.iter().enumerate() {
-            if let Place::Delegated(set) = place {
+            let parts = match place {
+                Place::Delegated(parts) => parts,
+                Place::Er { loose, .. } => loose,
+                _ => continue,
+            };
+            for set in parts {
                 combos.entry(*set).or_default().push(i);
             }
         }
