@@ -166,6 +166,10 @@ fn assert_refused(dir: &Path, bad: &str, expect: &str) {
             "one message: {shown}"
         );
         assert!(r.stderr.contains(expect), "expected `{expect}`: {shown}");
+        assert!(
+            r.stderr.contains("help:") || r.stderr.contains("expected"),
+            "says how to fix it: {shown}"
+        );
         let name = Path::new(bad).file_name().unwrap().to_string_lossy();
         assert!(r.stderr.contains(&*name), "names the file: {shown}");
         assert_eq!(
