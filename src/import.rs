@@ -3,9 +3,9 @@
 //! A small, strict CSV reader written for this one job (no dependency): a
 //! header row names the columns, in any order; the separator is `;` or `,`,
 //! whichever the header uses (Norwegian Excel writes `;`; an Excel `sep=;`
-//! first line is honoured); fields may be
-//! quoted with `"` (`""` inside is a quote, and a quoted field may span lines);
-//! a UTF-8 byte order mark, CRLF line ends and blank lines are accepted.
+//! first line is honoured); fields may be quoted with `"` (`""` inside is a
+//! quote, and a quoted field may span lines); a UTF-8 byte order mark, CRLF
+//! line ends and blank lines are accepted.
 //! Every row is validated and every bad row is reported, so one run shows
 //! everything to fix in the spreadsheet.
 
@@ -338,8 +338,9 @@ fn split_records(text: &str, sep: u8) -> (Vec<Record>, Vec<RowError>) {
     (records, errors)
 }
 
-/// The column of each header cell (`None`: a column ignored on purpose is not
-/// allowed, so every cell must be known).
+/// The column of each header cell. Unknown headers are errors rather than
+/// ignored, so a misspelt `delegert` cannot silently drop every delegation;
+/// only an empty last cell (a trailing separator) maps to `None`.
 fn read_header(header: &Record) -> Result<Vec<Option<Column>>, Vec<RowError>> {
     let mut errors = Vec::new();
     let mut columns = Vec::new();

@@ -603,8 +603,11 @@ pub fn load(path: &Path) -> Result<Plan, Box<LoadError>> {
             Some("split the client list, or check that this is the right file"),
         ));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| fail(format!("cannot read the plan: {}", io_reason(&e)), None))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        let help = (e.kind() == std::io::ErrorKind::PermissionDenied)
+            .then_some("check the file's permissions (`ls -l`); sysuser only needs to read it");
+        fail(format!("cannot read the plan: {}", io_reason(&e)), help)
+    })?;
     parse_bytes(&bytes, &shown)
 }
 
@@ -819,6 +822,18 @@ const TYPE_WORDS: &[(&str, &str)] = &[
 /// Turns serde's wording into ours: unknown fields get a suggestion, missing
 /// fields and type errors say what is expected.
 fn explain(raw: &str) -> (String, Option<String>) {
+    if raw.contains("expected an organisation number of 9 digits, found") {
+        return (
+            raw.to_string(),
+            Some("write it as 9 digits in quotes, e.g. `orgnr: \"310202398\"`; copy it from Enhetsregisteret (brreg.no)".into()),
+        );
+    }
+    if raw.contains("unsupported plan version") {
+        return (
+            raw.to_string(),
+            Some("write `version: 1`; a newer plan version needs a newer sysuser".into()),
+        );
+    }
     if let Some(rest) = raw.split("unknown field `").nth(1) {
         let field = rest.split('`').next().unwrap_or_default();
         let expected: Vec<&str> = rest
