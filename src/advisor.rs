@@ -1025,7 +1025,7 @@ impl<'p> Analysis<'p> {
         }
         let assignable = self.universe.set_where(|p| p.is_assignable);
         if !self.plan.options.self_on_client_system_user {
-            notes.push("Scenario H: Altinn now lets the organisation itself be added to a client system user whose packages are all assignable; set `options.self_on_client_system_user: true` if it is available to you, and the organisation's own reporting moves onto the delegated clients' system user instead of a standard one.".into());
+            notes.push("Scenario H: Altinn now lets the organisation itself be added to a client system user whose packages are all assignable; set `options.self_on_client_system_user: true` if that is available to you to need one system user fewer.".into());
             return;
         }
         let own = self.own_usable;
