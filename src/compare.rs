@@ -71,11 +71,7 @@ pub fn compare(plan: &Plan) -> Comparison {
     } else {
         "Scenario F does not apply: no client with an ER relationship (registered accountant, auditor or business manager) has delegated packages beyond what that relationship gives, so every client fits its relationship's one system user.".into()
     };
-    let recommended = if n.extra_services.len() >= 2 {
-        FOption::PerService
-    } else {
-        FOption::PerCombination
-    };
+    let recommended = advisor::default_f_option(plan);
     let recommendation = recommendation_text(&n, combos, recommended, applies);
     Comparison {
         applies,
