@@ -369,6 +369,24 @@ fn assert_properties(plan: &Plan) -> Result<(), TestCaseError> {
         );
     }
 
+    // The same through the routing table the end-user system would use: every
+    // client's package a client system user can carry has exactly one route.
+    for r in sysuser::route::table(&advised) {
+        use sysuser::route::{PartyKind, Status};
+        if matches!(r.kind, PartyKind::Client | PartyKind::SubEntity)
+            && catalog().get(r.package).is_some_and(|p| p.is_delegable)
+        {
+            prop_assert_eq!(
+                r.status,
+                Status::Served,
+                "{} / {}\n{}",
+                r.party,
+                r.package,
+                yaml
+            );
+        }
+    }
+
     // Own packages: each on exactly one system user that acts for the organisation.
     for p in &plan.own_packages {
         let n = sus
