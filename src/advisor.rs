@@ -44,8 +44,8 @@ pub struct Recommendation {
 pub fn recommend(plan: &Plan, f_option: Option<FOption>) -> Recommendation {
     let analysis = Analysis::of(plan);
     let f = f_option.unwrap_or_else(|| analysis.default_f_option());
-    let layout = analysis.layout(f);
     let facts = analysis.facts();
+    let layout = analysis.layout(f, &facts);
     let decision_path = decision::QUESTIONS
         .iter()
         .map(|q| {
@@ -58,7 +58,7 @@ pub fn recommend(plan: &Plan, f_option: Option<FOption>) -> Recommendation {
         })
         .collect();
     let advice = Advice {
-        scenarios: analysis.scenarios(),
+        scenarios: analysis.scenarios(&facts),
         decision_path,
         unserved: analysis.unserved.clone(),
         notes: [analysis.notes(), layout.notes].concat(),
@@ -234,7 +234,7 @@ impl Universe {
 }
 
 /// What one ER role gives for one organisation form, against the system.
-#[derive(Clone, Default)]
+#[derive(Default)]
 struct RoleOutcome {
     /// Packages the role gives, the system has, and a client system user can carry.
     usable: PkgSet,
@@ -242,6 +242,12 @@ struct RoleOutcome {
     gives: Vec<&'static str>,
     /// Given, delegable, but missing from the system register entry.
     missing: Vec<&'static str>,
+}
+
+/// Role outcomes by (role, organisation form): there are few forms, many clients.
+struct RoleCache<'a> {
+    at: HashMap<(ErRole, Option<&'a str>), usize>,
+    outcomes: Vec<RoleOutcome>,
 }
 
 /// Where one client ends up.
@@ -348,7 +354,10 @@ impl<'p> Analysis<'p> {
             }
         }
         let mut seen: HashSet<&Orgnr> = HashSet::with_capacity(plan.clients.len());
-        let mut roles: HashMap<(ErRole, Option<&str>), RoleOutcome> = HashMap::new();
+        let mut roles = RoleCache {
+            at: HashMap::new(),
+            outcomes: Vec::new(),
+        };
         let mut delegated_class: HashMap<&str, Option<usize>> = HashMap::new();
         for c in &plan.clients {
             let place = if c.orgnr == plan.organisation.orgnr {
@@ -379,7 +388,7 @@ impl<'p> Analysis<'p> {
     fn place_client<'a>(
         &mut self,
         c: &'a Client,
-        roles: &mut HashMap<(ErRole, Option<&'a str>), RoleOutcome>,
+        roles: &mut RoleCache<'a>,
         delegated_class: &mut HashMap<&'a str, Option<usize>>,
     ) -> Place {
         if !c.has_relationship() {
@@ -392,25 +401,29 @@ impl<'p> Analysis<'p> {
         let form = c.unit_type.as_ref().map(|u| u.as_str());
         let mut problems: Vec<String> = Vec::new();
         let mut bases: Vec<(Relationship, PkgSet)> = Vec::new();
-        let mut er_roles: Vec<ErRole> = c.er_roles.clone();
-        er_roles.sort();
-        er_roles.dedup();
-        for role in er_roles {
-            let outcome = roles
-                .entry((role, form))
-                .or_insert_with(|| self.role_outcome(role, form))
-                .clone();
+        for role in ErRole::ALL.into_iter().filter(|r| c.er_roles.contains(r)) {
+            let k = match roles.at.get(&(role, form)) {
+                Some(&k) => k,
+                None => {
+                    let o = self.role_outcome(role, form);
+                    if !o.gives.is_empty() {
+                        self.role_missing.extend(o.missing.iter().copied());
+                    }
+                    roles.outcomes.push(o);
+                    roles.at.insert((role, form), roles.outcomes.len() - 1);
+                    roles.outcomes.len() - 1
+                }
+            };
+            let outcome = &roles.outcomes[k];
             if outcome.gives.is_empty() {
                 problems.push(role_gives_nothing(role, form));
             } else if outcome.usable.is_empty() {
-                self.role_missing.extend(outcome.missing.iter().copied());
                 problems.push(format!(
                     "the system register entry has none of the packages the {} role gives ({}); ask the vendor to register them",
                     role_label(role),
                     outcome.gives.join(", ")
                 ));
             } else {
-                self.role_missing.extend(outcome.missing.iter().copied());
                 bases.push((role.into(), outcome.usable));
             }
         }
@@ -714,15 +727,21 @@ impl<'p> Analysis<'p> {
     }
 
     fn default_f_option(&self) -> FOption {
-        if self.f_numbers().extra_services.len() >= 2 {
+        let extras = self
+            .places
+            .iter()
+            .fold(PkgSet::default(), |acc, p| match p {
+                Place::Er { extras, .. } => acc.union(*extras),
+                _ => acc,
+            });
+        if extras.len() >= 2 {
             FOption::PerService
         } else {
             FOption::PerCombination
         }
     }
 
-    fn scenarios(&self) -> Vec<String> {
-        let f = self.facts();
+    fn scenarios(&self, f: &Facts) -> Vec<String> {
         let own = f.own_packages > 0;
         let delegated = f
             .kinds
@@ -823,7 +842,7 @@ impl<'p> Analysis<'p> {
         notes
     }
 
-    fn layout(&self, f: FOption) -> Layout {
+    fn layout(&self, f: FOption, facts: &Facts) -> Layout {
         let mut drafts: Vec<Draft> = Vec::new();
         if !self.own_usable.is_empty() {
             drafts.push(Draft::new(
@@ -845,7 +864,7 @@ impl<'p> Analysis<'p> {
             merge(self.split_by_team(drafts, &mut notes))
         };
         Layout {
-            system_users: self.finish(drafts),
+            system_users: self.finish(drafts, facts),
             notes,
         }
     }
@@ -1006,7 +1025,7 @@ impl<'p> Analysis<'p> {
         }
         let assignable = self.universe.set_where(|p| p.is_assignable);
         if !self.plan.options.self_on_client_system_user {
-            notes.push("Scenario H: Altinn now lets the organisation itself be added to a client system user whose packages are all assignable; set `options.self_on_client_system_user: true` if it is available to you, and the organisation's own reporting moves onto the delegated clients' system user instead of a standard one.".into());
+            notes.push("Scenario H: Altinn now lets the organisation itself be added to a client system user whose packages are all assignable; set `options.self_on_client_system_user: true` if that is available to you to need one system user fewer.".into());
             return;
         }
         let own = self.own_usable;
@@ -1100,8 +1119,7 @@ impl<'p> Analysis<'p> {
     }
 
     /// Names, external refs and reasons; drafts become system users.
-    fn finish(&self, drafts: Vec<Draft>) -> Vec<SystemUser> {
-        let facts = self.facts();
+    fn finish(&self, drafts: Vec<Draft>, facts: &Facts) -> Vec<SystemUser> {
         let ctx = WhyContext {
             multi_kind: facts.kinds.len() >= 2,
             has_delegated: self.places.iter().any(|p| match p {
@@ -1441,11 +1459,11 @@ fn service_name(code: &str) -> &str {
         .unwrap_or(code)
 }
 
-/// "sick leave + salary"; more than three become "sick leave + 3 more".
+/// "sick leave + salary": every service, so names stay as distinct as the
+/// package sets they stand for.
 fn join_services(names: &[&str], lower: bool) -> String {
-    let shown: Vec<String> = names
+    names
         .iter()
-        .take(3)
         .enumerate()
         .map(|(i, n)| {
             if lower || i > 0 {
@@ -1454,12 +1472,8 @@ fn join_services(names: &[&str], lower: bool) -> String {
                 (*n).to_string()
             }
         })
-        .collect();
-    let mut s = shown.join(" + ");
-    if names.len() > 3 {
-        s.push_str(&format!(" + {} more", names.len() - 3));
-    }
-    s
+        .collect::<Vec<_>>()
+        .join(" + ")
 }
 
 /// "Sick leave" → "sick leave", but "A-melding system" stays.

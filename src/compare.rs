@@ -71,11 +71,7 @@ pub fn compare(plan: &Plan) -> Comparison {
     } else {
         "Scenario F does not apply: no client with an ER relationship (registered accountant, auditor or business manager) has delegated packages beyond what that relationship gives, so every client fits its relationship's one system user.".into()
     };
-    let recommended = if n.extra_services.len() >= 2 {
-        FOption::PerService
-    } else {
-        FOption::PerCombination
-    };
+    let recommended = advisor::default_f_option(plan);
     let recommendation = recommendation_text(&n, combos, recommended, applies);
     Comparison {
         applies,
@@ -273,6 +269,8 @@ pub fn to_text(c: &Comparison, plan_name: &str) -> String {
         return out;
     }
     const LABEL: usize = 14;
+    /// System users listed per option; `--format json` has them all.
+    const SHOWN: usize = 8;
     const COL: usize = 30;
     let mut rows: Vec<(String, Vec<String>, Vec<String>)> = Vec::new();
     rows.push((
@@ -282,7 +280,7 @@ pub fn to_text(c: &Comparison, plan_name: &str) -> String {
     ));
     let list = |s: &OptionSide| -> Vec<String> {
         let mut v = vec![format!("{}", s.system_users.len())];
-        for su in &s.system_users {
+        for su in s.system_users.iter().take(SHOWN) {
             let item = format!(
                 "{} ({} client{})",
                 su.name,
@@ -292,6 +290,9 @@ pub fn to_text(c: &Comparison, plan_name: &str) -> String {
             for (k, line) in wrap(&item, COL - 2).into_iter().enumerate() {
                 v.push(format!("{} {line}", if k == 0 { "-" } else { " " }));
             }
+        }
+        if s.system_users.len() > SHOWN {
+            v.push(format!("- … and {} more", s.system_users.len() - SHOWN));
         }
         v
     };
@@ -341,11 +342,10 @@ pub fn to_text(c: &Comparison, plan_name: &str) -> String {
     }
     out.push_str("\nAccess packages:\n");
     let mut seen: Vec<(&str, &[String])> = Vec::new();
-    for su in c
-        .option_1
-        .system_users
+    let shown = |s: &OptionSide| s.system_users.len().min(SHOWN);
+    for su in c.option_1.system_users[..shown(&c.option_1)]
         .iter()
-        .chain(&c.option_2.system_users)
+        .chain(&c.option_2.system_users[..shown(&c.option_2)])
     {
         if !seen.iter().any(|(n, _)| *n == su.name) {
             seen.push((&su.name, &su.access_packages));

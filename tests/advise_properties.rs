@@ -369,6 +369,24 @@ fn assert_properties(plan: &Plan) -> Result<(), TestCaseError> {
         );
     }
 
+    // The same through the routing table the end-user system would use: every
+    // client's package a client system user can carry has exactly one route.
+    for r in sysuser::route::table(&advised) {
+        use sysuser::route::{PartyKind, Status};
+        if matches!(r.kind, PartyKind::Client | PartyKind::SubEntity)
+            && catalog().get(r.package).is_some_and(|p| p.is_delegable)
+        {
+            prop_assert_eq!(
+                r.status,
+                Status::Served,
+                "{} / {}\n{}",
+                r.party,
+                r.package,
+                yaml
+            );
+        }
+    }
+
     // Own packages: each on exactly one system user that acts for the organisation.
     for p in &plan.own_packages {
         let n = sus
@@ -441,5 +459,96 @@ fn many_delegated_combinations_and_teams_stay_valid() {
             let plan = build((1 << SYSTEM_POOL.len()) - 1, 0, &clients, soc, f, true, &[]);
             assert_properties(&plan).unwrap();
         }
+    }
+}
+
+/// Messy situations: repeated clients, operational units and the
+/// organisation itself listed as clients, clients without a form, unknown
+/// packages, own packages the system lacks or cannot assign.
+fn messy() -> impl Strategy<Value = Plan> {
+    (
+        situation(),
+        prop::collection::vec((0usize..6, 0usize..40), 0..6),
+        prop::collection::vec(0usize..4, 0..3),
+    )
+        .prop_map(|(mut plan, edits, own_extra)| {
+            let org = plan.organisation.orgnr.clone();
+            for (kind, k) in edits {
+                let n = plan.clients.len();
+                match kind {
+                    0 if n > 0 => {
+                        let c = plan.clients[k % n].clone();
+                        plan.clients.push(c);
+                    }
+                    1 if n > 0 => {
+                        let unit = orgnr(50_000_000 + k as u32);
+                        plan.clients[k % n]
+                            .operational_units
+                            .push(sysuser::plan::Unit {
+                                orgnr: unit.clone(),
+                                name: "Avdeling".into(),
+                            });
+                        let mut c = plan.clients[k % n].clone();
+                        c.orgnr = unit;
+                        c.operational_units.clear();
+                        plan.clients.push(c);
+                    }
+                    2 if n > 0 => plan.clients[k % n].orgnr = org.clone(),
+                    3 if n > 0 => plan.clients[k % n].unit_type = None,
+                    4 if n > 0 => plan.clients[k % n].delegated.push(PackageRef::new(
+                        ["sykmelding", "eksplisitt", "innbygger-skatt"][k % 3],
+                    )),
+                    _ => plan.teams.push(Team {
+                        name: format!("Extra {k}"),
+                        handles: vec![Handle::Package(PackageRef::new("inntektsmelding"))],
+                        members: Vec::new(),
+                    }),
+                }
+            }
+            for e in own_extra {
+                let code = [
+                    "pensjon",
+                    "regnskapsforer-lonn",
+                    "sykmelding",
+                    "hovedadministrator",
+                ][e];
+                plan.own_packages.push(PackageRef::new(code));
+            }
+            plan
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn messy_situations_never_panic_and_add_no_errors_of_their_own(plan in messy()) {
+        let advised = advise(&plan);
+        let before: BTreeSet<Rule> = sysuser::engine::check(&plan)
+            .findings
+            .iter()
+            .filter(|f| f.severity == sysuser::rules::Severity::Error)
+            .map(|f| f.rule)
+            .collect();
+        let own_unusable = plan.own_packages.iter().any(|p| {
+            !plan.system.access_packages.contains(p)
+                || catalog().get(p.code()).is_none_or(|k| !k.is_assignable)
+        });
+        let yaml = sysuser::plan::to_yaml(&advised);
+        for f in sysuser::engine::check(&advised).findings {
+            if f.severity != sysuser::rules::Severity::Error || before.contains(&f.rule) {
+                continue;
+            }
+            prop_assert!(
+                f.rule == Rule::OwnNeedsUncovered && own_unusable,
+                "advice added {:?}: {}\n{}", f.rule, f.message, yaml
+            );
+        }
+        let mut refs = HashSet::new();
+        for s in &advised.system_users {
+            prop_assert!(refs.insert(&s.external_ref));
+            prop_assert!(!s.clients.contains(&plan.organisation.orgnr));
+        }
+        prop_assert_eq!(sysuser::plan::parse(&yaml, "again.yaml").ok(), Some(advised));
     }
 }
