@@ -332,6 +332,42 @@ pub struct Computed {
     pub compare: Option<crate::compare::Comparison>,
 }
 
+/// Advice, findings, tree, answers and F figures for one plan.
+pub fn compute(plan: &Plan, own_layout: bool, lang: Lang) -> Computed {
+    let reviewed = if own_layout {
+        plan.clone()
+    } else {
+        let mut situation = plan.clone();
+        situation.system_users.clear();
+        situation.advice = None;
+        crate::advisor::advise(&situation)
+    };
+    let report = crate::engine::check(&reviewed);
+    let tree = render::render(
+        &reviewed,
+        &render::Options {
+            format: render::Format::Text,
+            limit: Some(10),
+            lang: lang.code(),
+        },
+    )
+    .lines()
+    .map(str::to_string)
+    .collect();
+    let answers = decision::QUESTIONS
+        .iter()
+        .map(|q| decision::answer(q, plan))
+        .collect();
+    let compare = Some(crate::compare::compare(plan));
+    Computed {
+        plan: Some(reviewed),
+        report,
+        tree,
+        answers,
+        compare,
+    }
+}
+
 /// How the wizard starts.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -339,9 +375,18 @@ pub struct Config {
     pub color: bool,
     /// Where answers are saved after every step; `None`: nowhere (tests).
     pub state_path: Option<PathBuf>,
+    /// Recompute on a worker thread (the terminal); tests compute at once.
+    pub background: bool,
 }
 
 pub struct App {
+    pub background: bool,
+    generation: u64,
+    pending: Option<std::sync::mpsc::Receiver<(u64, Computed)>>,
+    saver: Option<state::Saver>,
+    started: bool,
+    deferred_refresh: bool,
+    deferred_persist: bool,
     pub lang: Lang,
     pub color: bool,
     pub state_path: Option<PathBuf>,
@@ -376,6 +421,13 @@ impl App {
     pub fn new(config: Config) -> App {
         let plan = empty_plan();
         let mut app = App {
+            background: config.background,
+            generation: 0,
+            pending: None,
+            saver: (config.background && config.state_path.is_some()).then(state::Saver::spawn),
+            started: false,
+            deferred_refresh: false,
+            deferred_persist: false,
             lang: config.lang,
             color: config.color,
             state_path: config.state_path,
@@ -451,40 +503,63 @@ impl App {
         self.go(step);
     }
 
-    /// Re-runs advice, check and render for the current plan.
+    /// Re-runs advice, check and render for the current plan: at once, or on a
+    /// worker thread when `background` is set (the terminal front end), so a
+    /// 100,000-client plan never freezes the screen. A newer request makes an
+    /// older result stale; [`App::poll_computed`] takes in the latest.
     pub fn refresh(&mut self) {
-        let reviewed = if self.own_layout {
-            self.plan.clone()
-        } else {
-            let mut situation = self.plan.clone();
-            situation.system_users.clear();
-            situation.advice = None;
-            crate::advisor::advise(&situation)
+        if self.background && !self.started {
+            self.deferred_refresh = true;
+            return;
+        }
+        let plan = self.plan.clone();
+        let (own, lang) = (self.own_layout, self.lang);
+        if !self.background {
+            self.apply(compute(&plan, own, lang));
+            return;
+        }
+        self.generation += 1;
+        let generation = self.generation;
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send((generation, compute(&plan, own, lang)));
+        });
+        self.pending = Some(rx);
+    }
+
+    /// Takes in a finished background computation; `true` when the screen changed.
+    pub fn poll_computed(&mut self) -> bool {
+        if let Some((path, e)) = self.saver.as_ref().and_then(state::Saver::error) {
+            self.status = Some(i18n::fill(
+                self.t().state_not_saved,
+                &[&path.display().to_string(), &e],
+            ));
+        }
+        let Some(rx) = &self.pending else {
+            return false;
         };
-        let report = crate::engine::check(&reviewed);
-        let tree = render::render(
-            &reviewed,
-            &render::Options {
-                format: render::Format::Text,
-                limit: Some(10),
-                lang: self.lang.code(),
-            },
-        )
-        .lines()
-        .map(str::to_string)
-        .collect();
-        let answers = decision::QUESTIONS
-            .iter()
-            .map(|q| decision::answer(q, &self.plan))
-            .collect();
-        let compare = Some(crate::compare::compare(&self.plan));
-        self.computed = Computed {
-            plan: Some(reviewed),
-            report,
-            tree,
-            answers,
-            compare,
-        };
+        match rx.try_recv() {
+            Ok((generation, computed)) if generation == self.generation => {
+                self.pending = None;
+                self.apply(computed);
+                true
+            }
+            Ok(_) => false,
+            Err(std::sync::mpsc::TryRecvError::Empty) => false,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.pending = None;
+                false
+            }
+        }
+    }
+
+    /// Whether advice and check are still being worked out.
+    pub fn computing(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    fn apply(&mut self, computed: Computed) {
+        self.computed = computed;
         self.finding_sel = self
             .finding_sel
             .min(self.computed.report.findings.len().saturating_sub(1));
@@ -512,17 +587,42 @@ impl App {
         let Some(path) = self.state_path.clone() else {
             return;
         };
+        if self.background && !self.started {
+            self.deferred_persist = true;
+            return;
+        }
         let saved = Saved {
             step: self.step.id().to_string(),
             lang: self.lang.code().to_string(),
             own_layout: self.own_layout,
             plan: self.plan.clone(),
         };
-        if let Err(e) = state::save(&path, &saved) {
+        if let Some(saver) = &self.saver {
+            saver.send(path, saved);
+        } else if let Err(e) = state::save(&path, &saved) {
             self.status = Some(i18n::fill(
                 self.t().state_not_saved,
                 &[&path.display().to_string(), &e.to_string()],
             ));
+        }
+    }
+
+    /// Called after the first frame is on screen: starts the work that
+    /// copies the plan (advice, saving), which takes a while for large plans.
+    pub fn start(&mut self) {
+        self.started = true;
+        if std::mem::take(&mut self.deferred_refresh) {
+            self.refresh();
+        }
+        if std::mem::take(&mut self.deferred_persist) {
+            self.persist();
+        }
+    }
+
+    /// Waits for the state file to be written (before the process exits).
+    pub fn finish_saving(&mut self) {
+        if let Some(saver) = &mut self.saver {
+            saver.finish();
         }
     }
 
@@ -896,6 +996,7 @@ impl App {
                             lang: self.lang,
                             color: self.color,
                             state_path: self.state_path.clone(),
+                            background: self.background,
                         };
                         *self = App::resume(config, saved);
                     }

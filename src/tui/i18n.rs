@@ -121,6 +121,7 @@ pub struct Strings {
 
     pub layout_recommended: &'static str,
     pub layout_own: &'static str,
+    pub working: &'static str,
     pub findings_title: &'static str,
     pub no_findings: &'static str,
     pub why_title: &'static str,
@@ -323,6 +324,7 @@ pub static EN: Strings = Strings {
 
     layout_recommended: "Recommended layout",
     layout_own: "Your layout (a: recommended instead)",
+    working: "working out the advice…",
     findings_title: "Findings: {0} errors, {1} warnings, {2} info",
     no_findings: "No findings: Altinn would accept this layout.",
     why_title: "Why",
@@ -528,6 +530,7 @@ pub static NB: Strings = Strings {
 
     layout_recommended: "Anbefalt oppsett",
     layout_own: "Deres oppsett (a: anbefalt i stedet)",
+    working: "regner ut rådet…",
     findings_title: "Funn: {0} feil, {1} advarsler, {2} info",
     no_findings: "Ingen funn: Altinn ville godta dette oppsettet.",
     why_title: "Hvorfor",

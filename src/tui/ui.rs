@@ -773,10 +773,12 @@ fn draw_review(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer) 
     let [top, bottom] =
         Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(right);
     let focus = |p: Pane| app.pane == p && app.overlays.is_empty();
-    let layout_name = if app.own_layout {
-        t.layout_own
+    let layout_name = if app.computing() {
+        format!("{} · {}", t.layout_recommended, t.working)
+    } else if app.own_layout {
+        t.layout_own.to_string()
     } else {
-        t.layout_recommended
+        t.layout_recommended.to_string()
     };
     let tree_block = Block::default()
         .borders(Borders::ALL)
@@ -785,6 +787,9 @@ fn draw_review(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer) 
     let inner = tree_block.inner(left);
     tree_block.render(left, buf);
     let tree = &app.computed.tree;
+    if app.computed.plan.is_none() {
+        Paragraph::new(Line::styled(t.working, th.dim())).render(inner, buf);
+    }
     let h = inner.height as usize;
     let start = app.tree_scroll.min(tree.len().saturating_sub(h));
     let lines: Vec<Line> = tree
