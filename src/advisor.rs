@@ -105,6 +105,12 @@ pub struct FCombination {
     pub clients: Vec<Orgnr>,
 }
 
+/// An extra package named as a service inside a sentence ("sick leave",
+/// "A-melding system").
+pub fn service_label(code: &str) -> String {
+    lower_first(service_name(code))
+}
+
 /// The name `advise` gives the per-service system user for one extra package.
 pub fn service_system_user_name(code: &str) -> String {
     join_services(&[service_name(code)], false)
@@ -242,12 +248,17 @@ struct RoleOutcome {
 #[derive(Debug, Clone)]
 enum Place {
     /// Served through ER roles: one base per role, extras on the first base.
+    /// `loose` are delegated packages that belong to another ER role's family
+    /// (e.g. `regnskapsforer-lonn` delegated to an auditor): they never share
+    /// a system user with the base, so they go the delegated way.
     Er {
         bases: Vec<(Relationship, PkgSet)>,
         extras: PkgSet,
+        loose: Vec<PkgSet>,
     },
-    /// Served only through packages it delegated in Altinn.
-    Delegated(PkgSet),
+    /// Served only through packages it delegated in Altinn, in parts that
+    /// never mix two ER roles' packages.
+    Delegated(Vec<PkgSet>),
     /// Not a client to add (the organisation itself, an operational unit, a repeat).
     Skipped,
     /// No layout can serve it; the reason is in `unserved`.
@@ -264,6 +275,8 @@ struct Analysis<'p> {
     own_not_assignable: Vec<String>,
     own_unknown: Vec<String>,
     places: Vec<Place>,
+    /// Each ER role's client-only packages on the system, indexed by `ErRole as usize`.
+    families: Vec<PkgSet>,
     unserved: Vec<Unserved>,
     /// Package code → number of clients that delegated it, though the system lacks it.
     missing: BTreeMap<String, usize>,
@@ -292,6 +305,7 @@ impl<'p> Analysis<'p> {
             own_not_assignable: Vec::new(),
             own_unknown: Vec::new(),
             places: Vec::with_capacity(plan.clients.len()),
+            families: Vec::new(),
             unserved: Vec::new(),
             missing: BTreeMap::new(),
             role_missing: BTreeSet::new(),
@@ -300,6 +314,7 @@ impl<'p> Analysis<'p> {
             remarks: Vec::new(),
             remarks_left_off: 0,
         };
+        a.families = ErRole::ALL.iter().map(|r| a.family(*r)).collect();
         a.read_own();
         a.read_clients();
         a
@@ -399,6 +414,9 @@ impl<'p> Analysis<'p> {
                 bases.push((role.into(), outcome.usable));
             }
         }
+        // Package-level problems are summed up in the notes; a client that is
+        // served anyway gets no remark of its own for them.
+        let mut package_problems: Vec<String> = Vec::new();
         let mut delegated = PkgSet::default();
         for p in &c.delegated {
             let code = p.code();
@@ -407,17 +425,25 @@ impl<'p> Analysis<'p> {
                 .or_insert_with(|| self.delegated_class(code));
             match class {
                 Some(i) => delegated.insert(i),
-                None => self.note_unusable_delegated(code, &mut problems),
+                None => self.note_unusable_delegated(code, &mut package_problems),
             }
         }
         let on_bases = bases
             .iter()
             .fold(PkgSet::default(), |acc, (_, s)| acc.union(*s));
         let extras = delegated.minus(on_bases);
-        let place = if !bases.is_empty() {
-            Place::Er { bases, extras }
+        let place = if let Some(&(rel, _)) = bases.first() {
+            let own_family = rel
+                .er_role()
+                .map_or(PkgSet::default(), |r| self.families[r as usize]);
+            let foreign = extras.intersect(self.families_union()).minus(own_family);
+            Place::Er {
+                bases,
+                extras: extras.minus(foreign),
+                loose: self.split_families(foreign),
+            }
         } else if !delegated.is_empty() {
-            Place::Delegated(delegated)
+            Place::Delegated(self.split_families(delegated))
         } else {
             if c.sub_entity && c.delegated.is_empty() {
                 problems.push(
@@ -425,6 +451,7 @@ impl<'p> Analysis<'p> {
                         .into(),
                 );
             }
+            problems.extend(package_problems);
             if problems.is_empty() {
                 problems.push("none of the packages it can give is usable".into());
             }
@@ -458,6 +485,53 @@ impl<'p> Analysis<'p> {
             }
         }
         o
+    }
+
+    /// The packages only an ER role gives (client-only ones such as
+    /// `regnskapsforer-*`): one legal basis each, never mixed on one system user.
+    fn family(&self, role: ErRole) -> PkgSet {
+        let Some(r) = catalog().role(role.as_str()) else {
+            return PkgSet::default();
+        };
+        let mut s = PkgSet::default();
+        for rp in &r.packages {
+            if let Some(&i) = self.universe.index.get(rp.package.as_str())
+                && !self.universe.packages[i].is_assignable
+            {
+                s.insert(i);
+            }
+        }
+        s
+    }
+
+    fn families_union(&self) -> PkgSet {
+        self.families
+            .iter()
+            .fold(PkgSet::default(), |a, f| a.union(*f))
+    }
+
+    /// Splits a delegated set so no part holds two ER roles' families: the
+    /// first family stays with the ordinary packages, each other is its own part.
+    fn split_families(&self, set: PkgSet) -> Vec<PkgSet> {
+        let mut first = set.minus(self.families_union());
+        let mut parts = Vec::new();
+        let mut taken = false;
+        for f in &self.families {
+            let part = set.intersect(*f);
+            if part.is_empty() {
+                continue;
+            }
+            if taken {
+                parts.push(part);
+            } else {
+                first = first.union(part);
+                taken = true;
+            }
+        }
+        if !first.is_empty() {
+            parts.insert(0, first);
+        }
+        parts
     }
 
     /// The package's bit when a client system user can carry it, else `None`.
@@ -521,7 +595,9 @@ impl<'p> Analysis<'p> {
         let mut extras = PkgSet::default();
         for (c, place) in self.served() {
             match place {
-                Place::Er { bases, extras: e } => {
+                Place::Er {
+                    bases, extras: e, ..
+                } => {
                     for (rel, _) in bases {
                         *counts.entry(*rel).or_default() += 1;
                     }
@@ -566,7 +642,7 @@ impl<'p> Analysis<'p> {
         let mut all = PkgSet::default();
         let mut n = FNumbers::default();
         for (i, place) in self.places.iter().enumerate() {
-            let Place::Er { bases, extras } = place else {
+            let Place::Er { bases, extras, .. } = place else {
                 continue;
             };
             for (k, (rel, base)) in bases.iter().enumerate() {
@@ -769,7 +845,7 @@ impl<'p> Analysis<'p> {
             merge(self.split_by_team(drafts, &mut notes))
         };
         Layout {
-            system_users: self.finish(drafts, f),
+            system_users: self.finish(drafts),
             notes,
         }
     }
@@ -780,7 +856,7 @@ impl<'p> Analysis<'p> {
         let mut groups: HashMap<(Relationship, PkgSet), usize> = HashMap::new();
         let mut list: Vec<ErGroup> = Vec::new();
         for (i, place) in self.places.iter().enumerate() {
-            let Place::Er { bases, extras } = place else {
+            let Place::Er { bases, extras, .. } = place else {
                 continue;
             };
             for (k, (rel, base)) in bases.iter().enumerate() {
@@ -887,7 +963,12 @@ impl<'p> Analysis<'p> {
         }
         let mut combos: HashMap<PkgSet, Vec<usize>> = HashMap::new();
         for (i, place) in self.places.iter().enumerate() {
-            if let Place::Delegated(set) = place {
+            let parts = match place {
+                Place::Delegated(parts) => parts,
+                Place::Er { loose, .. } => loose,
+                _ => continue,
+            };
+            for set in parts {
                 combos.entry(*set).or_default().push(i);
             }
         }
@@ -925,7 +1006,7 @@ impl<'p> Analysis<'p> {
         }
         let assignable = self.universe.set_where(|p| p.is_assignable);
         if !self.plan.options.self_on_client_system_user {
-            notes.push("Scenario H: Altinn now lets the organisation itself be added to a client system user whose packages are all assignable; set `options.self_on_client_system_user: true` if that is available to you to need one system user fewer.".into());
+            notes.push("Scenario H: Altinn now lets the organisation itself be added to a client system user whose packages are all assignable; set `options.self_on_client_system_user: true` if it is available to you, and the organisation's own reporting moves onto the delegated clients' system user instead of a standard one.".into());
             return;
         }
         let own = self.own_usable;
@@ -1019,8 +1100,16 @@ impl<'p> Analysis<'p> {
     }
 
     /// Names, external refs and reasons; drafts become system users.
-    fn finish(&self, drafts: Vec<Draft>, f: FOption) -> Vec<SystemUser> {
-        let multi_kind = self.facts().kinds.len() >= 2;
+    fn finish(&self, drafts: Vec<Draft>) -> Vec<SystemUser> {
+        let facts = self.facts();
+        let ctx = WhyContext {
+            multi_kind: facts.kinds.len() >= 2,
+            has_delegated: self.places.iter().any(|p| match p {
+                Place::Delegated(_) => true,
+                Place::Er { loose, .. } => !loose.is_empty(),
+                _ => false,
+            }),
+        };
         let mut names: Vec<String> = drafts.iter().map(|d| self.name(d)).collect();
         let teams = &self.plan.teams;
         let team_names =
@@ -1038,7 +1127,7 @@ impl<'p> Analysis<'p> {
             .into_iter()
             .zip(names.into_iter().zip(refs))
             .map(|(d, (name, external_ref))| {
-                let why = self.why(&d, f, multi_kind);
+                let why = self.why(&d, ctx);
                 let mut clients: Vec<usize> = d.clients.clone();
                 clients.sort_unstable();
                 clients.dedup();
@@ -1122,21 +1211,29 @@ impl<'p> Analysis<'p> {
         }
     }
 
-    fn why(&self, d: &Draft, f: FOption, multi_kind: bool) -> String {
+    fn why(&self, d: &Draft, ctx: WhyContext) -> String {
+        let WhyContext {
+            multi_kind,
+            has_delegated,
+        } = ctx;
         let teams: Vec<&str> = d
             .teams
             .iter()
             .map(|&t| self.plan.teams[t].name.as_str())
             .collect();
+        let team_word = if teams.len() == 1 { "team" } else { "teams" };
         if d.split {
-            return format!(
-                "Scenario D: cut out so that only {} may use these packages; no team gets more than it handles.",
-                if teams.is_empty() {
-                    "nobody yet (no team handles them)".to_string()
-                } else {
-                    format!("team {}", teams.join(", "))
-                }
-            );
+            return if teams.is_empty() {
+                "Scenario D: cut out of a larger system user because no team handles these packages yet; name the team that may use it.".to_string()
+            } else {
+                format!(
+                    "Scenario D: cut out so that only {team_word} {} may use these packages; no team gets more than it handles.",
+                    teams.join(", ")
+                )
+            };
+        }
+        if d.include_self {
+            return "Scenario H simplified: the organisation itself (with its operational units) is included beside the clients that delegated these packages, since every package here is assignable.".to_string();
         }
         let rel_label = d.rel.map(relationship_label).unwrap_or("delegated");
         let extras: Vec<&str> = self
@@ -1145,8 +1242,10 @@ impl<'p> Analysis<'p> {
             .into_iter()
             .map(service_name)
             .collect();
+        let several = matches!(d.origin, Origin::Delegated { several: true });
         let s = match d.origin {
             Origin::Own if self.plan.system.locally_installed => "Scenario E: one standard system user for the locally installed system carries every package the organisation needs for its own reporting; its operational units inherit it.".to_string(),
+            Origin::Own if has_delegated => "Scenario H: a standard system user for the organisation's own reporting and its operational units, since a client system user does not act for the organisation itself.".to_string(),
             Origin::Own => "Scenario A: one standard system user carries every package the organisation needs for its own reporting; its operational units inherit it.".to_string(),
             Origin::Er if multi_kind => format!("Scenario C: clients with the organisation as {rel_label} are one relationship type and a separate legal basis, so they share this client system user."),
             Origin::Er => format!("Scenario B: every client has the organisation as {rel_label}, so one client system user with the packages that relationship gives serves them all."),
@@ -1156,25 +1255,38 @@ impl<'p> Analysis<'p> {
             Origin::FService => format!("Scenario F option 2: one system user for the extra service {}; clients that delegated it are linked here as well as to their base system user.", join_services(&extras, true)),
             Origin::Delegated { .. } => {
                 let subs = d.clients.iter().all(|&i| self.plan.clients[i].sub_entity);
-                if subs {
+                if subs && several {
+                    "Scenario G combined with C: the sub-entities that delegated exactly these packages share this client system user, one per package combination; their operational units follow automatically.".to_string()
+                } else if subs {
                     "Scenario G: each sub-entity delegates these packages to the organisation and is linked as a client; its operational units follow automatically.".to_string()
-                } else if multi_kind || self.own_usable.is_empty() {
-                    "Scenario C: clients that delegated these packages directly in Altinn are their own relationship type, kept apart from ER-based ones.".to_string()
+                } else if !self.own_usable.is_empty() {
+                    "Scenario H: legal entities that delegated these packages in Altinn are clients of this system user, beside the standard one for the organisation's own reporting.".to_string()
+                } else if multi_kind || several {
+                    "Scenario C: clients that delegated exactly these packages directly in Altinn are their own relationship type, kept apart from ER-based ones.".to_string()
                 } else {
-                    "Scenario H: clients that delegated these packages directly in Altinn are served by a client system user beside the organisation's own.".to_string()
+                    "Scenario B: every client reaches the organisation through packages it delegated in Altinn, so one client system user with those packages serves them all.".to_string()
                 }
             }
         };
-        let _ = f;
-        if d.include_self {
-            format!(
-                "{} Scenario H simplified: the organisation itself is included, since every package here is assignable.",
-                s
-            )
-        } else {
+        if teams.is_empty() {
             s
+        } else {
+            format!(
+                "{}; only {team_word} {} may use it (scenario D).",
+                s.trim_end_matches('.'),
+                teams.join(", ")
+            )
         }
     }
+}
+
+/// What every system user's reason depends on, read once.
+#[derive(Clone, Copy)]
+struct WhyContext {
+    /// Two or more relationship types (scenario C).
+    multi_kind: bool,
+    /// Some clients are served through delegation alone (G, H).
+    has_delegated: bool,
 }
 
 struct Layout {
@@ -1253,22 +1365,23 @@ impl Draft {
 }
 
 /// Never two system users that could be one: drafts with the same type,
-/// packages, teams and self-inclusion become one, with all their clients.
+/// packages and teams become one, with all their clients (and the
+/// organisation itself when either included it).
 fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
-    let mut at: HashMap<(bool, PkgSet, Vec<usize>, bool), usize> = HashMap::new();
+    let mut at: HashMap<(bool, PkgSet, Vec<usize>), usize> = HashMap::new();
     for d in drafts {
         let key = (
             d.kind == SystemUserType::Standard,
             d.packages(),
             d.teams.clone(),
-            d.include_self,
         );
         match at.get(&key) {
             Some(&i) => {
                 let target = &mut out[i];
                 target.clients.extend(d.clients);
                 target.split &= d.split;
+                target.include_self |= d.include_self;
             }
             None => {
                 at.insert(key, out.len());

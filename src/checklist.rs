@@ -250,8 +250,11 @@ fn system_registered(plan: &Plan, report: &Report) -> Judged {
         judged(
             Status::Pass,
             format!(
-                "All {} the system users need are on the system entry {}; confirm the entry in the system register matches.",
-                plural(needed.len(), "package"),
+                "{} on the system entry {}; confirm the entry in the system register matches.",
+                match needed.len() {
+                    1 => "The one package the system users need is".to_string(),
+                    n => format!("All {n} packages the system users need are"),
+                },
                 plan.system.id
             ),
             Vec::new(),
@@ -318,10 +321,10 @@ fn number_of_system_users(plan: &Plan) -> Judged {
     };
     let have = count_by_type(plan);
     let want = count_by_type(&advised);
-    let scenarios = if advice.scenarios.is_empty() {
-        String::new()
-    } else {
-        format!(" (scenario {})", advice.scenarios.join(", "))
+    let scenarios = match advice.scenarios.len() {
+        0 => String::new(),
+        1 => format!(" (scenario {})", advice.scenarios[0]),
+        _ => format!(" (scenarios {})", advice.scenarios.join(", ")),
     };
     if have == want {
         judged(

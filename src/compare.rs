@@ -56,7 +56,7 @@ pub fn compare(plan: &Plan) -> Comparison {
     let services: Vec<String> = n
         .extra_services
         .iter()
-        .map(|c| advisor::service_system_user_name(c).to_lowercase())
+        .map(|c| advisor::service_label(c))
         .collect();
     let combos: usize = n.groups.iter().map(|g| g.combinations.len()).sum();
     let situation = if applies {
@@ -211,6 +211,7 @@ fn example(plan: &Plan, n: &FNumbers) -> Option<Example> {
     let code = n
         .extra_services
         .iter()
+        .rev()
         .max_by_key(|code| {
             n.groups
                 .iter()
@@ -220,7 +221,7 @@ fn example(plan: &Plan, n: &FNumbers) -> Option<Example> {
                 .sum::<usize>()
         })?
         .clone();
-    let service = advisor::service_system_user_name(&code).to_lowercase();
+    let service = advisor::service_label(&code);
     let client = g
         .plain_clients
         .first()

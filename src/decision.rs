@@ -226,11 +226,11 @@ pub fn answer_from(question: &Question, f: &Facts) -> Answer {
                 (
                     true,
                     format!(
-                        "{} client{} {} sub-entit{} (organisasjonsledd) that delegate packages to the organisation.",
+                        "{} client{} {} (organisasjonsledd) that {} packages to the organisation.",
                         thousands(f.sub_entities),
                         plural(f.sub_entities),
-                        if f.sub_entities == 1 { "is a" } else { "are" },
-                        if f.sub_entities == 1 { "y" } else { "ies" }
+                        if f.sub_entities == 1 { "is a sub-entity" } else { "are sub-entities" },
+                        if f.sub_entities == 1 { "delegates" } else { "delegate" }
                     ),
                 )
             } else {

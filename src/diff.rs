@@ -18,7 +18,7 @@
 use crate::orgnr::Orgnr;
 use crate::plan::{Plan, SystemUser, SystemUserType};
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// A client in a step: its number and, where either plan names it, its name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -398,8 +398,9 @@ impl Step {
                 "Rename \"{from}\" to \"{to}\" in the end-user system; Altinn knows it by its external ref `{external_ref}`, so nothing changes there."
             ),
             Step::UnregisterPackages { system, packages } => format!(
-                "Vendor: remove {} from the system register entry {system}; no system user needs them any more.",
-                codes(packages)
+                "Vendor: remove {} from the system register entry {system}; no system user needs {} any more.",
+                codes(packages),
+                if packages.len() == 1 { "it" } else { "them" }
             ),
         }
     }
@@ -490,13 +491,14 @@ pub fn diff(old: &Plan, new: &Plan) -> Result<Diff, String> {
 
     let old_ref = |i: usize| sref(&old.system_users[i], old);
     let new_ref = |j: usize| sref(&new.system_users[j], new);
+    // Lookups by orgnr, built once: plans may have hundreds of thousands of clients.
+    let mut names: HashMap<&Orgnr, &str> = HashMap::new();
+    for c in old.clients.iter().chain(&new.clients) {
+        names.insert(&c.orgnr, &c.name);
+    }
     let client_ref = |o: &Orgnr| ClientRef {
         orgnr: o.to_string(),
-        name: new
-            .client(o)
-            .or_else(|| old.client(o))
-            .map(|c| c.name.clone())
-            .unwrap_or_default(),
+        name: names.get(o).map(|n| n.to_string()).unwrap_or_default(),
     };
 
     // Requests for new system users.
@@ -577,23 +579,19 @@ pub fn diff(old: &Plan, new: &Plan) -> Result<Diff, String> {
         Key::Old(i) => old_ref(i),
         Key::New(j) => new_ref(j),
     };
+    let (old_links, new_links) = (
+        link_map(old, &old_key, &skip),
+        link_map(new, &new_key, &skip),
+    );
     let mut orgnrs: Vec<&Orgnr> = Vec::new();
+    let mut seen: HashSet<&Orgnr> = HashSet::new();
     for s in new.system_users.iter().chain(&old.system_users) {
         for c in &s.clients {
-            if !orgnrs.contains(&c) {
+            if seen.insert(c) {
                 orgnrs.push(c);
             }
         }
     }
-    let links = |plan: &Plan, o: &Orgnr, key: &dyn Fn(usize) -> Key| -> Vec<Key> {
-        plan.system_users
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.clients.contains(o))
-            .map(|(i, _)| key(i))
-            .filter(|&k| !skip(k))
-            .collect()
-    };
     let mut moves: Vec<((Key, Key), Vec<ClientRef>)> = Vec::new();
     let mut adds: Vec<(Key, Vec<ClientRef>)> = Vec::new();
     let mut removes: Vec<(Key, Vec<ClientRef>)> = Vec::new();
@@ -604,8 +602,9 @@ pub fn diff(old: &Plan, new: &Plan) -> Result<Diff, String> {
         }
     }
     for o in orgnrs {
-        let before = links(old, o, &old_key);
-        let after = links(new, o, &new_key);
+        let none = Vec::new();
+        let before = old_links.get(o).unwrap_or(&none);
+        let after = new_links.get(o).unwrap_or(&none);
         let gone: Vec<Key> = before
             .iter()
             .filter(|k| !after.contains(k))
@@ -655,6 +654,7 @@ pub fn diff(old: &Plan, new: &Plan) -> Result<Diff, String> {
             clients,
         });
     }
+    let served: HashSet<&Orgnr> = new.system_users.iter().flat_map(|s| &s.clients).collect();
     for (i, o) in old.system_users.iter().enumerate() {
         if !old_used[i] {
             steps.push(Step::DeleteSystemUser {
@@ -663,7 +663,7 @@ pub fn diff(old: &Plan, new: &Plan) -> Result<Diff, String> {
                 unserved: o
                     .clients
                     .iter()
-                    .filter(|c| !new.system_users.iter().any(|s| s.clients.contains(c)))
+                    .filter(|c| !served.contains(c))
                     .map(client_ref)
                     .collect(),
             });
@@ -687,6 +687,28 @@ pub fn diff(old: &Plan, new: &Plan) -> Result<Diff, String> {
         }
     }
     Ok(Diff { steps })
+}
+
+/// Each client's system users (as keys), leaving out those `skip` says.
+fn link_map<'a>(
+    plan: &'a Plan,
+    key: &dyn Fn(usize) -> Key,
+    skip: &dyn Fn(Key) -> bool,
+) -> HashMap<&'a Orgnr, Vec<Key>> {
+    let mut map: HashMap<&Orgnr, Vec<Key>> = HashMap::new();
+    for (i, s) in plan.system_users.iter().enumerate() {
+        let k = key(i);
+        if skip(k) {
+            continue;
+        }
+        for c in &s.clients {
+            let v = map.entry(c).or_default();
+            if !v.contains(&k) {
+                v.push(k);
+            }
+        }
+    }
+    map
 }
 
 fn sref(s: &SystemUser, plan: &Plan) -> SuRef {

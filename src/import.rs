@@ -2,9 +2,10 @@
 //!
 //! A small, strict CSV reader written for this one job (no dependency): a
 //! header row names the columns, in any order; the separator is `;` or `,`,
-//! whichever the header uses (Norwegian Excel writes `;`); fields may be
-//! quoted with `"` (`""` inside is a quote, and a quoted field may span lines);
-//! a UTF-8 byte order mark, CRLF line ends and blank lines are accepted.
+//! whichever the header uses (Norwegian Excel writes `;`; an Excel `sep=;`
+//! first line is honoured); fields may be quoted with `"` (`""` inside is a
+//! quote, and a quoted field may span lines); a UTF-8 byte order mark, CRLF
+//! line ends and blank lines are accepted.
 //! Every row is validated and every bad row is reported, so one run shows
 //! everything to fix in the spreadsheet.
 
@@ -135,7 +136,20 @@ pub fn parse_clients_csv(text: &str) -> Result<Vec<Client>, Vec<RowError>> {
 /// As [`parse_clients_csv`], keeping line numbers and the columns present.
 pub fn parse_client_list(text: &str) -> Result<ClientList, Vec<RowError>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let Some(sep) = detect_separator(text) else {
+    // Excel's "sep=;" first line names the separator; it is kept as a blank
+    // line so that line numbers stay those of the file.
+    let (text, forced) = match text.split_once('\n') {
+        Some((first, rest)) => match first.trim_end_matches('\r').strip_prefix("sep=") {
+            Some(sep) if sep.len() == 1 && sep.is_ascii() => (
+                std::borrow::Cow::Owned(format!("\n{rest}")),
+                sep.bytes().next(),
+            ),
+            _ => (std::borrow::Cow::Borrowed(text), None),
+        },
+        None => (std::borrow::Cow::Borrowed(text), None),
+    };
+    let text = text.as_ref();
+    let Some(sep) = forced.or_else(|| detect_separator(text)) else {
         return Err(vec![RowError {
             line: 1,
             message: "the file is empty; expected a header row such as `orgnr;name;unit_type;er_roles;delegated`".into(),
@@ -324,8 +338,9 @@ fn split_records(text: &str, sep: u8) -> (Vec<Record>, Vec<RowError>) {
     (records, errors)
 }
 
-/// The column of each header cell (`None`: a column ignored on purpose is not
-/// allowed, so every cell must be known).
+/// The column of each header cell. Unknown headers are errors rather than
+/// ignored, so a misspelt `delegert` cannot silently drop every delegation;
+/// only an empty last cell (a trailing separator) maps to `None`.
 fn read_header(header: &Record) -> Result<Vec<Option<Column>>, Vec<RowError>> {
     let mut errors = Vec::new();
     let mut columns = Vec::new();

@@ -271,3 +271,65 @@ system_users:
     let out = run(&["checklist", "missing.yaml"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn clients_linked_fails_with_the_engines_and_rule_findings() {
+    let layout = LAYOUT.replace(
+        "clients: [\"311000004\"]",
+        "clients: [\"311000004\", \"311000071\", \"311000144\"]",
+    );
+    let i = item(&plan(&layout), "clients-linked");
+    assert_eq!(i.status, Status::Fail, "{i:?}");
+    assert!(
+        i.details
+            .iter()
+            .any(|d| d.starts_with("client-missing-package:")),
+        "{i:?}"
+    );
+    assert!(
+        i.details.iter().any(|d| d.starts_with("not-a-client:")),
+        "{i:?}"
+    );
+    let ok = item(&plan(LAYOUT), "clients-linked");
+    assert_eq!(ok.status, Status::Pass, "{ok:?}");
+}
+
+#[test]
+fn uncovered_client_fails_clients_linked() {
+    let layout = LAYOUT.replace("    clients: [\"311000071\"]\n", "");
+    let i = item(&plan(&layout), "clients-linked");
+    assert_eq!(i.status, Status::Fail, "{i:?}");
+    assert!(
+        i.details.iter().any(|d| d.starts_with("client-uncovered:")),
+        "{i:?}"
+    );
+}
+
+#[test]
+fn number_of_system_users_is_compared_with_the_advice() {
+    let ok = item(&plan(LAYOUT), "number-of-system-users");
+    assert_eq!(ok.status, Status::Pass, "{ok:?}");
+    assert!(
+        ok.reason
+            .starts_with("3 system users (1 standard + 2 for client relationships)"),
+        "{ok:?}"
+    );
+    let merged = r#"system_users:
+  - name: Own
+    external_ref: own
+    type: standard
+    access_packages: [merverdiavgift]
+  - name: Everything
+    external_ref: all
+    type: client
+    access_packages: [regnskapsforer-med-signeringsrettighet]
+    clients: ["311000004"]
+"#;
+    let i = item(&plan(merged), "number-of-system-users");
+    assert_eq!(i.status, Status::Fail, "{i:?}");
+    assert!(
+        i.reason.contains("the guidance recommends 3 system users"),
+        "{i:?}"
+    );
+    assert!(!i.details.is_empty());
+}

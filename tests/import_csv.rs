@@ -296,3 +296,12 @@ fn cli_reads_windows_1252_and_refuses_missing_files() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("nope.csv: no such file"));
 }
+
+#[test]
+fn excel_sep_line_sets_the_separator_and_keeps_line_numbers() {
+    let l = parse_client_list("sep=,\norgnr,name\n311037889,Hansen; Regnskap\n").unwrap();
+    assert_eq!(l.clients[0].name, "Hansen; Regnskap");
+    assert_eq!(l.lines, vec![3]);
+    let e = parse_clients_csv("sep=;\r\norgnr;name\r\n310202399;X\r\n").unwrap_err();
+    assert_eq!(e[0].line, 3);
+}
