@@ -402,6 +402,8 @@ pub struct App {
     pub picker: Picker,
     pub question: usize,
     pub pane: Pane,
+    /// The focused review pane fills the screen.
+    pub zoom: bool,
     pub tree_scroll: usize,
     pub finding_sel: usize,
     pub why_scroll: usize,
@@ -441,6 +443,7 @@ impl App {
             input: None,
             question: 0,
             pane: Pane::Tree,
+            zoom: false,
             tree_scroll: 0,
             finding_sel: 0,
             why_scroll: 0,
@@ -1451,6 +1454,7 @@ impl App {
                     Pane::Why => Pane::Findings,
                 }
             }
+            KeyCode::Char('z') => self.zoom = !self.zoom,
             KeyCode::Char('a') => {
                 if self.own_layout {
                     self.own_layout = false;
@@ -1518,16 +1522,12 @@ impl App {
         let Some(plan) = &self.computed.plan else {
             return out;
         };
-        if let Some(advice) = &plan.advice {
-            if !advice.scenarios.is_empty() {
-                out.push(format!("{} {}", t.scenarios, advice.scenarios.join(", ")));
-            }
-            for u in &advice.unserved {
-                out.push(format!("! {} ({}): {}", u.name, u.client, u.reason));
-            }
-            for n in &advice.notes {
-                out.push(format!("· {n}"));
-            }
+        let advice = plan.advice.as_ref();
+        if let Some(a) = advice.filter(|a| !a.scenarios.is_empty()) {
+            out.push(format!("{} {}", t.scenarios, a.scenarios.join(", ")));
+        }
+        for u in advice.map(|a| a.unserved.as_slice()).unwrap_or_default() {
+            out.push(format!("! {} ({}): {}", u.name, u.client, u.reason));
         }
         for su in &plan.system_users {
             out.push(format!("{} ({})", su.name, su.kind.as_str()));
@@ -1535,6 +1535,9 @@ impl App {
                 Some(why) => out.push(format!("  {why}")),
                 None => out.push(format!("  {}", t.no_why)),
             }
+        }
+        for n in advice.map(|a| a.notes.as_slice()).unwrap_or_default() {
+            out.push(format!("· {n}"));
         }
         if out.is_empty() {
             out.push(t.no_layout.into());

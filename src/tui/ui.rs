@@ -701,7 +701,7 @@ fn draw_decision(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer
     let q = &qs[i];
     let answer = app.computed.answers.get(i);
     let [top, bottom] =
-        Layout::vertical([Constraint::Min(8), Constraint::Length(qs.len() as u16 + 2)])
+        Layout::vertical([Constraint::Min(8), Constraint::Length(qs.len() as u16 + 1)])
             .areas(inner);
     let mut lines = vec![
         Line::styled(
@@ -721,25 +721,25 @@ fn draw_decision(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer
             (t.no, th.bold())
         };
         let mut spans = vec![
-            Span::raw(format!("{} ", t.answer_from_facts)),
+            Span::styled(format!("{} ", t.answer_from_facts), th.dim()),
             Span::styled(word.to_string(), style),
         ];
         if !a.why.is_empty() {
             spans.push(Span::raw(format!(" — {}", a.why)));
         }
         lines.push(Line::from(spans));
-        lines.push(Line::raw(""));
     }
-    lines.push(Line::styled(t.guidance_says, th.dim()));
-    lines.push(Line::raw(q.explain(lang).to_string()));
+    lines.push(Line::from(vec![
+        Span::styled(format!("{} ", t.guidance_says), th.dim()),
+        Span::raw(q.explain(lang).to_string()),
+    ]));
     Paragraph::new(lines)
         .wrap(Wrap { trim: true })
         .render(top, buf);
-    let path_block = Block::default()
-        .borders(Borders::TOP)
-        .title(format!(" {} ", t.path_so_far));
-    let path_area = path_block.inner(bottom);
-    path_block.render(bottom, buf);
+    let [path_title, path_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(bottom);
+    Paragraph::new(Line::styled(format!("── {} ", t.path_so_far), th.bold()))
+        .render(path_title, buf);
     let path: Vec<Line> = qs
         .iter()
         .enumerate()
@@ -754,7 +754,7 @@ fn draw_decision(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer
                 }
                 _ => "…".into(),
             };
-            let text = format!("{}. {:<5} {}", k + 1, ans, q.text(lang));
+            let text = format!("{}. {:<9} {}", k + 1, ans, q.text(lang));
             if k == i {
                 Line::styled(text, th.selected())
             } else if k < i {
@@ -768,10 +768,18 @@ fn draw_decision(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer
 }
 
 fn draw_review(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer) {
-    let [left, right] =
+    let [mut left, right] =
         Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(area);
-    let [top, bottom] =
+    let [mut top, mut bottom] =
         Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(right);
+    if app.zoom {
+        let none = Rect::default();
+        (left, top, bottom) = match app.pane {
+            Pane::Tree => (area, none, none),
+            Pane::Findings => (none, area, none),
+            Pane::Why => (none, none, area),
+        };
+    }
     let focus = |p: Pane| app.pane == p && app.overlays.is_empty();
     let layout_name = if app.computing() {
         format!("{} · {}", t.layout_recommended, t.working)
