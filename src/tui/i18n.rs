@@ -158,6 +158,7 @@ pub struct Strings {
     pub quit_question: &'static str,
     pub quit_state_kept: &'static str,
     pub y_n: &'static str,
+    pub y_n_overwrite: &'static str,
     pub press_q: &'static str,
     pub state_not_saved: &'static str,
 
@@ -342,7 +343,7 @@ pub static EN: Strings = Strings {
 
     export_intro: "Write the plan (YAML, for `sysuser check|render|route`) and the tree.",
     row_export_plan: "Plan file",
-    row_export_tree_format: "Tree",
+    row_export_tree_format: "Tree format",
     row_export_tree: "Tree file",
     row_export_write: "Write the files",
     tree_none: "do not write",
@@ -361,6 +362,7 @@ pub static EN: Strings = Strings {
     quit_question: "The plan has not been exported. Quit anyway?",
     quit_state_kept: "Your answers stay in {0}; `sysuser wizard --resume` continues.",
     y_n: "y: quit   n: stay",
+    y_n_overwrite: "y: replace them   n: keep them",
     press_q: "Press q to quit.",
     state_not_saved: "Could not save the answers to {0}: {1}",
 
@@ -549,7 +551,7 @@ pub static NB: Strings = Strings {
 
     export_intro: "Skriv planen (YAML, for `sysuser check|render|route`) og treet.",
     row_export_plan: "Planfil",
-    row_export_tree_format: "Tre",
+    row_export_tree_format: "Treformat",
     row_export_tree: "Trefil",
     row_export_write: "Skriv filene",
     tree_none: "ikke skriv",
@@ -568,6 +570,7 @@ pub static NB: Strings = Strings {
     quit_question: "Planen er ikke eksportert. Avslutte likevel?",
     quit_state_kept: "Svarene ligger i {0}; `sysuser wizard --resume` fortsetter.",
     y_n: "y: avslutt   n: bli",
+    y_n_overwrite: "y: erstatt dem   n: behold dem",
     press_q: "Trykk q for å avslutte.",
     state_not_saved: "Kunne ikke lagre svarene i {0}: {1}",
 

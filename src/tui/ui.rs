@@ -944,9 +944,9 @@ fn draw_overlay(
                     .map(|p| Line::raw(format!("  {}", p.display()))),
             );
             lines.push(Line::raw(""));
-            lines.push(Line::styled(t.y_n, th.bold()));
+            lines.push(Line::styled(t.y_n_overwrite, th.bold()));
             Paragraph::new(lines)
-                .wrap(Wrap { trim: true })
+                .wrap(Wrap { trim: false })
                 .render(inner, buf);
         }
         Overlay::Finding(i) => {
