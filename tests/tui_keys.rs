@@ -253,8 +253,30 @@ fn a_complete_plan_opens_on_the_review_and_tab_cycles_panes() {
     assert_eq!(app.pane, Pane::Why);
     press(&mut app, &[BackTab]);
     assert_eq!(app.pane, Pane::Findings);
+    press(&mut app, &[Char('z')]);
+    assert!(app.zoom);
+    assert!(
+        screen(&app, 80, 24).contains("Why"),
+        "the zoomed pane fills the screen"
+    );
+    press(&mut app, &[Char('z')]);
+    assert!(!app.zoom);
     press(&mut app, &[Char('a')]);
     assert!(!app.own_layout, "a switches to the recommended layout");
+}
+
+#[test]
+fn a_finding_about_a_system_user_only_has_nowhere_to_jump() {
+    let mut app = App::with_plan(config(Lang::En), complete(), None);
+    app.computed.report = Report::new(vec![
+        Finding::new(Rule::PackageImmutable, "cannot change later").system_user("Accounting"),
+    ]);
+    assert_eq!(app.finding_target(0), None);
+    press(&mut app, &[Tab, Enter]);
+    assert!(!screen(&app, 120, 40).contains("Enter goes to"));
+    press(&mut app, &[Enter]);
+    assert!(app.overlays.is_empty());
+    assert_eq!(app.step, Step::Review);
 }
 
 #[test]

@@ -1503,7 +1503,8 @@ impl App {
                 (Some(c), _) => (Step::Clients, c),
                 (None, Some(t)) => (Step::Teams, t),
                 _ if f.package.is_some() && f.system_user.is_none() => (Step::OwnPackages, 0),
-                _ => (Step::Options, 0),
+                // About a system user of the layout: the review is where it is seen.
+                _ => return None,
             },
         })
     }
