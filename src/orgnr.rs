@@ -76,23 +76,11 @@ impl Serialize for Orgnr {
 
 impl<'de> Deserialize<'de> for Orgnr {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl serde::de::Visitor<'_> for V {
-            type Value = Orgnr;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an organisation number of 9 digits, e.g. \"310202398\"")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Orgnr, E> {
-                Orgnr::parse(v).map_err(E::custom)
-            }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Orgnr, E> {
-                Orgnr::parse(&v.to_string()).map_err(E::custom)
-            }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Orgnr, E> {
-                Orgnr::parse(&v.to_string()).map_err(E::custom)
-            }
-        }
-        d.deserialize_any(V)
+        crate::plan::de_parsed(
+            d,
+            "an organisation number of 9 digits, e.g. \"310202398\"",
+            Orgnr::parse,
+        )
     }
 }
 

@@ -294,19 +294,42 @@ impl Serialize for UnitType {
 
 impl<'de> Deserialize<'de> for UnitType {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        // A visitor, so that an error points at the value, not at its mapping.
-        struct V;
-        impl serde::de::Visitor<'_> for V {
-            type Value = UnitType;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an organisation form such as AS, ENK, ESEK, BRL, NUF, KOMM or ORGL")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<UnitType, E> {
-                UnitType::parse(v).map_err(E::custom)
-            }
-        }
-        d.deserialize_str(V)
+        de_parsed(
+            d,
+            "an organisation form such as AS, ENK, ESEK, BRL, NUF, KOMM or ORGL",
+            UnitType::parse,
+        )
     }
+}
+
+/// Deserialises a scalar through `parse`, so that a bad value is reported at
+/// the value itself (not at its mapping) with what was expected. Numbers are
+/// read as their digits, since people write organisation numbers unquoted.
+pub(crate) fn de_parsed<'de, D: Deserializer<'de>, T>(
+    d: D,
+    expecting: &'static str,
+    parse: fn(&str) -> Result<T, String>,
+) -> Result<T, D::Error> {
+    struct V<T> {
+        expecting: &'static str,
+        parse: fn(&str) -> Result<T, String>,
+    }
+    impl<T> serde::de::Visitor<'_> for V<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str(self.expecting)
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
+            (self.parse)(v).map_err(E::custom)
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<T, E> {
+            self.visit_str(&v.to_string())
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<T, E> {
+            self.visit_str(&v.to_string())
+        }
+    }
+    d.deserialize_any(V { expecting, parse })
 }
 
 /// An access package as the plan names it: short code or URN, kept as the
@@ -348,22 +371,13 @@ impl Serialize for PackageRef {
 
 impl<'de> Deserialize<'de> for PackageRef {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl serde::de::Visitor<'_> for V {
-            type Value = PackageRef;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an access package code such as `merverdiavgift`")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<PackageRef, E> {
-                if v.trim().is_empty() {
-                    return Err(E::custom(
-                        "empty access package; expected a code such as `merverdiavgift`",
-                    ));
-                }
+        de_parsed(d, "an access package code such as `merverdiavgift`", |v| {
+            if v.trim().is_empty() {
+                Err("empty access package; expected a code such as `merverdiavgift`".into())
+            } else {
                 Ok(PackageRef::new(v))
             }
-        }
-        d.deserialize_str(V)
+        })
     }
 }
 
