@@ -495,10 +495,16 @@ fn draw_list(
 ) {
     let h = area.height as usize;
     let start = offset(sel, h);
+    if area.width < 2 {
+        return;
+    }
     for (row, i) in (start..len.min(start + h)).enumerate() {
-        let r = Rect::new(area.x, area.y + row as u16, area.width, 1);
+        let y = area.y + row as u16;
+        let r = Rect::new(area.x + 1, y, area.width - 1, 1);
         let mut l = line(i);
         if highlight && i == sel {
+            // A marker as well as reverse video, so the row is found without colour too.
+            buf.set_string(area.x, y, "›", th.bold());
             l = l.patch_style(th.selected());
             buf.set_style(r, th.selected());
         }
@@ -602,7 +608,7 @@ fn draw_clients(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer)
         Line::from(vec![Span::styled(count, th.bold()), Span::raw(search)]),
         Line::styled(
             format!(
-                "{:<10} {:<26} {:<18} {}",
+                " {:<10} {:<26} {:<18} {}",
                 t.col_orgnr, t.col_name, t.col_roles, t.col_delegated
             ),
             th.bold().add_modifier(Modifier::UNDERLINED),
@@ -622,7 +628,7 @@ fn draw_clients(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer)
         .render(intro, buf);
     Paragraph::new(head).render(h, buf);
     if clients.is_empty() {
-        Paragraph::new(Line::styled(t.clients_empty, th.dim()))
+        Paragraph::new(Line::styled(prose(t.clients_empty), th.dim()))
             .wrap(Wrap { trim: true })
             .render(list, buf);
         return;
@@ -665,7 +671,7 @@ fn draw_teams(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer) {
     );
     let teams = &app.plan.teams;
     if teams.is_empty() {
-        Paragraph::new(Line::styled(t.teams_empty, th.dim()))
+        Paragraph::new(Line::styled(prose(t.teams_empty), th.dim()))
             .wrap(Wrap { trim: true })
             .render(list, buf);
         return;
