@@ -480,3 +480,41 @@ fn without_colour_only_modifiers_are_used() {
         }
     }
 }
+
+#[test]
+fn clients_come_from_a_csv_file_or_another_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("clients.csv");
+    std::fs::write(
+        &csv,
+        "orgnr;name;unit_type;er_roles;delegated\n312656043;Ny AS;AS;revisor;\n312655985;Client A (renamed) AS;AS;regnskapsforer;\n",
+    )
+    .unwrap();
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    app.go(Step::Clients);
+    press(&mut app, &[Char('i')]);
+    type_text(&mut app, csv.to_str().unwrap());
+    press(&mut app, &[Enter]);
+    assert!(app.input.is_none(), "{:?}", app.input);
+    assert_eq!(app.plan.clients.len(), 7, "one new, one replaced by orgnr");
+    assert_eq!(app.plan.clients[0].name, "Client A (renamed) AS");
+    assert!(app.status.as_deref().unwrap().contains("Read 2 clients"));
+
+    let other = dir.path().join("other.yaml");
+    std::fs::write(&other, format!("{SITUATION}")).unwrap();
+    press(&mut app, &[Char('i')]);
+    type_text(&mut app, other.to_str().unwrap());
+    press(&mut app, &[Enter]);
+    assert_eq!(
+        app.step,
+        Step::Clients,
+        "a plan on the clients step only adds clients"
+    );
+    assert_eq!(app.plan.clients.len(), 7);
+    assert_eq!(app.plan.clients[0].name, "Client A AS");
+
+    press(&mut app, &[Char('i')]);
+    type_text(&mut app, "missing.csv");
+    press(&mut app, &[Enter]);
+    assert!(app.input.as_ref().and_then(|i| i.error.as_ref()).is_some());
+}

@@ -1145,7 +1145,8 @@ impl App {
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
         if is_csv {
-            let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
             let clients = crate::import::parse_clients_csv(&text).map_err(|errs| {
                 errs.iter()
                     .take(3)
@@ -1170,6 +1171,17 @@ impl App {
             return Ok(());
         }
         let plan = crate::plan::load(path).map_err(|e| e.to_string())?;
+        if self.step == Step::Clients {
+            // On the clients step a plan is a source of clients, not a new start.
+            let n = plan.clients.len();
+            self.merge_clients(plan.clients);
+            self.changed();
+            self.status = Some(i18n::fill(
+                t.imported,
+                &[&crate::text::thousands(n), &path.display().to_string()],
+            ));
+            return Ok(());
+        }
         self.load_plan(plan, Some(path));
         Ok(())
     }
