@@ -501,7 +501,7 @@ fn clients_come_from_a_csv_file_or_another_plan() {
     assert!(app.status.as_deref().unwrap().contains("Read 2 clients"));
 
     let other = dir.path().join("other.yaml");
-    std::fs::write(&other, format!("{SITUATION}")).unwrap();
+    std::fs::write(&other, SITUATION).unwrap();
     press(&mut app, &[Char('i')]);
     type_text(&mut app, other.to_str().unwrap());
     press(&mut app, &[Enter]);
