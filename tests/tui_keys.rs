@@ -253,8 +253,32 @@ fn a_complete_plan_opens_on_the_review_and_tab_cycles_panes() {
     assert_eq!(app.pane, Pane::Why);
     press(&mut app, &[BackTab]);
     assert_eq!(app.pane, Pane::Findings);
+    press(&mut app, &[Char('z')]);
+    assert!(app.zoom);
+    let zoomed = screen(&app, 80, 24);
+    assert!(zoomed.contains("Findings"), "{zoomed}");
+    assert!(
+        !zoomed.contains("Recommended layout") && !zoomed.contains(" Why "),
+        "{zoomed}"
+    );
+    press(&mut app, &[Char('z')]);
+    assert!(!app.zoom);
     press(&mut app, &[Char('a')]);
     assert!(!app.own_layout, "a switches to the recommended layout");
+}
+
+#[test]
+fn a_finding_about_a_system_user_only_has_nowhere_to_jump() {
+    let mut app = App::with_plan(config(Lang::En), complete(), None);
+    app.computed.report = Report::new(vec![
+        Finding::new(Rule::PackageImmutable, "cannot change later").system_user("Accounting"),
+    ]);
+    assert_eq!(app.finding_target(0), None);
+    press(&mut app, &[Tab, Enter]);
+    assert!(!screen(&app, 120, 40).contains("Enter goes to"));
+    press(&mut app, &[Enter]);
+    assert!(app.overlays.is_empty());
+    assert_eq!(app.step, Step::Review);
 }
 
 #[test]
@@ -455,4 +479,42 @@ fn without_colour_only_modifiers_are_used() {
             assert_eq!(cell.bg, ratatui::style::Color::Reset, "{step:?}");
         }
     }
+}
+
+#[test]
+fn clients_come_from_a_csv_file_or_another_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("clients.csv");
+    std::fs::write(
+        &csv,
+        "orgnr;name;unit_type;er_roles;delegated\n312656043;Ny AS;AS;revisor;\n312655985;Client A (renamed) AS;AS;regnskapsforer;\n",
+    )
+    .unwrap();
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    app.go(Step::Clients);
+    press(&mut app, &[Char('i')]);
+    type_text(&mut app, csv.to_str().unwrap());
+    press(&mut app, &[Enter]);
+    assert!(app.input.is_none(), "{:?}", app.input);
+    assert_eq!(app.plan.clients.len(), 7, "one new, one replaced by orgnr");
+    assert_eq!(app.plan.clients[0].name, "Client A (renamed) AS");
+    assert!(app.status.as_deref().unwrap().contains("Read 2 clients"));
+
+    let other = dir.path().join("other.yaml");
+    std::fs::write(&other, SITUATION).unwrap();
+    press(&mut app, &[Char('i')]);
+    type_text(&mut app, other.to_str().unwrap());
+    press(&mut app, &[Enter]);
+    assert_eq!(
+        app.step,
+        Step::Clients,
+        "a plan on the clients step only adds clients"
+    );
+    assert_eq!(app.plan.clients.len(), 7);
+    assert_eq!(app.plan.clients[0].name, "Client A AS");
+
+    press(&mut app, &[Char('i')]);
+    type_text(&mut app, "missing.csv");
+    press(&mut app, &[Enter]);
+    assert!(app.input.as_ref().and_then(|i| i.error.as_ref()).is_some());
 }

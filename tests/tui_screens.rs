@@ -187,6 +187,15 @@ fn review() {
 }
 
 #[test]
+fn review_zoomed_tree() {
+    snap("review_zoom", |lang| {
+        let mut app = at(Step::Review, lang);
+        press(&mut app, &[Char('z')]);
+        app
+    });
+}
+
+#[test]
 fn finding_detail() {
     snap("finding_detail", |lang| {
         let mut app = at(Step::Review, lang);

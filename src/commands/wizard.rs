@@ -25,6 +25,7 @@ pub fn run(args: &WizardArgs, ctx: &Ctx) -> anyhow::Result<u8> {
         lang: ctx.lang,
         color: ctx.color,
         state_path: tui::state::default_path(),
+        background: true,
     };
     let app = if args.resume {
         let Some(path) = config.state_path.clone() else {

@@ -332,6 +332,42 @@ pub struct Computed {
     pub compare: Option<crate::compare::Comparison>,
 }
 
+/// Advice, findings, tree, answers and F figures for one plan.
+pub fn compute(plan: &Plan, own_layout: bool, lang: Lang) -> Computed {
+    let reviewed = if own_layout {
+        plan.clone()
+    } else {
+        let mut situation = plan.clone();
+        situation.system_users.clear();
+        situation.advice = None;
+        crate::advisor::advise(&situation)
+    };
+    let report = crate::engine::check(&reviewed);
+    let tree = render::render(
+        &reviewed,
+        &render::Options {
+            format: render::Format::Text,
+            limit: Some(10),
+            lang: lang.code(),
+        },
+    )
+    .lines()
+    .map(str::to_string)
+    .collect();
+    let answers = decision::QUESTIONS
+        .iter()
+        .map(|q| decision::answer(q, plan))
+        .collect();
+    let compare = Some(crate::compare::compare(plan));
+    Computed {
+        plan: Some(reviewed),
+        report,
+        tree,
+        answers,
+        compare,
+    }
+}
+
 /// How the wizard starts.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -339,9 +375,18 @@ pub struct Config {
     pub color: bool,
     /// Where answers are saved after every step; `None`: nowhere (tests).
     pub state_path: Option<PathBuf>,
+    /// Recompute on a worker thread (the terminal); tests compute at once.
+    pub background: bool,
 }
 
 pub struct App {
+    pub background: bool,
+    generation: u64,
+    pending: Option<std::sync::mpsc::Receiver<(u64, Computed)>>,
+    saver: Option<state::Saver>,
+    started: bool,
+    deferred_refresh: bool,
+    deferred_persist: bool,
     pub lang: Lang,
     pub color: bool,
     pub state_path: Option<PathBuf>,
@@ -357,6 +402,8 @@ pub struct App {
     pub picker: Picker,
     pub question: usize,
     pub pane: Pane,
+    /// The focused review pane fills the screen.
+    pub zoom: bool,
     pub tree_scroll: usize,
     pub finding_sel: usize,
     pub why_scroll: usize,
@@ -376,6 +423,13 @@ impl App {
     pub fn new(config: Config) -> App {
         let plan = empty_plan();
         let mut app = App {
+            background: config.background,
+            generation: 0,
+            pending: None,
+            saver: (config.background && config.state_path.is_some()).then(state::Saver::spawn),
+            started: false,
+            deferred_refresh: false,
+            deferred_persist: false,
             lang: config.lang,
             color: config.color,
             state_path: config.state_path,
@@ -389,6 +443,7 @@ impl App {
             input: None,
             question: 0,
             pane: Pane::Tree,
+            zoom: false,
             tree_scroll: 0,
             finding_sel: 0,
             why_scroll: 0,
@@ -451,40 +506,63 @@ impl App {
         self.go(step);
     }
 
-    /// Re-runs advice, check and render for the current plan.
+    /// Re-runs advice, check and render for the current plan: at once, or on a
+    /// worker thread when `background` is set (the terminal front end), so a
+    /// 100,000-client plan never freezes the screen. A newer request makes an
+    /// older result stale; [`App::poll_computed`] takes in the latest.
     pub fn refresh(&mut self) {
-        let reviewed = if self.own_layout {
-            self.plan.clone()
-        } else {
-            let mut situation = self.plan.clone();
-            situation.system_users.clear();
-            situation.advice = None;
-            crate::advisor::advise(&situation)
+        if self.background && !self.started {
+            self.deferred_refresh = true;
+            return;
+        }
+        let plan = self.plan.clone();
+        let (own, lang) = (self.own_layout, self.lang);
+        if !self.background {
+            self.apply(compute(&plan, own, lang));
+            return;
+        }
+        self.generation += 1;
+        let generation = self.generation;
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send((generation, compute(&plan, own, lang)));
+        });
+        self.pending = Some(rx);
+    }
+
+    /// Takes in a finished background computation; `true` when the screen changed.
+    pub fn poll_computed(&mut self) -> bool {
+        if let Some((path, e)) = self.saver.as_ref().and_then(state::Saver::error) {
+            self.status = Some(i18n::fill(
+                self.t().state_not_saved,
+                &[&path.display().to_string(), &e],
+            ));
+        }
+        let Some(rx) = &self.pending else {
+            return false;
         };
-        let report = crate::engine::check(&reviewed);
-        let tree = render::render(
-            &reviewed,
-            &render::Options {
-                format: render::Format::Text,
-                limit: Some(10),
-                lang: self.lang.code(),
-            },
-        )
-        .lines()
-        .map(str::to_string)
-        .collect();
-        let answers = decision::QUESTIONS
-            .iter()
-            .map(|q| decision::answer(q, &self.plan))
-            .collect();
-        let compare = Some(crate::compare::compare(&self.plan));
-        self.computed = Computed {
-            plan: Some(reviewed),
-            report,
-            tree,
-            answers,
-            compare,
-        };
+        match rx.try_recv() {
+            Ok((generation, computed)) if generation == self.generation => {
+                self.pending = None;
+                self.apply(computed);
+                true
+            }
+            Ok(_) => false,
+            Err(std::sync::mpsc::TryRecvError::Empty) => false,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.pending = None;
+                false
+            }
+        }
+    }
+
+    /// Whether advice and check are still being worked out.
+    pub fn computing(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    fn apply(&mut self, computed: Computed) {
+        self.computed = computed;
         self.finding_sel = self
             .finding_sel
             .min(self.computed.report.findings.len().saturating_sub(1));
@@ -512,17 +590,42 @@ impl App {
         let Some(path) = self.state_path.clone() else {
             return;
         };
+        if self.background && !self.started {
+            self.deferred_persist = true;
+            return;
+        }
         let saved = Saved {
             step: self.step.id().to_string(),
             lang: self.lang.code().to_string(),
             own_layout: self.own_layout,
             plan: self.plan.clone(),
         };
-        if let Err(e) = state::save(&path, &saved) {
+        if let Some(saver) = &self.saver {
+            saver.send(path, saved);
+        } else if let Err(e) = state::save(&path, &saved) {
             self.status = Some(i18n::fill(
                 self.t().state_not_saved,
                 &[&path.display().to_string(), &e.to_string()],
             ));
+        }
+    }
+
+    /// Called after the first frame is on screen: starts the work that
+    /// copies the plan (advice, saving), which takes a while for large plans.
+    pub fn start(&mut self) {
+        self.started = true;
+        if std::mem::take(&mut self.deferred_refresh) {
+            self.refresh();
+        }
+        if std::mem::take(&mut self.deferred_persist) {
+            self.persist();
+        }
+    }
+
+    /// Waits for the state file to be written (before the process exits).
+    pub fn finish_saving(&mut self) {
+        if let Some(saver) = &mut self.saver {
+            saver.finish();
         }
     }
 
@@ -896,6 +999,7 @@ impl App {
                             lang: self.lang,
                             color: self.color,
                             state_path: self.state_path.clone(),
+                            background: self.background,
                         };
                         *self = App::resume(config, saved);
                     }
@@ -1041,7 +1145,8 @@ impl App {
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
         if is_csv {
-            let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
             let clients = crate::import::parse_clients_csv(&text).map_err(|errs| {
                 errs.iter()
                     .take(3)
@@ -1066,6 +1171,17 @@ impl App {
             return Ok(());
         }
         let plan = crate::plan::load(path).map_err(|e| e.to_string())?;
+        if self.step == Step::Clients {
+            // On the clients step a plan is a source of clients, not a new start.
+            let n = plan.clients.len();
+            self.merge_clients(plan.clients);
+            self.changed();
+            self.status = Some(i18n::fill(
+                t.imported,
+                &[&crate::text::thousands(n), &path.display().to_string()],
+            ));
+            return Ok(());
+        }
         self.load_plan(plan, Some(path));
         Ok(())
     }
@@ -1350,6 +1466,7 @@ impl App {
                     Pane::Why => Pane::Findings,
                 }
             }
+            KeyCode::Char('z') => self.zoom = !self.zoom,
             KeyCode::Char('a') => {
                 if self.own_layout {
                     self.own_layout = false;
@@ -1398,7 +1515,8 @@ impl App {
                 (Some(c), _) => (Step::Clients, c),
                 (None, Some(t)) => (Step::Teams, t),
                 _ if f.package.is_some() && f.system_user.is_none() => (Step::OwnPackages, 0),
-                _ => (Step::Options, 0),
+                // About a system user of the layout: the review is where it is seen.
+                _ => return None,
             },
         })
     }
@@ -1417,16 +1535,12 @@ impl App {
         let Some(plan) = &self.computed.plan else {
             return out;
         };
-        if let Some(advice) = &plan.advice {
-            if !advice.scenarios.is_empty() {
-                out.push(format!("{} {}", t.scenarios, advice.scenarios.join(", ")));
-            }
-            for u in &advice.unserved {
-                out.push(format!("! {} ({}): {}", u.name, u.client, u.reason));
-            }
-            for n in &advice.notes {
-                out.push(format!("· {n}"));
-            }
+        let advice = plan.advice.as_ref();
+        if let Some(a) = advice.filter(|a| !a.scenarios.is_empty()) {
+            out.push(format!("{} {}", t.scenarios, a.scenarios.join(", ")));
+        }
+        for u in advice.map(|a| a.unserved.as_slice()).unwrap_or_default() {
+            out.push(format!("! {} ({}): {}", u.name, u.client, u.reason));
         }
         for su in &plan.system_users {
             out.push(format!("{} ({})", su.name, su.kind.as_str()));
@@ -1434,6 +1548,9 @@ impl App {
                 Some(why) => out.push(format!("  {why}")),
                 None => out.push(format!("  {}", t.no_why)),
             }
+        }
+        for n in advice.map(|a| a.notes.as_slice()).unwrap_or_default() {
+            out.push(format!("· {n}"));
         }
         if out.is_empty() {
             out.push(t.no_layout.into());

@@ -121,6 +121,7 @@ pub struct Strings {
 
     pub layout_recommended: &'static str,
     pub layout_own: &'static str,
+    pub working: &'static str,
     pub findings_title: &'static str,
     pub no_findings: &'static str,
     pub why_title: &'static str,
@@ -157,6 +158,7 @@ pub struct Strings {
     pub quit_question: &'static str,
     pub quit_state_kept: &'static str,
     pub y_n: &'static str,
+    pub y_n_overwrite: &'static str,
     pub press_q: &'static str,
     pub state_not_saved: &'static str,
 
@@ -310,7 +312,7 @@ pub static EN: Strings = Strings {
     help_f_option: "Scenario F (clients with extra delegated packages): option 1 makes one system\nuser per package combination (clients move when they extend); option 2 a shared\nbase plus one per extra service (clients are linked to several).",
     compare_title: "Your clients under each option:",
     compare_none: "No client has extra delegated packages, so scenario F does not apply.",
-    compare_applies: "{0} clients delegated extra services ({1}).",
+    compare_applies: "Clients with extra delegated services: {0} ({1}).",
     compare_side: "{0}: {1} system users, {2} client links — {3}",
     compare_option_1: "Option 1",
     compare_option_2: "Option 2",
@@ -323,6 +325,7 @@ pub static EN: Strings = Strings {
 
     layout_recommended: "Recommended layout",
     layout_own: "Your layout (a: recommended instead)",
+    working: "working out the advice…",
     findings_title: "Findings: {0} errors, {1} warnings, {2} info",
     no_findings: "No findings: Altinn would accept this layout.",
     why_title: "Why",
@@ -340,7 +343,7 @@ pub static EN: Strings = Strings {
 
     export_intro: "Write the plan (YAML, for `sysuser check|render|route`) and the tree.",
     row_export_plan: "Plan file",
-    row_export_tree_format: "Tree",
+    row_export_tree_format: "Tree format",
     row_export_tree: "Tree file",
     row_export_write: "Write the files",
     tree_none: "do not write",
@@ -359,6 +362,7 @@ pub static EN: Strings = Strings {
     quit_question: "The plan has not been exported. Quit anyway?",
     quit_state_kept: "Your answers stay in {0}; `sysuser wizard --resume` continues.",
     y_n: "y: quit   n: stay",
+    y_n_overwrite: "y: replace them   n: keep them",
     press_q: "Press q to quit.",
     state_not_saved: "Could not save the answers to {0}: {1}",
 
@@ -371,6 +375,7 @@ pub static EN: Strings = Strings {
         ("n  →", "next step"),
         ("Esc  Backspace  ←", "back (a step, or out of a dialog)"),
         ("Tab  Shift-Tab", "next / previous pane on the review"),
+        ("z", "the review pane fills the screen, and back"),
         ("/", "search packages or clients"),
         ("a  e  d", "add, edit, delete a client or team"),
         ("i", "read clients from a CSV file"),
@@ -395,7 +400,7 @@ pub static EN: Strings = Strings {
     keys_clients: "↑↓ move · a add · Enter edit · d delete · i CSV · / find · n next · Esc back",
     keys_teams: "↑↓ move · a add · Enter edit · d delete · n next · Esc back · ? help",
     keys_decision: "↑↓ questions · Enter next question · n review · Esc back · ? help · q quit",
-    keys_review: "Tab pane · ↑↓ move · Enter finding · n export · Esc back · ? help · q quit",
+    keys_review: "Tab pane · ↑↓ move · z zoom · Enter finding · n export · Esc back · ? help",
     keys_form: "↑↓ move · Enter edit/choose · n next · Esc back · ? help · q quit",
 
     cli_not_a_terminal: "sysuser: the wizard needs a terminal; use `sysuser check|advise|render FILE` (see `sysuser --help`)",
@@ -515,7 +520,7 @@ pub static NB: Strings = Strings {
     help_f_option: "Scenario F (klienter med ekstra delegerte pakker): alternativ 1 gir én\nsystembruker per pakkekombinasjon (klienter flyttes når de utvider); alternativ 2\nén felles pluss én per tilleggstjeneste (klienter knyttes til flere).",
     compare_title: "Klientene deres med hvert alternativ:",
     compare_none: "Ingen klient har ekstra delegerte pakker, så scenario F gjelder ikke.",
-    compare_applies: "{0} klienter har delegert tilleggstjenester ({1}).",
+    compare_applies: "Klienter med ekstra delegerte tjenester: {0} ({1}).",
     compare_side: "{0}: {1} systembrukere, {2} klientkoblinger — {3}",
     compare_option_1: "Alternativ 1",
     compare_option_2: "Alternativ 2",
@@ -528,6 +533,7 @@ pub static NB: Strings = Strings {
 
     layout_recommended: "Anbefalt oppsett",
     layout_own: "Deres oppsett (a: anbefalt i stedet)",
+    working: "regner ut rådet…",
     findings_title: "Funn: {0} feil, {1} advarsler, {2} info",
     no_findings: "Ingen funn: Altinn ville godta dette oppsettet.",
     why_title: "Hvorfor",
@@ -545,7 +551,7 @@ pub static NB: Strings = Strings {
 
     export_intro: "Skriv planen (YAML, for `sysuser check|render|route`) og treet.",
     row_export_plan: "Planfil",
-    row_export_tree_format: "Tre",
+    row_export_tree_format: "Treformat",
     row_export_tree: "Trefil",
     row_export_write: "Skriv filene",
     tree_none: "ikke skriv",
@@ -564,6 +570,7 @@ pub static NB: Strings = Strings {
     quit_question: "Planen er ikke eksportert. Avslutte likevel?",
     quit_state_kept: "Svarene ligger i {0}; `sysuser wizard --resume` fortsetter.",
     y_n: "y: avslutt   n: bli",
+    y_n_overwrite: "y: erstatt dem   n: behold dem",
     press_q: "Trykk q for å avslutte.",
     state_not_saved: "Kunne ikke lagre svarene i {0}: {1}",
 
@@ -579,6 +586,7 @@ pub static NB: Strings = Strings {
             "tilbake (et steg, eller ut av en dialog)",
         ),
         ("Tab  Shift-Tab", "neste / forrige rute i gjennomgangen"),
+        ("z", "gjennomgangsruten fyller skjermen, og tilbake"),
         ("/", "søk i pakker eller klienter"),
         (
             "a  e  d",
@@ -603,7 +611,7 @@ pub static NB: Strings = Strings {
     keys_clients: "↑↓ flytt · a ny · Enter rediger · d slett · i CSV · / finn · n neste · Esc tilbake",
     keys_teams: "↑↓ flytt · a ny · Enter rediger · d slett · n neste · Esc tilbake · ? hjelp",
     keys_decision: "↑↓ spørsmål · Enter neste spørsmål · n gjennomgang · Esc tilbake · ? hjelp",
-    keys_review: "Tab rute · ↑↓ flytt · Enter funn · n eksport · Esc tilbake · ? hjelp · q avslutt",
+    keys_review: "Tab rute · ↑↓ flytt · z zoom · Enter funn · n eksport · Esc tilbake · ? hjelp",
     keys_form: "↑↓ flytt · Enter rediger/velg · n neste · Esc tilbake · ? hjelp · q avslutt",
 
     cli_not_a_terminal: "sysuser: veiviseren trenger en terminal; bruk `sysuser check|advise|render FIL` (se `sysuser --help`)",

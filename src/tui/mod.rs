@@ -20,12 +20,21 @@ pub fn run(mut app: App) -> std::io::Result<App> {
     let mut terminal = ratatui::try_init()?;
     let result = event_loop(&mut terminal, &mut app);
     ratatui::restore();
+    app.finish_saving();
     result.map(|()| app)
 }
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io::Result<()> {
+    terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+    app.start();
     loop {
         terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        // While advice is worked out in the background, wake up to show it.
+        while app.computing() && !event::poll(std::time::Duration::from_millis(40))? {
+            if app.poll_computed() {
+                terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            }
+        }
         match event::read()? {
             Event::Key(key) if key.kind != KeyEventKind::Release && app.on(key) == Action::Quit => {
                 app.persist();

@@ -49,3 +49,53 @@ pub fn load(path: &Path) -> Result<Saved, String> {
     serde_yaml::from_str(&text)
         .map_err(|e| format!("cannot read the saved session {}: {e}", path.display()))
 }
+
+/// Saves on a worker thread, newest state wins: writing a 100,000-client plan
+/// takes seconds, and the screen must not wait for it. [`Saver::finish`]
+/// waits for the last write, so quitting never loses it.
+pub struct Saver {
+    tx: Option<std::sync::mpsc::Sender<(PathBuf, Saved)>>,
+    errors: std::sync::mpsc::Receiver<(PathBuf, String)>,
+    handle: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Saver {
+    pub fn spawn() -> Saver {
+        let (tx, rx) = std::sync::mpsc::channel::<(PathBuf, Saved)>();
+        let (err_tx, errors) = std::sync::mpsc::channel();
+        let handle = std::thread::spawn(move || {
+            while let Ok(mut job) = rx.recv() {
+                while let Ok(newer) = rx.try_recv() {
+                    job = newer;
+                }
+                if let Err(e) = save(&job.0, &job.1) {
+                    let _ = err_tx.send((job.0, e.to_string()));
+                }
+            }
+        });
+        Saver {
+            tx: Some(tx),
+            errors,
+            handle: Some(handle),
+        }
+    }
+
+    pub fn send(&self, path: PathBuf, saved: Saved) {
+        if let Some(tx) = &self.tx {
+            let _ = tx.send((path, saved));
+        }
+    }
+
+    /// A failed write since the last call: the path and the reason.
+    pub fn error(&self) -> Option<(PathBuf, String)> {
+        self.errors.try_recv().ok()
+    }
+
+    /// Waits for the pending write.
+    pub fn finish(&mut self) {
+        self.tx = None;
+        if let Some(h) = self.handle.take() {
+            let _ = h.join();
+        }
+    }
+}

@@ -495,10 +495,16 @@ fn draw_list(
 ) {
     let h = area.height as usize;
     let start = offset(sel, h);
+    if area.width < 2 {
+        return;
+    }
     for (row, i) in (start..len.min(start + h)).enumerate() {
-        let r = Rect::new(area.x, area.y + row as u16, area.width, 1);
+        let y = area.y + row as u16;
+        let r = Rect::new(area.x + 1, y, area.width - 1, 1);
         let mut l = line(i);
         if highlight && i == sel {
+            // A marker as well as reverse video, so the row is found without colour too.
+            buf.set_string(area.x, y, "›", th.bold());
             l = l.patch_style(th.selected());
             buf.set_style(r, th.selected());
         }
@@ -602,7 +608,7 @@ fn draw_clients(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer)
         Line::from(vec![Span::styled(count, th.bold()), Span::raw(search)]),
         Line::styled(
             format!(
-                "{:<10} {:<26} {:<18} {}",
+                " {:<10} {:<26} {:<18} {}",
                 t.col_orgnr, t.col_name, t.col_roles, t.col_delegated
             ),
             th.bold().add_modifier(Modifier::UNDERLINED),
@@ -622,7 +628,7 @@ fn draw_clients(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer)
         .render(intro, buf);
     Paragraph::new(head).render(h, buf);
     if clients.is_empty() {
-        Paragraph::new(Line::styled(t.clients_empty, th.dim()))
+        Paragraph::new(Line::styled(prose(t.clients_empty), th.dim()))
             .wrap(Wrap { trim: true })
             .render(list, buf);
         return;
@@ -665,7 +671,7 @@ fn draw_teams(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer) {
     );
     let teams = &app.plan.teams;
     if teams.is_empty() {
-        Paragraph::new(Line::styled(t.teams_empty, th.dim()))
+        Paragraph::new(Line::styled(prose(t.teams_empty), th.dim()))
             .wrap(Wrap { trim: true })
             .render(list, buf);
         return;
@@ -701,7 +707,7 @@ fn draw_decision(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer
     let q = &qs[i];
     let answer = app.computed.answers.get(i);
     let [top, bottom] =
-        Layout::vertical([Constraint::Min(8), Constraint::Length(qs.len() as u16 + 2)])
+        Layout::vertical([Constraint::Min(8), Constraint::Length(qs.len() as u16 + 1)])
             .areas(inner);
     let mut lines = vec![
         Line::styled(
@@ -721,25 +727,25 @@ fn draw_decision(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer
             (t.no, th.bold())
         };
         let mut spans = vec![
-            Span::raw(format!("{} ", t.answer_from_facts)),
+            Span::styled(format!("{} ", t.answer_from_facts), th.dim()),
             Span::styled(word.to_string(), style),
         ];
         if !a.why.is_empty() {
             spans.push(Span::raw(format!(" — {}", a.why)));
         }
         lines.push(Line::from(spans));
-        lines.push(Line::raw(""));
     }
-    lines.push(Line::styled(t.guidance_says, th.dim()));
-    lines.push(Line::raw(q.explain(lang).to_string()));
+    lines.push(Line::from(vec![
+        Span::styled(format!("{} ", t.guidance_says), th.dim()),
+        Span::raw(q.explain(lang).to_string()),
+    ]));
     Paragraph::new(lines)
         .wrap(Wrap { trim: true })
         .render(top, buf);
-    let path_block = Block::default()
-        .borders(Borders::TOP)
-        .title(format!(" {} ", t.path_so_far));
-    let path_area = path_block.inner(bottom);
-    path_block.render(bottom, buf);
+    let [path_title, path_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(bottom);
+    Paragraph::new(Line::styled(format!("── {} ", t.path_so_far), th.bold()))
+        .render(path_title, buf);
     let path: Vec<Line> = qs
         .iter()
         .enumerate()
@@ -754,7 +760,7 @@ fn draw_decision(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer
                 }
                 _ => "…".into(),
             };
-            let text = format!("{}. {:<5} {}", k + 1, ans, q.text(lang));
+            let text = format!("{}. {:<9} {}", k + 1, ans, q.text(lang));
             if k == i {
                 Line::styled(text, th.selected())
             } else if k < i {
@@ -768,15 +774,25 @@ fn draw_decision(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer
 }
 
 fn draw_review(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer) {
-    let [left, right] =
+    let [mut left, right] =
         Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(area);
-    let [top, bottom] =
+    let [mut top, mut bottom] =
         Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(right);
+    if app.zoom {
+        let none = Rect::default();
+        (left, top, bottom) = match app.pane {
+            Pane::Tree => (area, none, none),
+            Pane::Findings => (none, area, none),
+            Pane::Why => (none, none, area),
+        };
+    }
     let focus = |p: Pane| app.pane == p && app.overlays.is_empty();
-    let layout_name = if app.own_layout {
-        t.layout_own
+    let layout_name = if app.computing() {
+        format!("{} · {}", t.layout_recommended, t.working)
+    } else if app.own_layout {
+        t.layout_own.to_string()
     } else {
-        t.layout_recommended
+        t.layout_recommended.to_string()
     };
     let tree_block = Block::default()
         .borders(Borders::ALL)
@@ -785,6 +801,9 @@ fn draw_review(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer) 
     let inner = tree_block.inner(left);
     tree_block.render(left, buf);
     let tree = &app.computed.tree;
+    if app.computed.plan.is_none() {
+        Paragraph::new(Line::styled(t.working, th.dim())).render(inner, buf);
+    }
     let h = inner.height as usize;
     let start = app.tree_scroll.min(tree.len().saturating_sub(h));
     let lines: Vec<Line> = tree
@@ -931,9 +950,9 @@ fn draw_overlay(
                     .map(|p| Line::raw(format!("  {}", p.display()))),
             );
             lines.push(Line::raw(""));
-            lines.push(Line::styled(t.y_n, th.bold()));
+            lines.push(Line::styled(t.y_n_overwrite, th.bold()));
             Paragraph::new(lines)
-                .wrap(Wrap { trim: true })
+                .wrap(Wrap { trim: false })
                 .render(inner, buf);
         }
         Overlay::Finding(i) => {

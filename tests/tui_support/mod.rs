@@ -54,6 +54,7 @@ pub fn config(lang: Lang) -> Config {
         lang,
         color: true,
         state_path: None,
+        background: false,
     }
 }
 
