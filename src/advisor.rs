@@ -1,9 +1,1525 @@
 //! The advisor: from a situation, the layout the guidance prescribes, and why.
+//!
+//! Two steps. [`Analysis::of`] reads the facts once: which packages each
+//! client can give that the system register entry has, on which legal basis
+//! (ER role or direct delegation), and which clients no layout can serve.
+//! [`Analysis::layout`] then groups clients into system users by the
+//! guidance's rules: one per relationship type (B, C), F's two options for
+//! extra delegated packages, team splits (D), own reporting (A, E, H).
+//! The decision tree's answers ([`crate::decision`]) read the same analysis,
+//! so the path shown and the layout written cannot disagree.
 
-use crate::plan::Plan;
+use crate::catalog::{Package, catalog};
+use crate::decision;
+use crate::orgnr::Orgnr;
+use crate::plan::{
+    Advice, Client, DecisionStep, ErRole, FOption, Handle, Plan, Relationship, SystemUser,
+    SystemUserType, Unserved,
+};
+use crate::text::slug;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// The plan with `system_users` replaced by the recommended layout and
 /// `advice` filled in. Reads `plan.options` (F option, self-on-client).
 pub fn advise(plan: &Plan) -> Plan {
-    plan.clone()
+    let rec = recommend(plan, plan.options.f_option);
+    let mut out = plan.clone();
+    out.system_users = rec.system_users;
+    out.advice = Some(rec.advice);
+    out
+}
+
+/// A recommended layout with its advice, without the rest of the plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Recommendation {
+    pub system_users: Vec<SystemUser>,
+    pub advice: Advice,
+    /// The F option the layout uses (the plan's, or the default for its numbers).
+    pub f_option: FOption,
+}
+
+/// The layout for `plan` with scenario F's option forced to `f_option`
+/// (`None`: the plan's choice, else the default for its numbers). `compare`
+/// calls this once per option.
+pub fn recommend(plan: &Plan, f_option: Option<FOption>) -> Recommendation {
+    let analysis = Analysis::of(plan);
+    let f = f_option.unwrap_or_else(|| analysis.default_f_option());
+    let layout = analysis.layout(f);
+    let facts = analysis.facts();
+    let decision_path = decision::QUESTIONS
+        .iter()
+        .map(|q| {
+            let a = decision::answer_from(q, &facts);
+            DecisionStep {
+                question: q.id.to_string(),
+                answer: if a.yes { "yes" } else { "no" }.to_string(),
+                why: a.why,
+            }
+        })
+        .collect();
+    let advice = Advice {
+        scenarios: analysis.scenarios(),
+        decision_path,
+        unserved: analysis.unserved.clone(),
+        notes: [analysis.notes(), layout.notes].concat(),
+    };
+    Recommendation {
+        system_users: layout.system_users,
+        advice,
+        f_option: f,
+    }
+}
+
+/// Scenario F's numbers for a plan: the clients that have an ER relationship
+/// and delegated extra packages on top of it, grouped by their ER base.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FNumbers {
+    /// ER groups (relationship + base packages) with at least one client with extras.
+    pub groups: Vec<FGroup>,
+    /// The distinct extra packages over all groups, codes in registration order.
+    pub extra_services: Vec<String>,
+    /// Clients with an ER base and extras.
+    pub f_clients: usize,
+    /// Client–extra pairs: the extra links option 2 needs.
+    pub extra_links: usize,
+}
+
+/// One ER base whose clients partly have extras.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FGroup {
+    pub relationship: Relationship,
+    /// The name `advise` gives its system user ("Accounting").
+    pub name: String,
+    pub base: Vec<String>,
+    /// Clients of this base without extras.
+    pub plain_clients: Vec<Orgnr>,
+    /// Each combination of extras, with its clients.
+    pub combinations: Vec<FCombination>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FCombination {
+    /// "Accounting + sick leave".
+    pub name: String,
+    pub extras: Vec<String>,
+    pub clients: Vec<Orgnr>,
+}
+
+/// An extra package named as a service inside a sentence ("sick leave",
+/// "A-melding system").
+pub fn service_label(code: &str) -> String {
+    lower_first(service_name(code))
+}
+
+/// The name `advise` gives the per-service system user for one extra package.
+pub fn service_system_user_name(code: &str) -> String {
+    join_services(&[service_name(code)], false)
+}
+
+/// F's numbers, read from the same analysis `advise` uses.
+pub fn f_numbers(plan: &Plan) -> FNumbers {
+    Analysis::of(plan).f_numbers()
+}
+
+/// The default F option for a plan: per-service when the clients use two or
+/// more extra services, else per-combination.
+pub fn default_f_option(plan: &Plan) -> FOption {
+    Analysis::of(plan).default_f_option()
+}
+
+/// The facts the decision tree's answers follow from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facts {
+    /// Packages the organisation lists for its own reporting.
+    pub own_packages: usize,
+    pub locally_installed: bool,
+    /// Served clients per relationship type, in [`Relationship::ALL`] order;
+    /// `Delegated` counts clients whose only relationship is delegation.
+    pub kinds: Vec<(Relationship, usize)>,
+    /// Served clients that are sub-entities (organisasjonsledd).
+    pub sub_entities: usize,
+    /// Clients with an ER relationship and extra delegated packages (F).
+    pub f_clients: usize,
+    /// English names of the extra packages, in registration order.
+    pub extra_services: Vec<String>,
+    /// Team names.
+    pub teams: Vec<String>,
+    /// Clients listed with a relationship that no layout can serve.
+    pub unserved: usize,
+}
+
+/// The facts of one plan, for [`decision::answer`].
+pub fn facts(plan: &Plan) -> Facts {
+    Analysis::of(plan).facts()
+}
+
+/// The packages of the system register entry as bits, in registration order,
+/// so grouping 100,000 clients by package set costs no allocation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+struct PkgSet([u64; 4]);
+
+impl PkgSet {
+    fn insert(&mut self, i: usize) {
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+    fn contains(self, i: usize) -> bool {
+        self.0[i / 64] & (1 << (i % 64)) != 0
+    }
+    fn union(self, o: PkgSet) -> PkgSet {
+        PkgSet(std::array::from_fn(|k| self.0[k] | o.0[k]))
+    }
+    fn intersect(self, o: PkgSet) -> PkgSet {
+        PkgSet(std::array::from_fn(|k| self.0[k] & o.0[k]))
+    }
+    fn minus(self, o: PkgSet) -> PkgSet {
+        PkgSet(std::array::from_fn(|k| self.0[k] & !o.0[k]))
+    }
+    fn is_empty(self) -> bool {
+        self.0.iter().all(|w| *w == 0)
+    }
+    fn is_subset(self, o: PkgSet) -> bool {
+        self.minus(o).is_empty()
+    }
+    fn len(self) -> usize {
+        self.0.iter().map(|w| w.count_ones() as usize).sum()
+    }
+    fn iter(self) -> impl Iterator<Item = usize> {
+        (0..256).filter(move |&i| self.contains(i))
+    }
+    /// Small sets first, then by registration order: the order people read.
+    fn sort_key(self) -> (usize, Vec<usize>) {
+        (self.len(), self.iter().collect())
+    }
+}
+
+/// The system register entry's usable packages (known, organisation
+/// packages), deduplicated, in the order the vendor registered them.
+struct Universe {
+    packages: Vec<&'static Package>,
+    index: HashMap<&'static str, usize>,
+}
+
+impl Universe {
+    fn of(plan: &Plan) -> Universe {
+        let mut u = Universe {
+            packages: Vec::new(),
+            index: HashMap::new(),
+        };
+        for p in &plan.system.access_packages {
+            if let Some(pkg) = catalog().get(p.code())
+                && !pkg.is_person_package()
+                && !u.index.contains_key(pkg.code.as_str())
+                && u.packages.len() < 256
+            {
+                u.index.insert(pkg.code.as_str(), u.packages.len());
+                u.packages.push(pkg);
+            }
+        }
+        u
+    }
+
+    fn codes(&self, set: PkgSet) -> Vec<&'static str> {
+        set.iter().map(|i| self.packages[i].code.as_str()).collect()
+    }
+
+    fn set_where(&self, f: impl Fn(&Package) -> bool) -> PkgSet {
+        let mut s = PkgSet::default();
+        for (i, p) in self.packages.iter().enumerate() {
+            if f(p) {
+                s.insert(i);
+            }
+        }
+        s
+    }
+}
+
+/// What one ER role gives for one organisation form, against the system.
+#[derive(Clone, Default)]
+struct RoleOutcome {
+    /// Packages the role gives, the system has, and a client system user can carry.
+    usable: PkgSet,
+    /// Everything the role gives for this form (empty: the form does not qualify).
+    gives: Vec<&'static str>,
+    /// Given, delegable, but missing from the system register entry.
+    missing: Vec<&'static str>,
+}
+
+/// Where one client ends up.
+#[derive(Debug, Clone)]
+enum Place {
+    /// Served through ER roles: one base per role, extras on the first base.
+    /// `loose` are delegated packages that belong to another ER role's family
+    /// (e.g. `regnskapsforer-lonn` delegated to an auditor): they never share
+    /// a system user with the base, so they go the delegated way.
+    Er {
+        bases: Vec<(Relationship, PkgSet)>,
+        extras: PkgSet,
+        loose: Vec<PkgSet>,
+    },
+    /// Served only through packages it delegated in Altinn, in parts that
+    /// never mix two ER roles' packages.
+    Delegated(Vec<PkgSet>),
+    /// Not a client to add (the organisation itself, an operational unit, a repeat).
+    Skipped,
+    /// No layout can serve it; the reason is in `unserved`.
+    Unserved,
+}
+
+/// The facts of a plan, read once.
+struct Analysis<'p> {
+    plan: &'p Plan,
+    universe: Universe,
+    /// Own packages on the system that the organisation itself can be given.
+    own_usable: PkgSet,
+    own_not_in_system: Vec<String>,
+    own_not_assignable: Vec<String>,
+    own_unknown: Vec<String>,
+    places: Vec<Place>,
+    /// Each ER role's client-only packages on the system, indexed by `ErRole as usize`.
+    families: Vec<PkgSet>,
+    unserved: Vec<Unserved>,
+    /// Package code → number of clients that delegated it, though the system lacks it.
+    missing: BTreeMap<String, usize>,
+    /// Packages clients' ER roles give that the system register entry lacks.
+    role_missing: BTreeSet<&'static str>,
+    /// Packages clients give that no client system user can carry.
+    not_delegable: BTreeSet<String>,
+    /// Unknown delegated package codes → clients naming them.
+    unknown_delegated: BTreeMap<String, usize>,
+    /// Per-client remarks that do not stop it from being served.
+    remarks: Vec<String>,
+    remarks_left_off: usize,
+}
+
+/// At most this many per-client remarks are written; the rest are counted.
+const MAX_REMARKS: usize = 20;
+
+impl<'p> Analysis<'p> {
+    fn of(plan: &'p Plan) -> Analysis<'p> {
+        let universe = Universe::of(plan);
+        let mut a = Analysis {
+            plan,
+            universe,
+            own_usable: PkgSet::default(),
+            own_not_in_system: Vec::new(),
+            own_not_assignable: Vec::new(),
+            own_unknown: Vec::new(),
+            places: Vec::with_capacity(plan.clients.len()),
+            families: Vec::new(),
+            unserved: Vec::new(),
+            missing: BTreeMap::new(),
+            role_missing: BTreeSet::new(),
+            not_delegable: BTreeSet::new(),
+            unknown_delegated: BTreeMap::new(),
+            remarks: Vec::new(),
+            remarks_left_off: 0,
+        };
+        a.families = ErRole::ALL.iter().map(|r| a.family(*r)).collect();
+        a.read_own();
+        a.read_clients();
+        a
+    }
+
+    fn read_own(&mut self) {
+        for p in &self.plan.own_packages {
+            let code = p.code();
+            match catalog().get(code) {
+                None => push_unique(&mut self.own_unknown, code),
+                Some(pkg) if !pkg.is_assignable || pkg.is_person_package() => {
+                    push_unique(&mut self.own_not_assignable, code)
+                }
+                Some(pkg) => match self.universe.index.get(pkg.code.as_str()) {
+                    Some(&i) => self.own_usable.insert(i),
+                    None => push_unique(&mut self.own_not_in_system, code),
+                },
+            }
+        }
+    }
+
+    fn read_clients(&mut self) {
+        let plan = self.plan;
+        let mut op_units: HashMap<&Orgnr, &str> = HashMap::new();
+        for u in &plan.organisation.operational_units {
+            op_units.insert(&u.orgnr, plan.organisation.name.as_str());
+        }
+        for c in &plan.clients {
+            for u in &c.operational_units {
+                op_units.entry(&u.orgnr).or_insert(c.name.as_str());
+            }
+        }
+        let mut seen: HashSet<&Orgnr> = HashSet::with_capacity(plan.clients.len());
+        let mut roles: HashMap<(ErRole, Option<&str>), RoleOutcome> = HashMap::new();
+        let mut delegated_class: HashMap<&str, Option<usize>> = HashMap::new();
+        for c in &plan.clients {
+            let place = if c.orgnr == plan.organisation.orgnr {
+                self.remark(format!(
+                    "{} is the organisation itself, not a client; its own needs go under `own_packages`.",
+                    c.label()
+                ));
+                Place::Skipped
+            } else if !seen.insert(&c.orgnr) {
+                self.remark(format!(
+                    "{} is listed twice under `clients`; only the first entry is used.",
+                    c.label()
+                ));
+                Place::Skipped
+            } else if let Some(main) = op_units.get(&c.orgnr) {
+                self.remark(format!(
+                    "{} is an operational unit of {main}; it inherits from its main unit and is never added as a client.",
+                    c.label()
+                ));
+                Place::Skipped
+            } else {
+                self.place_client(c, &mut roles, &mut delegated_class)
+            };
+            self.places.push(place);
+        }
+    }
+
+    fn place_client<'a>(
+        &mut self,
+        c: &'a Client,
+        roles: &mut HashMap<(ErRole, Option<&'a str>), RoleOutcome>,
+        delegated_class: &mut HashMap<&'a str, Option<usize>>,
+    ) -> Place {
+        if !c.has_relationship() {
+            self.unserve(
+                c,
+                "it has no ER role towards the organisation and has delegated no packages, so it is not a client in Altinn".into(),
+            );
+            return Place::Unserved;
+        }
+        let form = c.unit_type.as_ref().map(|u| u.as_str());
+        let mut problems: Vec<String> = Vec::new();
+        let mut bases: Vec<(Relationship, PkgSet)> = Vec::new();
+        let mut er_roles: Vec<ErRole> = c.er_roles.clone();
+        er_roles.sort();
+        er_roles.dedup();
+        for role in er_roles {
+            let outcome = roles
+                .entry((role, form))
+                .or_insert_with(|| self.role_outcome(role, form))
+                .clone();
+            if outcome.gives.is_empty() {
+                problems.push(role_gives_nothing(role, form));
+            } else if outcome.usable.is_empty() {
+                self.role_missing.extend(outcome.missing.iter().copied());
+                problems.push(format!(
+                    "the system register entry has none of the packages the {} role gives ({}); ask the vendor to register them",
+                    role_label(role),
+                    outcome.gives.join(", ")
+                ));
+            } else {
+                self.role_missing.extend(outcome.missing.iter().copied());
+                bases.push((role.into(), outcome.usable));
+            }
+        }
+        // Package-level problems are summed up in the notes; a client that is
+        // served anyway gets no remark of its own for them.
+        let mut package_problems: Vec<String> = Vec::new();
+        let mut delegated = PkgSet::default();
+        for p in &c.delegated {
+            let code = p.code();
+            let class = *delegated_class
+                .entry(code)
+                .or_insert_with(|| self.delegated_class(code));
+            match class {
+                Some(i) => delegated.insert(i),
+                None => self.note_unusable_delegated(code, &mut package_problems),
+            }
+        }
+        let on_bases = bases
+            .iter()
+            .fold(PkgSet::default(), |acc, (_, s)| acc.union(*s));
+        let extras = delegated.minus(on_bases);
+        let place = if let Some(&(rel, _)) = bases.first() {
+            let own_family = rel
+                .er_role()
+                .map_or(PkgSet::default(), |r| self.families[r as usize]);
+            let foreign = extras.intersect(self.families_union()).minus(own_family);
+            Place::Er {
+                bases,
+                extras: extras.minus(foreign),
+                loose: self.split_families(foreign),
+            }
+        } else if !delegated.is_empty() {
+            Place::Delegated(self.split_families(delegated))
+        } else {
+            if c.sub_entity && c.delegated.is_empty() {
+                problems.push(
+                    "a sub-entity must delegate the packages to the organisation itself in Altinn"
+                        .into(),
+                );
+            }
+            problems.extend(package_problems);
+            if problems.is_empty() {
+                problems.push("none of the packages it can give is usable".into());
+            }
+            self.unserve(c, problems.join("; "));
+            return Place::Unserved;
+        };
+        if !problems.is_empty() {
+            self.remark(format!(
+                "{}: {}; it is served through its other relationships.",
+                c.label(),
+                problems.join("; ")
+            ));
+        }
+        place
+    }
+
+    fn role_outcome(&self, role: ErRole, form: Option<&str>) -> RoleOutcome {
+        let mut o = RoleOutcome::default();
+        for code in catalog().role_packages(role.as_str(), form) {
+            let Some(pkg) = catalog().get(code) else {
+                continue;
+            };
+            let code = pkg.code.as_str();
+            o.gives.push(code);
+            if !pkg.is_delegable {
+                continue;
+            }
+            match self.universe.index.get(code) {
+                Some(&i) => o.usable.insert(i),
+                None => o.missing.push(code),
+            }
+        }
+        o
+    }
+
+    /// The packages only an ER role gives (client-only ones such as
+    /// `regnskapsforer-*`): one legal basis each, never mixed on one system user.
+    fn family(&self, role: ErRole) -> PkgSet {
+        let Some(r) = catalog().role(role.as_str()) else {
+            return PkgSet::default();
+        };
+        let mut s = PkgSet::default();
+        for rp in &r.packages {
+            if let Some(&i) = self.universe.index.get(rp.package.as_str())
+                && !self.universe.packages[i].is_assignable
+            {
+                s.insert(i);
+            }
+        }
+        s
+    }
+
+    fn families_union(&self) -> PkgSet {
+        self.families
+            .iter()
+            .fold(PkgSet::default(), |a, f| a.union(*f))
+    }
+
+    /// Splits a delegated set so no part holds two ER roles' families: the
+    /// first family stays with the ordinary packages, each other is its own part.
+    fn split_families(&self, set: PkgSet) -> Vec<PkgSet> {
+        let mut first = set.minus(self.families_union());
+        let mut parts = Vec::new();
+        let mut taken = false;
+        for f in &self.families {
+            let part = set.intersect(*f);
+            if part.is_empty() {
+                continue;
+            }
+            if taken {
+                parts.push(part);
+            } else {
+                first = first.union(part);
+                taken = true;
+            }
+        }
+        if !first.is_empty() {
+            parts.insert(0, first);
+        }
+        parts
+    }
+
+    /// The package's bit when a client system user can carry it, else `None`.
+    fn delegated_class(&self, code: &str) -> Option<usize> {
+        let pkg = catalog().get(code)?;
+        if !pkg.is_delegable || pkg.is_person_package() {
+            return None;
+        }
+        self.universe.index.get(code).copied()
+    }
+
+    fn note_unusable_delegated(&mut self, code: &str, problems: &mut Vec<String>) {
+        match catalog().get(code) {
+            None => {
+                *self.unknown_delegated.entry(code.to_string()).or_default() += 1;
+                problems.push(format!("`{code}` is not an access package"));
+            }
+            Some(pkg) if !pkg.is_delegable || pkg.is_person_package() => {
+                self.not_delegable.insert(code.to_string());
+                problems.push(format!(
+                    "`{code}` cannot be delegated to a client system user"
+                ));
+            }
+            Some(_) => {
+                *self.missing.entry(code.to_string()).or_default() += 1;
+                problems.push(format!(
+                    "the system register entry lacks `{code}`; ask the vendor to register it"
+                ));
+            }
+        }
+    }
+
+    fn unserve(&mut self, c: &Client, reason: String) {
+        self.unserved.push(Unserved {
+            client: c.orgnr.clone(),
+            name: c.name.clone(),
+            reason,
+        });
+    }
+
+    fn remark(&mut self, text: String) {
+        if self.remarks.len() < MAX_REMARKS {
+            self.remarks.push(text);
+        } else {
+            self.remarks_left_off += 1;
+        }
+    }
+
+    fn served(&self) -> impl Iterator<Item = (&'p Client, &Place)> {
+        self.plan
+            .clients
+            .iter()
+            .zip(&self.places)
+            .filter(|(_, p)| matches!(p, Place::Er { .. } | Place::Delegated(_)))
+    }
+
+    fn facts(&self) -> Facts {
+        let mut counts: BTreeMap<Relationship, usize> = BTreeMap::new();
+        let mut sub_entities = 0;
+        let mut f_clients = 0;
+        let mut extras = PkgSet::default();
+        for (c, place) in self.served() {
+            match place {
+                Place::Er {
+                    bases, extras: e, ..
+                } => {
+                    for (rel, _) in bases {
+                        *counts.entry(*rel).or_default() += 1;
+                    }
+                    if !e.is_empty() {
+                        f_clients += 1;
+                        extras = extras.union(*e);
+                    }
+                }
+                Place::Delegated(_) => *counts.entry(Relationship::Delegated).or_default() += 1,
+                _ => {}
+            }
+            if c.sub_entity {
+                sub_entities += 1;
+            }
+        }
+        Facts {
+            own_packages: self.plan.own_packages.len(),
+            locally_installed: self.plan.system.locally_installed,
+            kinds: counts.into_iter().collect(),
+            sub_entities,
+            f_clients,
+            extra_services: self
+                .universe
+                .codes(extras)
+                .into_iter()
+                .map(|c| service_name(c).to_string())
+                .collect(),
+            teams: self.plan.teams.iter().map(|t| t.name.clone()).collect(),
+            unserved: self.unserved.len(),
+        }
+    }
+
+    fn f_numbers(&self) -> FNumbers {
+        struct G {
+            rel: Relationship,
+            base: PkgSet,
+            plain: Vec<usize>,
+            combos: HashMap<PkgSet, Vec<usize>>,
+        }
+        let mut at: HashMap<(Relationship, PkgSet), usize> = HashMap::new();
+        let mut groups: Vec<G> = Vec::new();
+        let mut all = PkgSet::default();
+        let mut n = FNumbers::default();
+        for (i, place) in self.places.iter().enumerate() {
+            let Place::Er { bases, extras, .. } = place else {
+                continue;
+            };
+            for (k, (rel, base)) in bases.iter().enumerate() {
+                let g = *at.entry((*rel, *base)).or_insert_with(|| {
+                    groups.push(G {
+                        rel: *rel,
+                        base: *base,
+                        plain: Vec::new(),
+                        combos: HashMap::new(),
+                    });
+                    groups.len() - 1
+                });
+                if k == 0 && !extras.is_empty() {
+                    groups[g].combos.entry(*extras).or_default().push(i);
+                    all = all.union(*extras);
+                    n.f_clients += 1;
+                    n.extra_links += extras.len();
+                } else {
+                    groups[g].plain.push(i);
+                }
+            }
+        }
+        groups.retain(|g| !g.combos.is_empty());
+        groups.sort_by_key(|g| (g.rel, g.base.sort_key()));
+        let orgnrs = |v: &[usize]| -> Vec<Orgnr> {
+            v.iter()
+                .map(|&i| self.plan.clients[i].orgnr.clone())
+                .collect()
+        };
+        let codes = |s: PkgSet| -> Vec<String> {
+            self.universe
+                .codes(s)
+                .into_iter()
+                .map(String::from)
+                .collect()
+        };
+        n.groups = groups
+            .into_iter()
+            .map(|g| {
+                let name = self.relationship_name(g.rel, g.base).to_string();
+                let mut combos: Vec<(PkgSet, Vec<usize>)> = g.combos.into_iter().collect();
+                combos.sort_by_key(|(s, _)| s.sort_key());
+                FGroup {
+                    relationship: g.rel,
+                    base: codes(g.base),
+                    plain_clients: orgnrs(&g.plain),
+                    combinations: combos
+                        .into_iter()
+                        .map(|(s, clients)| {
+                            let names: Vec<&str> = self
+                                .universe
+                                .codes(s)
+                                .into_iter()
+                                .map(service_name)
+                                .collect();
+                            FCombination {
+                                name: format!("{name} + {}", join_services(&names, true)),
+                                extras: codes(s),
+                                clients: orgnrs(&clients),
+                            }
+                        })
+                        .collect(),
+                    name,
+                }
+            })
+            .collect();
+        n.extra_services = codes(all);
+        n
+    }
+
+    fn default_f_option(&self) -> FOption {
+        if self.f_numbers().extra_services.len() >= 2 {
+            FOption::PerService
+        } else {
+            FOption::PerCombination
+        }
+    }
+
+    fn scenarios(&self) -> Vec<String> {
+        let f = self.facts();
+        let own = f.own_packages > 0;
+        let delegated = f
+            .kinds
+            .iter()
+            .any(|(r, n)| *r == Relationship::Delegated && *n > 0);
+        let only_sub_entities =
+            f.kinds.len() == 1 && delegated && f.sub_entities == f.kinds.first().map_or(0, |k| k.1);
+        let h = own && delegated;
+        let mut s = BTreeSet::new();
+        if own && !h && !f.locally_installed {
+            s.insert("A");
+        }
+        if f.kinds.len() == 1 && !h && !only_sub_entities {
+            s.insert("B");
+        }
+        if f.kinds.len() >= 2 {
+            s.insert("C");
+        }
+        if !f.teams.is_empty() && (own || !f.kinds.is_empty()) {
+            s.insert("D");
+        }
+        if f.locally_installed {
+            s.insert("E");
+        }
+        if f.f_clients > 0 {
+            s.insert("F");
+        }
+        if f.sub_entities > 0 {
+            s.insert("G");
+        }
+        if h {
+            s.insert("H");
+        }
+        s.into_iter().map(String::from).collect()
+    }
+
+    /// Notes from the facts alone (the layout adds its own).
+    fn notes(&self) -> Vec<String> {
+        let plan = self.plan;
+        let mut notes = Vec::new();
+        if plan.system.locally_installed {
+            notes.push("Scenario E: the organisation registers the locally installed system in the system register itself, as both system vendor and system customer (this needs an agreement with Digdir).".into());
+            notes.push("Scenario E: the organisation creates its own Maskinporten client and installs the key on its own server.".into());
+            notes.push("Scenario E: never use the software vendor's Maskinporten key or certificate; a shared key could give access to data across all the vendor's customers.".into());
+        }
+        for code in &self.own_not_in_system {
+            notes.push(format!("The organisation needs `{code}`, but the system register entry lacks it: ask the vendor to register `{code}` on the system and send a new request."));
+        }
+        for code in &self.own_not_assignable {
+            notes.push(format!("`{code}` cannot be given to the organisation itself (it is not assignable; it only comes through client relationships), so no standard system user can carry it; remove it from `own_packages`."));
+        }
+        for code in &self.own_unknown {
+            let near = catalog().nearest_codes(code, 3);
+            let hint = if near.is_empty() {
+                String::new()
+            } else {
+                format!(" (did you mean {}?)", quote_list(&near))
+            };
+            notes.push(format!(
+                "`{code}` in `own_packages` is not an access package{hint}."
+            ));
+        }
+        if !self.role_missing.is_empty() {
+            let codes: Vec<&str> = self.role_missing.iter().copied().collect();
+            notes.push(format!(
+                "The clients' ER roles would also give {}, which the system register entry lacks; ask the vendor to register them if you need them.",
+                quote_list(&codes)
+            ));
+        }
+        for (code, n) in &self.missing {
+            notes.push(format!(
+                "{} delegated `{code}`, but the system register entry lacks it: ask the vendor to register `{code}` to act for them with it.",
+                clients_count(*n)
+            ));
+        }
+        for code in &self.not_delegable {
+            notes.push(format!("`{code}` cannot go on a client system user (it is not delegable), so it is left out for clients."));
+        }
+        for (code, n) in &self.unknown_delegated {
+            let near = catalog().nearest_codes(code, 3);
+            let hint = if near.is_empty() {
+                String::new()
+            } else {
+                format!("; did you mean {}?", quote_list(&near))
+            };
+            notes.push(format!(
+                "{} delegated `{code}`, which is not an access package{hint}",
+                clients_count(*n)
+            ));
+        }
+        notes.extend(self.remarks.iter().cloned());
+        if self.remarks_left_off > 0 {
+            notes.push(format!(
+                "… and {} more remarks like these about single clients.",
+                self.remarks_left_off
+            ));
+        }
+        notes
+    }
+
+    fn layout(&self, f: FOption) -> Layout {
+        let mut drafts: Vec<Draft> = Vec::new();
+        if !self.own_usable.is_empty() {
+            drafts.push(Draft::new(
+                SystemUserType::Standard,
+                Origin::Own,
+                None,
+                PkgSet::default(),
+                self.own_usable,
+            ));
+        }
+        self.er_drafts(f, &mut drafts);
+        self.delegated_drafts(f, &mut drafts);
+        let mut drafts = merge(drafts);
+        let mut notes = Vec::new();
+        self.self_on_client(&mut drafts, &mut notes);
+        let drafts = if self.plan.teams.is_empty() {
+            drafts
+        } else {
+            merge(self.split_by_team(drafts, &mut notes))
+        };
+        Layout {
+            system_users: self.finish(drafts),
+            notes,
+        }
+    }
+
+    /// One base system user per (relationship, package set); F's extras as
+    /// combinations (option 1) or left to the per-service pass (option 2).
+    fn er_drafts(&self, f: FOption, drafts: &mut Vec<Draft>) {
+        let mut groups: HashMap<(Relationship, PkgSet), usize> = HashMap::new();
+        let mut list: Vec<ErGroup> = Vec::new();
+        for (i, place) in self.places.iter().enumerate() {
+            let Place::Er { bases, extras, .. } = place else {
+                continue;
+            };
+            for (k, (rel, base)) in bases.iter().enumerate() {
+                let g = *groups.entry((*rel, *base)).or_insert_with(|| {
+                    list.push(ErGroup {
+                        rel: *rel,
+                        base: *base,
+                        plain: Vec::new(),
+                        with_extras: HashMap::new(),
+                        all: Vec::new(),
+                    });
+                    list.len() - 1
+                });
+                let g = &mut list[g];
+                g.all.push(i);
+                let e = if k == 0 { *extras } else { PkgSet::default() };
+                if e.is_empty() {
+                    g.plain.push(i);
+                } else {
+                    g.with_extras.entry(e).or_default().push(i);
+                }
+            }
+        }
+        list.sort_by_key(|g| (g.rel, g.base.sort_key()));
+        for g in list {
+            let has_f = !g.with_extras.is_empty();
+            match f {
+                FOption::PerService => {
+                    let origin = if has_f {
+                        Origin::FBase(FOption::PerService)
+                    } else {
+                        Origin::Er
+                    };
+                    let mut d = Draft::new(
+                        SystemUserType::Client,
+                        origin,
+                        Some(g.rel),
+                        g.base,
+                        PkgSet::default(),
+                    );
+                    d.clients = g.all;
+                    drafts.push(d);
+                }
+                FOption::PerCombination => {
+                    if !g.plain.is_empty() {
+                        let origin = if has_f {
+                            Origin::FBase(FOption::PerCombination)
+                        } else {
+                            Origin::Er
+                        };
+                        let mut d = Draft::new(
+                            SystemUserType::Client,
+                            origin,
+                            Some(g.rel),
+                            g.base,
+                            PkgSet::default(),
+                        );
+                        d.clients = g.plain;
+                        drafts.push(d);
+                    }
+                    let mut combos: Vec<(PkgSet, Vec<usize>)> = g.with_extras.into_iter().collect();
+                    combos.sort_by_key(|(s, _)| s.sort_key());
+                    for (extras, clients) in combos {
+                        let mut d = Draft::new(
+                            SystemUserType::Client,
+                            Origin::FCombination,
+                            Some(g.rel),
+                            g.base,
+                            extras,
+                        );
+                        d.clients = clients;
+                        drafts.push(d);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Per-service extras (option 2), then clients served only by delegation,
+    /// one system user per package combination (G, C).
+    fn delegated_drafts(&self, f: FOption, drafts: &mut Vec<Draft>) {
+        if f == FOption::PerService {
+            let mut per_service: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+            for (i, place) in self.places.iter().enumerate() {
+                if let Place::Er { extras, .. } = place {
+                    for e in extras.iter() {
+                        per_service.entry(e).or_default().push(i);
+                    }
+                }
+            }
+            for (e, clients) in per_service {
+                let mut set = PkgSet::default();
+                set.insert(e);
+                let mut d = Draft::new(
+                    SystemUserType::Client,
+                    Origin::FService,
+                    None,
+                    PkgSet::default(),
+                    set,
+                );
+                d.clients = clients;
+                drafts.push(d);
+            }
+        }
+        let mut combos: HashMap<PkgSet, Vec<usize>> = HashMap::new();
+        for (i, place) in self.places.iter().enumerate() {
+            let parts = match place {
+                Place::Delegated(parts) => parts,
+                Place::Er { loose, .. } => loose,
+                _ => continue,
+            };
+            for set in parts {
+                combos.entry(*set).or_default().push(i);
+            }
+        }
+        let several = combos.len() > 1;
+        let mut combos: Vec<(PkgSet, Vec<usize>)> = combos.into_iter().collect();
+        combos.sort_by_key(|(s, _)| s.sort_key());
+        for (set, clients) in combos {
+            let mut d = Draft::new(
+                SystemUserType::Client,
+                Origin::Delegated { several },
+                None,
+                PkgSet::default(),
+                set,
+            );
+            d.clients = clients;
+            drafts.push(d);
+        }
+    }
+
+    /// Scenario H simplified: with the option on, the organisation itself goes
+    /// on a delegated client system user that carries all its own packages,
+    /// when every package there is assignable; the standard one then goes.
+    fn self_on_client(&self, drafts: &mut Vec<Draft>, notes: &mut Vec<String>) {
+        let has_delegated = drafts
+            .iter()
+            .any(|d| d.kind == SystemUserType::Client && d.rel.is_none());
+        let Some(std_ix) = drafts
+            .iter()
+            .position(|d| d.kind == SystemUserType::Standard)
+        else {
+            return;
+        };
+        if !has_delegated {
+            return;
+        }
+        let assignable = self.universe.set_where(|p| p.is_assignable);
+        if !self.plan.options.self_on_client_system_user {
+            notes.push("Scenario H: Altinn now lets the organisation itself be added to a client system user whose packages are all assignable; set `options.self_on_client_system_user: true` if it is available to you, and the organisation's own reporting moves onto the delegated clients' system user instead of a standard one.".into());
+            return;
+        }
+        let own = self.own_usable;
+        let candidate = drafts
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| {
+                d.kind == SystemUserType::Client
+                    && d.rel.is_none()
+                    && own.is_subset(d.packages())
+                    && d.packages().is_subset(assignable)
+            })
+            .min_by_key(|(_, d)| d.packages().len())
+            .map(|(i, _)| i);
+        match candidate {
+            Some(i) => {
+                drafts[i].include_self = true;
+                drafts.remove(std_ix);
+                notes.push("Scenario H simplified: the organisation itself is added to the client system user for its delegated clients, so no standard system user is needed; ER-based relationships keep their own system users.".into());
+            }
+            None => notes.push(format!(
+                "Scenario H: the organisation's own packages ({}) are not all on one client system user whose packages are all assignable, so its own reporting keeps a standard system user.",
+                self.universe.codes(own).join(", ")
+            )),
+        }
+    }
+
+    /// Scenario D: every system user is cut so each part carries only the
+    /// packages one set of teams handles, and names those teams.
+    fn split_by_team(&self, drafts: Vec<Draft>, notes: &mut Vec<String>) -> Vec<Draft> {
+        let teams = &self.plan.teams;
+        let mut out = Vec::new();
+        let mut unhandled: Vec<String> = Vec::new();
+        for d in drafts {
+            let mut atoms: Vec<(Vec<usize>, PkgSet)> = Vec::new();
+            for p in d.packages().iter() {
+                let code = self.universe.packages[p].code.as_str();
+                let rel = if d.kind == SystemUserType::Standard {
+                    None
+                } else if d.base.contains(p) {
+                    d.rel
+                } else {
+                    Some(Relationship::Delegated)
+                };
+                let who: Vec<usize> = teams
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| {
+                        t.handles.iter().any(|h| match h {
+                            Handle::Package(c) => c.code() == code,
+                            Handle::Relationship(r) => Some(*r) == rel,
+                        })
+                    })
+                    .map(|(i, _)| i)
+                    .collect();
+                match atoms.iter_mut().find(|(t, _)| *t == who) {
+                    Some((_, s)) => s.insert(p),
+                    None => {
+                        let mut s = PkgSet::default();
+                        s.insert(p);
+                        atoms.push((who, s));
+                    }
+                }
+            }
+            let whole = atoms.len() == 1;
+            for (who, set) in atoms {
+                if who.is_empty() {
+                    unhandled.extend(self.universe.codes(set).into_iter().map(String::from));
+                }
+                let mut part = d.clone();
+                part.base = d.base.intersect(set);
+                part.extra = d.extra.intersect(set);
+                part.teams = who;
+                if !whole {
+                    part.split = true;
+                    part.include_self =
+                        d.include_self && !set.intersect(self.own_usable).is_empty();
+                }
+                out.push(part);
+            }
+        }
+        if !unhandled.is_empty() {
+            unhandled.sort();
+            unhandled.dedup();
+            notes.push(format!(
+                "Scenario D: no team handles {}; add it to a team's `handles` so someone may use the system user that carries it.",
+                quote_list(&unhandled)
+            ));
+        }
+        out
+    }
+
+    /// Names, external refs and reasons; drafts become system users.
+    fn finish(&self, drafts: Vec<Draft>) -> Vec<SystemUser> {
+        let facts = self.facts();
+        let ctx = WhyContext {
+            multi_kind: facts.kinds.len() >= 2,
+            has_delegated: self.places.iter().any(|p| match p {
+                Place::Delegated(_) => true,
+                Place::Er { loose, .. } => !loose.is_empty(),
+                _ => false,
+            }),
+        };
+        let mut names: Vec<String> = drafts.iter().map(|d| self.name(d)).collect();
+        let teams = &self.plan.teams;
+        let team_names =
+            |d: &Draft| -> Vec<String> { d.teams.iter().map(|&t| teams[t].name.clone()).collect() };
+        // Disambiguate by team first, then by number.
+        let counts = count(&names);
+        for (i, d) in drafts.iter().enumerate() {
+            if counts[&names[i]] > 1 && !d.teams.is_empty() {
+                names[i] = format!("{} ({})", names[i], team_names(d).join(", "));
+            }
+        }
+        let names = numbered(names, " ");
+        let refs = numbered(names.iter().map(|n| slug(n)).collect(), "-");
+        drafts
+            .into_iter()
+            .zip(names.into_iter().zip(refs))
+            .map(|(d, (name, external_ref))| {
+                let why = self.why(&d, ctx);
+                let mut clients: Vec<usize> = d.clients.clone();
+                clients.sort_unstable();
+                clients.dedup();
+                let mut access_packages = self.universe.codes(d.base);
+                access_packages.extend(self.universe.codes(d.extra));
+                SystemUser {
+                    teams: team_names(&d),
+                    name,
+                    external_ref: if external_ref.is_empty() {
+                        "system-user".into()
+                    } else {
+                        external_ref
+                    },
+                    kind: d.kind,
+                    access_packages: access_packages
+                        .into_iter()
+                        .map(crate::plan::PackageRef::new)
+                        .collect(),
+                    clients: clients
+                        .into_iter()
+                        .map(|i| self.plan.clients[i].orgnr.clone())
+                        .collect(),
+                    include_self: d.include_self,
+                    why: Some(why),
+                }
+            })
+            .collect()
+    }
+
+    fn name(&self, d: &Draft) -> String {
+        if d.kind == SystemUserType::Standard {
+            return "Own reporting".into();
+        }
+        let extras: Vec<&str> = self
+            .universe
+            .codes(d.extra)
+            .into_iter()
+            .map(service_name)
+            .collect();
+        match d.rel {
+            Some(rel) if !d.base.is_empty() => {
+                let base = self.relationship_name(rel, d.base);
+                if extras.is_empty() {
+                    base.into()
+                } else {
+                    format!("{base} + {}", join_services(&extras, true))
+                }
+            }
+            _ => {
+                let subs = !d.clients.is_empty()
+                    && d.clients.iter().all(|&i| self.plan.clients[i].sub_entity);
+                let group = if subs {
+                    "Sub-entities"
+                } else {
+                    "Delegated clients"
+                };
+                match d.origin {
+                    Origin::Delegated { several: false } if !d.split => group.into(),
+                    Origin::Delegated { .. } => {
+                        format!("{group} ({})", join_services(&extras, false))
+                    }
+                    _ => join_services(&extras, false),
+                }
+            }
+        }
+    }
+
+    fn relationship_name(&self, rel: Relationship, base: PkgSet) -> &'static str {
+        match rel {
+            Relationship::Regnskapsforer => "Accounting",
+            Relationship::Revisor => "Audit",
+            Relationship::Forretningsforer => {
+                let eiendom = self.universe.index.get("forretningsforer-eiendom");
+                if eiendom.is_some_and(|&i| base.contains(i)) {
+                    "Property management"
+                } else {
+                    "Business management (NUF)"
+                }
+            }
+            Relationship::Delegated => "Delegated clients",
+        }
+    }
+
+    fn why(&self, d: &Draft, ctx: WhyContext) -> String {
+        let WhyContext {
+            multi_kind,
+            has_delegated,
+        } = ctx;
+        let teams: Vec<&str> = d
+            .teams
+            .iter()
+            .map(|&t| self.plan.teams[t].name.as_str())
+            .collect();
+        let team_word = if teams.len() == 1 { "team" } else { "teams" };
+        if d.split {
+            return if teams.is_empty() {
+                "Scenario D: cut out of a larger system user because no team handles these packages yet; name the team that may use it.".to_string()
+            } else {
+                format!(
+                    "Scenario D: cut out so that only {team_word} {} may use these packages; no team gets more than it handles.",
+                    teams.join(", ")
+                )
+            };
+        }
+        if d.include_self {
+            return "Scenario H simplified: the organisation itself (with its operational units) is included beside the clients that delegated these packages, since every package here is assignable.".to_string();
+        }
+        let rel_label = d.rel.map(relationship_label).unwrap_or("delegated");
+        let extras: Vec<&str> = self
+            .universe
+            .codes(d.extra)
+            .into_iter()
+            .map(service_name)
+            .collect();
+        let several = matches!(d.origin, Origin::Delegated { several: true });
+        let s = match d.origin {
+            Origin::Own if self.plan.system.locally_installed => "Scenario E: one standard system user for the locally installed system carries every package the organisation needs for its own reporting; its operational units inherit it.".to_string(),
+            Origin::Own if has_delegated => "Scenario H: a standard system user for the organisation's own reporting and its operational units, since a client system user does not act for the organisation itself.".to_string(),
+            Origin::Own => "Scenario A: one standard system user carries every package the organisation needs for its own reporting; its operational units inherit it.".to_string(),
+            Origin::Er if multi_kind => format!("Scenario C: clients with the organisation as {rel_label} are one relationship type and a separate legal basis, so they share this client system user."),
+            Origin::Er => format!("Scenario B: every client has the organisation as {rel_label}, so one client system user with the packages that relationship gives serves them all."),
+            Origin::FBase(FOption::PerCombination) => format!("Scenario F option 1: clients with the organisation as {rel_label} and no extra services; a client that extends moves to the matching combination."),
+            Origin::FBase(FOption::PerService) => format!("Scenario F option 2: every client with the organisation as {rel_label} stays linked here whatever extra services it has."),
+            Origin::FCombination => format!("Scenario F option 1: clients with the organisation as {rel_label} that have also delegated {} get one system user for exactly that combination.", join_services(&extras, true)),
+            Origin::FService => format!("Scenario F option 2: one system user for the extra service {}; clients that delegated it are linked here as well as to their base system user.", join_services(&extras, true)),
+            Origin::Delegated { .. } => {
+                let subs = d.clients.iter().all(|&i| self.plan.clients[i].sub_entity);
+                if subs && several {
+                    "Scenario G combined with C: the sub-entities that delegated exactly these packages share this client system user, one per package combination; their operational units follow automatically.".to_string()
+                } else if subs {
+                    "Scenario G: each sub-entity delegates these packages to the organisation and is linked as a client; its operational units follow automatically.".to_string()
+                } else if !self.own_usable.is_empty() {
+                    "Scenario H: legal entities that delegated these packages in Altinn are clients of this system user, beside the standard one for the organisation's own reporting.".to_string()
+                } else if multi_kind || several {
+                    "Scenario C: clients that delegated exactly these packages directly in Altinn are their own relationship type, kept apart from ER-based ones.".to_string()
+                } else {
+                    "Scenario B: every client reaches the organisation through packages it delegated in Altinn, so one client system user with those packages serves them all.".to_string()
+                }
+            }
+        };
+        if teams.is_empty() {
+            s
+        } else {
+            format!(
+                "{}; only {team_word} {} may use it (scenario D).",
+                s.trim_end_matches('.'),
+                teams.join(", ")
+            )
+        }
+    }
+}
+
+/// What every system user's reason depends on, read once.
+#[derive(Clone, Copy)]
+struct WhyContext {
+    /// Two or more relationship types (scenario C).
+    multi_kind: bool,
+    /// Some clients are served through delegation alone (G, H).
+    has_delegated: bool,
+}
+
+struct Layout {
+    system_users: Vec<SystemUser>,
+    notes: Vec<String>,
+}
+
+struct ErGroup {
+    rel: Relationship,
+    base: PkgSet,
+    plain: Vec<usize>,
+    with_extras: HashMap<PkgSet, Vec<usize>>,
+    all: Vec<usize>,
+}
+
+/// Why a draft exists, for its name and `why:`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    Own,
+    /// A relationship type's system user (B, C).
+    Er,
+    /// The base of an ER group some of whose clients have extras (F).
+    FBase(FOption),
+    /// Option 1: base plus one combination of extras.
+    FCombination,
+    /// Option 2: one extra service.
+    FService,
+    /// Clients served only by delegation (G, C, H); `several` when there is
+    /// more than one package combination among them.
+    Delegated {
+        several: bool,
+    },
+}
+
+#[derive(Debug, Clone)]
+struct Draft {
+    kind: SystemUserType,
+    origin: Origin,
+    /// The ER relationship of `base`.
+    rel: Option<Relationship>,
+    /// Packages from the ER role.
+    base: PkgSet,
+    /// Delegated packages (F's extras, or all of a delegated-only group's).
+    extra: PkgSet,
+    clients: Vec<usize>,
+    include_self: bool,
+    teams: Vec<usize>,
+    /// Cut out of a larger system user by team (D).
+    split: bool,
+}
+
+impl Draft {
+    fn new(
+        kind: SystemUserType,
+        origin: Origin,
+        rel: Option<Relationship>,
+        base: PkgSet,
+        extra: PkgSet,
+    ) -> Draft {
+        Draft {
+            kind,
+            origin,
+            rel,
+            base,
+            extra,
+            clients: Vec::new(),
+            include_self: false,
+            teams: Vec::new(),
+            split: false,
+        }
+    }
+
+    fn packages(&self) -> PkgSet {
+        self.base.union(self.extra)
+    }
+}
+
+/// Never two system users that could be one: drafts with the same type,
+/// packages and teams become one, with all their clients (and the
+/// organisation itself when either included it).
+fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
+    let mut at: HashMap<(bool, PkgSet, Vec<usize>), usize> = HashMap::new();
+    for d in drafts {
+        let key = (
+            d.kind == SystemUserType::Standard,
+            d.packages(),
+            d.teams.clone(),
+        );
+        match at.get(&key) {
+            Some(&i) => {
+                let target = &mut out[i];
+                target.clients.extend(d.clients);
+                target.split &= d.split;
+                target.include_self |= d.include_self;
+            }
+            None => {
+                at.insert(key, out.len());
+                out.push(d);
+            }
+        }
+    }
+    for d in &mut out {
+        d.clients.sort_unstable();
+        d.clients.dedup();
+    }
+    out
+}
+
+fn push_unique(v: &mut Vec<String>, code: &str) {
+    if !v.iter().any(|c| c == code) {
+        v.push(code.to_string());
+    }
+}
+
+fn count(names: &[String]) -> HashMap<String, usize> {
+    let mut m = HashMap::new();
+    for n in names {
+        *m.entry(n.clone()).or_insert(0) += 1;
+    }
+    m
+}
+
+/// Makes every entry unique by appending ` 2`, ` 3`, … (or `-2`, …) to repeats.
+fn numbered(items: Vec<String>, sep: &str) -> Vec<String> {
+    let mut taken: HashSet<String> = items.iter().cloned().collect();
+    let mut seen: HashSet<String> = HashSet::new();
+    items
+        .into_iter()
+        .map(|n| {
+            if seen.insert(n.clone()) {
+                return n;
+            }
+            let mut k = 2;
+            loop {
+                let candidate = format!("{n}{sep}{k}");
+                if taken.insert(candidate.clone()) {
+                    seen.insert(candidate.clone());
+                    return candidate;
+                }
+                k += 1;
+            }
+        })
+        .collect()
+}
+
+/// The package's English name, as a service ("Sick leave"), without a trailing stop.
+fn service_name(code: &str) -> &str {
+    catalog()
+        .get(code)
+        .map(|p| p.name_en.trim_end_matches('.'))
+        .unwrap_or(code)
+}
+
+/// "sick leave + salary"; more than three become "sick leave + 3 more".
+fn join_services(names: &[&str], lower: bool) -> String {
+    let shown: Vec<String> = names
+        .iter()
+        .take(3)
+        .enumerate()
+        .map(|(i, n)| {
+            if lower || i > 0 {
+                lower_first(n)
+            } else {
+                (*n).to_string()
+            }
+        })
+        .collect();
+    let mut s = shown.join(" + ");
+    if names.len() > 3 {
+        s.push_str(&format!(" + {} more", names.len() - 3));
+    }
+    s
+}
+
+/// "Sick leave" → "sick leave", but "A-melding system" stays.
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => {
+            a.to_lowercase().chain(s.chars().skip(1)).collect()
+        }
+        _ => s.to_string(),
+    }
+}
+
+fn quote_list<S: AsRef<str>>(items: &[S]) -> String {
+    items
+        .iter()
+        .map(|s| format!("`{}`", s.as_ref()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn clients_count(n: usize) -> String {
+    if n == 1 {
+        "1 client".into()
+    } else {
+        format!("{} clients", crate::text::thousands(n))
+    }
+}
+
+/// How the guidance names a relationship in prose.
+pub fn relationship_label(r: Relationship) -> &'static str {
+    match r {
+        Relationship::Regnskapsforer => "registered accountant",
+        Relationship::Revisor => "registered auditor",
+        Relationship::Forretningsforer => "business manager (forretningsfører)",
+        Relationship::Delegated => "delegated in Altinn",
+    }
+}
+
+fn role_label(r: ErRole) -> &'static str {
+    relationship_label(r.into())
+}
+
+fn role_gives_nothing(role: ErRole, form: Option<&str>) -> String {
+    let forms: Vec<&str> = catalog()
+        .role(role.as_str())
+        .into_iter()
+        .flat_map(|r| r.packages.iter())
+        .filter_map(|p| p.only_if_client_unit_type.as_deref())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let form = form.unwrap_or("an unknown organisation form");
+    if forms.is_empty() {
+        format!("the {} role gives no access packages", role_label(role))
+    } else {
+        format!(
+            "as {} the organisation gets access packages only for clients of the forms {}, and this client is {form}",
+            role_label(role),
+            forms.join(", ")
+        )
+    }
 }

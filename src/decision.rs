@@ -4,7 +4,9 @@
 //! (English and bokmål), the guidance's explanation, and which scenario a
 //! "yes" leads to. How an answer follows from a plan's facts is [`answer`].
 
-use crate::plan::Plan;
+use crate::advisor::{Facts, relationship_label};
+use crate::plan::{Plan, Relationship};
+use crate::text::thousands;
 
 /// One question of the decision tree.
 #[derive(Debug)]
@@ -109,9 +111,160 @@ pub struct Answer {
 /// Answers `question` from the plan's facts (own packages, clients' ER roles
 /// and delegations, teams, sub-entities, `locally_installed`).
 pub fn answer(question: &Question, plan: &Plan) -> Answer {
-    let _ = (question, plan);
-    Answer {
-        yes: false,
-        why: String::new(),
-    }
+    answer_from(question, &crate::advisor::facts(plan))
+}
+
+/// Answers `question` from facts already read; `advise` reads them once for all seven.
+pub fn answer_from(question: &Question, f: &Facts) -> Answer {
+    let clients: usize = f.kinds.iter().map(|(_, n)| n).sum::<usize>();
+    let delegated = f
+        .kinds
+        .iter()
+        .find(|(r, _)| *r == Relationship::Delegated)
+        .map_or(0, |(_, n)| *n);
+    let kinds = || {
+        f.kinds
+            .iter()
+            .map(|(r, n)| format!("{} ({})", relationship_label(*r), thousands(*n)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let own = || match f.own_packages {
+        1 => "1 package".to_string(),
+        n => format!("{n} packages"),
+    };
+    let (yes, why) = match question.id {
+        "own-only" => match (f.own_packages > 0, clients > 0) {
+            (true, false) if f.locally_installed => (
+                true,
+                format!(
+                    "The organisation needs {} for its own reporting, has no clients, and the system is locally installed (scenario E).",
+                    own()
+                ),
+            ),
+            (true, false) => (
+                true,
+                format!(
+                    "The organisation needs {} for its own reporting and has no clients.",
+                    own()
+                ),
+            ),
+            (true, true) => (
+                false,
+                format!(
+                    "Besides its own {}, the organisation acts for {} client{}.",
+                    own(),
+                    thousands(clients),
+                    plural(clients)
+                ),
+            ),
+            (false, _) => (
+                false,
+                "The organisation lists no packages for its own reporting.".into(),
+            ),
+        },
+        "one-relationship-type" => match f.kinds.len() {
+            0 => (false, "There are no clients to serve.".into()),
+            1 => (
+                true,
+                format!("All clients come through one relationship type: {}.", kinds()),
+            ),
+            n => (
+                false,
+                format!("The clients come through {n} relationship types: {}.", kinds()),
+            ),
+        },
+        "several-relationship-types" => match f.kinds.len() {
+            0 => (false, "There are no clients to serve.".into()),
+            1 => (
+                false,
+                format!("There is only one relationship type: {}.", kinds()),
+            ),
+            n => (
+                true,
+                format!(
+                    "The clients come through {n} relationship types, each its own legal basis: {}.",
+                    kinds()
+                ),
+            ),
+        },
+        "extra-delegated-packages" => {
+            if f.f_clients > 0 {
+                (
+                    true,
+                    format!(
+                        "{} client{} with an ER relationship also delegated extra packages: {}.",
+                        thousands(f.f_clients),
+                        plural(f.f_clients),
+                        f.extra_services.join(", ")
+                    ),
+                )
+            } else {
+                (
+                    false,
+                    "No client with an ER relationship has delegated packages beyond what the relationship gives.".into(),
+                )
+            }
+        }
+        "teams" => {
+            if f.teams.is_empty() {
+                (false, "The plan defines no teams.".into())
+            } else {
+                (
+                    true,
+                    format!(
+                        "The plan defines {} team{}: {}.",
+                        f.teams.len(),
+                        plural(f.teams.len()),
+                        f.teams.join(", ")
+                    ),
+                )
+            }
+        }
+        "sub-entities" => {
+            if f.sub_entities > 0 {
+                (
+                    true,
+                    format!(
+                        "{} client{} {} (organisasjonsledd) that {} packages to the organisation.",
+                        thousands(f.sub_entities),
+                        plural(f.sub_entities),
+                        if f.sub_entities == 1 { "is a sub-entity" } else { "are sub-entities" },
+                        if f.sub_entities == 1 { "delegates" } else { "delegate" }
+                    ),
+                )
+            } else {
+                (false, "No client is a sub-entity.".into())
+            }
+        }
+        "own-and-delegated" => match (f.own_packages > 0, delegated > 0) {
+            (true, true) => (
+                true,
+                format!(
+                    "The organisation needs {} for itself and {} client{} delegated packages to it directly in Altinn.",
+                    own(),
+                    thousands(delegated),
+                    plural(delegated)
+                ),
+            ),
+            (true, false) => (
+                false,
+                "The organisation reports for itself, but no client relies on packages delegated in Altinn alone.".into(),
+            ),
+            (false, true) => (
+                false,
+                "Clients delegated packages, but the organisation lists none for its own reporting.".into(),
+            ),
+            (false, false) => (
+                false,
+                "The organisation neither reports for itself nor has clients that only delegated packages.".into(),
+            ),
+        },
+        _ => (false, String::new()),
+    };
+    Answer { yes, why }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }

@@ -1,1 +1,742 @@
-//! Placeholder; filled in by its issue.
+//! The steps from one layout to another, in the order that keeps everything
+//! working, in the guidance's words.
+//!
+//! System users are matched by external ref first (that is how Altinn and the
+//! end-user system know them: (system, organisation, external ref) is unique),
+//! then, among the rest, by name (a system user whose external ref changed).
+//! Unmatched old ones are deleted, unmatched new ones requested.
+//!
+//! Order: the vendor registers new packages on the system first (requests for
+//! unregistered packages are refused, AUTH-00063); renames (plan only) come
+//! next so later steps can use the new names; then new system users are
+//! requested and standard ones changed; clients are added to and moved onto
+//! the system users that already exist; client system users whose packages,
+//! type or external ref change are replaced (their packages cannot be changed:
+//! Altinn refuses change requests for them); clients are then removed and old
+//! system users deleted; packages no longer needed leave the system last.
+
+use crate::orgnr::Orgnr;
+use crate::plan::{Plan, SystemUser, SystemUserType};
+use serde::Serialize;
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+/// A client in a step: its number and, where either plan names it, its name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClientRef {
+    pub orgnr: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub name: String,
+}
+
+impl ClientRef {
+    fn label(&self) -> String {
+        if self.name.is_empty() {
+            self.orgnr.clone()
+        } else {
+            format!("{} ({})", self.name, self.orgnr)
+        }
+    }
+}
+
+/// A system user as a step names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SuRef {
+    pub name: String,
+    pub external_ref: String,
+}
+
+/// One step, typed; `text` renders it for people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Step {
+    /// The two plans are for different systems: nothing carries over.
+    ChangeSystem {
+        from: String,
+        to: String,
+    },
+    /// The vendor adds packages to the system register entry.
+    RegisterPackages {
+        system: String,
+        packages: Vec<String>,
+    },
+    RequestSystemUser {
+        system_user: SuRef,
+        #[serde(rename = "type")]
+        kind: SystemUserType,
+        packages: Vec<String>,
+        include_self: bool,
+    },
+    /// A standard system user's packages change by a change request from the vendor.
+    ChangePackages {
+        system_user: SuRef,
+        add: Vec<String>,
+        remove: Vec<String>,
+    },
+    IncludeSelf {
+        system_user: SuRef,
+        include: bool,
+    },
+    AddClients {
+        system_user: SuRef,
+        clients: Vec<ClientRef>,
+    },
+    MoveClients {
+        from: SuRef,
+        to: SuRef,
+        clients: Vec<ClientRef>,
+    },
+    /// Delete and request again: a client system user's packages, any system
+    /// user's type, and any external ref are fixed at creation.
+    RecreateSystemUser {
+        old: SuRef,
+        new: SuRef,
+        #[serde(rename = "type")]
+        kind: SystemUserType,
+        packages: Vec<String>,
+        add: Vec<String>,
+        remove: Vec<String>,
+        include_self: bool,
+        reason: RecreateReason,
+        clients: Vec<ClientRef>,
+    },
+    RemoveClients {
+        system_user: SuRef,
+        clients: Vec<ClientRef>,
+    },
+    DeleteSystemUser {
+        system_user: SuRef,
+        clients: usize,
+        /// Its clients that are on no system user in the new layout.
+        unserved: Vec<ClientRef>,
+    },
+    /// Only the plan's name changes; Altinn knows the system user by its external ref.
+    Rename {
+        external_ref: String,
+        from: String,
+        to: String,
+    },
+    UnregisterPackages {
+        system: String,
+        packages: Vec<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RecreateReason {
+    /// A client system user's packages change.
+    Packages,
+    /// Standard ↔ client.
+    Type,
+    ExternalRef,
+}
+
+/// All steps, in order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diff {
+    pub steps: Vec<Step>,
+}
+
+/// A step with its number and text, as `--format json` prints it.
+#[derive(Serialize)]
+pub struct NumberedStep<'a> {
+    pub step: usize,
+    #[serde(flatten)]
+    pub detail: &'a Step,
+    pub text: String,
+}
+
+impl Diff {
+    pub fn is_empty(&self) -> bool {
+        self.steps.is_empty()
+    }
+
+    pub fn numbered(&self) -> Vec<NumberedStep<'_>> {
+        self.steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| NumberedStep {
+                step: i + 1,
+                detail: s,
+                text: s.text(),
+            })
+            .collect()
+    }
+
+    /// Numbered steps for people.
+    pub fn to_text(&self) -> String {
+        if self.steps.is_empty() {
+            return "No changes: the two layouts are the same.\n".into();
+        }
+        let width = self.steps.len().to_string().len();
+        let mut out = String::new();
+        for (i, s) in self.steps.iter().enumerate() {
+            let mut lines = s.text();
+            let indent = " ".repeat(width + 2);
+            lines = lines.replace('\n', &format!("\n{indent}"));
+            out.push_str(&format!("{:>width$}. {lines}\n", i + 1));
+        }
+        out
+    }
+}
+
+/// Shown per step before the list is cut (JSON always has them all).
+const SHOW_CLIENTS: usize = 20;
+
+fn clients_text(clients: &[ClientRef]) -> String {
+    let mut s: Vec<String> = clients
+        .iter()
+        .take(SHOW_CLIENTS)
+        .map(ClientRef::label)
+        .collect();
+    if clients.len() > SHOW_CLIENTS {
+        s.push(format!("… and {} more", clients.len() - SHOW_CLIENTS));
+    }
+    s.join(", ")
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+fn su(s: &SuRef) -> String {
+    format!("\"{}\" (external ref `{}`)", s.name, s.external_ref)
+}
+
+fn codes(p: &[String]) -> String {
+    p.join(", ")
+}
+
+impl Step {
+    pub fn text(&self) -> String {
+        match self {
+            Step::ChangeSystem { from, to } => format!(
+                "The system changes from {from} to {to}. System users belong to one system, so every system user is requested anew on {to} and the old ones are deleted."
+            ),
+            Step::RegisterPackages { system, packages } => format!(
+                "Vendor: add {} to the system register entry {system}. Do this first: Altinn refuses requests for packages the system lacks (AUTH-00063).",
+                codes(packages)
+            ),
+            Step::RequestSystemUser {
+                system_user,
+                kind,
+                packages,
+                include_self,
+            } => {
+                let kind = match kind {
+                    SystemUserType::Standard => "standard system user",
+                    SystemUserType::Client => "system user for client relationships",
+                };
+                let self_part = if *include_self {
+                    ", with the organisation itself added"
+                } else {
+                    ""
+                };
+                format!(
+                    "Vendor: request a new {kind} {} with {}{self_part}. The organisation approves it.",
+                    su(system_user),
+                    codes(packages)
+                )
+            }
+            Step::ChangePackages {
+                system_user,
+                add,
+                remove,
+            } => {
+                let mut parts = Vec::new();
+                if !add.is_empty() {
+                    parts.push(format!("add {}", codes(add)));
+                }
+                if !remove.is_empty() {
+                    parts.push(format!("remove {}", codes(remove)));
+                }
+                format!(
+                    "Vendor: send a change request for standard system user {}: {}. The organisation approves it. (A standard system user's packages can be changed this way; a client one's cannot.)",
+                    su(system_user),
+                    parts.join("; ")
+                )
+            }
+            Step::IncludeSelf {
+                system_user,
+                include,
+            } => {
+                if *include {
+                    format!(
+                        "Add the organisation itself to client system user {}: Altinn's \"add own organisation\", allowed only when every package on it is assignable.",
+                        su(system_user)
+                    )
+                } else {
+                    format!(
+                        "Remove the organisation itself from client system user {}; its own reporting must then go through a standard system user.",
+                        su(system_user)
+                    )
+                }
+            }
+            Step::AddClients {
+                system_user,
+                clients,
+            } => format!(
+                "Client administrator: link {} to {}: {}.",
+                plural(clients.len(), "client"),
+                su(system_user),
+                clients_text(clients)
+            ),
+            Step::MoveClients { from, to, clients } => format!(
+                "Client administrator: move {} from \"{}\" to \"{}\" (add to \"{}\" first, then remove from \"{}\"): {}.",
+                plural(clients.len(), "client"),
+                from.name,
+                to.name,
+                to.name,
+                from.name,
+                clients_text(clients)
+            ),
+            Step::RecreateSystemUser {
+                old,
+                new,
+                kind,
+                packages,
+                add,
+                remove,
+                include_self,
+                reason,
+                clients,
+            } => {
+                let why = match reason {
+                    RecreateReason::Packages => {
+                        let mut change = Vec::new();
+                        if !add.is_empty() {
+                            change.push(format!("add {}", codes(add)));
+                        }
+                        if !remove.is_empty() {
+                            change.push(format!("remove {}", codes(remove)));
+                        }
+                        format!(
+                            "its packages change ({}), and Altinn refuses changes to a client system user's packages",
+                            change.join("; ")
+                        )
+                    }
+                    RecreateReason::Type => format!(
+                        "it becomes a {} system user, and a system user's type is fixed",
+                        kind.as_str()
+                    ),
+                    RecreateReason::ExternalRef => format!(
+                        "its external ref changes from `{}` to `{}`, and Altinn sets the external ref when the system user is created",
+                        old.external_ref, new.external_ref
+                    ),
+                };
+                let self_part = if *include_self {
+                    ", with the organisation itself added"
+                } else {
+                    ""
+                };
+                let relink = if clients.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        " Link its {} again: {}.",
+                        plural(clients.len(), "client"),
+                        clients_text(clients)
+                    )
+                };
+                let kind_word = match kind {
+                    SystemUserType::Standard => "standard",
+                    SystemUserType::Client => "client",
+                };
+                if old.external_ref == new.external_ref {
+                    format!(
+                        "Replace {}: {why}. Delete it, then have the vendor request it again ({kind_word}) with {}{self_part} and the organisation approve it.{relink} The external ref is unique per system and organisation, so the old one must go first; to avoid a gap, give the new one another external ref.",
+                        su(old),
+                        codes(packages)
+                    )
+                } else {
+                    format!(
+                        "Replace {} by {}: {why}. Have the vendor request the new one ({kind_word}) with {}{self_part} and the organisation approve it.{relink} Switch the end-user system to the new token, then delete the old one.",
+                        su(old),
+                        su(new),
+                        codes(packages)
+                    )
+                }
+            }
+            Step::RemoveClients {
+                system_user,
+                clients,
+            } => format!(
+                "Client administrator: remove {} from {}: {}.",
+                plural(clients.len(), "client"),
+                su(system_user),
+                clients_text(clients)
+            ),
+            Step::DeleteSystemUser {
+                system_user,
+                clients,
+                unserved,
+            } => {
+                let links = match (clients, unserved.len()) {
+                    (0, _) => String::new(),
+                    (1, 0) => " Its one client is served elsewhere by now.".into(),
+                    (n, 0) => format!(" Its {n} clients are served elsewhere by now."),
+                    (_, _) => format!(
+                        " {} of its clients will be on no system user: {}.",
+                        unserved.len(),
+                        clients_text(unserved)
+                    ),
+                };
+                format!(
+                    "Delete system user {}; the end-user system stops using its token.{links}",
+                    su(system_user)
+                )
+            }
+            Step::Rename {
+                external_ref,
+                from,
+                to,
+            } => format!(
+                "Rename \"{from}\" to \"{to}\" in the end-user system; Altinn knows it by its external ref `{external_ref}`, so nothing changes there."
+            ),
+            Step::UnregisterPackages { system, packages } => format!(
+                "Vendor: remove {} from the system register entry {system}; no system user needs {} any more.",
+                codes(packages),
+                if packages.len() == 1 { "it" } else { "them" }
+            ),
+        }
+    }
+}
+
+/// Which system user a link belongs to, across the two plans.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Key {
+    Pair(usize),
+    Old(usize),
+    New(usize),
+}
+
+/// The steps from `old` to `new`. Both must be plans of the same organisation.
+pub fn diff(old: &Plan, new: &Plan) -> Result<Diff, String> {
+    if old.organisation.orgnr != new.organisation.orgnr {
+        return Err(format!(
+            "the two plans are for different organisations ({} and {}); diff compares two layouts of one organisation",
+            old.organisation.orgnr, new.organisation.orgnr
+        ));
+    }
+    let same_system = old.system.id == new.system.id;
+    let mut steps = Vec::new();
+
+    let old_sys: BTreeSet<&str> = old
+        .system
+        .access_packages
+        .iter()
+        .map(|p| p.code())
+        .collect();
+    let new_sys: BTreeSet<&str> = new
+        .system
+        .access_packages
+        .iter()
+        .map(|p| p.code())
+        .collect();
+    if !same_system {
+        steps.push(Step::ChangeSystem {
+            from: old.system.id.clone(),
+            to: new.system.id.clone(),
+        });
+    }
+    let register: Vec<String> = new
+        .system
+        .access_packages
+        .iter()
+        .map(|p| p.code())
+        .filter(|c| !same_system || !old_sys.contains(c))
+        .map(str::to_string)
+        .collect();
+    let register = dedup(register);
+    if !register.is_empty() {
+        steps.push(Step::RegisterPackages {
+            system: new.system.id.clone(),
+            packages: register,
+        });
+    }
+
+    // Matching: external ref, then name.
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut old_used = vec![false; old.system_users.len()];
+    let mut new_used = vec![false; new.system_users.len()];
+    if same_system {
+        for (j, n) in new.system_users.iter().enumerate() {
+            let r = n.effective_external_ref(new);
+            if let Some(i) = (0..old.system_users.len())
+                .find(|&i| !old_used[i] && old.system_users[i].effective_external_ref(old) == r)
+            {
+                old_used[i] = true;
+                new_used[j] = true;
+                pairs.push((i, j));
+            }
+        }
+        for (j, n) in new.system_users.iter().enumerate() {
+            if new_used[j] {
+                continue;
+            }
+            if let Some(i) = (0..old.system_users.len())
+                .find(|&i| !old_used[i] && old.system_users[i].name == n.name)
+            {
+                old_used[i] = true;
+                new_used[j] = true;
+                pairs.push((i, j));
+            }
+        }
+        pairs.sort_by_key(|&(_, j)| j);
+    }
+
+    let old_ref = |i: usize| sref(&old.system_users[i], old);
+    let new_ref = |j: usize| sref(&new.system_users[j], new);
+    // Lookups by orgnr, built once: plans may have hundreds of thousands of clients.
+    let mut names: HashMap<&Orgnr, &str> = HashMap::new();
+    for c in old.clients.iter().chain(&new.clients) {
+        names.insert(&c.orgnr, &c.name);
+    }
+    let client_ref = |o: &Orgnr| ClientRef {
+        orgnr: o.to_string(),
+        name: names.get(o).map(|n| n.to_string()).unwrap_or_default(),
+    };
+
+    // Requests for new system users.
+    for (j, n) in new.system_users.iter().enumerate() {
+        if !new_used[j] {
+            steps.push(Step::RequestSystemUser {
+                system_user: new_ref(j),
+                kind: n.kind,
+                packages: pkgs(n),
+                include_self: n.include_self,
+            });
+        }
+    }
+
+    // Per pair: what changes.
+    let mut recreate = Vec::new();
+    let mut renames: Vec<Step> = Vec::new();
+    let mut recreated = BTreeSet::new();
+    for (p, &(i, j)) in pairs.iter().enumerate() {
+        let (o, n) = (&old.system_users[i], &new.system_users[j]);
+        let (op, np) = (pkg_set(o), pkg_set(n));
+        let add: Vec<String> = np.difference(&op).map(|s| s.to_string()).collect();
+        let remove: Vec<String> = op.difference(&np).map(|s| s.to_string()).collect();
+        let reason = if o.kind != n.kind {
+            Some(RecreateReason::Type)
+        } else if n.kind == SystemUserType::Client && op != np {
+            Some(RecreateReason::Packages)
+        } else if o.effective_external_ref(old) != n.effective_external_ref(new) {
+            Some(RecreateReason::ExternalRef)
+        } else {
+            None
+        };
+        if let Some(reason) = reason {
+            recreated.insert(p);
+            recreate.push(Step::RecreateSystemUser {
+                old: old_ref(i),
+                new: new_ref(j),
+                kind: n.kind,
+                packages: pkgs(n),
+                add,
+                remove,
+                include_self: n.include_self,
+                reason,
+                clients: n.clients.iter().map(client_ref).collect(),
+            });
+            continue;
+        }
+        if !add.is_empty() || !remove.is_empty() {
+            steps.push(Step::ChangePackages {
+                system_user: new_ref(j),
+                add,
+                remove,
+            });
+        }
+        if o.include_self != n.include_self {
+            steps.push(Step::IncludeSelf {
+                system_user: new_ref(j),
+                include: n.include_self,
+            });
+        }
+        if o.name != n.name {
+            renames.push(Step::Rename {
+                external_ref: n.effective_external_ref(new).to_string(),
+                from: o.name.clone(),
+                to: n.name.clone(),
+            });
+        }
+    }
+
+    // Client links, leaving out replaced system users (their step re-links them).
+    let pair_of_old = |i: usize| pairs.iter().position(|&(a, _)| a == i);
+    let pair_of_new = |j: usize| pairs.iter().position(|&(_, b)| b == j);
+    let old_key = |i: usize| pair_of_old(i).map_or(Key::Old(i), Key::Pair);
+    let new_key = |j: usize| pair_of_new(j).map_or(Key::New(j), Key::Pair);
+    let skip = |k: Key| matches!(k, Key::Pair(p) if recreated.contains(&p));
+    let key_ref = |k: Key| match k {
+        Key::Pair(p) => new_ref(pairs[p].1),
+        Key::Old(i) => old_ref(i),
+        Key::New(j) => new_ref(j),
+    };
+    let (old_links, new_links) = (
+        link_map(old, &old_key, &skip),
+        link_map(new, &new_key, &skip),
+    );
+    let mut orgnrs: Vec<&Orgnr> = Vec::new();
+    let mut seen: HashSet<&Orgnr> = HashSet::new();
+    for s in new.system_users.iter().chain(&old.system_users) {
+        for c in &s.clients {
+            if seen.insert(c) {
+                orgnrs.push(c);
+            }
+        }
+    }
+    let mut moves: Vec<((Key, Key), Vec<ClientRef>)> = Vec::new();
+    let mut adds: Vec<(Key, Vec<ClientRef>)> = Vec::new();
+    let mut removes: Vec<(Key, Vec<ClientRef>)> = Vec::new();
+    fn push<K: PartialEq>(groups: &mut Vec<(K, Vec<ClientRef>)>, k: K, c: ClientRef) {
+        match groups.iter_mut().find(|(g, _)| *g == k) {
+            Some((_, v)) => v.push(c),
+            None => groups.push((k, vec![c])),
+        }
+    }
+    for o in orgnrs {
+        let none = Vec::new();
+        let before = old_links.get(o).unwrap_or(&none);
+        let after = new_links.get(o).unwrap_or(&none);
+        let gone: Vec<Key> = before
+            .iter()
+            .filter(|k| !after.contains(k))
+            .copied()
+            .collect();
+        let came: Vec<Key> = after
+            .iter()
+            .filter(|k| !before.contains(k))
+            .copied()
+            .collect();
+        let n = gone.len().min(came.len());
+        for (f, t) in gone.iter().zip(&came) {
+            push(&mut moves, (*f, *t), client_ref(o));
+        }
+        for t in &came[n..] {
+            push(&mut adds, *t, client_ref(o));
+        }
+        for f in &gone[n..] {
+            if !matches!(f, Key::Old(_)) {
+                push(&mut removes, *f, client_ref(o));
+            }
+        }
+    }
+    // Renames come right after the system register steps, so later steps can use the new names.
+    let at = steps
+        .iter()
+        .position(|s| !matches!(s, Step::ChangeSystem { .. } | Step::RegisterPackages { .. }))
+        .unwrap_or(steps.len());
+    steps.splice(at..at, renames);
+    for (k, clients) in adds {
+        steps.push(Step::AddClients {
+            system_user: key_ref(k),
+            clients,
+        });
+    }
+    for ((f, t), clients) in moves {
+        steps.push(Step::MoveClients {
+            from: key_ref(f),
+            to: key_ref(t),
+            clients,
+        });
+    }
+    steps.append(&mut recreate);
+    for (k, clients) in removes {
+        steps.push(Step::RemoveClients {
+            system_user: key_ref(k),
+            clients,
+        });
+    }
+    let served: HashSet<&Orgnr> = new.system_users.iter().flat_map(|s| &s.clients).collect();
+    for (i, o) in old.system_users.iter().enumerate() {
+        if !old_used[i] {
+            steps.push(Step::DeleteSystemUser {
+                system_user: old_ref(i),
+                clients: o.clients.len(),
+                unserved: o
+                    .clients
+                    .iter()
+                    .filter(|c| !served.contains(c))
+                    .map(client_ref)
+                    .collect(),
+            });
+        }
+    }
+    if same_system {
+        let unregister: Vec<String> = old
+            .system
+            .access_packages
+            .iter()
+            .map(|p| p.code())
+            .filter(|c| !new_sys.contains(c))
+            .map(str::to_string)
+            .collect();
+        let unregister = dedup(unregister);
+        if !unregister.is_empty() {
+            steps.push(Step::UnregisterPackages {
+                system: new.system.id.clone(),
+                packages: unregister,
+            });
+        }
+    }
+    Ok(Diff { steps })
+}
+
+/// Each client's system users (as keys), leaving out those `skip` says.
+fn link_map<'a>(
+    plan: &'a Plan,
+    key: &dyn Fn(usize) -> Key,
+    skip: &dyn Fn(Key) -> bool,
+) -> HashMap<&'a Orgnr, Vec<Key>> {
+    let mut map: HashMap<&Orgnr, Vec<Key>> = HashMap::new();
+    for (i, s) in plan.system_users.iter().enumerate() {
+        let k = key(i);
+        if skip(k) {
+            continue;
+        }
+        for c in &s.clients {
+            let v = map.entry(c).or_default();
+            if !v.contains(&k) {
+                v.push(k);
+            }
+        }
+    }
+    map
+}
+
+fn sref(s: &SystemUser, plan: &Plan) -> SuRef {
+    SuRef {
+        name: s.name.clone(),
+        external_ref: s.effective_external_ref(plan).to_string(),
+    }
+}
+
+fn pkg_set(s: &SystemUser) -> BTreeSet<&str> {
+    s.access_packages.iter().map(|p| p.code()).collect()
+}
+
+fn pkgs(s: &SystemUser) -> Vec<String> {
+    dedup(
+        s.access_packages
+            .iter()
+            .map(|p| p.code().to_string())
+            .collect(),
+    )
+}
+
+fn dedup(v: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(v.len());
+    for s in v {
+        if !out.contains(&s) {
+            out.push(s);
+        }
+    }
+    out
+}

@@ -1,6 +1,19 @@
 //! Client lists from spreadsheets (CSV): the accounting firm's own export.
+//!
+//! A small, strict CSV reader written for this one job (no dependency): a
+//! header row names the columns, in any order; the separator is `;` or `,`,
+//! whichever the header uses (Norwegian Excel writes `;`; an Excel `sep=;`
+//! first line is honoured); fields may be quoted with `"` (`""` inside is a
+//! quote, and a quoted field may span lines); a UTF-8 byte order mark, CRLF
+//! line ends and blank lines are accepted.
+//! Every row is validated and every bad row is reported, so one run shows
+//! everything to fix in the spreadsheet.
 
-use crate::plan::Client;
+use crate::catalog::catalog;
+use crate::orgnr::Orgnr;
+use crate::plan::{Client, ErRole, PackageRef, Plan, Unit, UnitType};
+use crate::text::{did_you_mean, fold, levenshtein};
+use std::collections::HashMap;
 
 /// One bad row, by its line number in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -9,9 +22,683 @@ pub struct RowError {
     pub message: String,
 }
 
+impl std::fmt::Display for RowError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+/// The columns a client list may have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Column {
+    Orgnr,
+    Name,
+    UnitType,
+    ErRoles,
+    Delegated,
+    SubEntity,
+    OperationalUnits,
+}
+
+impl Column {
+    pub const ALL: [Column; 7] = [
+        Column::Orgnr,
+        Column::Name,
+        Column::UnitType,
+        Column::ErRoles,
+        Column::Delegated,
+        Column::SubEntity,
+        Column::OperationalUnits,
+    ];
+
+    /// The plan's field name, which is also the canonical header.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Column::Orgnr => "orgnr",
+            Column::Name => "name",
+            Column::UnitType => "unit_type",
+            Column::ErRoles => "er_roles",
+            Column::Delegated => "delegated",
+            Column::SubEntity => "sub_entity",
+            Column::OperationalUnits => "operational_units",
+        }
+    }
+
+    /// Headers accepted for this column, compared after folding case and
+    /// Norwegian letters and dropping everything but letters and digits.
+    pub fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Column::Orgnr => &[
+                "orgnr",
+                "organisasjonsnummer",
+                "orgnummer",
+                "organisationnumber",
+                "organizationnumber",
+            ],
+            Column::Name => &["name", "navn", "firmanavn", "kundenavn", "klientnavn"],
+            Column::UnitType => &[
+                "unittype",
+                "organisasjonsform",
+                "orgform",
+                "organisationform",
+                "enhetstype",
+            ],
+            Column::ErRoles => &["erroles", "roles", "roller", "erroller", "rolle"],
+            Column::Delegated => &["delegated", "delegert", "delegerte", "delegertepakker"],
+            Column::SubEntity => &["subentity", "organisasjonsledd", "orgledd"],
+            Column::OperationalUnits => &["operationalunits", "underenheter"],
+        }
+    }
+
+    fn from_header(h: &str) -> Option<Column> {
+        let key = header_key(h);
+        Column::ALL
+            .into_iter()
+            .find(|c| c.aliases().contains(&key.as_str()))
+    }
+}
+
+/// The column whose name or alias is within two edits of a misspelt header
+/// (transposed letters count two).
+fn nearest_column(h: &str) -> Option<Column> {
+    let key = header_key(h);
+    let key = key.as_str();
+    Column::ALL
+        .into_iter()
+        .flat_map(|c| c.aliases().iter().map(move |a| (levenshtein(key, a), c)))
+        .filter(|(d, _)| *d <= 2 && *d < key.len())
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+fn header_key(h: &str) -> String {
+    fold(h.trim())
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect()
+}
+
+/// A parsed client list: the clients, the line each came from, and which
+/// columns the file had (a merge only overwrites what the file states).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClientList {
+    pub clients: Vec<Client>,
+    pub lines: Vec<usize>,
+    pub columns: Vec<Column>,
+}
+
 /// Parses a client list with a header row (`;` or `,`); columns orgnr, name,
 /// unit_type, er_roles, delegated (lists space-separated). Every bad row is reported.
 pub fn parse_clients_csv(text: &str) -> Result<Vec<Client>, Vec<RowError>> {
-    let _ = text;
-    Ok(Vec::new())
+    parse_client_list(text).map(|l| l.clients)
+}
+
+/// As [`parse_clients_csv`], keeping line numbers and the columns present.
+pub fn parse_client_list(text: &str) -> Result<ClientList, Vec<RowError>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Excel's "sep=;" first line names the separator; it is kept as a blank
+    // line so that line numbers stay those of the file.
+    let (text, forced) = match text.split_once('\n') {
+        Some((first, rest)) => match first.trim_end_matches('\r').strip_prefix("sep=") {
+            Some(sep) if sep.len() == 1 && sep.is_ascii() => (
+                std::borrow::Cow::Owned(format!("\n{rest}")),
+                sep.bytes().next(),
+            ),
+            _ => (std::borrow::Cow::Borrowed(text), None),
+        },
+        None => (std::borrow::Cow::Borrowed(text), None),
+    };
+    let text = text.as_ref();
+    let Some(sep) = forced.or_else(|| detect_separator(text)) else {
+        return Err(vec![RowError {
+            line: 1,
+            message: "the file is empty; expected a header row such as `orgnr;name;unit_type;er_roles;delegated`".into(),
+        }]);
+    };
+    let (records, mut errors) = split_records(text, sep);
+    let mut records = records.into_iter().filter(|r| !r.is_blank());
+    let Some(header) = records.next() else {
+        errors.push(RowError {
+            line: 1,
+            message: "the file is empty; expected a header row".into(),
+        });
+        return Err(errors);
+    };
+    let columns = match read_header(&header) {
+        Ok(c) => c,
+        Err(mut e) => {
+            errors.append(&mut e);
+            errors.sort_by_key(|e| e.line);
+            return Err(errors);
+        }
+    };
+    let mut clients = Vec::new();
+    let mut lines = Vec::new();
+    let mut seen: HashMap<Orgnr, usize> = HashMap::new();
+    for rec in records {
+        match read_row(&rec, &columns) {
+            Ok(client) => {
+                if let Some(first) = seen.get(&client.orgnr) {
+                    errors.push(RowError {
+                        line: rec.line,
+                        message: format!(
+                            "orgnr {} is listed twice (first on line {first}); merge the two rows",
+                            client.orgnr
+                        ),
+                    });
+                    continue;
+                }
+                seen.insert(client.orgnr.clone(), rec.line);
+                lines.push(rec.line);
+                clients.push(client);
+            }
+            Err(mut e) => errors.append(&mut e),
+        }
+    }
+    if errors.is_empty() && clients.is_empty() {
+        errors.push(RowError {
+            line: header.line + 1,
+            message: "no client rows under the header".into(),
+        });
+    }
+    if errors.is_empty() {
+        Ok(ClientList {
+            clients,
+            lines,
+            columns: columns.into_iter().flatten().collect(),
+        })
+    } else {
+        errors.sort_by_key(|e| e.line);
+        Err(errors)
+    }
+}
+
+/// `;` if the header line has one outside quotes, else `,` (a single-column
+/// file has neither). `None` for a file with no non-blank line.
+fn detect_separator(text: &str) -> Option<u8> {
+    let header = text.lines().find(|l| !l.trim().is_empty())?;
+    let mut in_quotes = false;
+    let (mut semi, mut comma) = (0, 0);
+    for b in header.bytes() {
+        match b {
+            b'"' => in_quotes = !in_quotes,
+            b';' if !in_quotes => semi += 1,
+            b',' if !in_quotes => comma += 1,
+            _ => {}
+        }
+    }
+    Some(if semi > 0 && semi >= comma {
+        b';'
+    } else {
+        b','
+    })
+}
+
+/// One record and the line it starts on.
+struct Record {
+    line: usize,
+    fields: Vec<String>,
+}
+
+impl Record {
+    /// Blank lines, and spreadsheet rows with nothing but separators.
+    fn is_blank(&self) -> bool {
+        self.fields.iter().all(|f| f.trim().is_empty())
+    }
+}
+
+/// Splits text into records. Quote errors are reported by line; the record
+/// they occur in is dropped so that it is not reported twice.
+fn split_records(text: &str, sep: u8) -> (Vec<Record>, Vec<RowError>) {
+    let sep = char::from(sep);
+    let mut records = Vec::new();
+    let mut errors = Vec::new();
+    let mut chars = text.chars().peekable();
+    let mut line = 1;
+    while chars.peek().is_some() {
+        let start = line;
+        let mut fields = Vec::new();
+        let mut field = String::new();
+        let mut bad: Option<String> = None;
+        // State per field: at its start, inside quotes, after a closing quote, or unquoted.
+        let mut quoted = false;
+        let mut after_quote = false;
+        let mut at_start = true;
+        loop {
+            let Some(c) = chars.next() else {
+                if quoted {
+                    bad.get_or_insert_with(|| {
+                        "a quoted field is never closed; add the closing `\"`".into()
+                    });
+                }
+                fields.push(std::mem::take(&mut field));
+                break;
+            };
+            if quoted {
+                if c == '"' {
+                    if chars.peek() == Some(&'"') {
+                        chars.next();
+                        field.push('"');
+                    } else {
+                        quoted = false;
+                        after_quote = true;
+                    }
+                } else {
+                    if c == '\n' {
+                        line += 1;
+                    }
+                    field.push(c);
+                }
+                continue;
+            }
+            match c {
+                '\r' if chars.peek() == Some(&'\n') => {}
+                '\n' | '\r' => {
+                    line += 1;
+                    fields.push(std::mem::take(&mut field));
+                    break;
+                }
+                c if c == sep => {
+                    fields.push(std::mem::take(&mut field));
+                    at_start = true;
+                    after_quote = false;
+                }
+                '"' if at_start => {
+                    quoted = true;
+                    at_start = false;
+                }
+                c if after_quote => {
+                    if !c.is_whitespace() {
+                        bad.get_or_insert_with(|| {
+                            format!(
+                                "text after a closing quote (`{c}`); quote the whole field and write a quote inside it as `\"\"`"
+                            )
+                        });
+                    }
+                }
+                c => {
+                    if !(at_start && c.is_whitespace()) {
+                        at_start = false;
+                    }
+                    field.push(c);
+                }
+            }
+        }
+        match bad {
+            Some(message) => errors.push(RowError {
+                line: start,
+                message,
+            }),
+            None => records.push(Record {
+                line: start,
+                fields,
+            }),
+        }
+    }
+    (records, errors)
+}
+
+/// The column of each header cell. Unknown headers are errors rather than
+/// ignored, so a misspelt `delegert` cannot silently drop every delegation;
+/// only an empty last cell (a trailing separator) maps to `None`.
+fn read_header(header: &Record) -> Result<Vec<Option<Column>>, Vec<RowError>> {
+    let mut errors = Vec::new();
+    let mut columns = Vec::new();
+    let known: Vec<&str> = Column::ALL.iter().map(|c| c.as_str()).collect();
+    for (i, cell) in header.fields.iter().enumerate() {
+        let name = cell.trim();
+        if name.is_empty() {
+            if i + 1 == header.fields.len() {
+                columns.push(None);
+                continue;
+            }
+            errors.push(RowError {
+                line: header.line,
+                message: format!("header column {} is empty; name it", i + 1),
+            });
+            columns.push(None);
+            continue;
+        }
+        match Column::from_header(name) {
+            Some(c) if columns.contains(&Some(c)) => errors.push(RowError {
+                line: header.line,
+                message: format!(
+                    "column `{name}` appears twice in the header (both mean `{}`)",
+                    c.as_str()
+                ),
+            }),
+            Some(c) => columns.push(Some(c)),
+            None => {
+                let hint = nearest_column(name)
+                    .map(|m| format!("did you mean `{}`? ", m.as_str()))
+                    .unwrap_or_default();
+                errors.push(RowError {
+                    line: header.line,
+                    message: format!(
+                        "unknown column `{name}`; {hint}expected: {} (Norwegian headers such as organisasjonsnummer, navn, organisasjonsform, roller, delegert also work)",
+                        known.join(", ")
+                    ),
+                });
+                columns.push(None);
+            }
+        }
+    }
+    if !columns.contains(&Some(Column::Orgnr)) {
+        errors.push(RowError {
+            line: header.line,
+            message: format!(
+                "the header has no `orgnr` column (found: {}); the first row must name the columns",
+                header
+                    .fields
+                    .iter()
+                    .map(|f| format!("`{}`", f.trim()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        });
+    }
+    if errors.is_empty() {
+        Ok(columns)
+    } else {
+        Err(errors)
+    }
+}
+
+fn read_row(rec: &Record, columns: &[Option<Column>]) -> Result<Client, Vec<RowError>> {
+    let mut errors = Vec::new();
+    let mut err = |message: String| {
+        errors.push(RowError {
+            line: rec.line,
+            message,
+        })
+    };
+    let extra = rec.fields.len() > columns.len()
+        && rec.fields[columns.len()..]
+            .iter()
+            .any(|f| !f.trim().is_empty());
+    let short =
+        rec.fields.len() < columns.len() && columns[rec.fields.len()..].iter().any(Option::is_some);
+    if extra || short {
+        err(format!(
+            "{} fields, but the header has {} columns; a name with the separator in it must be quoted (\"…\")",
+            rec.fields.len(),
+            columns.len()
+        ));
+        return Err(errors);
+    }
+    let mut client = Client {
+        orgnr: Orgnr::parse("000000000").expect("nine digits"),
+        name: String::new(),
+        unit_type: None,
+        er_roles: Vec::new(),
+        delegated: Vec::new(),
+        sub_entity: false,
+        operational_units: Vec::new(),
+    };
+    let mut orgnr_ok = false;
+    for (col, raw) in columns.iter().zip(&rec.fields) {
+        let Some(col) = col else { continue };
+        let value = raw.trim();
+        match col {
+            Column::Orgnr => match parse_orgnr(value, "orgnr") {
+                Ok(o) => {
+                    client.orgnr = o;
+                    orgnr_ok = true;
+                }
+                Err(m) => err(m),
+            },
+            Column::Name => client.name = value.to_string(),
+            Column::UnitType if value.is_empty() => {}
+            Column::UnitType => match UnitType::parse(value) {
+                Ok(u) => client.unit_type = Some(u),
+                Err(m) => err(format!("unit_type: {m}")),
+            },
+            Column::ErRoles => {
+                for token in list(value) {
+                    match parse_role(token) {
+                        Ok(r) if client.er_roles.contains(&r) => {}
+                        Ok(r) => client.er_roles.push(r),
+                        Err(m) => err(m),
+                    }
+                }
+            }
+            Column::Delegated => {
+                for token in list(value) {
+                    match parse_package(token) {
+                        Ok(p) if client.delegated.contains(&p) => {}
+                        Ok(p) => client.delegated.push(p),
+                        Err(m) => err(m),
+                    }
+                }
+            }
+            Column::SubEntity => match parse_bool(value) {
+                Some(b) => client.sub_entity = b,
+                None => err(format!(
+                    "sub_entity: `{value}` is not yes or no; write yes/no, ja/nei, true/false, 1/0 or leave it empty"
+                )),
+            },
+            Column::OperationalUnits => {
+                for token in list(value) {
+                    match parse_orgnr(token, "operational_units") {
+                        Ok(o) => client.operational_units.push(Unit {
+                            orgnr: o,
+                            name: String::new(),
+                        }),
+                        Err(m) => err(m),
+                    }
+                }
+            }
+        }
+    }
+    if errors.is_empty() && !orgnr_ok {
+        errors.push(RowError {
+            line: rec.line,
+            message: "no orgnr".into(),
+        });
+    }
+    if errors.is_empty() {
+        Ok(client)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Lists in a cell: separated by spaces (commas and `|` also work, since no
+/// code or orgnr contains them).
+fn list(value: &str) -> impl Iterator<Item = &str> {
+    value
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
+        .filter(|t| !t.is_empty())
+}
+
+fn parse_orgnr(value: &str, column: &str) -> Result<Orgnr, String> {
+    if value.is_empty() {
+        return Err(format!(
+            "{column}: empty; every row needs the client's organisation number"
+        ));
+    }
+    let o = Orgnr::parse(value).map_err(|m| format!("{column}: {m}"))?;
+    if o.has_valid_check_digit() {
+        Ok(o)
+    } else {
+        Err(format!(
+            "{column}: {o} fails the mod-11 check digit; copy the number again from Enhetsregisteret"
+        ))
+    }
+}
+
+fn parse_role(token: &str) -> Result<ErRole, String> {
+    let key = fold(token);
+    let role = match key.as_str() {
+        "regnskapsforer" | "regn" => Some(ErRole::Regnskapsforer),
+        "revisor" | "revi" => Some(ErRole::Revisor),
+        "forretningsforer" | "ffor" => Some(ErRole::Forretningsforer),
+        _ => None,
+    };
+    role.ok_or_else(|| {
+        let names = ErRole::ALL.map(ErRole::as_str);
+        let hint = did_you_mean(token, names)
+            .map(|m| format!("did you mean `{m}`? "))
+            .unwrap_or_default();
+        format!(
+            "er_roles: unknown ER role `{token}`; {hint}expected regnskapsforer, revisor or forretningsforer (or REGN, REVI, FFØR)"
+        )
+    })
+}
+
+fn parse_package(token: &str) -> Result<PackageRef, String> {
+    let p = PackageRef::new(token);
+    if p.package().is_some() {
+        return Ok(p);
+    }
+    let folded = PackageRef::new(&fold(token));
+    if folded.package().is_some() {
+        return Ok(folded);
+    }
+    let near = catalog().nearest_codes(token, 3);
+    let hint = if near.is_empty() {
+        "see `sysuser packages --search TERM`".to_string()
+    } else {
+        format!(
+            "nearest: {}",
+            near.iter()
+                .map(|c| format!("`{c}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+    Err(format!(
+        "delegated: unknown access package `{token}`; {hint}"
+    ))
+}
+
+fn parse_bool(value: &str) -> Option<bool> {
+    match fold(value).as_str() {
+        "" | "no" | "nei" | "false" | "0" | "n" => Some(false),
+        "yes" | "ja" | "true" | "1" | "y" | "j" | "x" => Some(true),
+        _ => None,
+    }
+}
+
+/// How a merge went.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MergeSummary {
+    pub added: usize,
+    pub updated: usize,
+}
+
+/// Merges imported clients into a plan: a client with the same orgnr is
+/// updated (only the columns the file has; an empty name keeps the old one),
+/// new ones are appended in file order. System users are left alone.
+pub fn merge(plan: &mut Plan, list: &ClientList) -> MergeSummary {
+    let mut summary = MergeSummary::default();
+    let has = |c: Column| list.columns.contains(&c);
+    for new in &list.clients {
+        match plan.clients.iter_mut().find(|c| c.orgnr == new.orgnr) {
+            Some(old) => {
+                if has(Column::Name) && !new.name.is_empty() {
+                    old.name = new.name.clone();
+                }
+                if has(Column::UnitType) {
+                    old.unit_type = new.unit_type.clone();
+                }
+                if has(Column::ErRoles) {
+                    old.er_roles = new.er_roles.clone();
+                }
+                if has(Column::Delegated) {
+                    old.delegated = new.delegated.clone();
+                }
+                if has(Column::SubEntity) {
+                    old.sub_entity = new.sub_entity;
+                }
+                if has(Column::OperationalUnits) {
+                    old.operational_units = new.operational_units.clone();
+                }
+                summary.updated += 1;
+            }
+            None => {
+                plan.clients.push(new.clone());
+                summary.added += 1;
+            }
+        }
+    }
+    summary
+}
+
+/// The clients as a YAML `clients:` list, ready to paste into a plan.
+pub fn clients_yaml(clients: &[Client]) -> String {
+    #[derive(serde::Serialize)]
+    struct Fragment<'a> {
+        clients: &'a [Client],
+    }
+    serde_yaml::to_string(&Fragment { clients }).expect("clients always serialise")
+}
+
+/// Decodes a CSV file's bytes: UTF-8 (with or without BOM), or else
+/// Windows-1252, which Excel uses for "CSV (semicolon separated)" in Norway.
+/// The flag says the fallback was used. UTF-16 is refused with advice.
+pub fn decode(bytes: &[u8]) -> Result<(String, bool), String> {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(
+            "the file is UTF-16 text; save it as \"CSV UTF-8 (comma delimited)\" instead".into(),
+        );
+    }
+    if bytes.contains(&0) {
+        return Err("the file contains NUL bytes; it looks like a binary file (an .xlsx?); save the sheet as CSV".into());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok((s.to_string(), false)),
+        Err(_) => Ok((bytes.iter().map(|&b| cp1252(b)).collect(), true)),
+    }
+}
+
+fn cp1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    match b {
+        0x80..=0x9f => HIGH[usize::from(b - 0x80)],
+        _ => char::from(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn semicolon_with_bom_crlf_and_quotes() {
+        let text = "\u{feff}Organisasjonsnummer;Navn;Organisasjonsform;Roller;Delegert\r\n\
+                    310202398;\"Tiger; Oslo \"\"AS\"\"\";AS;REGN;sykefravaer\r\n\r\n";
+        let c = parse_clients_csv(text).unwrap();
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].name, "Tiger; Oslo \"AS\"");
+        assert_eq!(c[0].er_roles, vec![ErRole::Regnskapsforer]);
+        assert_eq!(c[0].delegated[0].code(), "sykefravaer");
+    }
+
+    #[test]
+    fn separator_is_taken_from_the_header() {
+        assert_eq!(detect_separator("orgnr,name\n1;2"), Some(b','));
+        assert_eq!(detect_separator("orgnr;name\n1,2"), Some(b';'));
+        assert_eq!(detect_separator("\"a;b\",c\n"), Some(b','));
+        assert_eq!(detect_separator("\n  \n"), None);
+    }
+
+    #[test]
+    fn unterminated_quote_is_reported_at_its_row() {
+        let e = parse_clients_csv("orgnr,name\n310202398,\"open\n").unwrap_err();
+        assert_eq!(e[0].line, 2);
+        assert!(e[0].message.contains("never closed"), "{e:?}");
+    }
+
+    #[test]
+    fn windows_1252_is_decoded() {
+        let (s, fallback) = decode(b"navn\nGr\xfcnerl\xf8kka \x80").unwrap();
+        assert!(fallback);
+        assert!(s.ends_with("Grünerløkka €"));
+        assert!(decode(&[0xff, 0xfe, b'a', 0]).is_err());
+    }
 }

@@ -294,8 +294,18 @@ impl Serialize for UnitType {
 
 impl<'de> Deserialize<'de> for UnitType {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        UnitType::parse(&s).map_err(serde::de::Error::custom)
+        // A visitor, so that an error points at the value, not at its mapping.
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = UnitType;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an organisation form such as AS, ENK, ESEK, BRL, NUF, KOMM or ORGL")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<UnitType, E> {
+                UnitType::parse(v).map_err(E::custom)
+            }
+        }
+        d.deserialize_str(V)
     }
 }
 
@@ -338,13 +348,22 @@ impl Serialize for PackageRef {
 
 impl<'de> Deserialize<'de> for PackageRef {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        if s.trim().is_empty() {
-            return Err(serde::de::Error::custom(
-                "empty access package; expected a code such as `merverdiavgift`",
-            ));
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = PackageRef;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an access package code such as `merverdiavgift`")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<PackageRef, E> {
+                if v.trim().is_empty() {
+                    return Err(E::custom(
+                        "empty access package; expected a code such as `merverdiavgift`",
+                    ));
+                }
+                Ok(PackageRef::new(v))
+            }
         }
-        Ok(PackageRef::new(&s))
+        d.deserialize_str(V)
     }
 }
 
@@ -505,9 +524,24 @@ impl fmt::Display for LoadError {
         }
         if let (Some(l), Some(text)) = (self.line, &self.line_text) {
             let width = l.to_string().len();
+            // A very long line (minified or generated YAML) is cut around the column.
+            let col = self.column.unwrap_or(1).max(1);
+            let skip = col.saturating_sub(60);
+            let shown: String = text.chars().skip(skip).take(120).collect();
+            let more = text.chars().count() > skip + 120;
+            let (text, col) = if skip > 0 || more {
+                let lead = if skip > 0 { "…" } else { "" };
+                let tail = if more { "…" } else { "" };
+                (
+                    format!("{lead}{shown}{tail}"),
+                    col - skip + lead.chars().count(),
+                )
+            } else {
+                (text.clone(), col)
+            };
+            let text = &text;
             writeln!(f, "{:width$} |", "")?;
             writeln!(f, "{l} | {text}")?;
-            let col = self.column.unwrap_or(1).max(1);
             let pad: String = text
                 .chars()
                 .take(col - 1)
@@ -569,8 +603,11 @@ pub fn load(path: &Path) -> Result<Plan, Box<LoadError>> {
             Some("split the client list, or check that this is the right file"),
         ));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| fail(format!("cannot read the plan: {}", io_reason(&e)), None))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        let help = (e.kind() == std::io::ErrorKind::PermissionDenied)
+            .then_some("check the file's permissions (`ls -l`); sysuser only needs to read it");
+        fail(format!("cannot read the plan: {}", io_reason(&e)), help)
+    })?;
     parse_bytes(&bytes, &shown)
 }
 
@@ -584,6 +621,28 @@ fn io_reason(e: &std::io::Error) -> String {
 
 /// Parses plan bytes; `origin` names the source in messages.
 pub fn parse_bytes(bytes: &[u8], origin: &str) -> Result<Plan, Box<LoadError>> {
+    let refuse = |message: &str, help: &str| {
+        Box::new(LoadError {
+            path: origin.to_string(),
+            line: None,
+            column: None,
+            line_text: None,
+            message: message.into(),
+            help: Some(help.into()),
+        })
+    };
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(refuse(
+            "the plan is UTF-16 text",
+            "save the file as UTF-8 (plans are YAML text)",
+        ));
+    }
+    if bytes.contains(&0) {
+        return Err(refuse(
+            "the plan contains NUL bytes; it looks like a binary file",
+            "give the path of a plan file (YAML text)",
+        ));
+    }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let offset = e.valid_up_to();
         let (line, column) = line_col(&bytes[..offset]);
@@ -669,7 +728,28 @@ fn yaml_error(e: &serde_yaml::Error, text: &str, origin: &str) -> LoadError {
         Some(i) => raw[..i].to_string(),
         None => raw,
     };
+    let raw = strip_inner_location(&raw);
     let (message, help) = explain(&raw);
+    if raw.contains("more than one document") {
+        let second = text
+            .lines()
+            .enumerate()
+            .skip_while(|(_, l)| !is_content(l))
+            .find(|(_, l)| l.starts_with("---"))
+            .map(|(i, l)| (i + 1, l.to_string()));
+        return LoadError {
+            path: origin.into(),
+            line: second.as_ref().map(|s| s.0),
+            column: second.as_ref().map(|_| 1),
+            line_text: second.map(|s| s.1),
+            message: "the file holds more than one YAML document (`---`); a plan is one document"
+                .into(),
+            help: Some(
+                "keep one plan per file: remove the `---` line and what follows, or split the file"
+                    .into(),
+            ),
+        };
+    }
     LoadError {
         path: origin.into(),
         line,
@@ -680,9 +760,80 @@ fn yaml_error(e: &serde_yaml::Error, text: &str, origin: &str) -> LoadError {
     }
 }
 
+/// A line that is YAML content (not blank, not a comment, not a document marker).
+fn is_content(l: &str) -> bool {
+    let t = l.trim();
+    !t.is_empty() && !t.starts_with('#') && !t.starts_with("---") && !t.starts_with("%")
+}
+
+/// The YAML parser repeats the location inside its message ("… at line 4
+/// column 4, while parsing …"); the location is shown once, below.
+fn strip_inner_location(raw: &str) -> String {
+    let Some(start) = raw.find(" at line ") else {
+        return raw.to_string();
+    };
+    let rest = &raw[start + " at line ".len()..];
+    let end = rest
+        .find(", ")
+        .map(|i| start + " at line ".len() + i)
+        .unwrap_or(raw.len());
+    format!("{}{}", &raw[..start], &raw[end..])
+}
+
+/// serde's names for the plan's types, as a person would say them.
+const TYPE_WORDS: &[(&str, &str)] = &[
+    (
+        "struct Plan",
+        "a plan (a mapping with `version`, `organisation`, `system`, …)",
+    ),
+    ("struct Organisation", "a mapping with `orgnr` and `name`"),
+    (
+        "struct System",
+        "a mapping with `id`, `vendor` and `access_packages`",
+    ),
+    (
+        "struct Options",
+        "a mapping with `self_on_client_system_user` and `f_option`",
+    ),
+    (
+        "struct Client",
+        "a client: a mapping such as `{ orgnr: \"312655985\", name: …, er_roles: [regnskapsforer] }`",
+    ),
+    ("struct Unit", "a mapping with `orgnr` and `name`"),
+    (
+        "struct Team",
+        "a team: a mapping with `name`, `handles` and `members`",
+    ),
+    (
+        "struct SystemUser",
+        "a system user: a mapping with `name`, `type` and `access_packages`",
+    ),
+    (
+        "struct Advice",
+        "a mapping with `scenarios` and `decision_path`",
+    ),
+    (
+        "struct DecisionStep",
+        "a mapping with `question`, `answer` and `why`",
+    ),
+    ("struct Unserved", "a mapping with `client` and `reason`"),
+];
+
 /// Turns serde's wording into ours: unknown fields get a suggestion, missing
 /// fields and type errors say what is expected.
 fn explain(raw: &str) -> (String, Option<String>) {
+    if raw.contains("expected an organisation number of 9 digits, found") {
+        return (
+            raw.to_string(),
+            Some("write it as 9 digits in quotes, e.g. `orgnr: \"310202398\"`; copy it from Enhetsregisteret (brreg.no)".into()),
+        );
+    }
+    if raw.contains("unsupported plan version") {
+        return (
+            raw.to_string(),
+            Some("write `version: 1`; a newer plan version needs a newer sysuser".into()),
+        );
+    }
     if let Some(rest) = raw.split("unknown field `").nth(1) {
         let field = rest.split('`').next().unwrap_or_default();
         let expected: Vec<&str> = rest
@@ -721,7 +872,20 @@ fn explain(raw: &str) -> (String, Option<String>) {
         return (raw.to_string(), Some(help.into()));
     }
     if raw.contains("unknown variant `") {
-        return (raw.replace("unknown variant", "unknown value"), None);
+        let value = raw
+            .split("unknown variant `")
+            .nth(1)
+            .and_then(|r| r.split('`').next())
+            .unwrap_or_default();
+        let expected: Vec<&str> = raw
+            .split("expected one of ")
+            .nth(1)
+            .or_else(|| raw.split("expected ").nth(1))
+            .map(|s| s.split(", ").map(|f| f.trim_matches('`')).collect())
+            .unwrap_or_default();
+        let help =
+            did_you_mean(value, expected.iter().copied()).map(|m| format!("did you mean `{m}`?"));
+        return (raw.replace("unknown variant", "unknown value"), help);
     }
     if raw.contains("duplicate field") || raw.contains("duplicate entry") {
         return (
@@ -730,7 +894,39 @@ fn explain(raw: &str) -> (String, Option<String>) {
         );
     }
     if raw.contains("invalid type") {
-        return (raw.to_string(), None);
+        let mut message = raw.to_string();
+        for (serde_word, ours) in TYPE_WORDS {
+            let from = format!("expected {serde_word}");
+            if message.ends_with(&from) {
+                message = format!("{}expected {ours}", &message[..message.len() - from.len()]);
+            }
+        }
+        let number_for_orgnr =
+            message.contains("integer `") && message.contains("organisation number");
+        let help = if number_for_orgnr {
+            Some("write organisation numbers as quoted strings of 9 digits, e.g. `orgnr: \"310202398\"`".to_string())
+        } else if message.starts_with("invalid type") {
+            Some("a plan file is one YAML mapping: `version: 1`, `organisation:`, `system:`, …; see scenarios/ for examples".to_string())
+        } else {
+            None
+        };
+        return (message.replace(" as u128", ""), help);
+    }
+    if raw.starts_with("unknown anchor") {
+        return (
+            "a YAML alias (`*name`) refers to no anchor (`&name`) defined before it".into(),
+            Some("define the anchor first, or write the value out".into()),
+        );
+    }
+    if raw.contains("did not find expected")
+        || raw.contains("while parsing")
+        || raw.contains("while scanning")
+        || raw.contains("mapping values are not allowed")
+    {
+        return (
+            format!("invalid YAML: {raw}"),
+            Some("check the indentation (spaces, not tabs; keys of one mapping line up) and that every `[`, `{` and quote is closed".into()),
+        );
     }
     if raw.contains("repetition limit") || raw.contains("recursion limit") {
         return (

@@ -1,5 +1,58 @@
-use crate::cli::{AdviseArgs, Ctx};
+//! `sysuser advise FILE [-o OUT] [--replace]`: the recommended layout, written as a plan.
+use crate::cli::{AdviseArgs, Ctx, EXIT_BAD_INPUT, EXIT_OK};
 
-pub fn run(_args: &AdviseArgs, _ctx: &Ctx) -> anyhow::Result<u8> {
-    anyhow::bail!("`sysuser advise` is not available yet")
+pub fn run(args: &AdviseArgs, ctx: &Ctx) -> anyhow::Result<u8> {
+    let plan = super::load_plan(&args.file)?;
+    if !plan.system_users.is_empty() && !args.replace {
+        eprintln!(
+            "error: {} already has {} system user{}; `advise` would replace them.\n  = help: run `sysuser advise {} --replace` to replace them with the recommended layout, or `sysuser check` to judge the ones you have",
+            args.file.display(),
+            plan.system_users.len(),
+            if plan.system_users.len() == 1 {
+                ""
+            } else {
+                "s"
+            },
+            args.file.display()
+        );
+        return Ok(EXIT_BAD_INPUT);
+    }
+    let advised = crate::advisor::advise(&plan);
+    super::emit(args.output.as_deref(), &crate::plan::to_yaml(&advised))?;
+    if let Some(out) = &args.output
+        && !ctx.quiet
+    {
+        let advice = advised.advice.as_ref();
+        let clients: usize = advised.system_users.iter().map(|s| s.clients.len()).sum();
+        let unserved = advice.map_or(0, |a| a.unserved.len());
+        let scenarios = advice.map(|a| a.scenarios.join(", ")).unwrap_or_default();
+        eprintln!(
+            "wrote {}: {} system user{} (scenario{} {}), {} client link{}{}",
+            out.display(),
+            advised.system_users.len(),
+            if advised.system_users.len() == 1 {
+                ""
+            } else {
+                "s"
+            },
+            if scenarios.contains(',') { "s" } else { "" },
+            if scenarios.is_empty() {
+                "none"
+            } else {
+                &scenarios
+            },
+            crate::text::thousands(clients),
+            if clients == 1 { "" } else { "s" },
+            if unserved > 0 {
+                format!(
+                    ", {} client{} cannot be served (see advice.unserved)",
+                    unserved,
+                    if unserved == 1 { "" } else { "s" }
+                )
+            } else {
+                String::new()
+            }
+        );
+    }
+    Ok(EXIT_OK)
 }

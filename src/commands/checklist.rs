@@ -1,5 +1,17 @@
-use crate::cli::{ChecklistArgs, Ctx};
+//! `sysuser checklist FILE`: the guidance's go-live checklist, judged from the plan.
 
-pub fn run(_args: &ChecklistArgs, _ctx: &Ctx) -> anyhow::Result<u8> {
-    anyhow::bail!("`sysuser checklist` is not available yet")
+use crate::cli::{ChecklistArgs, Ctx, EXIT_FINDINGS, EXIT_OK, ReportFormat};
+
+pub fn run(args: &ChecklistArgs, _ctx: &Ctx) -> anyhow::Result<u8> {
+    let plan = super::load_plan(&args.file)?;
+    let list = crate::checklist::checklist(&plan);
+    match args.format {
+        ReportFormat::Json => super::emit(None, &super::to_json(&list))?,
+        ReportFormat::Text => super::emit(None, &list.to_text(&plan))?,
+    }
+    Ok(if list.has_failures() {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
 }

@@ -1,5 +1,13 @@
-use crate::cli::{CompareArgs, Ctx};
+//! `sysuser compare FILE`: scenario F's two options side by side.
+use crate::cli::{CompareArgs, Ctx, EXIT_OK, ReportFormat};
 
-pub fn run(_args: &CompareArgs, _ctx: &Ctx) -> anyhow::Result<u8> {
-    anyhow::bail!("`sysuser compare` is not available yet")
+pub fn run(args: &CompareArgs, _ctx: &Ctx) -> anyhow::Result<u8> {
+    let plan = super::load_plan(&args.file)?;
+    let c = crate::compare::compare(&plan);
+    let text = match args.format {
+        ReportFormat::Json => super::to_json(&c),
+        ReportFormat::Text => crate::compare::to_text(&c, &plan.organisation.name),
+    };
+    super::emit(None, &text)?;
+    Ok(EXIT_OK)
 }

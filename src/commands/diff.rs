@@ -1,5 +1,31 @@
-use crate::cli::{Ctx, DiffArgs};
+//! `sysuser diff OLD NEW`: the steps from one layout to another.
 
-pub fn run(_args: &DiffArgs, _ctx: &Ctx) -> anyhow::Result<u8> {
-    anyhow::bail!("`sysuser diff` is not available yet")
+use crate::cli::{Ctx, DiffArgs, EXIT_OK, ReportFormat};
+
+pub fn run(args: &DiffArgs, _ctx: &Ctx) -> anyhow::Result<u8> {
+    let old = super::load_plan(&args.old)?;
+    let new = super::load_plan(&args.new)?;
+    let diff = crate::diff::diff(&old, &new).map_err(|m| {
+        anyhow::anyhow!(
+            "{m}\n  --> {} and {}",
+            args.old.display(),
+            args.new.display()
+        )
+    })?;
+    match args.format {
+        ReportFormat::Json => {
+            #[derive(serde::Serialize)]
+            struct Out<'a> {
+                steps: Vec<crate::diff::NumberedStep<'a>>,
+            }
+            super::emit(
+                None,
+                &super::to_json(&Out {
+                    steps: diff.numbered(),
+                }),
+            )?
+        }
+        ReportFormat::Text => super::emit(None, &diff.to_text())?,
+    }
+    Ok(EXIT_OK)
 }

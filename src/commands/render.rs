@@ -1,5 +1,24 @@
-use crate::cli::{Ctx, RenderArgs};
+//! `sysuser render`: the plan drawn as the guidance's tree diagrams.
 
-pub fn run(_args: &RenderArgs, _ctx: &Ctx) -> anyhow::Result<u8> {
-    anyhow::bail!("`sysuser render` is not available yet")
+use crate::cli::{Ctx, EXIT_OK, Lang, RenderArgs, TreeFormat};
+use crate::render::{Format, Options};
+
+pub fn run(args: &RenderArgs, ctx: &Ctx) -> anyhow::Result<u8> {
+    let plan = super::load_plan(&args.file)?;
+    let options = Options {
+        format: match args.format {
+            TreeFormat::Text => Format::Text,
+            TreeFormat::Ascii => Format::Ascii,
+            TreeFormat::Markdown => Format::Markdown,
+            TreeFormat::Mermaid => Format::Mermaid,
+            TreeFormat::Dot => Format::Dot,
+        },
+        limit: (!args.all).then_some(args.limit),
+        lang: match ctx.lang {
+            Lang::En => "en",
+            Lang::Nb => "nb",
+        },
+    };
+    super::emit(None, &crate::render::render(&plan, &options))?;
+    Ok(EXIT_OK)
 }

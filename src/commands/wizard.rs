@@ -1,13 +1,75 @@
-use crate::cli::{Ctx, WizardArgs};
-use clap::CommandFactory;
+//! `sysuser` (no arguments) and `sysuser wizard [FILE] [--resume]`.
 
-/// `sysuser` with no arguments. Until the wizard exists: the help and a hint.
-pub fn run_default(_ctx: &Ctx) -> anyhow::Result<u8> {
-    crate::cli::Cli::command().print_help()?;
-    println!("\nTry: sysuser check scenarios/c-multiple-relationship-types.yaml");
-    Ok(crate::cli::EXIT_OK)
+use crate::cli::{Ctx, EXIT_BAD_INPUT, EXIT_OK, WizardArgs};
+use crate::tui::{self, App, Config, i18n};
+use std::io::IsTerminal;
+
+/// `sysuser` with no arguments: the wizard.
+pub fn run_default(ctx: &Ctx) -> anyhow::Result<u8> {
+    run(
+        &WizardArgs {
+            file: None,
+            resume: false,
+        },
+        ctx,
+    )
 }
 
-pub fn run(_args: &WizardArgs, _ctx: &Ctx) -> anyhow::Result<u8> {
-    anyhow::bail!("`sysuser wizard` is not available yet")
+pub fn run(args: &WizardArgs, ctx: &Ctx) -> anyhow::Result<u8> {
+    let t = i18n::strings(ctx.lang);
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        eprintln!("{}", t.cli_not_a_terminal);
+        return Ok(EXIT_BAD_INPUT);
+    }
+    let config = Config {
+        lang: ctx.lang,
+        color: ctx.color,
+        state_path: tui::state::default_path(),
+    };
+    let app = if args.resume {
+        let Some(path) = config.state_path.clone() else {
+            anyhow::bail!("no state directory: set HOME, XDG_STATE_HOME or SYSUSER_STATE_DIR");
+        };
+        let saved = tui::state::load(&path).map_err(anyhow::Error::msg)?;
+        App::resume(config, saved)
+    } else if let Some(file) = &args.file {
+        let plan = if file
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+        {
+            let text = std::fs::read_to_string(file)
+                .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
+            let clients = crate::import::parse_clients_csv(&text).map_err(|errs| {
+                let lines: Vec<String> = errs
+                    .iter()
+                    .map(|e| format!("{}:{}: {}", file.display(), e.line, e.message))
+                    .collect();
+                anyhow::anyhow!(lines.join("\n"))
+            })?;
+            let mut plan = tui::app::empty_plan();
+            plan.clients = clients;
+            plan
+        } else {
+            crate::commands::load_plan(file)?
+        };
+        App::with_plan(config, plan, Some(file))
+    } else {
+        App::new(config)
+    };
+    let app = tui::run(app)?;
+    let t = i18n::strings(app.lang);
+    if !ctx.quiet {
+        for p in &app.written {
+            println!("{}", i18n::fill(t.cli_wrote, &[&p.display().to_string()]));
+        }
+        if app.unsaved
+            && let Some(p) = &app.state_path
+        {
+            println!(
+                "{}",
+                i18n::fill(t.cli_resume_hint, &[&p.display().to_string()])
+            );
+        }
+    }
+    Ok(EXIT_OK)
 }

@@ -1,0 +1,83 @@
+//! The terminal wizard: a thin front end over the same core the CLI uses.
+//!
+//! [`app`] holds the state and its pure key transitions, [`ui`] draws it,
+//! [`i18n`] has every string, [`state`] saves the answers after every step.
+//! This file owns the terminal: raw mode, the event loop, and restoring the
+//! terminal on every way out (ratatui's panic hook covers panics).
+
+pub mod app;
+pub mod i18n;
+pub mod state;
+pub mod ui;
+
+pub use app::{Action, App, Config, Step};
+
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+
+/// Runs the wizard until the user quits; returns the app so the caller can
+/// print what was written.
+pub fn run(mut app: App) -> std::io::Result<App> {
+    let mut terminal = ratatui::try_init()?;
+    let result = event_loop(&mut terminal, &mut app);
+    ratatui::restore();
+    result.map(|()| app)
+}
+
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io::Result<()> {
+    loop {
+        terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        match event::read()? {
+            Event::Key(key) if key.kind != KeyEventKind::Release && app.on(key) == Action::Quit => {
+                app.persist();
+                return Ok(());
+            }
+            // A resize redraws on the next turn of the loop.
+            _ => {}
+        }
+    }
+}
+
+/// Scenario F's two options for this plan, as lines beside the choice: the
+/// same figures `sysuser compare` prints.
+pub fn compare_lines(app: &App) -> Vec<String> {
+    let t = app.t();
+    let Some(c) = &app.computed.compare else {
+        return Vec::new();
+    };
+    if !c.applies {
+        return vec![t.compare_none.to_string()];
+    }
+    let side = |label: &str, s: &crate::compare::OptionSide| {
+        let users: Vec<String> = s
+            .system_users
+            .iter()
+            .map(|u| format!("{} ({})", u.name, crate::text::thousands(u.clients)))
+            .collect();
+        i18n::fill(
+            t.compare_side,
+            &[
+                label,
+                &s.system_users.len().to_string(),
+                &crate::text::thousands(s.client_links),
+                &users.join(", "),
+            ],
+        )
+    };
+    let recommended = if c.recommended == "per-service" {
+        t.f_per_service
+    } else {
+        t.f_per_combination
+    };
+    vec![
+        i18n::fill(
+            t.compare_applies,
+            &[
+                &crate::text::thousands(c.f_clients),
+                &c.extra_services.join(", "),
+            ],
+        ),
+        side(t.compare_option_1, &c.option_1),
+        side(t.compare_option_2, &c.option_2),
+        i18n::fill(t.compare_recommended, &[recommended]),
+    ]
+}

@@ -1,0 +1,307 @@
+//! `sysuser import` and `import::parse_clients_csv`: the CSV dialects people
+//! export from spreadsheets, every bad row reported, nothing written on errors.
+
+use std::path::Path;
+use std::process::{Command, Output};
+use sysuser::import::{parse_client_list, parse_clients_csv};
+use sysuser::plan::ErRole;
+
+fn run(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_sysuser"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("runs")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+const PLAN: &str = r#"version: 1
+organisation: { orgnr: "310202398", name: DISKRET NÆR TIGER AS, unit_type: AS }
+system: { id: "991825827_smartcloud", vendor: "991825827", access_packages: [regnskapsforer-med-signeringsrettighet] }
+clients:
+  - orgnr: "311037889"
+    name: Old Name AS
+    unit_type: AS
+    er_roles: [regnskapsforer]
+    sub_entity: true
+system_users:
+  - name: Accounting
+    external_ref: accounting
+    type: client
+    access_packages: [regnskapsforer-med-signeringsrettighet]
+    clients: ["311037889"]
+"#;
+
+#[test]
+fn comma_file_in_canonical_columns() {
+    let c = parse_clients_csv(
+        "orgnr,name,unit_type,er_roles,delegated\n\
+         311037889,Client A AS,AS,regnskapsforer,\n\
+         974760673,Client B AS,as,regnskapsforer revisor,sykefravaer a-ordning\n",
+    )
+    .unwrap();
+    assert_eq!(c.len(), 2);
+    assert_eq!(c[0].orgnr.as_str(), "311037889");
+    assert!(c[0].delegated.is_empty());
+    assert_eq!(c[1].unit_type.as_ref().unwrap().as_str(), "AS");
+    assert_eq!(c[1].er_roles, vec![ErRole::Regnskapsforer, ErRole::Revisor]);
+    let codes: Vec<&str> = c[1].delegated.iter().map(|p| p.code()).collect();
+    assert_eq!(codes, ["sykefravaer", "a-ordning"]);
+}
+
+#[test]
+fn columns_in_any_order_norwegian_headers_and_er_codes() {
+    let c = parse_clients_csv(
+        "Delegert;ROLLER;Navn;Organisasjonsnummer;Organisasjonsform;Organisasjonsledd\n\
+         urn:altinn:accesspackage:sykefravaer;FFØR;Borettslaget;311 037 889;brl;ja\n",
+    )
+    .unwrap();
+    assert_eq!(c[0].orgnr.as_str(), "311037889");
+    assert_eq!(c[0].name, "Borettslaget");
+    assert_eq!(c[0].er_roles, vec![ErRole::Forretningsforer]);
+    assert_eq!(c[0].delegated[0].code(), "sykefravaer");
+    assert_eq!(c[0].unit_type.as_ref().unwrap().as_str(), "BRL");
+    assert!(c[0].sub_entity);
+}
+
+#[test]
+fn quotes_escapes_multiline_fields_bom_crlf_and_blank_lines() {
+    let c = parse_clients_csv(
+        "\u{feff}orgnr;name;er_roles\r\n\r\n\
+         \"311037889\";\"Hansen \"\"Regnskap\"\"; avd. 2\";REGN\r\n\
+         ;;\r\n\
+         974760673;\"Two\r\nlines\";revisor\r\n",
+    )
+    .unwrap();
+    assert_eq!(c.len(), 2);
+    assert_eq!(c[0].name, "Hansen \"Regnskap\"; avd. 2");
+    assert_eq!(c[1].name, "Two\r\nlines");
+}
+
+#[test]
+fn only_orgnr_is_required_and_operational_units_are_lists() {
+    let l = parse_client_list("orgnr,operational_units\n311037889,974760673 310202398\n").unwrap();
+    assert_eq!(l.clients[0].operational_units.len(), 2);
+    assert_eq!(l.lines, vec![2]);
+}
+
+#[test]
+fn every_bad_row_is_reported_by_line() {
+    let e = parse_clients_csv(
+        "orgnr;name;unit_type;er_roles;delegated\n\
+         311037889;Good AS;AS;regnskapsforer;\n\
+         310202399;Bad check digit AS;AS;regnskapsforer;\n\
+         311037889;Duplicate AS;AS;revisor;\n\
+         12345;Short;AS;;\n\
+         974760673;Bad everything;ASS;boss;sykmelding\n\
+         x;too;many;fields;here;really\n",
+    )
+    .unwrap_err();
+    let lines: Vec<usize> = e.iter().map(|e| e.line).collect();
+    assert_eq!(lines, [3, 4, 5, 6, 6, 6, 7], "{e:#?}");
+    assert!(e[0].message.contains("mod-11"), "{}", e[0].message);
+    assert!(e[1].message.contains("first on line 2"), "{}", e[1].message);
+    assert!(e[2].message.contains("9 digits"), "{}", e[2].message);
+    assert!(e[3].message.contains("`ASS`"), "{}", e[3].message);
+    assert!(
+        e[4].message.contains("unknown ER role `boss`"),
+        "{}",
+        e[4].message
+    );
+    assert!(
+        e[5].message.contains("`sykefravaer`"),
+        "nearest code: {}",
+        e[5].message
+    );
+    assert!(e[6].message.contains("6 fields"), "{}", e[6].message);
+}
+
+#[test]
+fn header_problems_are_reported() {
+    let e = parse_clients_csv("orgnummer;nmae\n311037889;A\n").unwrap_err();
+    assert_eq!(e.len(), 1);
+    assert!(
+        e[0].message.contains("did you mean `name`"),
+        "{}",
+        e[0].message
+    );
+    let e = parse_clients_csv("name;unit_type\nA;AS\n").unwrap_err();
+    assert!(
+        e[0].message.contains("no `orgnr` column"),
+        "{}",
+        e[0].message
+    );
+    let e = parse_clients_csv("orgnr;navn;name\n").unwrap_err();
+    assert!(e[0].message.contains("appears twice"), "{}", e[0].message);
+    assert!(parse_clients_csv("").is_err());
+    assert!(parse_clients_csv("\u{feff}\r\n  \r\n").is_err());
+    let e = parse_clients_csv("orgnr\n").unwrap_err();
+    assert!(e[0].message.contains("no client rows"), "{}", e[0].message);
+}
+
+#[test]
+fn text_after_closing_quote_is_an_error() {
+    let e = parse_clients_csv("orgnr,name\n311037889,\"A\"B\n").unwrap_err();
+    assert_eq!(e[0].line, 2);
+    assert!(e[0].message.contains("closing quote"));
+}
+
+#[test]
+fn cli_prints_a_clients_list_without_into() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("clients.csv"),
+        "orgnr;navn;organisasjonsform;roller;delegert\n311037889;Client A AS;AS;regnskapsforer;sykefravaer\n",
+    )
+    .unwrap();
+    let out = run(&["import", "clients.csv"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let yaml = text(&out.stdout);
+    assert!(yaml.starts_with("clients:\n"), "{yaml}");
+    assert!(
+        yaml.contains("orgnr: '311037889'") || yaml.contains("orgnr: \"311037889\""),
+        "{yaml}"
+    );
+    assert!(yaml.contains("- sykefravaer"), "{yaml}");
+
+    let out = run(&["import", "clients.csv", "-o", "out.yaml"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("out.yaml")).unwrap(),
+        yaml
+    );
+}
+
+#[test]
+fn cli_two_bad_rows_reports_both_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("clients.csv"),
+        "orgnr,name,unit_type,er_roles,delegated\n\
+         311037889,Good,AS,regnskapsforer,\n\
+         310202399,Bad digit,AS,regnskapsforer,\n\
+         974760673,Bad role,AS,regnskapsfører boss,\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("plan.yaml"), PLAN).unwrap();
+    let out = run(
+        &["import", "clients.csv", "--into", "plan.yaml"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("clients.csv:3: orgnr: 310202399 fails the mod-11"),
+        "{err}"
+    );
+    assert!(
+        err.contains("clients.csv:4: er_roles: unknown ER role `boss`"),
+        "{err}"
+    );
+    assert!(!err.contains("clients.csv:2:"), "{err}");
+    assert!(err.contains("nothing was written"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("plan.yaml")).unwrap(),
+        PLAN
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+}
+
+#[test]
+fn cli_merges_into_a_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("clients.csv"),
+        "orgnr;name;er_roles;delegated\n\
+         311037889;;regnskapsforer revisor;\n\
+         974760673;New Client AS;regnskapsforer;sykefravaer\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("plan.yaml"), PLAN).unwrap();
+    let out = run(
+        &[
+            "import",
+            "clients.csv",
+            "--into",
+            "plan.yaml",
+            "-o",
+            "merged.yaml",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("1 added, 1 updated"));
+    assert!(text(&out.stdout).is_empty());
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("plan.yaml")).unwrap(),
+        PLAN
+    );
+    let merged = sysuser::plan::load(&dir.path().join("merged.yaml")).unwrap();
+    assert_eq!(merged.clients.len(), 2);
+    let a = &merged.clients[0];
+    assert_eq!(a.name, "Old Name AS", "an empty name keeps the old one");
+    assert_eq!(
+        a.unit_type.as_ref().unwrap().as_str(),
+        "AS",
+        "no unit_type column: kept"
+    );
+    assert!(a.sub_entity, "no sub_entity column: kept");
+    assert_eq!(a.er_roles, vec![ErRole::Regnskapsforer, ErRole::Revisor]);
+    assert_eq!(merged.clients[1].name, "New Client AS");
+    let original = sysuser::plan::parse(PLAN, "p").unwrap();
+    assert_eq!(merged.system_users, original.system_users);
+
+    let out = run(
+        &["import", "clients.csv", "--into", "plan.yaml"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let back = sysuser::plan::load(&dir.path().join("plan.yaml")).unwrap();
+    assert_eq!(back, merged);
+}
+
+#[test]
+fn cli_bad_into_plan_is_bad_input() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("clients.csv"), "orgnr\n311037889\n").unwrap();
+    std::fs::write(dir.path().join("plan.yaml"), "version: 1\nclents: []\n").unwrap();
+    let out = run(
+        &["import", "clients.csv", "--into", "plan.yaml"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("plan.yaml"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("plan.yaml")).unwrap(),
+        "version: 1\nclents: []\n"
+    );
+}
+
+#[test]
+fn cli_reads_windows_1252_and_refuses_missing_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("clients.csv"),
+        b"orgnr;navn\n311037889;Gr\xfcnerl\xf8kka bydel\n",
+    )
+    .unwrap();
+    let out = run(&["import", "clients.csv"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).contains("Grünerløkka bydel"));
+    assert!(text(&out.stderr).contains("Windows-1252"));
+    let out = run(&["import", "nope.csv"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("nope.csv: no such file"));
+}
+
+#[test]
+fn excel_sep_line_sets_the_separator_and_keeps_line_numbers() {
+    let l = parse_client_list("sep=,\norgnr,name\n311037889,Hansen; Regnskap\n").unwrap();
+    assert_eq!(l.clients[0].name, "Hansen; Regnskap");
+    assert_eq!(l.lines, vec![3]);
+    let e = parse_clients_csv("sep=;\r\norgnr;name\r\n310202399;X\r\n").unwrap_err();
+    assert_eq!(e[0].line, 3);
+}

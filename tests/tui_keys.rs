@@ -1,0 +1,458 @@
+//! The wizard as a state machine: keys in, state out, no terminal.
+
+mod tui_support;
+
+use ratatui::crossterm::event::KeyCode::{self, *};
+use sysuser::cli::Lang;
+use sysuser::rules::{Finding, Report, Rule};
+use sysuser::tui::app::{Overlay, Pane, UNSET_ORGNR};
+use sysuser::tui::{Action, App, Step};
+use tui_support::*;
+
+fn new_app() -> App {
+    App::new(config(Lang::En))
+}
+
+fn start_new(app: &mut App) {
+    press(app, &[Down, Enter]);
+    assert_eq!(app.step, Step::Organisation);
+}
+
+#[test]
+fn starts_on_welcome_and_start_new_goes_to_organisation() {
+    let mut app = new_app();
+    assert_eq!(app.step, Step::Welcome);
+    start_new(&mut app);
+    assert_eq!(app.plan.organisation.orgnr.as_str(), UNSET_ORGNR);
+}
+
+#[test]
+fn orgnr_is_validated_and_fills_the_vendor() {
+    let mut app = new_app();
+    start_new(&mut app);
+    enter_text(&mut app, "12345");
+    let input = app.input.clone().expect("still editing after a bad number");
+    assert!(input.error.unwrap().contains("9 digits"));
+    press(&mut app, &[Esc]);
+    assert!(app.input.is_none());
+    enter_text(&mut app, "310 202 398");
+    assert_eq!(app.plan.organisation.orgnr.as_str(), "310202398");
+    assert_eq!(app.plan.system.vendor.as_str(), "310202398");
+    assert_eq!(app.sel, 1, "the cursor moves on to the next field");
+}
+
+#[test]
+fn typing_replaces_a_prefilled_value_and_backspace_edits_it() {
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    assert_eq!(app.step, Step::Organisation);
+    press(&mut app, &[Down]);
+    enter_text(&mut app, "New Name AS");
+    assert_eq!(app.plan.organisation.name, "New Name AS");
+    press(&mut app, &[Up, Enter, Backspace, Backspace, Backspace]);
+    type_text(&mut app, " ASA");
+    press(&mut app, &[Enter]);
+    assert_eq!(app.plan.organisation.name, "New Name ASA");
+}
+
+#[test]
+fn cannot_leave_organisation_without_an_orgnr() {
+    let mut app = new_app();
+    start_new(&mut app);
+    press(&mut app, &[Char('n')]);
+    assert_eq!(app.step, Step::Organisation);
+    assert!(
+        app.status
+            .as_deref()
+            .unwrap()
+            .contains("organisation number")
+    );
+}
+
+#[test]
+fn bad_unit_type_is_refused_with_a_suggestion() {
+    let mut app = new_app();
+    start_new(&mut app);
+    press(&mut app, &[Down, Down]);
+    enter_text(&mut app, "ASS");
+    let err = app.input.clone().unwrap().error.unwrap();
+    assert!(err.contains("AS"), "{err}");
+}
+
+#[test]
+fn esc_and_backspace_go_back_n_and_right_go_forward() {
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    press(&mut app, &[Char('n')]);
+    assert_eq!(app.step, Step::System);
+    press(&mut app, &[Right]);
+    assert_eq!(app.step, Step::OwnPackages);
+    press(&mut app, &[Esc]);
+    assert_eq!(app.step, Step::System);
+    press(&mut app, &[Backspace]);
+    assert_eq!(app.step, Step::Organisation);
+}
+
+#[test]
+fn picker_search_ignores_accents_and_space_selects() {
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    app.go(Step::OwnPackages);
+    press(&mut app, &[Char('/')]);
+    type_text(&mut app, "sykefravær");
+    assert!(app.picker.filtering);
+    let codes: Vec<&str> = app
+        .picker
+        .matches
+        .iter()
+        .map(|&i| sysuser::catalog::catalog().packages()[i].code.as_str())
+        .collect();
+    assert!(codes.contains(&"sykefravaer"), "{codes:?}");
+    press(&mut app, &[Enter]);
+    assert!(!app.picker.filtering);
+    let sel_code = sysuser::catalog::catalog().packages()[app.picker.matches[app.picker.sel]]
+        .code
+        .clone();
+    press(&mut app, &[Char(' ')]);
+    assert!(app.plan.own_packages.iter().any(|p| p.code() == sel_code));
+    assert!(app.unsaved);
+    press(&mut app, &[Char(' ')]);
+    assert!(!app.plan.own_packages.iter().any(|p| p.code() == sel_code));
+}
+
+#[test]
+fn system_packages_are_chosen_in_a_picker_overlay() {
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    app.go(Step::System);
+    press(&mut app, &[Down, Down, Enter]);
+    assert!(matches!(app.overlays.last(), Some(Overlay::Picker(_))));
+    press(&mut app, &[Char('/')]);
+    type_text(&mut app, "revisormedarbeider");
+    press(&mut app, &[Enter, Char(' '), Esc]);
+    assert!(app.overlays.is_empty());
+    assert!(
+        app.plan
+            .system
+            .access_packages
+            .iter()
+            .any(|p| p.code() == "revisormedarbeider")
+    );
+}
+
+#[test]
+fn add_edit_and_delete_a_client() {
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    app.go(Step::Clients);
+    let before = app.plan.clients.len();
+    press(&mut app, &[Char('a')]);
+    enter_text(&mut app, "312656043");
+    enter_text(&mut app, "Ny Klient AS");
+    enter_text(&mut app, "as");
+    // Cursor is on "accountant": flip it, then the sub-entity flag.
+    press(
+        &mut app,
+        &[Char(' '), Down, Down, Down, Down, Char(' '), Down, Enter],
+    );
+    assert!(app.overlays.is_empty());
+    assert_eq!(app.plan.clients.len(), before + 1);
+    let c = app.plan.clients.last().unwrap();
+    assert_eq!(c.name, "Ny Klient AS");
+    assert_eq!(c.unit_type.as_ref().unwrap().as_str(), "AS");
+    assert_eq!(c.er_roles, vec![sysuser::plan::ErRole::Regnskapsforer]);
+    assert!(c.sub_entity);
+    assert_eq!(app.sel, before, "the new client is selected");
+
+    press(&mut app, &[Enter, Down]);
+    enter_text(&mut app, "Renamed AS");
+    press(&mut app, &[End, Enter]);
+    assert_eq!(app.plan.clients[before].name, "Renamed AS");
+
+    press(&mut app, &[Char('d')]);
+    assert_eq!(app.plan.clients.len(), before);
+}
+
+#[test]
+fn a_client_with_a_bad_orgnr_is_not_saved() {
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    app.go(Step::Clients);
+    let before = app.plan.clients.len();
+    press(&mut app, &[Char('a'), End, Enter]);
+    assert_eq!(app.plan.clients.len(), before);
+    assert!(matches!(app.overlays.last(), Some(Overlay::Client(_))));
+    press(&mut app, &[Esc]);
+    assert!(app.overlays.is_empty());
+}
+
+#[test]
+fn client_search_jumps_to_the_first_match() {
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    app.go(Step::Clients);
+    press(&mut app, &[Char('/')]);
+    type_text(&mut app, "client d");
+    assert_eq!(app.sel, 3);
+    press(&mut app, &[Enter]);
+    assert!(app.client_search.is_none());
+}
+
+#[test]
+fn add_a_team_with_handles_and_members() {
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    app.go(Step::Teams);
+    press(&mut app, &[Char('a')]);
+    enter_text(&mut app, "Payroll");
+    enter_text(&mut app, "delegated a-ordning");
+    enter_text(&mut app, "anne bo");
+    press(&mut app, &[Enter]);
+    let team = app.plan.teams.last().unwrap();
+    assert_eq!(team.name, "Payroll");
+    assert_eq!(team.members, vec!["anne", "bo"]);
+    let yaml = sysuser::plan::to_yaml(&app.plan);
+    assert!(
+        yaml.contains("- delegated") && yaml.contains("- a-ordning"),
+        "{yaml}"
+    );
+}
+
+#[test]
+fn options_flip_and_cycle() {
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    app.go(Step::Options);
+    press(&mut app, &[Char(' ')]);
+    assert!(app.plan.options.self_on_client_system_user);
+    press(&mut app, &[Down, Enter]);
+    assert_eq!(
+        app.plan.options.f_option,
+        Some(sysuser::plan::FOption::PerCombination)
+    );
+    press(&mut app, &[Enter]);
+    assert_eq!(
+        app.plan.options.f_option,
+        Some(sysuser::plan::FOption::PerService)
+    );
+}
+
+#[test]
+fn decision_walks_the_seven_questions_then_reviews() {
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    app.go(Step::Decision);
+    assert_eq!(app.computed.answers.len(), 7);
+    for i in 1..7 {
+        press(&mut app, &[Enter]);
+        assert_eq!(app.question, i);
+    }
+    press(&mut app, &[Enter]);
+    assert_eq!(app.step, Step::Review);
+}
+
+#[test]
+fn a_complete_plan_opens_on_the_review_and_tab_cycles_panes() {
+    let mut app = App::with_plan(config(Lang::En), complete(), None);
+    assert_eq!(app.step, Step::Review);
+    assert!(app.own_layout);
+    assert_eq!(app.pane, Pane::Tree);
+    press(&mut app, &[Tab]);
+    assert_eq!(app.pane, Pane::Findings);
+    press(&mut app, &[Tab]);
+    assert_eq!(app.pane, Pane::Why);
+    press(&mut app, &[BackTab]);
+    assert_eq!(app.pane, Pane::Findings);
+    press(&mut app, &[Char('a')]);
+    assert!(!app.own_layout, "a switches to the recommended layout");
+}
+
+#[test]
+fn enter_on_a_finding_shows_it_and_jumps_to_the_client() {
+    let mut app = App::with_plan(config(Lang::En), complete(), None);
+    app.computed.report = Report::new(vec![
+        Finding::new(Rule::ClientMissingPackage, "Client B lacks a package")
+            .client("312655993")
+            .hint("delegate it"),
+        Finding::new(Rule::OwnNeedsUncovered, "merverdiavgift is not covered")
+            .package("merverdiavgift"),
+    ]);
+    press(&mut app, &[Tab, Enter]);
+    assert!(matches!(app.overlays.last(), Some(Overlay::Finding(0))));
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("delegate it"), "{shown}");
+    press(&mut app, &[Enter]);
+    assert_eq!(app.step, Step::Clients);
+    assert_eq!(app.sel, 1);
+
+    app.go(Step::Review);
+    app.computed.report = Report::new(vec![
+        Finding::new(Rule::OwnNeedsUncovered, "merverdiavgift is not covered")
+            .package("merverdiavgift"),
+    ]);
+    app.pane = Pane::Findings;
+    app.finding_sel = 0;
+    press(&mut app, &[Enter, Enter]);
+    assert_eq!(app.step, Step::OwnPackages);
+}
+
+#[test]
+fn q_asks_when_unsaved_and_ctrl_c_quits_at_once() {
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    assert_eq!(
+        press(&mut app, &[Char('q')]),
+        Action::Quit,
+        "nothing changed"
+    );
+
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    press(&mut app, &[Down]);
+    enter_text(&mut app, "Changed AS");
+    assert!(app.unsaved);
+    assert_eq!(press(&mut app, &[Char('q')]), Action::Continue);
+    assert!(matches!(app.overlays.last(), Some(Overlay::ConfirmQuit)));
+    assert_eq!(press(&mut app, &[Char('n')]), Action::Continue);
+    assert!(app.overlays.is_empty());
+    assert_eq!(press(&mut app, &[Char('q'), Char('y')]), Action::Quit);
+
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    press(&mut app, &[Enter]);
+    assert!(app.input.is_some());
+    assert_eq!(app.on(ctrl('c')), Action::Quit, "even while typing");
+}
+
+#[test]
+fn help_opens_with_question_mark_and_any_key_closes_it() {
+    let mut app = new_app();
+    press(&mut app, &[Char('?')]);
+    assert!(matches!(app.overlays.last(), Some(Overlay::Help)));
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("Ctrl-C"), "{shown}");
+    press(&mut app, &[Char('x')]);
+    assert!(app.overlays.is_empty());
+    assert_eq!(app.step, Step::Welcome);
+}
+
+#[test]
+fn language_flips_on_the_welcome_screen() {
+    let mut app = new_app();
+    press(&mut app, &[Char(' ')]);
+    assert_eq!(app.lang, Lang::Nb);
+    assert!(screen(&app, 80, 24).contains("Velkommen"));
+    press(&mut app, &[Enter]);
+    assert_eq!(app.lang, Lang::En);
+}
+
+#[test]
+fn export_writes_atomically_and_asks_before_overwriting() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan_path = dir.path().join("out.yaml");
+    let tree_path = dir.path().join("out.md");
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    app.go(Step::Export);
+    enter_text(&mut app, plan_path.to_str().unwrap());
+    press(&mut app, &[Enter]); // tree: text -> Markdown
+    press(&mut app, &[Down]);
+    enter_text(&mut app, tree_path.to_str().unwrap());
+    press(&mut app, &[Enter]);
+    assert!(app.overlays.is_empty(), "nothing to overwrite");
+    assert_eq!(app.written, vec![plan_path.clone(), tree_path.clone()]);
+    assert!(!app.unsaved);
+    let text = std::fs::read_to_string(&plan_path).unwrap();
+    let back = sysuser::plan::parse(&text, "out.yaml").expect("the export is a valid plan");
+    assert_eq!(back.clients.len(), 6);
+    assert!(tree_path.exists());
+
+    std::fs::write(&plan_path, "keep me").unwrap();
+    press(&mut app, &[Enter]);
+    assert!(matches!(app.overlays.last(), Some(Overlay::ConfirmOverwrite(p)) if p.len() == 2));
+    press(&mut app, &[Char('n')]);
+    assert_eq!(std::fs::read_to_string(&plan_path).unwrap(), "keep me");
+    press(&mut app, &[Enter, Char('y')]);
+    assert_ne!(std::fs::read_to_string(&plan_path).unwrap(), "keep me");
+}
+
+#[test]
+fn answers_are_saved_after_every_step_and_resume_continues() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = dir.path().join("state/wizard.yaml");
+    let mut cfg = config(Lang::Nb);
+    cfg.state_path = Some(state.clone());
+    let mut app = App::with_plan(cfg.clone(), situation(), None);
+    press(&mut app, &[Down]);
+    enter_text(&mut app, "Lagret AS");
+    press(&mut app, &[Char('n'), Char('n')]);
+    assert_eq!(app.step, Step::OwnPackages);
+    let saved = sysuser::tui::state::load(&state).expect("state written");
+    assert_eq!(saved.step, "own-packages");
+    assert_eq!(saved.plan.organisation.name, "Lagret AS");
+
+    let resumed = App::resume(config(Lang::En), saved);
+    assert_eq!(resumed.step, Step::OwnPackages);
+    assert_eq!(resumed.lang, Lang::Nb);
+    assert_eq!(resumed.plan.organisation.name, "Lagret AS");
+
+    let mut fresh = App::new(cfg);
+    assert!(
+        fresh.rows().contains(&sysuser::tui::app::Row::Resume),
+        "welcome offers the saved session"
+    );
+    let resume_at = fresh
+        .rows()
+        .iter()
+        .position(|r| *r == sysuser::tui::app::Row::Resume)
+        .unwrap();
+    for _ in 0..resume_at {
+        press(&mut fresh, &[Down]);
+    }
+    press(&mut fresh, &[Enter]);
+    assert_eq!(fresh.step, Step::OwnPackages);
+    assert_eq!(fresh.plan.organisation.name, "Lagret AS");
+}
+
+#[test]
+fn open_file_on_welcome_loads_a_plan_or_reports_the_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("c.yaml");
+    std::fs::write(&path, format!("{SITUATION}{COMPLETE}")).unwrap();
+    let mut app = new_app();
+    press(&mut app, &[Down, Down]);
+    enter_text(&mut app, dir.path().join("missing.yaml").to_str().unwrap());
+    let err = app.input.clone().unwrap().error.unwrap();
+    assert!(err.contains("no such file"), "{err}");
+    press(&mut app, &[Esc, Enter]);
+    type_text(&mut app, path.to_str().unwrap());
+    press(&mut app, &[Enter]);
+    assert_eq!(app.step, Step::Review);
+    assert_eq!(app.plan.system_users.len(), 1);
+    assert_eq!(app.export_plan, "c-plan.yaml");
+}
+
+#[test]
+fn lists_move_with_j_k_and_jump_with_g() {
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    app.go(Step::Clients);
+    let codes: &[KeyCode] = &[Char('j'), Char('j'), Char('k')];
+    press(&mut app, codes);
+    assert_eq!(app.sel, 1);
+    press(&mut app, &[Char('G')]);
+    assert_eq!(app.sel, 5);
+    press(&mut app, &[Char('g')]);
+    assert_eq!(app.sel, 0);
+    press(&mut app, &[Up]);
+    assert_eq!(app.sel, 0);
+}
+
+#[test]
+fn small_terminals_get_a_message_with_the_size() {
+    let app = new_app();
+    let shown = screen(&app, 70, 20);
+    assert!(shown.contains("70×20"), "{shown}");
+    assert!(shown.contains("80×24"), "{shown}");
+}
+
+#[test]
+fn without_colour_only_modifiers_are_used() {
+    let mut cfg = config(Lang::En);
+    cfg.color = false;
+    let mut app = App::with_plan(cfg, complete(), None);
+    app.computed.report = Report::new(vec![Finding::new(Rule::ClientMissingPackage, "x")]);
+    for step in [Step::Welcome, Step::Organisation, Step::Review] {
+        app.go(step);
+        let backend = draw(&app, 120, 40);
+        for cell in backend.buffer().content() {
+            assert_eq!(cell.fg, ratatui::style::Color::Reset, "{step:?}");
+            assert_eq!(cell.bg, ratatui::style::Color::Reset, "{step:?}");
+        }
+    }
+}

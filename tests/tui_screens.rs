@@ -1,0 +1,246 @@
+//! Every screen of the wizard at 80×24 and 120×40, in English and bokmål,
+//! drawn on ratatui's TestBackend and compared with reviewed snapshots.
+
+mod tui_support;
+
+use ratatui::crossterm::event::KeyCode::*;
+use sysuser::cli::Lang;
+use sysuser::rules::{Finding, Report, Rule};
+use sysuser::tui::app::{Overlay, Pane};
+use sysuser::tui::{App, Step};
+use tui_support::*;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+const LANGS: [Lang; 2] = [Lang::En, Lang::Nb];
+
+/// Snapshots one screen in every size and language; `setup` puts the app there.
+fn snap(name: &str, setup: impl Fn(Lang) -> App) {
+    for lang in LANGS {
+        let app = setup(lang);
+        for (w, h) in SIZES {
+            let shot = format!("{name}_{}_{w}x{h}", lang.code());
+            insta::assert_snapshot!(shot, screen(&app, w, h));
+        }
+    }
+}
+
+fn at(step: Step, lang: Lang) -> App {
+    let mut app = App::with_plan(config(lang), situation(), None);
+    app.go(step);
+    app
+}
+
+/// A report with one finding of each severity, so the panel can be judged
+/// regardless of what the engine says about the fixture.
+fn sample_report() -> Report {
+    Report::new(vec![
+        Finding::new(
+            Rule::ClientMissingPackage,
+            "Client B AS (312655993) has not delegated sykefravaer, which system user Accounting + sick leave requires.",
+        )
+        .client("312655993")
+        .package("sykefravaer")
+        .system_user("Accounting + sick leave")
+        .hint("Ask the client to delegate sykefravaer in Altinn, or move it to a system user without it."),
+        Finding::new(Rule::ClientUncovered, "Client F AS (312656035) is on no system user.")
+            .client("312656035"),
+        Finding::new(
+            Rule::PackageImmutable,
+            "The packages of client system users cannot be changed later.",
+        ),
+    ])
+}
+
+#[test]
+fn welcome() {
+    snap("welcome", |lang| App::new(config(lang)));
+}
+
+#[test]
+fn welcome_open_file() {
+    snap("welcome_open_file", |lang| {
+        let mut app = App::new(config(lang));
+        press(&mut app, &[Down, Down, Enter]);
+        type_text(&mut app, "scenarios/c-multiple");
+        app
+    });
+}
+
+#[test]
+fn organisation_new() {
+    snap("organisation_new", |lang| {
+        let mut app = App::new(config(lang));
+        press(&mut app, &[Down, Enter]);
+        enter_text(&mut app, "310202399");
+        app
+    });
+}
+
+#[test]
+fn organisation_editing_with_error() {
+    snap("organisation_error", |lang| {
+        let mut app = at(Step::Organisation, lang);
+        enter_text(&mut app, "1234");
+        app
+    });
+}
+
+#[test]
+fn system() {
+    snap("system", |lang| at(Step::System, lang));
+}
+
+#[test]
+fn system_picker() {
+    snap("system_picker", |lang| {
+        let mut app = at(Step::System, lang);
+        press(&mut app, &[Down, Down, Enter, Char('/')]);
+        type_text(&mut app, "regnskap");
+        app
+    });
+}
+
+#[test]
+fn own_packages() {
+    snap("own_packages", |lang| at(Step::OwnPackages, lang));
+}
+
+#[test]
+fn own_packages_search() {
+    snap("own_packages_search", |lang| {
+        let mut app = at(Step::OwnPackages, lang);
+        press(&mut app, &[Char('/')]);
+        type_text(&mut app, "skatt");
+        press(&mut app, &[Enter, Down]);
+        app
+    });
+}
+
+#[test]
+fn clients() {
+    snap("clients", |lang| {
+        let mut app = at(Step::Clients, lang);
+        press(&mut app, &[Down]);
+        app
+    });
+}
+
+#[test]
+fn clients_empty() {
+    snap("clients_empty", |lang| {
+        let mut app = App::new(config(lang));
+        press(&mut app, &[Down, Enter]);
+        app.go(Step::Clients);
+        app
+    });
+}
+
+#[test]
+fn client_form() {
+    snap("client_form", |lang| {
+        let mut app = at(Step::Clients, lang);
+        press(&mut app, &[Down, Enter, Down]);
+        app
+    });
+}
+
+#[test]
+fn teams() {
+    snap("teams", |lang| at(Step::Teams, lang));
+}
+
+#[test]
+fn team_form() {
+    snap("team_form", |lang| {
+        let mut app = at(Step::Teams, lang);
+        press(&mut app, &[Char('a')]);
+        app
+    });
+}
+
+#[test]
+fn options() {
+    snap("options", |lang| {
+        let mut app = at(Step::Options, lang);
+        press(&mut app, &[Down]);
+        app
+    });
+}
+
+#[test]
+fn decision() {
+    snap("decision", |lang| {
+        let mut app = at(Step::Decision, lang);
+        press(&mut app, &[Enter, Enter, Enter]);
+        app
+    });
+}
+
+#[test]
+fn review() {
+    snap("review", |lang| {
+        let mut app = at(Step::Review, lang);
+        app.computed.report = sample_report();
+        app.pane = Pane::Findings;
+        app
+    });
+}
+
+#[test]
+fn finding_detail() {
+    snap("finding_detail", |lang| {
+        let mut app = at(Step::Review, lang);
+        app.computed.report = sample_report();
+        app.pane = Pane::Findings;
+        press(&mut app, &[Enter]);
+        app
+    });
+}
+
+#[test]
+fn export() {
+    snap("export", |lang| at(Step::Export, lang));
+}
+
+#[test]
+fn export_overwrite() {
+    snap("export_overwrite", |lang| {
+        let mut app = at(Step::Export, lang);
+        app.overlays.push(Overlay::ConfirmOverwrite(vec![
+            "plan.yaml".into(),
+            "plan-tree.txt".into(),
+        ]));
+        app
+    });
+}
+
+#[test]
+fn help() {
+    snap("help", |lang| {
+        let mut app = at(Step::Clients, lang);
+        press(&mut app, &[Char('?')]);
+        app
+    });
+}
+
+#[test]
+fn quit_confirmation() {
+    snap("quit", |lang| {
+        let mut app = at(Step::Organisation, lang);
+        press(&mut app, &[Down]);
+        enter_text(&mut app, "Endret AS");
+        press(&mut app, &[Char('q')]);
+        app
+    });
+}
+
+#[test]
+fn too_small() {
+    for lang in LANGS {
+        let app = App::new(config(lang));
+        insta::assert_snapshot!(
+            format!("too_small_{}_60x20", lang.code()),
+            screen(&app, 60, 20)
+        );
+    }
+}

@@ -1,0 +1,232 @@
+//! End to end: the real binary in a real terminal (tmux). A new user types in
+//! scenario C from scratch (clients from a CSV file), walks every step,
+//! exports, and `sysuser check` accepts the exported plan. Skipped, with a
+//! message, when tmux is not installed.
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            let out = self.run(&["send-keys", "-t", "w", k]);
+            assert!(out.status.success(), "send-keys {k}: {out:?}");
+        }
+    }
+
+    /// Sends text literally (no key-name lookup).
+    fn text(&self, text: &str) {
+        let out = self.run(&["send-keys", "-t", "w", "-l", text]);
+        assert!(out.status.success());
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "w"]).stdout).into_owned()
+    }
+
+    /// Polls the screen until it shows `text`; fails with the screen after 15 s.
+    fn wait_for(&self, text: &str) -> String {
+        self.wait_until(text, |s| s.contains(text))
+    }
+
+    /// Polls the screen until `ok` holds; `what` names it in the failure.
+    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if ok(&s) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "waited for {what:?}; the screen shows:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+fn tmux_available() -> bool {
+    Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+const CLIENTS_CSV: &str = "orgnr;name;unit_type;er_roles;delegated
+311800132;Client A AS;AS;regnskapsforer;
+311800264;Client B AS;AS;regnskapsforer;
+311800396;Client C AS;AS;revisor;
+311800523;Client D AS;AS;revisor;
+311800655;Client E AS;AS;;a-ordning
+311800787;Client F AS;AS;;a-ordning
+";
+
+#[test]
+fn walk_scenario_c_from_scratch_export_and_check() {
+    if !tmux_available() {
+        eprintln!("skipped: tmux is not installed, so the wizard's end-to-end walk did not run");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let work = dir.path();
+    std::fs::write(work.join("clients.csv"), CLIENTS_CSV).unwrap();
+    let bin = env!("CARGO_BIN_EXE_sysuser");
+    let tmux = Tmux {
+        socket: format!("sysuser-e2e-{}", std::process::id()),
+    };
+    let script = format!(
+        "cd '{}' && SYSUSER_STATE_DIR='{}' LANG=C.UTF-8 '{bin}' wizard; echo EXIT=$?; sleep 60",
+        work.display(),
+        work.join("state").display()
+    );
+    let out = tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "w",
+        "-x",
+        "110",
+        "-y",
+        "34",
+        "sh",
+        "-c",
+        &script,
+    ]);
+    assert!(out.status.success(), "{out:?}");
+
+    tmux.wait_for("Start a new plan");
+    tmux.keys(&["Down", "Enter"]);
+    tmux.wait_for("Organisation number");
+    // Organisation: number, name, form; each Enter edits, Enter stores.
+    for value in ["311040138", "Rett Revisjon AS", "AS"] {
+        tmux.keys(&["Enter"]);
+        tmux.text(value);
+        tmux.keys(&["Enter"]);
+        tmux.wait_for(value);
+    }
+    tmux.wait_for("valid check digit");
+    tmux.keys(&["n"]);
+    // System: id, vendor, packages from the picker, not visible.
+    tmux.wait_for("System id");
+    tmux.keys(&["Enter"]);
+    tmux.text("991825827_regnskapssystem");
+    tmux.keys(&["Enter", "Enter"]);
+    tmux.text("991825827");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("991825827_regnskapssystem");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Packages in the system register");
+    for code in [
+        "regnskapsforer-med-signeringsrettighet",
+        "ansvarlig-revisor",
+        "a-ordning",
+    ] {
+        tmux.keys(&["/"]);
+        tmux.text(code);
+        tmux.keys(&["Enter", "g", "Space"]);
+        tmux.wait_for(&format!("[x] {code}"));
+    }
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("(3) ");
+    tmux.keys(&["Down", "Down", "Space"]);
+    tmux.wait_until("not visible", |s| {
+        s.lines().any(|l| {
+            l.contains("Visible in Altinn") && l.trim_end_matches(['│', ' ']).ends_with("No")
+        })
+    });
+    tmux.keys(&["n"]);
+    // Own packages: none. Clients: from the CSV file.
+    tmux.wait_for("OWN data");
+    tmux.keys(&["n"]);
+    tmux.wait_for("No clients yet");
+    tmux.keys(&["i"]);
+    tmux.text("clients.csv");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("6 clients");
+    tmux.wait_for("Client F AS");
+    tmux.keys(&["n"]);
+    tmux.wait_for("No teams");
+    tmux.keys(&["n"]);
+    tmux.wait_for("Scenario F");
+    tmux.keys(&["n"]);
+    // The decision tree, one question at a time.
+    tmux.wait_for("Question 1 of 7");
+    for i in 2..=7 {
+        tmux.keys(&["Enter"]);
+        tmux.wait_for(&format!("Question {i} of 7"));
+    }
+    tmux.keys(&["Enter"]);
+    let review = tmux.wait_for("Recommended layout");
+    assert!(review.contains("Findings"), "{review}");
+    tmux.keys(&["Tab", "Tab", "n"]);
+    // Export: the plan and the tree as Markdown.
+    tmux.wait_for("Plan file");
+    tmux.keys(&["Enter"]);
+    tmux.text("rett-revisjon.yaml");
+    tmux.keys(&["Enter", "Enter"]);
+    tmux.wait_for("Markdown");
+    tmux.keys(&["End", "Enter"]);
+    tmux.wait_for("Wrote rett-revisjon.yaml");
+    tmux.keys(&["q"]);
+    let end = tmux.wait_for("EXIT=");
+    assert!(end.contains("EXIT=0"), "{end}");
+    assert!(end.contains("Wrote rett-revisjon.yaml"), "{end}");
+    assert!(end.contains("Wrote plan-tree.md"), "{end}");
+
+    let plan = work.join("rett-revisjon.yaml");
+    assert!(Path::new(&plan).exists());
+    assert!(work.join("plan-tree.md").exists());
+    let check = Command::new(bin).arg("check").arg(&plan).output().unwrap();
+    let report = String::from_utf8_lossy(&check.stdout);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "check on the export:\n{report}\n{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let text = std::fs::read_to_string(&plan).unwrap();
+    assert!(text.contains("system_users:"), "{text}");
+    assert!(text.contains("311800787"), "{text}");
+}
+
+#[test]
+fn not_a_terminal_is_one_line_and_exit_2() {
+    let out = Command::new(env!("CARGO_BIN_EXE_sysuser"))
+        .arg("wizard")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("needs a terminal"), "{err}");
+    assert!(err.contains("sysuser check"), "{err}");
+    assert!(out.stdout.is_empty());
+
+    let out = Command::new(env!("CARGO_BIN_EXE_sysuser"))
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "no arguments, no terminal");
+}
