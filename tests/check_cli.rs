@@ -65,7 +65,7 @@ fn text_output_reads_like_a_compiler() {
         "{text}"
     );
     assert!(
-        text.contains("\n  hint: have Client B AS (310000027) delegate"),
+        text.contains("\n  hint: Have Client B AS (310000027) delegate"),
         "{text}"
     );
     assert!(text.ends_with("1 error, 3 infos\n"), "{text}");

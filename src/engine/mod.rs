@@ -32,7 +32,23 @@ pub fn check(plan: &Plan) -> Report {
     clients::check(&index, &mut out);
     guidance::check(&index, &mut out);
     out.sort_by_key(|f| f.severity);
+    for f in &mut out {
+        if let Some(h) = f.hint.take() {
+            f.hint = Some(sentence(h));
+        }
+    }
     Report::new(out)
+}
+
+/// Hints read as sentences, whether written here or taken from the rule table.
+fn sentence(mut s: String) -> String {
+    if let Some(c) = s.chars().next().filter(char::is_ascii_lowercase) {
+        s.replace_range(..1, &c.to_ascii_uppercase().to_string());
+    }
+    if !s.ends_with(['.', '?', '!']) {
+        s.push('.');
+    }
+    s
 }
 
 /// The packages a client makes available to the organisation: what its ER
