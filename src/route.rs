@@ -9,10 +9,10 @@
 //! client, carry the package, and whose every package the client has: the AND rule).
 
 use crate::catalog::catalog;
-use crate::engine::{Index, Party, missing_packages};
+use crate::engine::{Index, Party, and_packages, missing_packages};
 use crate::plan::{Plan, SystemUser, SystemUserType, Unit};
 use serde::Serialize;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 use std::fmt;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -126,131 +126,173 @@ pub fn table(plan: &Plan) -> Vec<Route<'_>> {
 /// [`table`] over an index `check` already built.
 pub fn table_with<'a>(ix: &Index<'a>) -> Vec<Route<'a>> {
     let plan = ix.plan;
-    let mut rows = Vec::new();
+    let mut rows = Vec::with_capacity(plan.clients.len() * 2);
+    walk(ix, true, |party, package, sus| {
+        rows.push(Route {
+            party: party.orgnr,
+            party_name: party.name,
+            kind: party.kind,
+            via: party.via,
+            package,
+            status: Status::of(sus.len()),
+            system_users: sus.iter().map(|&i| serving(plan, i)).collect(),
+        });
+    });
+    rows
+}
+
+/// A party as the routing walk reports it.
+#[derive(Debug, Clone, Copy)]
+pub struct PartyRef<'a> {
+    pub orgnr: &'a str,
+    pub name: &'a str,
+    pub kind: PartyKind,
+    pub via: Option<&'a str>,
+}
+
+/// Calls `f` for every (party, package) pair of the table, in its order, with
+/// the indices of the serving system users; operational units only when
+/// `units`. The table and `check`'s ambiguous-route rule share this walk, so
+/// `check` never builds rows it does not need.
+pub fn walk<'a>(ix: &Index<'a>, units: bool, mut f: impl FnMut(PartyRef<'a>, &'a str, &[usize])) {
+    let plan = ix.plan;
     let org = &plan.organisation;
+    let sus = &plan.system_users;
 
     // The organisation: what it needs itself and what its own system users carry.
     let mut own: BTreeSet<&'a str> = plan.own_packages.iter().map(|p| p.code()).collect();
-    for su in plan
-        .system_users
-        .iter()
-        .filter(|su| serves_organisation(su))
-    {
+    for su in sus.iter().filter(|su| serves_organisation(su)) {
         own.extend(su.access_packages.iter().map(|p| p.code()));
     }
-    let org_routes: Vec<(&'a str, Vec<Serving<'a>>)> = own
+    let org_routes: Vec<(&'a str, Vec<usize>)> = own
         .into_iter()
         .map(|p| {
-            let s = (0..plan.system_users.len())
-                .filter(|&i| {
-                    serves_organisation(&plan.system_users[i]) && carries(&plan.system_users[i], p)
-                })
-                .map(|i| serving(plan, i))
+            let s = (0..sus.len())
+                .filter(|&i| serves_organisation(&sus[i]) && carries(&sus[i], p))
                 .collect();
             (p, s)
         })
         .collect();
+    // A unit also listed as a client (or as the organisation) is routed as that.
     let skip_unit = |u: &Unit| u.orgnr == org.orgnr || ix.client_index(u.orgnr.as_str()).is_some();
-    push_party(
-        &mut rows,
-        org.orgnr.as_str(),
-        &org.name,
-        PartyKind::Organisation,
-        None,
-        &org_routes,
-    );
-    for u in org.operational_units.iter().filter(|u| !skip_unit(u)) {
-        push_party(
-            &mut rows,
-            u.orgnr.as_str(),
-            &u.name,
-            PartyKind::OperationalUnit,
-            Some(org.orgnr.as_str()),
-            &org_routes,
-        );
+    let me = PartyRef {
+        orgnr: org.orgnr.as_str(),
+        name: &org.name,
+        kind: PartyKind::Organisation,
+        via: None,
+    };
+    for (p, s) in &org_routes {
+        f(me, p, s);
+    }
+    if units {
+        for u in org.operational_units.iter().filter(|u| !skip_unit(u)) {
+            let party = PartyRef {
+                orgnr: u.orgnr.as_str(),
+                name: &u.name,
+                kind: PartyKind::OperationalUnit,
+                via: Some(me.orgnr),
+            };
+            for (p, s) in &org_routes {
+                f(party, p, s);
+            }
+        }
     }
 
-    // Clients: the system users on which each passes the AND rule.
-    let mut passing: Vec<Vec<usize>> = vec![Vec::new(); plan.clients.len()];
-    for (s, su) in plan.system_users.iter().enumerate() {
+    // Clients: the client system users on which each passes the AND rule, by
+    // client (counting sort of (client, system user) pairs: no Vec per client).
+    let n = plan.clients.len();
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    let mut stamp = vec![0usize; n];
+    for (s, su) in sus.iter().enumerate() {
         if su.kind != SystemUserType::Client {
             continue;
         }
-        for orgnr in &su.clients {
-            let Some(ci) = ix.client_index(orgnr.as_str()) else {
+        let and = and_packages(su);
+        for (orgnr, &ci) in su.clients.iter().zip(ix.system_user_clients(s)) {
+            let Some(ci) = ci else {
                 continue;
             };
-            if orgnr == &org.orgnr || passing[ci].last() == Some(&s) {
+            if orgnr == &org.orgnr || stamp[ci] == s + 1 {
                 continue;
             }
-            let c = ix.client(ci);
-            if c.has_relationship() && missing_packages(su, ix.available(ci)).next().is_none() {
-                passing[ci].push(s);
+            stamp[ci] = s + 1;
+            let available = ix.available(ci);
+            if ix.client(ci).has_relationship() && and.iter().all(|p| available.contains(p)) {
+                pairs.push((ci as u32, s as u32));
             }
         }
     }
-    let in_system: HashSet<&str> = plan
+    let mut start = vec![0u32; n + 1];
+    for &(ci, _) in &pairs {
+        start[ci as usize + 1] += 1;
+    }
+    for i in 0..n {
+        start[i + 1] += start[i];
+    }
+    let mut fill = start.clone();
+    let mut passing = vec![0u32; pairs.len()];
+    for &(ci, s) in &pairs {
+        passing[fill[ci as usize] as usize] = s;
+        fill[ci as usize] += 1;
+    }
+
+    let mut in_system: Vec<&str> = plan
         .system
         .access_packages
         .iter()
         .map(|p| p.code())
         .collect();
+    in_system.sort_unstable();
+    let mut serving_now: Vec<usize> = Vec::new();
+    let mut client_routes: Vec<(&'a str, Vec<usize>)> = Vec::new();
     for (ci, c) in plan.clients.iter().enumerate() {
-        if c.orgnr == org.orgnr || ix.client_index(c.orgnr.as_str()) != Some(ci) {
+        if c.orgnr == org.orgnr || !ix.is_first(ci) {
             continue;
         }
-        let routes: Vec<(&'a str, Vec<Serving<'a>>)> = ix
-            .available(ci)
-            .iter()
-            .copied()
-            .filter(|p| in_system.contains(p))
-            .map(|p| {
-                let s = passing[ci]
-                    .iter()
-                    .copied()
-                    .filter(|&s| carries(&plan.system_users[s], p))
-                    .map(|s| serving(plan, s))
-                    .collect();
-                (p, s)
-            })
-            .collect();
+        let on = &passing[start[ci] as usize..start[ci + 1] as usize];
         let kind = if c.sub_entity {
             PartyKind::SubEntity
         } else {
             PartyKind::Client
         };
-        push_party(&mut rows, c.orgnr.as_str(), &c.name, kind, None, &routes);
-        for u in c.operational_units.iter().filter(|u| !skip_unit(u)) {
-            push_party(
-                &mut rows,
-                u.orgnr.as_str(),
-                &u.name,
-                PartyKind::ClientOperationalUnit,
-                Some(c.orgnr.as_str()),
-                &routes,
+        let party = PartyRef {
+            orgnr: c.orgnr.as_str(),
+            name: &c.name,
+            kind,
+            via: None,
+        };
+        let with_units = units && c.operational_units.iter().any(|u| !skip_unit(u));
+        client_routes.clear();
+        for &p in ix
+            .available(ci)
+            .iter()
+            .filter(|p| in_system.binary_search(p).is_ok())
+        {
+            serving_now.clear();
+            serving_now.extend(
+                on.iter()
+                    .map(|&s| s as usize)
+                    .filter(|&s| carries(&sus[s], p)),
             );
+            f(party, p, &serving_now);
+            if with_units {
+                client_routes.push((p, serving_now.clone()));
+            }
+        }
+        if with_units {
+            for u in c.operational_units.iter().filter(|u| !skip_unit(u)) {
+                let unit = PartyRef {
+                    orgnr: u.orgnr.as_str(),
+                    name: &u.name,
+                    kind: PartyKind::ClientOperationalUnit,
+                    via: Some(party.orgnr),
+                };
+                for (p, s) in &client_routes {
+                    f(unit, p, s);
+                }
+            }
         }
     }
-    rows
-}
-
-fn push_party<'a>(
-    rows: &mut Vec<Route<'a>>,
-    party: &'a str,
-    party_name: &'a str,
-    kind: PartyKind,
-    via: Option<&'a str>,
-    routes: &[(&'a str, Vec<Serving<'a>>)],
-) {
-    rows.extend(routes.iter().map(|(p, s)| Route {
-        party,
-        party_name,
-        kind,
-        via,
-        package: p,
-        status: Status::of(s.len()),
-        system_users: s.clone(),
-    }));
 }
 
 /// Why no system user can act for a party with a package.

@@ -1,7 +1,7 @@
 //! Rules about clients: who may be added to a client system user (AUTH-00079),
 //! the AND rule (AUTH-00080, AM.VLD-00026), and whether every party is served.
 
-use super::{Index, Out, missing_packages, quoted, unit_label, usable};
+use super::{Index, Out, and_packages, quoted, unit_label, usable};
 use crate::catalog::catalog;
 use crate::plan::{Client, SystemUser, SystemUserType};
 use crate::rules::{Finding, Rule};
@@ -9,9 +9,12 @@ use std::collections::HashSet;
 
 pub(super) fn check(ix: &Index, out: &mut Out) {
     client_list(ix, out);
-    let mut covered = vec![false; ix.plan.clients.len()];
-    for su in &ix.plan.system_users {
-        system_user_clients(ix, su, &mut covered, out);
+    let n = ix.plan.clients.len();
+    let mut covered = vec![false; n];
+    // stamp[i] == s + 1: client i was seen on system user s already.
+    let mut stamp = vec![0usize; n];
+    for (s, su) in ix.plan.system_users.iter().enumerate() {
+        system_user_clients(ix, s, su, &mut covered, &mut stamp, out);
     }
     if !ix.plan.is_situation() {
         own_needs_uncovered(ix, out);
@@ -47,7 +50,7 @@ fn client_list(ix: &Index, out: &mut Out) {
             );
             continue;
         }
-        if ix.client_index(orgnr) != Some(i) {
+        if !ix.is_first(i) {
             out.push(
                 Finding::new(
                     Rule::DuplicateClient,
@@ -82,14 +85,33 @@ fn client_list(ix: &Index, out: &mut Out) {
 }
 
 /// `organisation-as-client`, `not-a-client` and the AND rule for one system user's clients.
-fn system_user_clients(ix: &Index, su: &SystemUser, covered: &mut [bool], out: &mut Out) {
+fn system_user_clients(
+    ix: &Index,
+    s: usize,
+    su: &SystemUser,
+    covered: &mut [bool],
+    stamp: &mut [usize],
+    out: &mut Out,
+) {
     let org = ix.plan.organisation.orgnr.as_str();
     let is_client_su = su.kind == SystemUserType::Client;
-    let mut seen: HashSet<&str> = HashSet::with_capacity(su.clients.len());
-    for orgnr in &su.clients {
+    let and = and_packages(su);
+    let mut seen_other: HashSet<&str> = HashSet::new();
+    for (orgnr, &index) in su.clients.iter().zip(ix.system_user_clients(s)) {
         let orgnr = orgnr.as_str();
-        if !seen.insert(orgnr) {
-            continue;
+        match index {
+            Some(i) if orgnr != org => {
+                if stamp[i] == s + 1 {
+                    continue;
+                }
+                stamp[i] = s + 1;
+                covered[i] = true;
+            }
+            _ => {
+                if !seen_other.insert(orgnr) {
+                    continue;
+                }
+            }
         }
         if orgnr == org {
             out.push(
@@ -111,16 +133,12 @@ fn system_user_clients(ix: &Index, su: &SystemUser, covered: &mut [bool], out: &
             );
             continue;
         }
-        let index = ix.client_index(orgnr);
-        if let Some(i) = index {
-            covered[i] = true;
-        }
         if !is_client_su {
             // Reported once for the system user (clients-on-standard-system-user).
             continue;
         }
         match index {
-            Some(i) if ix.client(i).has_relationship() => and_rule(ix, su, i, out),
+            Some(i) if ix.client(i).has_relationship() => and_rule(ix, su, &and, i, out),
             _ => not_a_client(ix, su, orgnr, index.map(|i| ix.client(i)), out),
         }
     }
@@ -160,10 +178,10 @@ fn not_a_client(ix: &Index, su: &SystemUser, orgnr: &str, listed: Option<&Client
 }
 
 /// The AND rule: every package of the system user must be available from the client.
-fn and_rule(ix: &Index, su: &SystemUser, i: usize, out: &mut Out) {
+fn and_rule(ix: &Index, su: &SystemUser, and: &[&str], i: usize, out: &mut Out) {
     let available = ix.available(i);
     let c = ix.client(i);
-    for p in missing_packages(su, available) {
+    for &p in and.iter().filter(|p| !available.contains(*p)) {
         let wrong_forms = c
             .er_roles
             .iter()
@@ -255,7 +273,7 @@ fn client_uncovered(ix: &Index, covered: &[bool], out: &mut Out) {
         if covered[i]
             || !c.has_relationship()
             || orgnr == org
-            || ix.client_index(orgnr) != Some(i)
+            || !ix.is_first(i)
             || ix.unit(orgnr).is_some_and(|(_, main)| main != Some(i))
         {
             continue;

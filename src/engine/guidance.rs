@@ -4,7 +4,7 @@
 use super::{Index, Out, quoted, quoted_list, usable};
 use crate::catalog::catalog;
 use crate::plan::{ErRole, SystemUser, SystemUserType};
-use crate::route::table_with;
+use crate::route::walk;
 use crate::rules::{Finding, Rule};
 use crate::text::did_you_mean;
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -231,29 +231,29 @@ fn teams(ix: &Index, out: &mut Out) {
     }
 }
 
-/// `ambiguous-route`: from the routing table, one finding per (system users, package).
+/// `ambiguous-route`: from the routing walk, one finding per (system users, package).
 fn ambiguous_route(ix: &Index, out: &mut Out) {
     let sus = &ix.plan.system_users;
+    // (system users, package, parties, first party's label, first party's orgnr)
     let mut order: Vec<(Vec<usize>, &str, usize, String, &str)> = Vec::new();
     let mut by_key: HashMap<(Vec<usize>, &str), usize> = HashMap::new();
-    for r in table_with(ix) {
-        if r.system_users.len() < 2 || r.kind.is_unit() {
-            continue;
+    walk(ix, false, |party, package, serving| {
+        if serving.len() < 2 {
+            return;
         }
-        let key: Vec<usize> = r.system_users.iter().map(|s| s.index).collect();
-        match by_key.get(&(key.clone(), r.package)) {
+        match by_key.get(&(serving.to_vec(), package)) {
             Some(&g) => order[g].2 += 1,
             None => {
-                by_key.insert((key.clone(), r.package), order.len());
-                let label = if r.party_name.is_empty() {
-                    r.party.to_string()
+                by_key.insert((serving.to_vec(), package), order.len());
+                let label = if party.name.is_empty() {
+                    party.orgnr.to_string()
                 } else {
-                    format!("{} ({})", r.party_name, r.party)
+                    format!("{} ({})", party.name, party.orgnr)
                 };
-                order.push((key, r.package, 1, label, r.party));
+                order.push((serving.to_vec(), package, 1, label, party.orgnr));
             }
         }
-    }
+    });
     for (key, package, count, first, party) in order {
         let names = quoted_list(key.iter().map(|&i| sus[i].name.as_str()));
         let who = if count == 1 {

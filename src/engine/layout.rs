@@ -67,8 +67,11 @@ fn standard(su: &SystemUser, out: &mut Out) {
             Finding::new(
                 Rule::ClientsOnStandardSystemUser,
                 format!(
-                    "Standard system user {name} has {} client(s); only system users for client relationships can have clients.",
-                    su.clients.len()
+                    "Standard system user {name} has {}; only system users for client relationships can have clients.",
+                    match su.clients.len() {
+                        1 => "a client".to_string(),
+                        n => format!("{n} clients"),
+                    }
                 ),
             )
             .system_user(&su.name)

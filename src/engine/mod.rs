@@ -32,7 +32,23 @@ pub fn check(plan: &Plan) -> Report {
     clients::check(&index, &mut out);
     guidance::check(&index, &mut out);
     out.sort_by_key(|f| f.severity);
+    for f in &mut out {
+        if let Some(h) = f.hint.take() {
+            f.hint = Some(sentence(h));
+        }
+    }
     Report::new(out)
+}
+
+/// Hints read as sentences, whether written here or taken from the rule table.
+fn sentence(mut s: String) -> String {
+    if let Some(c) = s.chars().next().filter(char::is_ascii_lowercase) {
+        s.replace_range(..1, &c.to_ascii_uppercase().to_string());
+    }
+    if !s.ends_with(['.', '?', '!']) {
+        s.push('.');
+    }
+    s
 }
 
 /// The packages a client makes available to the organisation: what its ER
@@ -56,11 +72,19 @@ pub fn missing_packages<'s>(
     su: &'s SystemUser,
     available: &BTreeSet<&str>,
 ) -> impl Iterator<Item = &'s str> {
+    and_packages(su)
+        .into_iter()
+        .filter(|code| !available.contains(code))
+}
+
+/// The packages of a system user the AND rule asks of each client: known,
+/// delegable ones. Computed once per system user by callers that loop over clients.
+pub(crate) fn and_packages(su: &SystemUser) -> Vec<&str> {
     su.access_packages
         .iter()
         .map(PackageRef::code)
         .filter(|code| usable(code).is_some_and(|p| p.is_delegable))
-        .filter(|code| !available.contains(code))
+        .collect()
 }
 
 /// A known organisation package that some system user could carry. Other
@@ -81,54 +105,117 @@ pub enum Party<'a> {
     ClientUnit(usize, &'a Unit),
 }
 
+/// An orgnr as a number: nine digits fit a `u32`, which hashes and compares
+/// far faster than the string in plans of 100,000 clients.
+pub(crate) fn orgnr_key(orgnr: &str) -> Option<u32> {
+    let b = orgnr.as_bytes();
+    (b.len() == 9 && b.iter().all(u8::is_ascii_digit))
+        .then(|| b.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0')))
+}
+
+/// A multiplicative hasher for [`orgnr_key`]s (they are not attacker-chosen
+/// keys in a long-lived process, so SipHash buys nothing here).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+pub(crate) type KeyMap<V> = HashMap<u32, V, std::hash::BuildHasherDefault<KeyHasher>>;
+
 /// The plan, indexed for rules and routing: lookups by orgnr are O(1).
 pub struct Index<'a> {
     pub plan: &'a Plan,
     /// The first `clients:` entry for each orgnr.
-    clients: HashMap<&'a str, usize>,
+    clients: KeyMap<usize>,
     /// Operational units: of the organisation (`None`) or of a client (`Some(index)`).
-    units: HashMap<&'a str, (&'a Unit, Option<usize>)>,
+    units: KeyMap<(&'a Unit, Option<usize>)>,
+    /// Whether client i is the first entry with its orgnr.
+    first: Vec<bool>,
     available: Vec<OnceCell<BTreeSet<&'a str>>>,
+    /// Each system user's clients, resolved to client indices once.
+    resolved: Vec<OnceCell<Vec<Option<usize>>>>,
 }
 
 impl<'a> Index<'a> {
     pub fn new(plan: &'a Plan) -> Index<'a> {
-        let mut clients = HashMap::with_capacity(plan.clients.len());
-        let mut units = HashMap::new();
+        let mut clients = KeyMap::with_capacity_and_hasher(plan.clients.len(), Default::default());
+        let mut units = KeyMap::default();
+        let mut first = vec![false; plan.clients.len()];
         for u in &plan.organisation.operational_units {
-            units.entry(u.orgnr.as_str()).or_insert((u, None));
+            if let Some(k) = orgnr_key(u.orgnr.as_str()) {
+                units.entry(k).or_insert((u, None));
+            }
         }
         for (i, c) in plan.clients.iter().enumerate() {
-            clients.entry(c.orgnr.as_str()).or_insert(i);
+            if let Some(k) = orgnr_key(c.orgnr.as_str()) {
+                clients.entry(k).or_insert_with(|| {
+                    first[i] = true;
+                    i
+                });
+            }
             for u in &c.operational_units {
-                units.entry(u.orgnr.as_str()).or_insert((u, Some(i)));
+                if let Some(k) = orgnr_key(u.orgnr.as_str()) {
+                    units.entry(k).or_insert((u, Some(i)));
+                }
             }
         }
         Index {
             plan,
             clients,
             units,
+            first,
             available: (0..plan.clients.len()).map(|_| OnceCell::new()).collect(),
+            resolved: (0..plan.system_users.len())
+                .map(|_| OnceCell::new())
+                .collect(),
         }
+    }
+
+    /// Whether client `i` is the first `clients:` entry with its orgnr (later ones are duplicates).
+    pub fn is_first(&self, i: usize) -> bool {
+        self.first[i]
+    }
+
+    /// System user `s`'s clients as client indices (`None`: not under `clients:`), in its order.
+    pub fn system_user_clients(&self, s: usize) -> &[Option<usize>] {
+        self.resolved[s].get_or_init(|| {
+            self.plan.system_users[s]
+                .clients
+                .iter()
+                .map(|o| self.client_index(o.as_str()))
+                .collect()
+        })
     }
 
     /// The index of the (first) `clients:` entry with this orgnr.
     pub fn client_index(&self, orgnr: &str) -> Option<usize> {
-        self.clients.get(orgnr).copied()
+        self.clients.get(&orgnr_key(orgnr)?).copied()
     }
 
     pub fn client(&self, i: usize) -> &'a Client {
         &self.plan.clients[i]
     }
 
-    /// The client's available packages, computed once.
+    /// The client's available packages ([`available_packages`]), computed once.
     pub fn available(&self, i: usize) -> &BTreeSet<&'a str> {
         self.available[i].get_or_init(|| available_packages(&self.plan.clients[i]))
     }
 
     /// The operational unit with this orgnr and its main unit (`None`: the organisation).
     pub fn unit(&self, orgnr: &str) -> Option<(&'a Unit, Option<usize>)> {
-        self.units.get(orgnr).copied()
+        self.units.get(&orgnr_key(orgnr)?).copied()
     }
 
     /// What this orgnr is: the organisation, a client, or an operational unit of either.

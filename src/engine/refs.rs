@@ -21,14 +21,15 @@ pub(super) fn check(ix: &Index, out: &mut Out) {
 fn invalid_orgnr<'a>(ix: &Index<'a>, out: &mut Out) {
     let plan = ix.plan;
     let mut reported: HashSet<&str> = HashSet::new();
-    let mut flag = |orgnr: &'a Orgnr, what: String, client: bool, out: &mut Out| {
+    let mut flag = |orgnr: &'a Orgnr, what: &dyn Fn() -> String, client: bool, out: &mut Out| {
         if orgnr.has_valid_check_digit() || !reported.insert(orgnr.as_str()) {
             return;
         }
         let mut f = Finding::new(
             Rule::InvalidOrgnr,
             format!(
-                "{what}: {orgnr} fails the mod-11 check digit, so no such organisation exists."
+                "{}: {orgnr} fails the mod-11 check digit, so no such organisation exists.",
+                what()
             ),
         )
         .hint(Rule::InvalidOrgnr.info().fix);
@@ -40,41 +41,41 @@ fn invalid_orgnr<'a>(ix: &Index<'a>, out: &mut Out) {
     let o = &plan.organisation;
     flag(
         &o.orgnr,
-        format!("The organisation number of {}", ix.organisation_label()),
+        &|| format!("The organisation number of {}", ix.organisation_label()),
         false,
         out,
     );
     for u in &o.operational_units {
         flag(
             &u.orgnr,
-            format!("The organisation's operational unit {}", unit_label(u)),
+            &|| format!("The organisation's operational unit {}", unit_label(u)),
             false,
             out,
         );
     }
     flag(
         &plan.system.vendor,
-        "The system vendor's organisation number".into(),
+        &|| "The system vendor's organisation number".into(),
         false,
         out,
     );
     for c in &plan.clients {
-        flag(&c.orgnr, format!("Client {}", c.label()), true, out);
+        flag(&c.orgnr, &|| format!("Client {}", c.label()), true, out);
         for u in &c.operational_units {
             flag(
                 &u.orgnr,
-                format!("Operational unit {} of {}", unit_label(u), c.label()),
+                &|| format!("Operational unit {} of {}", unit_label(u), c.label()),
                 true,
                 out,
             );
         }
     }
-    for su in &plan.system_users {
-        for orgnr in &su.clients {
-            if ix.client_index(orgnr.as_str()).is_none() {
+    for (s, su) in plan.system_users.iter().enumerate() {
+        for (orgnr, known) in su.clients.iter().zip(ix.system_user_clients(s)) {
+            if known.is_none() {
                 flag(
                     orgnr,
-                    format!("A client of system user {}", quoted(&su.name)),
+                    &|| format!("A client of system user {}", quoted(&su.name)),
                     true,
                     out,
                 );
