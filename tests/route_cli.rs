@@ -41,7 +41,7 @@ fn route_prints_the_system_user_and_external_ref() {
         "regnskapsforer-med-signeringsrettighet",
     ]);
     assert_eq!(o.status.code(), Some(0));
-    assert_eq!(stdout(&o), "Accounting\taccounting\n");
+    assert_eq!(stdout(&o), "Accounting (external ref: accounting)\n");
     assert!(o.stderr.is_empty());
 }
 
@@ -55,7 +55,10 @@ fn ambiguity_lists_every_candidate_with_a_warning() {
         "urn:altinn:accesspackage:sykefravaer",
     ]);
     assert_eq!(o.status.code(), Some(0));
-    assert_eq!(stdout(&o), "Sick leave\tsick\nBoth\tboth\n");
+    assert_eq!(
+        stdout(&o),
+        "Sick leave (external ref: sick)\nBoth (external ref: both)\n"
+    );
     assert!(
         String::from_utf8_lossy(&o.stderr).starts_with("warning: 2 system users serve 312655985")
     );

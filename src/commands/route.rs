@@ -48,7 +48,10 @@ pub fn run(args: &RouteArgs, ctx: &Ctx) -> anyhow::Result<u8> {
 fn route_text(r: &Route, quiet: bool) -> String {
     let mut s = String::new();
     for su in &r.system_users {
-        s.push_str(&format!("{}\t{}\n", su.name, su.external_ref));
+        s.push_str(&format!(
+            "{} (external ref: {})\n",
+            su.name, su.external_ref
+        ));
     }
     if r.status == Status::Ambiguous {
         eprintln!(
