@@ -902,13 +902,9 @@ impl<'p> Analysis<'p> {
         list.sort_by_key(|g| (g.rel, g.base.sort_key()));
         for g in list {
             let has_f = !g.with_extras.is_empty();
+            let origin = if has_f { Origin::FBase(f) } else { Origin::Er };
             match f {
                 FOption::PerService => {
-                    let origin = if has_f {
-                        Origin::FBase(FOption::PerService)
-                    } else {
-                        Origin::Er
-                    };
                     let mut d = Draft::new(
                         SystemUserType::Client,
                         origin,
@@ -921,11 +917,6 @@ impl<'p> Analysis<'p> {
                 }
                 FOption::PerCombination => {
                     if !g.plain.is_empty() {
-                        let origin = if has_f {
-                            Origin::FBase(FOption::PerCombination)
-                        } else {
-                            Origin::Er
-                        };
                         let mut d = Draft::new(
                             SystemUserType::Client,
                             origin,

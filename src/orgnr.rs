@@ -58,21 +58,11 @@ impl Orgnr {
     }
 }
 
-impl fmt::Display for Orgnr {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
+crate::plan::string_display!(Orgnr);
 
 impl fmt::Debug for Orgnr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:?}", self.0)
-    }
-}
-
-impl Serialize for Orgnr {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0)
     }
 }
 

@@ -255,6 +255,24 @@ impl From<ErRole> for Relationship {
     }
 }
 
+/// `Display` and `Serialize` as the inner string, for the plan's string newtypes.
+macro_rules! string_display {
+    ($t:ty) => {
+        impl fmt::Display for $t {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl Serialize for $t {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(&self.0)
+            }
+        }
+    };
+}
+pub(crate) use string_display;
+
 /// An organisation form, upper case, one of [`UNIT_TYPES`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct UnitType(String);
@@ -280,17 +298,7 @@ impl UnitType {
     }
 }
 
-impl fmt::Display for UnitType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl Serialize for UnitType {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0)
-    }
-}
+string_display!(UnitType);
 
 impl<'de> Deserialize<'de> for UnitType {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -357,17 +365,7 @@ impl PackageRef {
     }
 }
 
-impl fmt::Display for PackageRef {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl Serialize for PackageRef {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0)
-    }
-}
+string_display!(PackageRef);
 
 impl<'de> Deserialize<'de> for PackageRef {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
