@@ -164,10 +164,15 @@ const GUIDANCE_EXAMPLE_NAMES: &[(&str, &[&str])] = &[
 
 impl Catalog {
     fn load() -> Catalog {
+        // The fast reader covers the built-in files (a test holds it to that);
+        // the full parser stays as the fallback.
         let packages: Vec<Package> =
-            serde_yaml::from_str(PACKAGES_YAML).expect("built-in access-packages.yaml is valid");
-        let raw_roles: Vec<RawRole> =
-            serde_yaml::from_str(ROLES_YAML).expect("built-in er-role-packages.yaml is valid");
+            crate::fastyaml::from_str(PACKAGES_YAML).unwrap_or_else(|| {
+                serde_yaml::from_str(PACKAGES_YAML).expect("built-in access-packages.yaml is valid")
+            });
+        let raw_roles: Vec<RawRole> = crate::fastyaml::from_str(ROLES_YAML).unwrap_or_else(|| {
+            serde_yaml::from_str(ROLES_YAML).expect("built-in er-role-packages.yaml is valid")
+        });
         let by_code = packages
             .iter()
             .enumerate()

@@ -13,6 +13,7 @@ pub mod compare;
 pub mod decision;
 pub mod diff;
 pub mod engine;
+pub mod fastyaml;
 pub mod fsutil;
 pub mod generate;
 pub mod import;

@@ -15,6 +15,9 @@ impl Orgnr {
     /// Accepts exactly 9 ASCII digits (surrounding spaces and inner spaces, as
     /// people write `310 202 398`, are removed).
     pub fn parse(s: &str) -> Result<Orgnr, String> {
+        if s.len() == 9 && s.bytes().all(|b| b.is_ascii_digit()) {
+            return Ok(Orgnr(s.to_string()));
+        }
         let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
         if compact.len() == 9 && compact.bytes().all(|b| b.is_ascii_digit()) {
             Ok(Orgnr(compact))

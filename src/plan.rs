@@ -709,8 +709,10 @@ pub fn parse(text: &str, origin: &str) -> Result<Plan, Box<LoadError>> {
             ),
         }));
     }
-    let plan: Plan =
-        serde_yaml::from_str(text).map_err(|e| Box::new(yaml_error(&e, text, origin)))?;
+    let plan: Plan = match crate::fastyaml::from_str(text) {
+        Some(plan) => plan,
+        None => serde_yaml::from_str(text).map_err(|e| Box::new(yaml_error(&e, text, origin)))?,
+    };
     if plan.clients.len() > MAX_CLIENTS {
         return Err(Box::new(LoadError {
             path: origin.into(),

@@ -51,7 +51,7 @@ pub fn run(args: &WizardArgs, ctx: &Ctx) -> anyhow::Result<u8> {
             plan.clients = clients;
             plan
         } else {
-            crate::commands::load_plan(file)?
+            crate::plan::load(file)?
         };
         App::with_plan(config, plan, Some(file))
     } else {
