@@ -16,6 +16,7 @@ pub mod engine;
 pub mod fsutil;
 pub mod generate;
 pub mod import;
+pub mod lang;
 pub mod orgnr;
 pub mod plan;
 pub mod render;
