@@ -321,7 +321,7 @@ impl Why {
                 format!("Virksomheten trenger {own} for egen rapportering og har ingen klienter.")
             }
             Why::OwnAndClients(c) => format!(
-                "I tillegg til sine egne {own} handler virksomheten for {}.",
+                "I tillegg til egen rapportering ({own}) handler virksomheten for {}.",
                 clients(c)
             ),
             Why::NoOwn => "Virksomheten oppgir ingen tilgangspakker for egen rapportering.".into(),
@@ -370,7 +370,7 @@ impl Why {
             ),
             Why::OwnNotDelegated => "Virksomheten rapporterer for seg selv, men ingen klient har bare tilgangspakker delegert i Altinn.".into(),
             Why::DelegatedNotOwn => "Klienter har delegert tilgangspakker, men virksomheten oppgir ingen for egen rapportering.".into(),
-            Why::Neither => "Virksomheten rapporterer verken for seg selv eller har klienter som bare har delegert tilgangspakker.".into(),
+            Why::Neither => "Virksomheten verken rapporterer for seg selv eller har klienter som bare har delegert tilgangspakker.".into(),
             Why::Unknown => String::new(),
         }
     }

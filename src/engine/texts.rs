@@ -665,7 +665,7 @@ fn nb(m: &Msg) -> String {
                 format!("den eksterne referansen `{external_ref}`")
             };
             format!(
-                "Systembrukeren {} har {shown}, som {}; Altinn avviser den andre.",
+                "Systembrukeren {} har {shown}, i likhet med {}; Altinn avviser den andre.",
                 q(su),
                 q(first)
             )
