@@ -9,8 +9,11 @@
 //! The decision tree's answers ([`crate::decision`]) read the same analysis,
 //! so the path shown and the layout written cannot disagree.
 
+mod texts;
+
 use crate::catalog::{Package, catalog};
 use crate::decision;
+use crate::lang::Lang;
 use crate::orgnr::Orgnr;
 use crate::plan::{
     Advice, Client, DecisionStep, ErRole, FOption, Handle, Plan, Relationship, SystemUser,
@@ -18,11 +21,18 @@ use crate::plan::{
 };
 use crate::text::slug;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use texts::Text;
 
 /// The plan with `system_users` replaced by the recommended layout and
 /// `advice` filled in. Reads `plan.options` (F option, self-on-client).
 pub fn advise(plan: &Plan) -> Plan {
-    let rec = recommend(plan, plan.options.f_option);
+    advise_in(plan, Lang::En)
+}
+
+/// [`advise`] with `why:`, notes, reasons and system users' names in `lang`.
+/// The layout and the external refs are the same in every language.
+pub fn advise_in(plan: &Plan, lang: Lang) -> Plan {
+    let rec = recommend_in(plan, plan.options.f_option, lang);
     let mut out = plan.clone();
     out.system_users = rec.system_users;
     out.advice = Some(rec.advice);
@@ -42,14 +52,19 @@ pub struct Recommendation {
 /// (`None`: the plan's choice, else the default for its numbers). `compare`
 /// calls this once per option.
 pub fn recommend(plan: &Plan, f_option: Option<FOption>) -> Recommendation {
-    let analysis = Analysis::of(plan);
+    recommend_in(plan, f_option, Lang::En)
+}
+
+/// [`recommend`] with its texts in `lang`.
+pub fn recommend_in(plan: &Plan, f_option: Option<FOption>, lang: Lang) -> Recommendation {
+    let analysis = Analysis::of_in(plan, lang);
     let f = f_option.unwrap_or_else(|| analysis.default_f_option());
     let facts = analysis.facts();
     let layout = analysis.layout(f, &facts);
     let decision_path = decision::QUESTIONS
         .iter()
         .map(|q| {
-            let a = decision::answer_from(q, &facts);
+            let a = decision::answer_from_in(q, &facts, lang);
             DecisionStep {
                 question: q.id.to_string(),
                 answer: if a.yes { "yes" } else { "no" }.to_string(),
@@ -142,6 +157,8 @@ pub struct Facts {
     pub f_clients: usize,
     /// English names of the extra packages, in registration order.
     pub extra_services: Vec<String>,
+    /// The codes of those packages, in the same order.
+    pub extra_service_codes: Vec<String>,
     /// Team names.
     pub teams: Vec<String>,
     /// Clients listed with a relationship that no layout can serve.
@@ -274,6 +291,8 @@ enum Place {
 /// The facts of a plan, read once.
 struct Analysis<'p> {
     plan: &'p Plan,
+    /// The language of the texts it writes.
+    lang: Lang,
     universe: Universe,
     /// Own packages on the system that the organisation itself can be given.
     own_usable: PkgSet,
@@ -302,9 +321,14 @@ const MAX_REMARKS: usize = 20;
 
 impl<'p> Analysis<'p> {
     fn of(plan: &'p Plan) -> Analysis<'p> {
+        Analysis::of_in(plan, Lang::En)
+    }
+
+    fn of_in(plan: &'p Plan, lang: Lang) -> Analysis<'p> {
         let universe = Universe::of(plan);
         let mut a = Analysis {
             plan,
+            lang,
             universe,
             own_usable: PkgSet::default(),
             own_not_in_system: Vec::new(),
@@ -361,22 +385,16 @@ impl<'p> Analysis<'p> {
         let mut delegated_class: HashMap<&str, Option<usize>> = HashMap::new();
         for c in &plan.clients {
             let place = if c.orgnr == plan.organisation.orgnr {
-                self.remark(format!(
-                    "{} is the organisation itself, not a client; its own needs go under `own_packages`.",
-                    c.label()
-                ));
+                self.remark(Text::IsTheOrganisation { client: &c.label() });
                 Place::Skipped
             } else if !seen.insert(&c.orgnr) {
-                self.remark(format!(
-                    "{} is listed twice under `clients`; only the first entry is used.",
-                    c.label()
-                ));
+                self.remark(Text::ListedTwice { client: &c.label() });
                 Place::Skipped
             } else if let Some(main) = op_units.get(&c.orgnr) {
-                self.remark(format!(
-                    "{} is an operational unit of {main}; it inherits from its main unit and is never added as a client.",
-                    c.label()
-                ));
+                self.remark(Text::IsOperationalUnit {
+                    client: &c.label(),
+                    main,
+                });
                 Place::Skipped
             } else {
                 self.place_client(c, &mut roles, &mut delegated_class)
@@ -391,11 +409,9 @@ impl<'p> Analysis<'p> {
         roles: &mut RoleCache<'a>,
         delegated_class: &mut HashMap<&'a str, Option<usize>>,
     ) -> Place {
+        let lang = self.lang;
         if !c.has_relationship() {
-            self.unserve(
-                c,
-                "it has no ER role towards the organisation and has delegated no packages, so it is not a client in Altinn".into(),
-            );
+            self.unserve(c, Text::NoRelationship.text(lang));
             return Place::Unserved;
         }
         let form = c.unit_type.as_ref().map(|u| u.as_str());
@@ -416,13 +432,15 @@ impl<'p> Analysis<'p> {
             };
             let outcome = &roles.outcomes[k];
             if outcome.gives.is_empty() {
-                problems.push(role_gives_nothing(role, form));
+                problems.push(role_gives_nothing(role, form, lang));
             } else if outcome.usable.is_empty() {
-                problems.push(format!(
-                    "the system register entry has none of the packages the {} role gives ({}); ask the vendor to register them",
-                    role_label(role),
-                    outcome.gives.join(", ")
-                ));
+                problems.push(
+                    Text::SystemLacksRolePackages {
+                        role: relationship_label_in(role.into(), lang),
+                        gives: &outcome.gives,
+                    }
+                    .text(lang),
+                );
             } else {
                 bases.push((role.into(), outcome.usable));
             }
@@ -459,24 +477,20 @@ impl<'p> Analysis<'p> {
             Place::Delegated(self.split_families(delegated))
         } else {
             if c.sub_entity && c.delegated.is_empty() {
-                problems.push(
-                    "a sub-entity must delegate the packages to the organisation itself in Altinn"
-                        .into(),
-                );
+                problems.push(Text::SubEntityMustDelegate.text(lang));
             }
             problems.extend(package_problems);
             if problems.is_empty() {
-                problems.push("none of the packages it can give is usable".into());
+                problems.push(Text::NothingUsable.text(lang));
             }
             self.unserve(c, problems.join("; "));
             return Place::Unserved;
         };
         if !problems.is_empty() {
-            self.remark(format!(
-                "{}: {}; it is served through its other relationships.",
-                c.label(),
-                problems.join("; ")
-            ));
+            self.remark(Text::ServedAnyway {
+                client: &c.label(),
+                problems: &problems,
+            });
         }
         place
     }
@@ -560,19 +574,15 @@ impl<'p> Analysis<'p> {
         match catalog().get(code) {
             None => {
                 *self.unknown_delegated.entry(code.to_string()).or_default() += 1;
-                problems.push(format!("`{code}` is not an access package"));
+                problems.push(Text::NotAPackage { code }.text(self.lang));
             }
             Some(pkg) if !pkg.is_delegable || pkg.is_person_package() => {
                 self.not_delegable.insert(code.to_string());
-                problems.push(format!(
-                    "`{code}` cannot be delegated to a client system user"
-                ));
+                problems.push(Text::CannotBeDelegated { code }.text(self.lang));
             }
             Some(_) => {
                 *self.missing.entry(code.to_string()).or_default() += 1;
-                problems.push(format!(
-                    "the system register entry lacks `{code}`; ask the vendor to register it"
-                ));
+                problems.push(Text::SystemLacksPackage { code }.text(self.lang));
             }
         }
     }
@@ -585,9 +595,9 @@ impl<'p> Analysis<'p> {
         });
     }
 
-    fn remark(&mut self, text: String) {
+    fn remark(&mut self, text: Text) {
         if self.remarks.len() < MAX_REMARKS {
-            self.remarks.push(text);
+            self.remarks.push(text.text(self.lang));
         } else {
             self.remarks_left_off += 1;
         }
@@ -626,18 +636,18 @@ impl<'p> Analysis<'p> {
                 sub_entities += 1;
             }
         }
+        let extra_codes = self.universe.codes(extras);
         Facts {
             own_packages: self.plan.own_packages.len(),
             locally_installed: self.plan.system.locally_installed,
             kinds: counts.into_iter().collect(),
             sub_entities,
             f_clients,
-            extra_services: self
-                .universe
-                .codes(extras)
-                .into_iter()
+            extra_services: extra_codes
+                .iter()
                 .map(|c| service_name(c).to_string())
                 .collect(),
+            extra_service_codes: extra_codes.into_iter().map(String::from).collect(),
             teams: self.plan.teams.iter().map(|t| t.name.clone()).collect(),
             unserved: self.unserved.len(),
         }
@@ -781,63 +791,59 @@ impl<'p> Analysis<'p> {
     /// Notes from the facts alone (the layout adds its own).
     fn notes(&self) -> Vec<String> {
         let plan = self.plan;
-        let mut notes = Vec::new();
+        let mut notes: Vec<Text> = Vec::new();
         if plan.system.locally_installed {
-            notes.push("Scenario E: the organisation registers the locally installed system in the system register itself, as both system vendor and system customer (this needs an agreement with Digdir).".into());
-            notes.push("Scenario E: the organisation creates its own Maskinporten client and installs the key on its own server.".into());
-            notes.push("Scenario E: never use the software vendor's Maskinporten key or certificate; a shared key could give access to data across all the vendor's customers.".into());
+            notes.push(Text::ERegistersItself);
+            notes.push(Text::EOwnMaskinporten);
+            notes.push(Text::ENeverVendorKey);
         }
         for code in &self.own_not_in_system {
-            notes.push(format!("The organisation needs `{code}`, but the system register entry lacks it: ask the vendor to register `{code}` on the system and send a new request."));
+            notes.push(Text::OwnNotInSystem { code });
         }
         for code in &self.own_not_assignable {
-            notes.push(format!("`{code}` cannot be given to the organisation itself (it is not assignable; it only comes through client relationships), so no standard system user can carry it; remove it from `own_packages`."));
+            notes.push(Text::OwnNotAssignable { code });
         }
-        for code in &self.own_unknown {
-            let near = catalog().nearest_codes(code, 3);
-            let hint = if near.is_empty() {
-                String::new()
-            } else {
-                format!(" (did you mean {}?)", quote_list(&near))
-            };
-            notes.push(format!(
-                "`{code}` in `own_packages` is not an access package{hint}."
-            ));
+        let near: Vec<Vec<&str>> = self
+            .own_unknown
+            .iter()
+            .map(|code| catalog().nearest_codes(code, 3))
+            .collect();
+        for (code, near) in self.own_unknown.iter().zip(&near) {
+            notes.push(Text::OwnUnknown { code, near });
         }
-        if !self.role_missing.is_empty() {
-            let codes: Vec<&str> = self.role_missing.iter().copied().collect();
-            notes.push(format!(
-                "The clients' ER roles would also give {}, which the system register entry lacks; ask the vendor to register them if you need them.",
-                quote_list(&codes)
-            ));
+        let role_missing: Vec<&str> = self.role_missing.iter().copied().collect();
+        if !role_missing.is_empty() {
+            notes.push(Text::RolesGiveMissing {
+                codes: &role_missing,
+            });
         }
         for (code, n) in &self.missing {
-            notes.push(format!(
-                "{} delegated `{code}`, but the system register entry lacks it: ask the vendor to register `{code}` to act for them with it.",
-                clients_count(*n)
-            ));
+            notes.push(Text::DelegatedMissing { clients: *n, code });
         }
         for code in &self.not_delegable {
-            notes.push(format!("`{code}` cannot go on a client system user (it is not delegable), so it is left out for clients."));
+            notes.push(Text::NotDelegableForClients { code });
         }
-        for (code, n) in &self.unknown_delegated {
-            let near = catalog().nearest_codes(code, 3);
-            let hint = if near.is_empty() {
-                String::new()
-            } else {
-                format!("; did you mean {}?", quote_list(&near))
-            };
-            notes.push(format!(
-                "{} delegated `{code}`, which is not an access package{hint}",
-                clients_count(*n)
-            ));
+        let near_delegated: Vec<Vec<&str>> = self
+            .unknown_delegated
+            .keys()
+            .map(|code| catalog().nearest_codes(code, 3))
+            .collect();
+        for ((code, n), near) in self.unknown_delegated.iter().zip(&near_delegated) {
+            notes.push(Text::DelegatedUnknown {
+                clients: *n,
+                code,
+                near,
+            });
         }
+        let mut notes: Vec<String> = notes.iter().map(|t| t.text(self.lang)).collect();
         notes.extend(self.remarks.iter().cloned());
         if self.remarks_left_off > 0 {
-            notes.push(format!(
-                "… and {} more remarks like these about single clients.",
-                self.remarks_left_off
-            ));
+            notes.push(
+                Text::MoreRemarks {
+                    count: self.remarks_left_off,
+                }
+                .text(self.lang),
+            );
         }
         notes
     }
@@ -1016,7 +1022,7 @@ impl<'p> Analysis<'p> {
         }
         let assignable = self.universe.set_where(|p| p.is_assignable);
         if !self.plan.options.self_on_client_system_user {
-            notes.push("Scenario H: Altinn now lets the organisation itself be added to a client system user whose packages are all assignable; set `options.self_on_client_system_user: true` if that is available to you to need one system user fewer.".into());
+            notes.push(Text::HSelfOnClientAvailable.text(self.lang));
             return;
         }
         let own = self.own_usable;
@@ -1035,12 +1041,14 @@ impl<'p> Analysis<'p> {
             Some(i) => {
                 drafts[i].include_self = true;
                 drafts.remove(std_ix);
-                notes.push("Scenario H simplified: the organisation itself is added to the client system user for its delegated clients, so no standard system user is needed; ER-based relationships keep their own system users.".into());
+                notes.push(Text::HSimplifiedNote.text(self.lang));
             }
-            None => notes.push(format!(
-                "Scenario H: the organisation's own packages ({}) are not all on one client system user whose packages are all assignable, so its own reporting keeps a standard system user.",
-                self.universe.codes(own).join(", ")
-            )),
+            None => notes.push(
+                Text::HKeepsStandard {
+                    codes: &self.universe.codes(own),
+                }
+                .text(self.lang),
+            ),
         }
     }
 
@@ -1101,10 +1109,7 @@ impl<'p> Analysis<'p> {
         if !unhandled.is_empty() {
             unhandled.sort();
             unhandled.dedup();
-            notes.push(format!(
-                "Scenario D: no team handles {}; add it to a team's `handles` so someone may use the system user that carries it.",
-                quote_list(&unhandled)
-            ));
+            notes.push(Text::DUnhandled { codes: &unhandled }.text(self.lang));
         }
         out
     }
@@ -1119,19 +1124,29 @@ impl<'p> Analysis<'p> {
                 _ => false,
             }),
         };
-        let mut names: Vec<String> = drafts.iter().map(|d| self.name(d)).collect();
         let teams = &self.plan.teams;
         let team_names =
             |d: &Draft| -> Vec<String> { d.teams.iter().map(|&t| teams[t].name.clone()).collect() };
-        // Disambiguate by team first, then by number.
-        let counts = count(&names);
-        for (i, d) in drafts.iter().enumerate() {
-            if counts[&names[i]] > 1 && !d.teams.is_empty() {
-                names[i] = format!("{} ({})", names[i], team_names(d).join(", "));
+        let names_in = |lang: Lang| -> Vec<String> {
+            let mut names: Vec<String> = drafts.iter().map(|d| self.name(d, lang)).collect();
+            // Disambiguate by team first, then by number.
+            let counts = count(&names);
+            for (i, d) in drafts.iter().enumerate() {
+                if counts[&names[i]] > 1 && !d.teams.is_empty() {
+                    names[i] = format!("{} ({})", names[i], team_names(d).join(", "));
+                }
             }
-        }
-        let names = numbered(names, " ");
-        let refs = numbered(names.iter().map(|n| slug(n)).collect(), "-");
+            numbered(names, " ")
+        };
+        // External refs come from the English names, so they are the same in
+        // every language and the end-user system's configuration never changes.
+        let english = names_in(Lang::En);
+        let refs = numbered(english.iter().map(|n| slug(n)).collect(), "-");
+        let names = if self.lang == Lang::En {
+            english
+        } else {
+            names_in(self.lang)
+        };
         drafts
             .into_iter()
             .zip(names.into_iter().zip(refs))
@@ -1166,19 +1181,24 @@ impl<'p> Analysis<'p> {
             .collect()
     }
 
-    fn name(&self, d: &Draft) -> String {
+    /// A draft's name in `lang` (English: also the source of its external ref).
+    fn name(&self, d: &Draft, lang: Lang) -> String {
         if d.kind == SystemUserType::Standard {
-            return "Own reporting".into();
+            return match lang {
+                Lang::En => "Own reporting",
+                Lang::Nb => "Egen rapportering",
+            }
+            .into();
         }
         let extras: Vec<&str> = self
             .universe
             .codes(d.extra)
             .into_iter()
-            .map(service_name)
+            .map(|c| service_name_in(c, lang))
             .collect();
         match d.rel {
             Some(rel) if !d.base.is_empty() => {
-                let base = self.relationship_name(rel, d.base);
+                let base = self.relationship_name_in(rel, d.base, lang);
                 if extras.is_empty() {
                     base.into()
                 } else {
@@ -1188,10 +1208,11 @@ impl<'p> Analysis<'p> {
             _ => {
                 let subs = !d.clients.is_empty()
                     && d.clients.iter().all(|&i| self.plan.clients[i].sub_entity);
-                let group = if subs {
-                    "Sub-entities"
-                } else {
-                    "Delegated clients"
+                let group = match (subs, lang) {
+                    (true, Lang::En) => "Sub-entities",
+                    (true, Lang::Nb) => "Organisasjonsledd",
+                    (false, Lang::En) => "Delegated clients",
+                    (false, Lang::Nb) => "Delegerte klienter",
                 };
                 match d.origin {
                     Origin::Delegated { several: false } if !d.split => group.into(),
@@ -1205,18 +1226,26 @@ impl<'p> Analysis<'p> {
     }
 
     fn relationship_name(&self, rel: Relationship, base: PkgSet) -> &'static str {
-        match rel {
-            Relationship::Regnskapsforer => "Accounting",
-            Relationship::Revisor => "Audit",
-            Relationship::Forretningsforer => {
-                let eiendom = self.universe.index.get("forretningsforer-eiendom");
-                if eiendom.is_some_and(|&i| base.contains(i)) {
-                    "Property management"
-                } else {
-                    "Business management (NUF)"
-                }
-            }
-            Relationship::Delegated => "Delegated clients",
+        self.relationship_name_in(rel, base, Lang::En)
+    }
+
+    /// The name of a relationship type's system user ("Accounting", "Regnskap").
+    fn relationship_name_in(&self, rel: Relationship, base: PkgSet, lang: Lang) -> &'static str {
+        let property = || {
+            let eiendom = self.universe.index.get("forretningsforer-eiendom");
+            eiendom.is_some_and(|&i| base.contains(i))
+        };
+        match (rel, lang) {
+            (Relationship::Regnskapsforer, Lang::En) => "Accounting",
+            (Relationship::Regnskapsforer, Lang::Nb) => "Regnskap",
+            (Relationship::Revisor, Lang::En) => "Audit",
+            (Relationship::Revisor, Lang::Nb) => "Revisjon",
+            (Relationship::Forretningsforer, Lang::En) if property() => "Property management",
+            (Relationship::Forretningsforer, Lang::Nb) if property() => "Forretningsførsel eiendom",
+            (Relationship::Forretningsforer, Lang::En) => "Business management (NUF)",
+            (Relationship::Forretningsforer, Lang::Nb) => "Forretningsførsel (NUF)",
+            (Relationship::Delegated, Lang::En) => "Delegated clients",
+            (Relationship::Delegated, Lang::Nb) => "Delegerte klienter",
         }
     }
 
@@ -1225,66 +1254,69 @@ impl<'p> Analysis<'p> {
             multi_kind,
             has_delegated,
         } = ctx;
+        let lang = self.lang;
         let teams: Vec<&str> = d
             .teams
             .iter()
             .map(|&t| self.plan.teams[t].name.as_str())
             .collect();
-        let team_word = if teams.len() == 1 { "team" } else { "teams" };
         if d.split {
             return if teams.is_empty() {
-                "Scenario D: cut out of a larger system user because no team handles these packages yet; name the team that may use it.".to_string()
+                Text::DCutNoTeam
             } else {
-                format!(
-                    "Scenario D: cut out so that only {team_word} {} may use these packages; no team gets more than it handles.",
-                    teams.join(", ")
-                )
-            };
+                Text::DCut { teams: &teams }
+            }
+            .text(lang);
         }
         if d.include_self {
-            return "Scenario H simplified: the organisation itself (with its operational units) is included beside the clients that delegated these packages, since every package here is assignable.".to_string();
+            return Text::HSimplifiedWhy.text(lang);
         }
-        let rel_label = d.rel.map(relationship_label).unwrap_or("delegated");
+        let rel = d.rel.map(|r| relationship_label_in(r, lang));
         let extras: Vec<&str> = self
             .universe
             .codes(d.extra)
             .into_iter()
-            .map(service_name)
+            .map(|c| service_name_in(c, lang))
             .collect();
+        let extras = join_services(&extras, true);
         let several = matches!(d.origin, Origin::Delegated { several: true });
         let s = match d.origin {
-            Origin::Own if self.plan.system.locally_installed => "Scenario E: one standard system user for the locally installed system carries every package the organisation needs for its own reporting; its operational units inherit it.".to_string(),
-            Origin::Own if has_delegated => "Scenario H: a standard system user for the organisation's own reporting and its operational units, since a client system user does not act for the organisation itself.".to_string(),
-            Origin::Own => "Scenario A: one standard system user carries every package the organisation needs for its own reporting; its operational units inherit it.".to_string(),
-            Origin::Er if multi_kind => format!("Scenario C: clients with the organisation as {rel_label} are one relationship type and a separate legal basis, so they share this client system user."),
-            Origin::Er => format!("Scenario B: every client has the organisation as {rel_label}, so one client system user with the packages that relationship gives serves them all."),
-            Origin::FBase(FOption::PerCombination) => format!("Scenario F option 1: clients with the organisation as {rel_label} and no extra services; a client that extends moves to the matching combination."),
-            Origin::FBase(FOption::PerService) => format!("Scenario F option 2: every client with the organisation as {rel_label} stays linked here whatever extra services it has."),
-            Origin::FCombination => format!("Scenario F option 1: clients with the organisation as {rel_label} that have also delegated {} get one system user for exactly that combination.", join_services(&extras, true)),
-            Origin::FService => format!("Scenario F option 2: one system user for the extra service {}; clients that delegated it are linked here as well as to their base system user.", join_services(&extras, true)),
+            Origin::Own if self.plan.system.locally_installed => Text::EStandard,
+            Origin::Own if has_delegated => Text::HStandard,
+            Origin::Own => Text::AStandard,
+            Origin::Er if multi_kind => Text::CRelationship { rel },
+            Origin::Er => Text::BRelationship { rel },
+            Origin::FBase(FOption::PerCombination) => Text::F1Base { rel },
+            Origin::FBase(FOption::PerService) => Text::F2Base { rel },
+            Origin::FCombination => Text::F1Combination {
+                rel,
+                extras: &extras,
+            },
+            Origin::FService => Text::F2Service { extras: &extras },
             Origin::Delegated { .. } => {
                 let subs = d.clients.iter().all(|&i| self.plan.clients[i].sub_entity);
                 if subs && several {
-                    "Scenario G combined with C: the sub-entities that delegated exactly these packages share this client system user, one per package combination; their operational units follow automatically.".to_string()
+                    Text::GWithC
                 } else if subs {
-                    "Scenario G: each sub-entity delegates these packages to the organisation and is linked as a client; its operational units follow automatically.".to_string()
+                    Text::G
                 } else if !self.own_usable.is_empty() {
-                    "Scenario H: legal entities that delegated these packages in Altinn are clients of this system user, beside the standard one for the organisation's own reporting.".to_string()
+                    Text::HDelegated
                 } else if multi_kind || several {
-                    "Scenario C: clients that delegated exactly these packages directly in Altinn are their own relationship type, kept apart from ER-based ones.".to_string()
+                    Text::CDelegated
                 } else {
-                    "Scenario B: every client reaches the organisation through packages it delegated in Altinn, so one client system user with those packages serves them all.".to_string()
+                    Text::BDelegated
                 }
             }
-        };
+        }
+        .text(lang);
         if teams.is_empty() {
             s
         } else {
-            format!(
-                "{}; only {team_word} {} may use it (scenario D).",
-                s.trim_end_matches('.'),
-                teams.join(", ")
-            )
+            Text::OnlyTeams {
+                why: &s,
+                teams: &teams,
+            }
+            .text(lang)
         }
     }
 }
@@ -1444,9 +1476,19 @@ fn numbered(items: Vec<String>, sep: &str) -> Vec<String> {
 
 /// The package's English name, as a service ("Sick leave"), without a trailing stop.
 fn service_name(code: &str) -> &str {
+    service_name_in(code, Lang::En)
+}
+
+/// The package's name in `lang` as a service ("Sick leave", "Sykefravær"),
+/// without a trailing stop; unknown codes stay as they are.
+pub fn service_name_in(code: &str, lang: Lang) -> &str {
     catalog()
         .get(code)
-        .map(|p| p.name_en.trim_end_matches('.'))
+        .map(|p| match lang {
+            Lang::En => p.name_en.as_str(),
+            Lang::Nb => p.name_nb.as_str(),
+        })
+        .map(|n| n.trim_end_matches('.'))
         .unwrap_or(code)
 }
 
@@ -1478,37 +1520,26 @@ fn lower_first(s: &str) -> String {
     }
 }
 
-fn quote_list<S: AsRef<str>>(items: &[S]) -> String {
-    items
-        .iter()
-        .map(|s| format!("`{}`", s.as_ref()))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-fn clients_count(n: usize) -> String {
-    if n == 1 {
-        "1 client".into()
-    } else {
-        format!("{} clients", crate::text::thousands(n))
-    }
-}
-
 /// How the guidance names a relationship in prose.
 pub fn relationship_label(r: Relationship) -> &'static str {
-    match r {
-        Relationship::Regnskapsforer => "registered accountant",
-        Relationship::Revisor => "registered auditor",
-        Relationship::Forretningsforer => "business manager (forretningsfører)",
-        Relationship::Delegated => "delegated in Altinn",
+    relationship_label_in(r, Lang::En)
+}
+
+/// [`relationship_label`] in `lang`: "registered accountant", "registrert regnskapsfører".
+pub fn relationship_label_in(r: Relationship, lang: Lang) -> &'static str {
+    match (r, lang) {
+        (Relationship::Regnskapsforer, Lang::En) => "registered accountant",
+        (Relationship::Revisor, Lang::En) => "registered auditor",
+        (Relationship::Forretningsforer, Lang::En) => "business manager (forretningsfører)",
+        (Relationship::Delegated, Lang::En) => "delegated in Altinn",
+        (Relationship::Regnskapsforer, Lang::Nb) => "registrert regnskapsfører",
+        (Relationship::Revisor, Lang::Nb) => "registrert revisor",
+        (Relationship::Forretningsforer, Lang::Nb) => "forretningsfører",
+        (Relationship::Delegated, Lang::Nb) => "delegert i Altinn",
     }
 }
 
-fn role_label(r: ErRole) -> &'static str {
-    relationship_label(r.into())
-}
-
-fn role_gives_nothing(role: ErRole, form: Option<&str>) -> String {
+fn role_gives_nothing(role: ErRole, form: Option<&str>, lang: Lang) -> String {
     let forms: Vec<&str> = catalog()
         .role(role.as_str())
         .into_iter()
@@ -1517,14 +1548,15 @@ fn role_gives_nothing(role: ErRole, form: Option<&str>) -> String {
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let form = form.unwrap_or("an unknown organisation form");
+    let role = relationship_label_in(role.into(), lang);
     if forms.is_empty() {
-        format!("the {} role gives no access packages", role_label(role))
+        Text::RoleGivesNothing { role }
     } else {
-        format!(
-            "as {} the organisation gets access packages only for clients of the forms {}, and this client is {form}",
-            role_label(role),
-            forms.join(", ")
-        )
+        Text::RoleOnlyForForms {
+            role,
+            forms: &forms,
+            form,
+        }
     }
+    .text(lang)
 }

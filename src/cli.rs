@@ -5,6 +5,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
+pub use crate::lang::Lang;
+
 /// Exit status: success, findings (errors in the plan, no route), bad input.
 pub const EXIT_OK: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
@@ -43,37 +45,6 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum Lang {
-    #[default]
-    En,
-    Nb,
-}
-
-impl Lang {
-    /// The language from `LANG`/`LC_ALL`/`LC_MESSAGES`: Norwegian (nb, no, nn) gives bokmål.
-    pub fn from_env() -> Lang {
-        let v = ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .filter_map(|k| std::env::var(k).ok())
-            .find(|v| !v.is_empty())
-            .unwrap_or_default()
-            .to_lowercase();
-        if v.starts_with("nb") || v.starts_with("no") || v.starts_with("nn") {
-            Lang::Nb
-        } else {
-            Lang::En
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Nb => "nb",
-        }
-    }
 }
 
 #[derive(Debug, Subcommand)]

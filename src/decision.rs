@@ -4,9 +4,10 @@
 //! (English and bokmål), the guidance's explanation, and which scenario a
 //! "yes" leads to. How an answer follows from a plan's facts is [`answer`].
 
-use crate::advisor::{Facts, relationship_label};
+use crate::advisor::{Facts, relationship_label_in, service_name_in};
+use crate::lang::Lang;
 use crate::plan::{Plan, Relationship};
-use crate::text::thousands;
+use crate::text::thousands_in;
 
 /// One question of the decision tree.
 #[derive(Debug)]
@@ -111,158 +112,283 @@ pub struct Answer {
 /// Answers `question` from the plan's facts (own packages, clients' ER roles
 /// and delegations, teams, sub-entities, `locally_installed`).
 pub fn answer(question: &Question, plan: &Plan) -> Answer {
-    answer_from(question, &crate::advisor::facts(plan))
+    answer_in(question, plan, Lang::En)
+}
+
+/// [`answer`] with the reason in `lang`.
+pub fn answer_in(question: &Question, plan: &Plan, lang: Lang) -> Answer {
+    answer_from_in(question, &crate::advisor::facts(plan), lang)
 }
 
 /// Answers `question` from facts already read; `advise` reads them once for all seven.
 pub fn answer_from(question: &Question, f: &Facts) -> Answer {
+    answer_from_in(question, f, Lang::En)
+}
+
+/// [`answer_from`] with the reason in `lang`.
+pub fn answer_from_in(question: &Question, f: &Facts, lang: Lang) -> Answer {
+    let (yes, why) = decide(question, f);
+    Answer {
+        yes,
+        why: why.text(f, lang),
+    }
+}
+
+/// The facts that decided an answer, before they are worded.
+enum Why {
+    OwnOnlyLocallyInstalled,
+    OwnOnly,
+    OwnAndClients(usize),
+    NoOwn,
+    NoClients,
+    OneKind,
+    ManyKinds(usize),
+    OnlyOneKind,
+    ManyKindsLegalBases(usize),
+    Extras,
+    NoExtras,
+    NoTeams,
+    Teams,
+    SubEntities,
+    NoSubEntities,
+    OwnAndDelegated(usize),
+    OwnNotDelegated,
+    DelegatedNotOwn,
+    Neither,
+    Unknown,
+}
+
+/// Which answer the facts give, and why; the wording is [`Why::text`]'s.
+fn decide(question: &Question, f: &Facts) -> (bool, Why) {
     let clients: usize = f.kinds.iter().map(|(_, n)| n).sum::<usize>();
     let delegated = f
         .kinds
         .iter()
         .find(|(r, _)| *r == Relationship::Delegated)
         .map_or(0, |(_, n)| *n);
-    let kinds = || {
-        f.kinds
-            .iter()
-            .map(|(r, n)| format!("{} ({})", relationship_label(*r), thousands(*n)))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let own = || match f.own_packages {
-        1 => "1 package".to_string(),
-        n => format!("{n} packages"),
-    };
-    let (yes, why) = match question.id {
+    match question.id {
         "own-only" => match (f.own_packages > 0, clients > 0) {
-            (true, false) if f.locally_installed => (
-                true,
-                format!(
-                    "The organisation needs {} for its own reporting, has no clients, and the system is locally installed (scenario E).",
-                    own()
-                ),
-            ),
-            (true, false) => (
-                true,
-                format!(
-                    "The organisation needs {} for its own reporting and has no clients.",
-                    own()
-                ),
-            ),
-            (true, true) => (
-                false,
-                format!(
-                    "Besides its own {}, the organisation acts for {} client{}.",
-                    own(),
-                    thousands(clients),
-                    plural(clients)
-                ),
-            ),
-            (false, _) => (
-                false,
-                "The organisation lists no packages for its own reporting.".into(),
-            ),
+            (true, false) if f.locally_installed => (true, Why::OwnOnlyLocallyInstalled),
+            (true, false) => (true, Why::OwnOnly),
+            (true, true) => (false, Why::OwnAndClients(clients)),
+            (false, _) => (false, Why::NoOwn),
         },
         "one-relationship-type" => match f.kinds.len() {
-            0 => (false, "There are no clients to serve.".into()),
-            1 => (
-                true,
-                format!("All clients come through one relationship type: {}.", kinds()),
-            ),
-            n => (
-                false,
-                format!("The clients come through {n} relationship types: {}.", kinds()),
-            ),
+            0 => (false, Why::NoClients),
+            1 => (true, Why::OneKind),
+            n => (false, Why::ManyKinds(n)),
         },
         "several-relationship-types" => match f.kinds.len() {
-            0 => (false, "There are no clients to serve.".into()),
-            1 => (
-                false,
-                format!("There is only one relationship type: {}.", kinds()),
-            ),
-            n => (
-                true,
-                format!(
-                    "The clients come through {n} relationship types, each its own legal basis: {}.",
-                    kinds()
-                ),
-            ),
+            0 => (false, Why::NoClients),
+            1 => (false, Why::OnlyOneKind),
+            n => (true, Why::ManyKindsLegalBases(n)),
         },
         "extra-delegated-packages" => {
             if f.f_clients > 0 {
-                (
-                    true,
-                    format!(
-                        "{} client{} with an ER relationship also delegated extra packages: {}.",
-                        thousands(f.f_clients),
-                        plural(f.f_clients),
-                        f.extra_services.join(", ")
-                    ),
-                )
+                (true, Why::Extras)
             } else {
-                (
-                    false,
-                    "No client with an ER relationship has delegated packages beyond what the relationship gives.".into(),
-                )
+                (false, Why::NoExtras)
             }
         }
         "teams" => {
             if f.teams.is_empty() {
-                (false, "The plan defines no teams.".into())
+                (false, Why::NoTeams)
             } else {
-                (
-                    true,
-                    format!(
-                        "The plan defines {} team{}: {}.",
-                        f.teams.len(),
-                        plural(f.teams.len()),
-                        f.teams.join(", ")
-                    ),
-                )
+                (true, Why::Teams)
             }
         }
         "sub-entities" => {
             if f.sub_entities > 0 {
-                (
-                    true,
-                    format!(
-                        "{} client{} {} (organisasjonsledd) that {} packages to the organisation.",
-                        thousands(f.sub_entities),
-                        plural(f.sub_entities),
-                        if f.sub_entities == 1 { "is a sub-entity" } else { "are sub-entities" },
-                        if f.sub_entities == 1 { "delegates" } else { "delegate" }
-                    ),
-                )
+                (true, Why::SubEntities)
             } else {
-                (false, "No client is a sub-entity.".into())
+                (false, Why::NoSubEntities)
             }
         }
         "own-and-delegated" => match (f.own_packages > 0, delegated > 0) {
-            (true, true) => (
-                true,
-                format!(
-                    "The organisation needs {} for itself and {} client{} delegated packages to it directly in Altinn.",
-                    own(),
-                    thousands(delegated),
-                    plural(delegated)
-                ),
-            ),
-            (true, false) => (
-                false,
-                "The organisation reports for itself, but no client relies on packages delegated in Altinn alone.".into(),
-            ),
-            (false, true) => (
-                false,
-                "Clients delegated packages, but the organisation lists none for its own reporting.".into(),
-            ),
-            (false, false) => (
-                false,
-                "The organisation neither reports for itself nor has clients that only delegated packages.".into(),
-            ),
+            (true, true) => (true, Why::OwnAndDelegated(delegated)),
+            (true, false) => (false, Why::OwnNotDelegated),
+            (false, true) => (false, Why::DelegatedNotOwn),
+            (false, false) => (false, Why::Neither),
         },
-        _ => (false, String::new()),
-    };
-    Answer { yes, why }
+        _ => (false, Why::Unknown),
+    }
+}
+
+impl Why {
+    fn text(&self, f: &Facts, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.en(f),
+            Lang::Nb => self.nb(f),
+        }
+    }
+
+    fn en(&self, f: &Facts) -> String {
+        let l = Lang::En;
+        let n = |n: usize| thousands_in(n, l);
+        let kinds = || kinds(f, l);
+        let own = match f.own_packages {
+            1 => "1 package".to_string(),
+            n => format!("{n} packages"),
+        };
+        match *self {
+            Why::OwnOnlyLocallyInstalled => format!(
+                "The organisation needs {own} for its own reporting, has no clients, and the system is locally installed (scenario E)."
+            ),
+            Why::OwnOnly => {
+                format!("The organisation needs {own} for its own reporting and has no clients.")
+            }
+            Why::OwnAndClients(c) => format!(
+                "Besides its own {own}, the organisation acts for {} client{}.",
+                n(c),
+                plural(c)
+            ),
+            Why::NoOwn => "The organisation lists no packages for its own reporting.".into(),
+            Why::NoClients => "There are no clients to serve.".into(),
+            Why::OneKind => format!(
+                "All clients come through one relationship type: {}.",
+                kinds()
+            ),
+            Why::ManyKinds(k) => {
+                format!("The clients come through {k} relationship types: {}.", kinds())
+            }
+            Why::OnlyOneKind => format!("There is only one relationship type: {}.", kinds()),
+            Why::ManyKindsLegalBases(k) => format!(
+                "The clients come through {k} relationship types, each its own legal basis: {}.",
+                kinds()
+            ),
+            Why::Extras => format!(
+                "{} client{} with an ER relationship also delegated extra packages: {}.",
+                n(f.f_clients),
+                plural(f.f_clients),
+                f.extra_services.join(", ")
+            ),
+            Why::NoExtras => "No client with an ER relationship has delegated packages beyond what the relationship gives.".into(),
+            Why::NoTeams => "The plan defines no teams.".into(),
+            Why::Teams => format!(
+                "The plan defines {} team{}: {}.",
+                f.teams.len(),
+                plural(f.teams.len()),
+                f.teams.join(", ")
+            ),
+            Why::SubEntities => format!(
+                "{} client{} {} (organisasjonsledd) that {} packages to the organisation.",
+                n(f.sub_entities),
+                plural(f.sub_entities),
+                if f.sub_entities == 1 {
+                    "is a sub-entity"
+                } else {
+                    "are sub-entities"
+                },
+                if f.sub_entities == 1 {
+                    "delegates"
+                } else {
+                    "delegate"
+                }
+            ),
+            Why::NoSubEntities => "No client is a sub-entity.".into(),
+            Why::OwnAndDelegated(d) => format!(
+                "The organisation needs {own} for itself and {} client{} delegated packages to it directly in Altinn.",
+                n(d),
+                plural(d)
+            ),
+            Why::OwnNotDelegated => "The organisation reports for itself, but no client relies on packages delegated in Altinn alone.".into(),
+            Why::DelegatedNotOwn => "Clients delegated packages, but the organisation lists none for its own reporting.".into(),
+            Why::Neither => "The organisation neither reports for itself nor has clients that only delegated packages.".into(),
+            Why::Unknown => String::new(),
+        }
+    }
+
+    fn nb(&self, f: &Facts) -> String {
+        let l = Lang::Nb;
+        let n = |n: usize| thousands_in(n, l);
+        let kinds = || kinds(f, l);
+        let clients = |c: usize| {
+            if c == 1 {
+                "1 klient".to_string()
+            } else {
+                format!("{} klienter", n(c))
+            }
+        };
+        let own = match f.own_packages {
+            1 => "1 tilgangspakke".to_string(),
+            n => format!("{n} tilgangspakker"),
+        };
+        match *self {
+            Why::OwnOnlyLocallyInstalled => format!(
+                "Virksomheten trenger {own} for egen rapportering, har ingen klienter, og systemet er lokalt installert (scenario E)."
+            ),
+            Why::OwnOnly => {
+                format!("Virksomheten trenger {own} for egen rapportering og har ingen klienter.")
+            }
+            Why::OwnAndClients(c) => format!(
+                "I tillegg til egen rapportering ({own}) handler virksomheten for {}.",
+                clients(c)
+            ),
+            Why::NoOwn => "Virksomheten oppgir ingen tilgangspakker for egen rapportering.".into(),
+            Why::NoClients => "Det er ingen klienter å betjene.".into(),
+            Why::OneKind => format!("Alle klientene kommer gjennom én type klientforhold: {}.", kinds()),
+            Why::ManyKinds(k) => {
+                format!("Klientene kommer gjennom {k} typer klientforhold: {}.", kinds())
+            }
+            Why::OnlyOneKind => format!("Det er bare én type klientforhold: {}.", kinds()),
+            Why::ManyKindsLegalBases(k) => format!(
+                "Klientene kommer gjennom {k} typer klientforhold, hver med sitt eget rettslige grunnlag: {}.",
+                kinds()
+            ),
+            Why::Extras => {
+                let services: Vec<String> = f
+                    .extra_service_codes
+                    .iter()
+                    .map(|c| service_name_in(c, l).to_string())
+                    .collect();
+                format!(
+                    "{} med ER-basert klientforhold har også delegert flere tilgangspakker: {}.",
+                    clients(f.f_clients),
+                    services.join(", ")
+                )
+            }
+            Why::NoExtras => "Ingen klient med ER-basert klientforhold har delegert tilgangspakker utover det klientforholdet gir.".into(),
+            Why::NoTeams => "Planen definerer ingen team.".into(),
+            Why::Teams => format!(
+                "Planen definerer {} team: {}.",
+                f.teams.len(),
+                f.teams.join(", ")
+            ),
+            Why::SubEntities => format!(
+                "{} er {} som delegerer tilgangspakker til virksomheten.",
+                clients(f.sub_entities),
+                if f.sub_entities == 1 {
+                    "et organisasjonsledd"
+                } else {
+                    "organisasjonsledd"
+                }
+            ),
+            Why::NoSubEntities => "Ingen klient er et organisasjonsledd.".into(),
+            Why::OwnAndDelegated(d) => format!(
+                "Virksomheten trenger {own} for seg selv, og {} har delegert tilgangspakker til den direkte i Altinn.",
+                clients(d)
+            ),
+            Why::OwnNotDelegated => "Virksomheten rapporterer for seg selv, men ingen klient har bare tilgangspakker delegert i Altinn.".into(),
+            Why::DelegatedNotOwn => "Klienter har delegert tilgangspakker, men virksomheten oppgir ingen for egen rapportering.".into(),
+            Why::Neither => "Virksomheten verken rapporterer for seg selv eller har klienter som bare har delegert tilgangspakker.".into(),
+            Why::Unknown => String::new(),
+        }
+    }
+}
+
+/// "registered accountant (3), delegated in Altinn (2)".
+fn kinds(f: &Facts, lang: Lang) -> String {
+    f.kinds
+        .iter()
+        .map(|(r, n)| {
+            format!(
+                "{} ({})",
+                relationship_label_in(*r, lang),
+                thousands_in(*n, lang)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn plural(n: usize) -> &'static str {

@@ -17,6 +17,7 @@ pub mod fastyaml;
 pub mod fsutil;
 pub mod generate;
 pub mod import;
+pub mod lang;
 pub mod orgnr;
 pub mod plan;
 pub mod render;

@@ -2,6 +2,7 @@
 //! the explanation behind each. Findings, docs and `sysuser explain` all read
 //! this one table. Ids are public interface: add, never rename.
 
+use crate::lang::Lang;
 use serde::{Serialize, Serializer};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -206,6 +207,98 @@ impl Rule {
 
     pub fn from_id(id: &str) -> Option<Rule> {
         Rule::ALL.iter().copied().find(|r| r.id() == id)
+    }
+
+    /// How to fix it, in the language: the table's `fix`, or its bokmål wording.
+    pub fn fix_in(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.info().fix,
+            Lang::Nb => self.fix_nb(),
+        }
+    }
+
+    /// The table's `fix` in bokmål, in the guidance's terms.
+    fn fix_nb(self) -> &'static str {
+        match self {
+            Rule::InvalidOrgnr => {
+                "Kopier nummeret på nytt fra Enhetsregisteret (brreg.no); det siste sifferet er et kontrollsiffer."
+            }
+            Rule::UnknownPackage => {
+                "Bruk en av kodene tipset nevner, eller søk med `sysuser packages --search ORD`."
+            }
+            Rule::PersonPackage => {
+                "Fjern den og velg tilgangspakken for virksomheter for den samme tjenesten."
+            }
+            Rule::PackageNotForSystemUsers => {
+                "Fjern tilgangspakken fra oppføringen i systemregisteret og fra planen."
+            }
+            Rule::DuplicatePackage => "Før opp hver tilgangspakke én gang.",
+            Rule::PackageNotInSystem => {
+                "Be leverandøren legge tilgangspakken til oppføringen i systemregisteret, eller fjern den fra systembrukeren."
+            }
+            Rule::PackageNotAssignable => {
+                "Flytt tilgangspakken til en klientsystembruker, eller fjern `include_self`."
+            }
+            Rule::PackageNotDelegable => {
+                "Legg tilgangspakken på en standard systembruker i stedet."
+            }
+            Rule::ClientSystemUserWithoutPackages => {
+                "Gi den tilgangspakkene klientforholdet til klientene gir."
+            }
+            Rule::StandardSystemUserWithoutPackages => {
+                "Gi den tilgangspakkene virksomheten trenger for egen rapportering, eller fjern den."
+            }
+            Rule::ClientsOnStandardSystemUser => "Flytt klientene til en klientsystembruker.",
+            Rule::NotAClient => {
+                "Be klienten delegere tilgangspakkene i Altinn (eller registrere ER-rollen), før den opp under `clients:` med `er_roles` eller `delegated`, eller fjern den."
+            }
+            Rule::ClientMissingPackage => {
+                "Be klienten delegere tilgangspakken som mangler, eller flytt klienten til en systembruker med tilgangspakker den har."
+            }
+            Rule::RolePackageWrongUnitType => {
+                "Flytt klienten til en systembruker uten den tilgangspakken, eller be klienten delegere den direkte."
+            }
+            Rule::DuplicateExternalRef => {
+                "Gi hver systembruker sin egen lesbare eksterne referanse."
+            }
+            Rule::VisibleSystemWithClientOnlyPackage => {
+                "Sett `visible: false` på systemet, eller fjern tilgangspakkene som bare gjelder klientforhold."
+            }
+            Rule::InvalidSystemId => "Gi system-id-en nytt navn, f.eks. `991825827_smartcloud`.",
+            Rule::LocallyInstalledNeedsOwnVendor => {
+                "Registrer systemet med virksomhetens eget organisasjonsnummer som leverandør, og opprett en egen Maskinporten-klient."
+            }
+            Rule::OwnNeedsUncovered => {
+                "Legg tilgangspakken til den standard systembrukeren (scenario A/H)."
+            }
+            Rule::DuplicateClient => "Slå de to oppføringene sammen til én.",
+            Rule::OrganisationAsClient => {
+                "Betjen virksomheten med en standard systembruker, eller med `include_self` på en klientsystembruker."
+            }
+            Rule::ClientUncovered => {
+                "Legg klienten til systembrukeren som passer klientforholdet (`sysuser advise` viser hvilken)."
+            }
+            Rule::OperationalUnitAsClient => "Fjern den og legg til hovedenheten som klient.",
+            Rule::SystemUserPerClient => {
+                "Slå dem sammen til én systembruker og knytt alle klientene til den."
+            }
+            Rule::SamePackagesTwice => {
+                "Slå dem sammen, eller gi hver sitt eget team hvis tilgangen må deles opp (scenario D)."
+            }
+            Rule::MixedLegalBasis => "Del den opp i én systembruker per type klientforhold.",
+            Rule::AmbiguousRoute => "Hold hver klient og tilgangspakke på én systembruker.",
+            Rule::TeamUnknownSystemUser => {
+                "Rett teamnavnet på systembrukeren, eller knytt teamet til systembrukerne det arbeider med."
+            }
+            Rule::SystemUserWithoutTeam => "Før opp teamene som kan bruke den, under `teams:`.",
+            Rule::SelfOnClientUnavailable => {
+                "Sett `options.self_on_client_system_user: true` hvis Altinn tilbyr det, eller bruk en standard systembruker."
+            }
+            Rule::PackageImmutable => {
+                "Velg tilgangspakker dere vil beholde; se `sysuser compare` for alternativene i scenario F."
+            }
+            Rule::NoLayout => "Kjør `sysuser advise FIL` for å få det anbefalte oppsettet.",
+        }
     }
 }
 

@@ -67,11 +67,20 @@ pub fn did_you_mean<'a>(
 
 /// `4812` → `4,812`: counts people read in trees and summaries.
 pub fn thousands(n: usize) -> String {
+    thousands_in(n, crate::lang::Lang::En)
+}
+
+/// [`thousands`] as the language writes it: `4,812`, or `4 812` in bokmål.
+pub fn thousands_in(n: usize, lang: crate::lang::Lang) -> String {
+    let sep = match lang {
+        crate::lang::Lang::En => ',',
+        crate::lang::Lang::Nb => ' ',
+    };
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
+            out.push(sep);
         }
         out.push(c);
     }

@@ -564,3 +564,47 @@ fn every_finding_of_a_known_subject_names_it() {
         }
     }
 }
+
+/// Every finding the fixtures produce has a bokmål message (and hint) of its
+/// own: the same findings in the same order, only worded differently.
+#[test]
+fn every_finding_is_worded_in_bokmal() {
+    use sysuser::lang::Lang;
+    let mut fixtures: Vec<String> = Rule::ALL.iter().map(|&r| fixture(r)).collect();
+    let bad = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad_plans");
+    for e in std::fs::read_dir(bad).unwrap() {
+        fixtures.push(std::fs::read_to_string(e.unwrap().path()).unwrap());
+    }
+    let mut rules_seen = std::collections::BTreeSet::new();
+    for yaml in &fixtures {
+        let plan = parse(yaml, "fixture.yaml").expect("fixture parses");
+        let en = sysuser::engine::check_in(&plan, Lang::En);
+        assert_eq!(en, check(&plan), "check is check_in(En)");
+        let nb = sysuser::engine::check_in(&plan, Lang::Nb);
+        assert_eq!(en.findings.len(), nb.findings.len());
+        for (e, n) in en.findings.iter().zip(&nb.findings) {
+            rules_seen.insert(e.rule);
+            let id = e.rule.id();
+            assert_eq!(
+                (e.rule, e.severity, e.altinn_code),
+                (n.rule, n.severity, n.altinn_code)
+            );
+            assert_eq!(
+                (&e.system_user, &e.client, &e.package, &e.team),
+                (&n.system_user, &n.client, &n.package, &n.team),
+                "{id}: the subjects are the same in every language"
+            );
+            assert!(!n.message.trim().is_empty(), "{id}: empty nb message");
+            assert!(n.message.ends_with('.'), "{id}: {}", n.message);
+            assert_ne!(e.message, n.message, "{id}: nb message is English");
+            assert_eq!(e.hint.is_some(), n.hint.is_some(), "{id}: hint");
+            if let (Some(eh), Some(nh)) = (&e.hint, &n.hint) {
+                assert_ne!(eh, nh, "{id}: nb hint is English");
+            }
+        }
+    }
+    assert_eq!(rules_seen.len(), Rule::ALL.len(), "every rule was worded");
+    for &r in Rule::ALL {
+        assert_ne!(r.fix_in(Lang::Nb), r.fix_in(Lang::En), "{}", r.id());
+    }
+}

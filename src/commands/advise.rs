@@ -17,7 +17,7 @@ pub fn run(args: &AdviseArgs, ctx: &Ctx) -> anyhow::Result<u8> {
         );
         return Ok(EXIT_BAD_INPUT);
     }
-    let advised = crate::advisor::advise(&plan);
+    let advised = crate::advisor::advise_in(&plan, ctx.lang);
     super::emit(args.output.as_deref(), &crate::plan::to_yaml(&advised))?;
     if let Some(out) = &args.output
         && !ctx.quiet

@@ -1,14 +1,14 @@
 //! `sysuser check FILE`: the engine's findings, for people (like a compiler) or as JSON.
 
-use crate::cli::{CheckArgs, Ctx, EXIT_FINDINGS, EXIT_OK, ReportFormat};
+use crate::cli::{CheckArgs, Ctx, EXIT_FINDINGS, EXIT_OK, Lang, ReportFormat};
 use crate::rules::{Finding, Report, Severity};
 
 pub fn run(args: &CheckArgs, ctx: &Ctx) -> anyhow::Result<u8> {
     let plan = super::load_plan(&args.file)?;
-    let report = crate::engine::check(&plan);
+    let report = crate::engine::check_in(&plan, ctx.lang);
     match args.format {
         ReportFormat::Json => super::emit(None, &super::to_json(&report))?,
-        ReportFormat::Text => super::emit(None, &text(&report, ctx.color, ctx.quiet))?,
+        ReportFormat::Text => super::emit(None, &text_in(&report, ctx.color, ctx.quiet, ctx.lang))?,
     }
     Ok(if report.has_errors() {
         EXIT_FINDINGS
@@ -31,21 +31,75 @@ fn colour(s: Severity) -> &'static str {
 /// The report as a person reads it: each finding with its subjects and hint,
 /// a blank line between findings, and a summary line. `quiet`: errors only.
 pub fn text(report: &Report, color: bool, quiet: bool) -> String {
+    text_in(report, color, quiet, Lang::En)
+}
+
+/// The words of the text report around the findings' own messages.
+struct Words {
+    system_user: &'static str,
+    client: &'static str,
+    package: &'static str,
+    team: &'static str,
+    hint: &'static str,
+    nothing: &'static str,
+    /// Singular and plural of "error", "warning", "info".
+    counts: [(&'static str, &'static str); 3],
+}
+
+const EN: Words = Words {
+    system_user: "system user",
+    client: "client",
+    package: "package",
+    team: "team",
+    hint: "hint",
+    nothing: "no problems found",
+    counts: [
+        ("error", "errors"),
+        ("warning", "warnings"),
+        ("info", "infos"),
+    ],
+};
+
+const NB: Words = Words {
+    system_user: "systembruker",
+    client: "klient",
+    package: "tilgangspakke",
+    team: "team",
+    hint: "tips",
+    nothing: "ingen problemer funnet",
+    counts: [
+        ("feil", "feil"),
+        ("advarsel", "advarsler"),
+        ("info", "info"),
+    ],
+};
+
+fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::En => &EN,
+        Lang::Nb => &NB,
+    }
+}
+
+/// [`text`] in `lang`: the findings' messages are already in it (see
+/// [`crate::engine::check_in`]); this words the subjects, hints and summary.
+pub fn text_in(report: &Report, color: bool, quiet: bool, lang: Lang) -> String {
+    let w = words(lang);
     let mut s = String::new();
     for f in report
         .findings
         .iter()
         .filter(|f| !quiet || f.severity == Severity::Error)
     {
-        finding(&mut s, f, color);
+        finding(&mut s, f, color, w);
         s.push('\n');
     }
-    s.push_str(&summary(report, color));
+    s.push_str(&summary(report, color, w));
     s.push('\n');
     s
 }
 
-fn finding(s: &mut String, f: &Finding, color: bool) {
+fn finding(s: &mut String, f: &Finding, color: bool, w: &Words) {
     let sev = f.severity.as_str();
     let code = f.altinn_code.map(|c| format!(" {c}")).unwrap_or_default();
     if color {
@@ -59,10 +113,10 @@ fn finding(s: &mut String, f: &Finding, color: bool) {
         s.push_str(&format!("{sev}[{}]{code}: {}\n", f.rule.id(), f.message));
     }
     let subjects: Vec<String> = [
-        ("system user", &f.system_user),
-        ("client", &f.client),
-        ("package", &f.package),
-        ("team", &f.team),
+        (w.system_user, &f.system_user),
+        (w.client, &f.client),
+        (w.package, &f.package),
+        (w.team, &f.team),
     ]
     .into_iter()
     .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}: {v}")))
@@ -71,29 +125,25 @@ fn finding(s: &mut String, f: &Finding, color: bool) {
         s.push_str(&format!("  {}\n", subjects.join(", ")));
     }
     if let Some(h) = &f.hint {
-        s.push_str(&format!("  hint: {h}\n"));
+        s.push_str(&format!("  {}: {h}\n", w.hint));
     }
 }
 
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
-}
-
-fn summary(report: &Report, color: bool) -> String {
+fn summary(report: &Report, color: bool, w: &Words) -> String {
     let sm = &report.summary;
     if sm.errors + sm.warnings + sm.infos == 0 {
-        return "no problems found".into();
+        return w.nothing.into();
     }
     let parts = [
-        (sm.errors, "error", Severity::Error),
-        (sm.warnings, "warning", Severity::Warning),
-        (sm.infos, "info", Severity::Info),
+        (sm.errors, w.counts[0], Severity::Error),
+        (sm.warnings, w.counts[1], Severity::Warning),
+        (sm.infos, w.counts[2], Severity::Info),
     ];
     parts
         .iter()
         .filter(|(n, _, _)| *n > 0)
-        .map(|(n, w, sev)| {
-            let t = plural(*n, w);
+        .map(|(n, (one, many), sev)| {
+            let t = format!("{n} {}", if *n == 1 { one } else { many });
             if color {
                 format!("{}{t}{RESET}", colour(*sev))
             } else {

@@ -1,7 +1,8 @@
 //! Rules about clients: who may be added to a client system user (AUTH-00079),
 //! the AND rule (AUTH-00080, AM.VLD-00026), and whether every party is served.
 
-use super::{Index, Out, and_packages, quoted, unit_label, usable};
+use super::texts::Msg;
+use super::{Index, Out, and_packages, unit_label, usable};
 use crate::catalog::catalog;
 use crate::plan::{Client, SystemUser, SystemUserType};
 use crate::rules::{Finding, Rule};
@@ -34,19 +35,20 @@ fn main_unit_of(ix: &Index, orgnr: &str) -> Option<(String, Option<usize>)> {
 /// `organisation-as-client`, `duplicate-client`, `operational-unit-as-client` under `clients:`.
 fn client_list(ix: &Index, out: &mut Out) {
     let org = ix.plan.organisation.orgnr.as_str();
+    let lang = ix.lang;
     for (i, c) in ix.plan.clients.iter().enumerate() {
         let orgnr = c.orgnr.as_str();
         if orgnr == org {
             out.push(
                 Finding::new(
                     Rule::OrganisationAsClient,
-                    format!(
-                        "The organisation itself, {}, is listed under `clients:`.",
-                        ix.organisation_label()
-                    ),
+                    Msg::OrganisationListedAsClient {
+                        organisation: &ix.organisation_label(),
+                    }
+                    .text(lang),
                 )
                 .client(orgnr)
-                .hint(Rule::OrganisationAsClient.info().fix),
+                .hint(Rule::OrganisationAsClient.fix_in(lang)),
             );
             continue;
         }
@@ -54,10 +56,10 @@ fn client_list(ix: &Index, out: &mut Out) {
             out.push(
                 Finding::new(
                     Rule::DuplicateClient,
-                    format!("{} is listed more than once under `clients:`.", c.label()),
+                    Msg::DuplicateClient { client: &c.label() }.text(lang),
                 )
                 .client(orgnr)
-                .hint(Rule::DuplicateClient.info().fix),
+                .hint(Rule::DuplicateClient.fix_in(lang)),
             );
             continue;
         }
@@ -66,19 +68,20 @@ fn client_list(ix: &Index, out: &mut Out) {
         {
             let (label, _) = main_unit_of(ix, orgnr).unwrap_or_default();
             let hint = match main {
-                None => "remove it: the organisation's own operational units are served with the organisation".to_string(),
-                Some(_) => format!("remove it and add its main unit {label} as the client"),
+                None => Msg::RemoveOwnUnit,
+                Some(_) => Msg::AddMainUnitInstead { main: &label },
             };
             out.push(
                 Finding::new(
                     Rule::OperationalUnitAsClient,
-                    format!(
-                        "{} is an operational unit of {label}; it inherits from its main unit and need not be a client.",
-                        c.label()
-                    ),
+                    Msg::OperationalUnitAsClient {
+                        client: &c.label(),
+                        main: &label,
+                    }
+                    .text(lang),
                 )
                 .client(orgnr)
-                .hint(hint),
+                .hint(hint.text(lang)),
             );
         }
     }
@@ -117,19 +120,22 @@ fn system_user_clients(
             out.push(
                 Finding::new(
                     Rule::OrganisationAsClient,
-                    format!(
-                        "System user {} lists the organisation itself, {}, as a client.",
-                        quoted(&su.name),
-                        ix.organisation_label()
-                    ),
+                    Msg::OrganisationOnSystemUser {
+                        su: &su.name,
+                        organisation: &ix.organisation_label(),
+                    }
+                    .text(ix.lang),
                 )
                 .system_user(&su.name)
                 .client(orgnr)
-                .hint(if is_client_su {
-                    "remove it; set `include_self: true` on this system user, or serve the organisation with a standard system user"
-                } else {
-                    "remove it; a standard system user already acts for the organisation"
-                }),
+                .hint(
+                    if is_client_su {
+                        Msg::RemoveOrganisationFromClientSu
+                    } else {
+                        Msg::RemoveOrganisationFromStandardSu
+                    }
+                    .text(ix.lang),
+                ),
             );
             continue;
         }
@@ -146,28 +152,30 @@ fn system_user_clients(
 
 /// `not-a-client` (AUTH-00079).
 fn not_a_client(ix: &Index, su: &SystemUser, orgnr: &str, listed: Option<&Client>, out: &mut Out) {
+    let lang = ix.lang;
     let who = listed.map_or_else(|| orgnr.to_string(), Client::label);
     let message = match listed {
-        Some(_) => format!(
-            "{who} is on system user {} but has no relationship with the organisation: no ER role and nothing delegated.",
-            quoted(&su.name)
-        ),
-        None => format!(
-            "{who} is on system user {} but is not among the organisation's clients (not under `clients:`).",
-            quoted(&su.name)
-        ),
-    };
+        Some(_) => Msg::NoRelationship {
+            who: &who,
+            su: &su.name,
+        },
+        None => Msg::NotUnderClients {
+            who: &who,
+            su: &su.name,
+        },
+    }
+    .text(lang);
     let hint = match main_unit_of(ix, orgnr) {
-        Some((label, None)) => format!(
-            "{} is the organisation's own operational unit: it inherits from {label}; remove it and serve the organisation with a standard system user",
-            ix.unit(orgnr)
+        Some((label, None)) => Msg::OwnUnitOnClientSu {
+            unit: &ix
+                .unit(orgnr)
                 .map(|(u, _)| unit_label(u))
-                .unwrap_or_default()
-        ),
-        Some((label, Some(_))) => format!(
-            "it is an operational unit of {label} and inherits from it; add {label} to the system user instead"
-        ),
-        None => Rule::NotAClient.info().fix.to_string(),
+                .unwrap_or_default(),
+            main: &label,
+        }
+        .text(lang),
+        Some((label, Some(_))) => Msg::ClientUnitOnClientSu { main: &label }.text(lang),
+        None => Rule::NotAClient.fix_in(lang).to_string(),
     };
     out.push(
         Finding::new(Rule::NotAClient, message)
@@ -181,6 +189,8 @@ fn not_a_client(ix: &Index, su: &SystemUser, orgnr: &str, listed: Option<&Client
 fn and_rule(ix: &Index, su: &SystemUser, and: &[&str], i: usize, out: &mut Out) {
     let available = ix.available(i);
     let c = ix.client(i);
+    let lang = ix.lang;
+    let label = c.label();
     for &p in and.iter().filter(|p| !available.contains(*p)) {
         let wrong_forms = c
             .er_roles
@@ -188,50 +198,45 @@ fn and_rule(ix: &Index, su: &SystemUser, and: &[&str], i: usize, out: &mut Out) 
             .map(|r| (r, catalog().role_package_forms(r.as_str(), p)))
             .find(|(_, forms)| !forms.is_empty());
         let f = match wrong_forms {
-            Some((role, forms)) => {
-                let form = c.unit_type.as_ref().map_or_else(
-                    || "has no organisation form in the plan".to_string(),
-                    |u| format!("is {u}"),
-                );
-                Finding::new(
-                    Rule::RolePackageWrongUnitType,
-                    format!(
-                        "System user {} needs `{p}` from {}, but the {} role gives it only for clients of form {}, and the client {form}.",
-                        quoted(&su.name),
-                        c.label(),
-                        role.as_str(),
-                        forms.join(" or "),
-                    ),
-                )
-                .hint(format!(
-                    "move {} to a system user without `{p}`, or have it delegate `{p}` directly in Altinn",
-                    c.label()
-                ))
-            }
+            Some((role, forms)) => Finding::new(
+                Rule::RolePackageWrongUnitType,
+                Msg::RolePackageWrongUnitType {
+                    su: &su.name,
+                    code: p,
+                    client: &label,
+                    role: role.as_str(),
+                    forms: &forms,
+                    form: c.unit_type.as_ref().map(|u| u.as_str()),
+                }
+                .text(lang),
+            )
+            .hint(
+                Msg::MoveOrDelegateDirectly {
+                    client: &label,
+                    code: p,
+                }
+                .text(lang),
+            ),
             None => {
-                let has = if available.is_empty() {
-                    String::new()
-                } else {
-                    let list: Vec<&str> = available.iter().copied().collect();
-                    format!(" (it gives: {})", list.join(", "))
-                };
-                let sub = if c.sub_entity {
-                    "; as a sub-entity it inherits nothing from its main entity"
-                } else {
-                    ""
-                };
+                let gives: Vec<&str> = available.iter().copied().collect();
                 Finding::new(
                     Rule::ClientMissingPackage,
-                    format!(
-                        "System user {} needs `{p}` from every client, but {} has not given it to the organisation{has}{sub}.",
-                        quoted(&su.name),
-                        c.label()
-                    ),
+                    Msg::ClientMissingPackage {
+                        su: &su.name,
+                        code: p,
+                        client: &label,
+                        gives: &gives,
+                        sub_entity: c.sub_entity,
+                    }
+                    .text(lang),
                 )
-                .hint(format!(
-                    "have {} delegate `{p}` in Altinn, or move it to a system user whose packages it has",
-                    c.label()
-                ))
+                .hint(
+                    Msg::DelegateOrMove {
+                        client: &label,
+                        code: p,
+                    }
+                    .text(lang),
+                )
             }
         };
         out.push(f.system_user(&su.name).client(c.orgnr.as_str()).package(p));
@@ -255,12 +260,10 @@ fn own_needs_uncovered(ix: &Index, out: &mut Out) {
         out.push(
             Finding::new(
                 Rule::OwnNeedsUncovered,
-                format!(
-                    "The organisation needs `{p}` for itself, but no standard system user (nor one with `include_self`) carries it."
-                ),
+                Msg::OwnNeedsUncovered { code: p.code() }.text(ix.lang),
             )
             .package(p.code())
-            .hint(format!("add `{p}` to the standard system user (scenario A/H)")),
+            .hint(Msg::AddToStandard { code: p.code() }.text(ix.lang)),
         );
     }
 }
@@ -281,13 +284,10 @@ fn client_uncovered(ix: &Index, covered: &[bool], out: &mut Out) {
         out.push(
             Finding::new(
                 Rule::ClientUncovered,
-                format!(
-                    "{} has a relationship with the organisation but is on no system user.",
-                    c.label()
-                ),
+                Msg::ClientUncovered { client: &c.label() }.text(ix.lang),
             )
             .client(orgnr)
-            .hint(Rule::ClientUncovered.info().fix),
+            .hint(Rule::ClientUncovered.fix_in(ix.lang)),
         );
     }
 }

@@ -1,7 +1,8 @@
 //! What the guidance advises against: one system user per client, the same
 //! packages twice, mixed legal bases, ambiguous routes, and team links.
 
-use super::{Index, Out, quoted, quoted_list, usable};
+use super::texts::Msg;
+use super::{Index, Out, usable};
 use crate::catalog::catalog;
 use crate::plan::{ErRole, SystemUser, SystemUserType};
 use crate::route::walk;
@@ -12,11 +13,8 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 pub(super) fn check(ix: &Index, out: &mut Out) {
     if ix.plan.is_situation() {
         out.push(
-            Finding::new(
-                Rule::NoLayout,
-                "The plan has no system users yet, so only the situation was checked.",
-            )
-            .hint(Rule::NoLayout.info().fix),
+            Finding::new(Rule::NoLayout, Msg::NoLayout.text(ix.lang))
+                .hint(Rule::NoLayout.fix_in(ix.lang)),
         );
         return;
     }
@@ -68,16 +66,20 @@ fn system_user_per_client(ix: &Index, out: &mut Out) -> HashSet<usize> {
     );
     let mut reported = HashSet::new();
     for g in found {
-        let names = quoted_list(g.iter().map(|&i| sus[i].name.as_str()));
+        let names: Vec<&str> = g.iter().map(|&i| sus[i].name.as_str()).collect();
         out.push(
             Finding::new(
                 Rule::SystemUserPerClient,
-                format!(
-                    "System users {names} have the same packages and differ only in their one client; the guidance says never one system user per client."
-                ),
+                Msg::SystemUserPerClient { names: &names }.text(ix.lang),
             )
             .system_user(&sus[g[0]].name)
-            .hint(format!("keep {} and link all {} clients to it", quoted(&sus[g[0]].name), g.len())),
+            .hint(
+                Msg::KeepOneAndLink {
+                    su: &sus[g[0]].name,
+                    clients: g.len(),
+                }
+                .text(ix.lang),
+            ),
         );
         reported.extend(g);
     }
@@ -95,21 +97,19 @@ fn same_packages_twice(ix: &Index, skip: &HashSet<usize>, out: &mut Out) {
     );
     for g in found {
         let su = &sus[g[0]];
-        let names = quoted_list(g.iter().map(|&i| sus[i].name.as_str()));
+        let names: Vec<&str> = g.iter().map(|&i| sus[i].name.as_str()).collect();
         out.push(
             Finding::new(
                 Rule::SamePackagesTwice,
-                format!(
-                    "{} system users {names} have the same packages ({}) and no team reason to be separate.",
-                    match su.kind {
-                        SystemUserType::Standard => "Standard",
-                        SystemUserType::Client => "Client",
-                    },
-                    package_set(su).join(", ")
-                ),
+                Msg::SamePackagesTwice {
+                    standard: su.kind == SystemUserType::Standard,
+                    names: &names,
+                    packages: &package_set(su),
+                }
+                .text(ix.lang),
             )
             .system_user(&su.name)
-            .hint(Rule::SamePackagesTwice.info().fix),
+            .hint(Rule::SamePackagesTwice.fix_in(ix.lang)),
         );
     }
 }
@@ -154,15 +154,15 @@ fn mixed_legal_basis(ix: &Index, out: &mut Out) {
             out.push(
                 Finding::new(
                     Rule::MixedLegalBasis,
-                    format!(
-                        "Client system user {} mixes packages of the ER roles {} ({}); each relationship is a separate legal basis.",
-                        quoted(&su.name),
-                        names.join(" and "),
-                        example.join(", ")
-                    ),
+                    Msg::MixedLegalBasis {
+                        su: &su.name,
+                        roles: &names,
+                        examples: &example,
+                    }
+                    .text(ix.lang),
                 )
                 .system_user(&su.name)
-                .hint(Rule::MixedLegalBasis.info().fix),
+                .hint(Rule::MixedLegalBasis.fix_in(ix.lang)),
             );
         }
     }
@@ -171,6 +171,7 @@ fn mixed_legal_basis(ix: &Index, out: &mut Out) {
 /// `team-unknown-system-user` and `system-user-without-team`, when teams are defined.
 fn teams(ix: &Index, out: &mut Out) {
     let plan = ix.plan;
+    let lang = ix.lang;
     if plan.teams.is_empty() {
         return;
     }
@@ -181,10 +182,10 @@ fn teams(ix: &Index, out: &mut Out) {
             out.push(
                 Finding::new(
                     Rule::SystemUserWithoutTeam,
-                    format!("No team may use system user {}.", quoted(&su.name)),
+                    Msg::SystemUserWithoutTeam { su: &su.name }.text(lang),
                 )
                 .system_user(&su.name)
-                .hint(Rule::SystemUserWithoutTeam.info().fix),
+                .hint(Rule::SystemUserWithoutTeam.fix_in(lang)),
             );
         }
         for t in &su.teams {
@@ -193,20 +194,20 @@ fn teams(ix: &Index, out: &mut Out) {
                 continue;
             }
             let hint = match did_you_mean(t, plan.teams.iter().map(|t| t.name.as_str())) {
-                Some(m) => format!("did you mean team {}?", quoted(m)),
-                None => format!(
-                    "define it under `teams:` or use one of {}",
-                    quoted_list(plan.teams.iter().map(|t| t.name.as_str()))
-                ),
+                Some(m) => Msg::DidYouMeanTeam { team: m }.text(lang),
+                None => {
+                    let teams: Vec<&str> = plan.teams.iter().map(|t| t.name.as_str()).collect();
+                    Msg::DefineTeam { teams: &teams }.text(lang)
+                }
             };
             out.push(
                 Finding::new(
                     Rule::TeamUnknownSystemUser,
-                    format!(
-                        "System user {} names team {}, which is not defined under `teams:`.",
-                        quoted(&su.name),
-                        quoted(t)
-                    ),
+                    Msg::TeamNotDefined {
+                        su: &su.name,
+                        team: t,
+                    }
+                    .text(lang),
                 )
                 .system_user(&su.name)
                 .team(t)
@@ -219,13 +220,10 @@ fn teams(ix: &Index, out: &mut Out) {
             out.push(
                 Finding::new(
                     Rule::TeamUnknownSystemUser,
-                    format!(
-                        "Team {} may use no system user; no system user names it under `teams:`.",
-                        quoted(&t.name)
-                    ),
+                    Msg::TeamUsesNothing { team: &t.name }.text(lang),
                 )
                 .team(&t.name)
-                .hint("name the team under `teams:` of the system users it works with"),
+                .hint(Msg::NameTeamOnSystemUsers.text(lang)),
             );
         }
     }
@@ -255,23 +253,22 @@ fn ambiguous_route(ix: &Index, out: &mut Out) {
         }
     });
     for (key, package, count, first, party) in order {
-        let names = quoted_list(key.iter().map(|&i| sus[i].name.as_str()));
-        let who = if count == 1 {
-            first
-        } else {
-            format!("{} parties (first {first})", crate::text::thousands(count))
-        };
+        let names: Vec<&str> = key.iter().map(|&i| sus[i].name.as_str()).collect();
         out.push(
             Finding::new(
                 Rule::AmbiguousRoute,
-                format!(
-                    "{who} can be served with `{package}` by {names}; the end-user system cannot tell which token to use."
-                ),
+                Msg::AmbiguousRoute {
+                    first: &first,
+                    parties: count,
+                    code: package,
+                    names: &names,
+                }
+                .text(ix.lang),
             )
             .system_user(&sus[key[0]].name)
             .client(party)
             .package(package)
-            .hint(Rule::AmbiguousRoute.info().fix),
+            .hint(Rule::AmbiguousRoute.fix_in(ix.lang)),
         );
     }
 }

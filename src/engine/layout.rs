@@ -1,7 +1,9 @@
 //! Rules Altinn applies when a system user is created: its type, its packages
 //! against the system register entry, and its external ref.
 
-use super::{Index, Out, quoted, usable};
+use super::texts::Msg;
+use super::{Index, Out, usable};
+use crate::lang::Lang;
 use crate::plan::{SystemUser, SystemUserType};
 use crate::rules::{Finding, Rule};
 use std::collections::{HashMap, HashSet};
@@ -14,33 +16,31 @@ pub(super) fn check(ix: &Index, out: &mut Out) {
         .iter()
         .map(|p| p.code())
         .collect();
+    let lang = ix.lang;
     let mut refs: HashMap<&str, &str> = HashMap::new();
     for su in &plan.system_users {
         match su.kind {
-            SystemUserType::Standard => standard(su, out),
+            SystemUserType::Standard => standard(su, lang, out),
             SystemUserType::Client => client(ix, su, out),
         }
-        package_not_in_system(su, &in_system, out);
+        package_not_in_system(su, &in_system, lang, out);
         // duplicate-external-ref: (system, organisation, external ref) is unique.
         let r = su.effective_external_ref(plan);
         match refs.get(r) {
             Some(first) => {
-                let shown = if su.external_ref.is_empty() {
-                    format!("an empty external ref (which means the orgnr {r})")
-                } else {
-                    format!("the external ref `{r}`")
-                };
                 out.push(
                     Finding::new(
                         Rule::DuplicateExternalRef,
-                        format!(
-                            "System user {} has {shown}, like {}; Altinn refuses the second one.",
-                            quoted(&su.name),
-                            quoted(first)
-                        ),
+                        Msg::DuplicateExternalRef {
+                            su: &su.name,
+                            external_ref: r,
+                            empty: su.external_ref.is_empty(),
+                            first,
+                        }
+                        .text(lang),
                     )
                     .system_user(&su.name)
-                    .hint(Rule::DuplicateExternalRef.info().fix),
+                    .hint(Rule::DuplicateExternalRef.fix_in(lang)),
                 );
             }
             None => {
@@ -50,32 +50,30 @@ pub(super) fn check(ix: &Index, out: &mut Out) {
     }
 }
 
-fn standard(su: &SystemUser, out: &mut Out) {
-    let name = quoted(&su.name);
+fn standard(su: &SystemUser, lang: Lang, out: &mut Out) {
+    let name = su.name.as_str();
     if su.access_packages.is_empty() {
         out.push(
             Finding::new(
                 Rule::StandardSystemUserWithoutPackages,
-                format!("Standard system user {name} has no access packages."),
+                Msg::StandardWithoutPackages { su: name }.text(lang),
             )
             .system_user(&su.name)
-            .hint(Rule::StandardSystemUserWithoutPackages.info().fix),
+            .hint(Rule::StandardSystemUserWithoutPackages.fix_in(lang)),
         );
     }
     if !su.clients.is_empty() {
         out.push(
             Finding::new(
                 Rule::ClientsOnStandardSystemUser,
-                format!(
-                    "Standard system user {name} has {}; only system users for client relationships can have clients.",
-                    match su.clients.len() {
-                        1 => "a client".to_string(),
-                        n => format!("{n} clients"),
-                    }
-                ),
+                Msg::ClientsOnStandard {
+                    su: name,
+                    clients: su.clients.len(),
+                }
+                .text(lang),
             )
             .system_user(&su.name)
-            .hint("make it `type: client`, or move the clients to a client system user"),
+            .hint(Msg::MakeItClientType.text(lang)),
         );
     }
     for p in &su.access_packages {
@@ -83,28 +81,31 @@ fn standard(su: &SystemUser, out: &mut Out) {
             out.push(
                 Finding::new(
                     Rule::PackageNotAssignable,
-                    format!(
-                        "Standard system user {name} has `{p}`, which comes only from client relationships and cannot be given to the organisation itself."
-                    ),
+                    Msg::StandardNotAssignable {
+                        su: name,
+                        code: p.code(),
+                    }
+                    .text(lang),
                 )
                 .system_user(&su.name)
                 .package(p.code())
-                .hint("move it to a client system user"),
+                .hint(Msg::MoveToClientSystemUser.text(lang)),
             );
         }
     }
 }
 
 fn client(ix: &Index, su: &SystemUser, out: &mut Out) {
-    let name = quoted(&su.name);
+    let name = su.name.as_str();
+    let lang = ix.lang;
     if su.access_packages.is_empty() {
         out.push(
             Finding::new(
                 Rule::ClientSystemUserWithoutPackages,
-                format!("Client system user {name} has no access packages; Altinn requires at least one."),
+                Msg::ClientWithoutPackages { su: name }.text(lang),
             )
             .system_user(&su.name)
-            .hint(Rule::ClientSystemUserWithoutPackages.info().fix),
+            .hint(Rule::ClientSystemUserWithoutPackages.fix_in(lang)),
         );
     }
     for p in &su.access_packages {
@@ -115,26 +116,30 @@ fn client(ix: &Index, su: &SystemUser, out: &mut Out) {
             out.push(
                 Finding::new(
                     Rule::PackageNotDelegable,
-                    format!(
-                        "Client system user {name} has `{p}`, which cannot be delegated to a system user for clients."
-                    ),
+                    Msg::NotDelegable {
+                        su: name,
+                        code: p.code(),
+                    }
+                    .text(lang),
                 )
                 .system_user(&su.name)
                 .package(p.code())
-                .hint("put it on a standard system user instead"),
+                .hint(Msg::PutOnStandard.text(lang)),
             );
         }
         if su.include_self && !pkg.is_assignable {
             out.push(
                 Finding::new(
                     Rule::PackageNotAssignable,
-                    format!(
-                        "Client system user {name} includes the organisation itself (`include_self`) but has `{p}`, which the organisation cannot hold for itself."
-                    ),
+                    Msg::IncludeSelfNotAssignable {
+                        su: name,
+                        code: p.code(),
+                    }
+                    .text(lang),
                 )
                 .system_user(&su.name)
                 .package(p.code())
-                .hint("drop `include_self` and serve the organisation with a standard system user, or move the package"),
+                .hint(Msg::DropIncludeSelf.text(lang)),
             );
         }
     }
@@ -142,42 +147,37 @@ fn client(ix: &Index, su: &SystemUser, out: &mut Out) {
         out.push(
             Finding::new(
                 Rule::SelfOnClientUnavailable,
-                format!(
-                    "Client system user {name} includes the organisation itself, but `options.self_on_client_system_user` is not set."
-                ),
+                Msg::SelfOnClientUnavailable { su: name }.text(lang),
             )
             .system_user(&su.name)
-            .hint(Rule::SelfOnClientUnavailable.info().fix),
+            .hint(Rule::SelfOnClientUnavailable.fix_in(lang)),
         );
     }
     out.push(
         Finding::new(
             Rule::PackageImmutable,
-            format!(
-                "The packages of client system user {name} cannot be changed once it exists; another combination means a new system user."
-            ),
+            Msg::PackageImmutable { su: name }.text(lang),
         )
         .system_user(&su.name),
     );
 }
 
 /// `package-not-in-system` (AUTH-00063).
-fn package_not_in_system(su: &SystemUser, in_system: &HashSet<&str>, out: &mut Out) {
+fn package_not_in_system(su: &SystemUser, in_system: &HashSet<&str>, lang: Lang, out: &mut Out) {
     for p in &su.access_packages {
         if usable(p.code()).is_some() && !in_system.contains(p.code()) {
             out.push(
                 Finding::new(
                     Rule::PackageNotInSystem,
-                    format!(
-                        "System user {} asks for `{p}`, which the system register entry does not have.",
-                        quoted(&su.name)
-                    ),
+                    Msg::PackageNotInSystem {
+                        su: &su.name,
+                        code: p.code(),
+                    }
+                    .text(lang),
                 )
                 .system_user(&su.name)
                 .package(p.code())
-                .hint(format!(
-                    "ask the vendor to add `{p}` to the system's access_packages, or remove it from the system user"
-                )),
+                .hint(Msg::AskVendorToAdd { code: p.code() }.text(lang)),
             );
         }
     }

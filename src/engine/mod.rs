@@ -15,8 +15,10 @@ mod clients;
 mod guidance;
 mod layout;
 mod refs;
+mod texts;
 
 use crate::catalog::{Fit, Package, catalog};
+use crate::lang::Lang;
 use crate::plan::{Client, PackageRef, Plan, SystemUser, Unit, UnitType};
 use crate::rules::{Finding, Report};
 use std::cell::OnceCell;
@@ -25,7 +27,14 @@ use std::collections::{BTreeSet, HashMap};
 /// Every finding for the plan, not just the first: errors, then warnings,
 /// then infos, each in plan order.
 pub fn check(plan: &Plan) -> Report {
-    let index = Index::new(plan);
+    check_in(plan, Lang::En)
+}
+
+/// [`check`] with messages and hints in `lang`; the findings are the same in
+/// every language, only their wording differs.
+pub fn check_in(plan: &Plan, lang: Lang) -> Report {
+    let mut index = Index::new(plan);
+    index.lang = lang;
     let mut out = Vec::new();
     refs::check(&index, &mut out);
     layout::check(&index, &mut out);
@@ -137,6 +146,8 @@ pub(crate) type KeyMap<V> = HashMap<u32, V, std::hash::BuildHasherDefault<KeyHas
 /// The plan, indexed for rules and routing: lookups by orgnr are O(1).
 pub struct Index<'a> {
     pub plan: &'a Plan,
+    /// The language of the texts it words (English unless set).
+    pub lang: Lang,
     /// The first `clients:` entry for each orgnr.
     clients: KeyMap<usize>,
     /// Operational units: of the organisation (`None`) or of a client (`Some(index)`).
@@ -173,6 +184,7 @@ impl<'a> Index<'a> {
         }
         Index {
             plan,
+            lang: Lang::En,
             clients,
             units,
             first,
@@ -236,25 +248,13 @@ impl<'a> Index<'a> {
     pub fn organisation_label(&self) -> String {
         let o = &self.plan.organisation;
         if o.name.is_empty() {
-            format!("the organisation ({})", o.orgnr)
+            match self.lang {
+                Lang::En => format!("the organisation ({})", o.orgnr),
+                Lang::Nb => format!("virksomheten ({})", o.orgnr),
+            }
         } else {
             format!("{} ({})", o.name, o.orgnr)
         }
-    }
-}
-
-/// `"Accounting"`: system users are named in quotes.
-pub(crate) fn quoted(name: &str) -> String {
-    format!("\"{name}\"")
-}
-
-/// `"A", "B" and "C"`.
-pub(crate) fn quoted_list<'s>(names: impl IntoIterator<Item = &'s str>) -> String {
-    let names: Vec<String> = names.into_iter().map(quoted).collect();
-    match names.as_slice() {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
     }
 }
 

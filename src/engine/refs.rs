@@ -1,7 +1,8 @@
 //! Rules about what the plan names: organisation numbers, package references
 //! and the system register entry.
 
-use super::{Index, Out, quoted, unit_label, usable};
+use super::texts::{IdProblem, Msg, OrgnrOwner, Where};
+use super::{Index, Out, unit_label, usable};
 use crate::catalog::{Fit, catalog};
 use crate::orgnr::Orgnr;
 use crate::plan::{Handle, PackageRef};
@@ -21,50 +22,48 @@ pub(super) fn check(ix: &Index, out: &mut Out) {
 fn invalid_orgnr<'a>(ix: &Index<'a>, out: &mut Out) {
     let plan = ix.plan;
     let mut reported: HashSet<&str> = HashSet::new();
-    let mut flag = |orgnr: &'a Orgnr, what: &dyn Fn() -> String, client: bool, out: &mut Out| {
-        if orgnr.has_valid_check_digit() || !reported.insert(orgnr.as_str()) {
-            return;
-        }
-        let mut f = Finding::new(
-            Rule::InvalidOrgnr,
-            format!(
-                "{}: {orgnr} fails the mod-11 check digit, so no such organisation exists.",
-                what()
-            ),
-        )
-        .hint(Rule::InvalidOrgnr.info().fix);
-        if client {
-            f = f.client(orgnr.as_str());
-        }
-        out.push(f);
-    };
+    let lang = ix.lang;
+    let mut flag =
+        |orgnr: &'a Orgnr, owner: &dyn Fn() -> OrgnrOwner, client: bool, out: &mut Out| {
+            if orgnr.has_valid_check_digit() || !reported.insert(orgnr.as_str()) {
+                return;
+            }
+            let mut f = Finding::new(
+                Rule::InvalidOrgnr,
+                Msg::InvalidOrgnr {
+                    owner: owner(),
+                    orgnr: orgnr.as_str(),
+                }
+                .text(lang),
+            )
+            .hint(Rule::InvalidOrgnr.fix_in(lang));
+            if client {
+                f = f.client(orgnr.as_str());
+            }
+            out.push(f);
+        };
     let o = &plan.organisation;
     flag(
         &o.orgnr,
-        &|| format!("The organisation number of {}", ix.organisation_label()),
+        &|| OrgnrOwner::Organisation(ix.organisation_label()),
         false,
         out,
     );
     for u in &o.operational_units {
         flag(
             &u.orgnr,
-            &|| format!("The organisation's operational unit {}", unit_label(u)),
+            &|| OrgnrOwner::OrganisationUnit(unit_label(u)),
             false,
             out,
         );
     }
-    flag(
-        &plan.system.vendor,
-        &|| "The system vendor's organisation number".into(),
-        false,
-        out,
-    );
+    flag(&plan.system.vendor, &|| OrgnrOwner::Vendor, false, out);
     for c in &plan.clients {
-        flag(&c.orgnr, &|| format!("Client {}", c.label()), true, out);
+        flag(&c.orgnr, &|| OrgnrOwner::Client(c.label()), true, out);
         for u in &c.operational_units {
             flag(
                 &u.orgnr,
-                &|| format!("Operational unit {} of {}", unit_label(u), c.label()),
+                &|| OrgnrOwner::ClientUnit(unit_label(u), c.label()),
                 true,
                 out,
             );
@@ -75,7 +74,7 @@ fn invalid_orgnr<'a>(ix: &Index<'a>, out: &mut Out) {
             if known.is_none() {
                 flag(
                     orgnr,
-                    &|| format!("A client of system user {}", quoted(&su.name)),
+                    &|| OrgnrOwner::SystemUserClient(su.name.clone()),
                     true,
                     out,
                 );
@@ -94,13 +93,17 @@ enum Place<'a> {
 }
 
 impl Place<'_> {
-    fn describe(&self) -> String {
+    /// Where it is, for the message; `label` holds a client's label while borrowed.
+    fn describe<'s>(&'s self, label: &'s mut String) -> Where<'s> {
         match self {
-            Place::System => "in the system register entry".into(),
-            Place::Own => "in own_packages".into(),
-            Place::Delegated(c) => format!("delegated by {}", c.label()),
-            Place::Team(t) => format!("handled by team {}", quoted(t)),
-            Place::SystemUser(s) => format!("on system user {}", quoted(s)),
+            Place::System => Where::System,
+            Place::Own => Where::Own,
+            Place::Delegated(c) => {
+                *label = c.label();
+                Where::Delegated(label)
+            }
+            Place::Team(t) => Where::Team(t),
+            Place::SystemUser(s) => Where::SystemUser(s),
         }
     }
 
@@ -147,44 +150,47 @@ fn package_refs(ix: &Index, out: &mut Out) {
             continue;
         }
         let code = p.code();
+        let lang = ix.lang;
+        let mut label = String::new();
+        let place_text = place.describe(&mut label);
         let f = match catalog().get(code) {
             None => {
                 let near = catalog().nearest_codes(code, 3);
                 let hint = if near.is_empty() {
-                    Rule::UnknownPackage.info().fix.to_string()
+                    Rule::UnknownPackage.fix_in(lang).to_string()
                 } else {
-                    format!(
-                        "did you mean {}? (`sysuser packages --search` lists them all)",
-                        near.join(", ")
-                    )
+                    Msg::DidYouMeanPackage { near: &near }.text(lang)
                 };
                 Finding::new(
                     Rule::UnknownPackage,
-                    format!(
-                        "`{code}` {} is not an access package in Altinn's catalog.",
-                        place.describe()
-                    ),
+                    Msg::UnknownPackage {
+                        code,
+                        place: place_text,
+                    }
+                    .text(lang),
                 )
                 .hint(hint)
             }
             Some(pkg) if pkg.is_person_package() => Finding::new(
                 Rule::PersonPackage,
-                format!(
-                    "`{code}` {} is a package for persons; system users act for organisations.",
-                    place.describe()
-                ),
+                Msg::PersonPackage {
+                    code,
+                    place: place_text,
+                }
+                .text(lang),
             )
-            .hint(Rule::PersonPackage.info().fix),
+            .hint(Rule::PersonPackage.fix_in(lang)),
             Some(pkg) => {
                 debug_assert_eq!(pkg.fit(), Fit::Neither);
                 Finding::new(
                     Rule::PackageNotForSystemUsers,
-                    format!(
-                        "`{code}` {} can go on no system user: it is neither assignable nor delegable.",
-                        place.describe()
-                    ),
+                    Msg::PackageNotForSystemUsers {
+                        code,
+                        place: place_text,
+                    }
+                    .text(lang),
                 )
-                .hint(Rule::PackageNotForSystemUsers.info().fix)
+                .hint(Rule::PackageNotForSystemUsers.fix_in(lang))
             }
         };
         out.push(place.subjects(f.package(code)));
@@ -201,10 +207,10 @@ fn duplicate_package(ix: &Index, out: &mut Out) {
             out.push(
                 Finding::new(
                     Rule::DuplicatePackage,
-                    format!("`{p}` is listed more than once in the system register entry."),
+                    Msg::DuplicatePackage { code: p.code() }.text(ix.lang),
                 )
                 .package(p.code())
-                .hint(Rule::DuplicatePackage.info().fix),
+                .hint(Rule::DuplicatePackage.fix_in(ix.lang)),
             );
         }
     }
@@ -215,13 +221,11 @@ fn invalid_system_id(ix: &Index, out: &mut Out) {
     let sys = &ix.plan.system;
     let prefix = format!("{}_", sys.vendor);
     let problem = if sys.id.chars().any(char::is_whitespace) {
-        Some("has whitespace".to_string())
+        Some(IdProblem::Whitespace)
     } else if !sys.id.starts_with(&prefix) {
-        Some(format!(
-            "does not start with the vendor's orgnr and `_` (`{prefix}`)"
-        ))
+        Some(IdProblem::Prefix(&prefix))
     } else if sys.id.len() == prefix.len() {
-        Some("has no name after the vendor's orgnr".to_string())
+        Some(IdProblem::NoName)
     } else {
         None
     };
@@ -238,9 +242,18 @@ fn invalid_system_id(ix: &Index, out: &mut Out) {
         out.push(
             Finding::new(
                 Rule::InvalidSystemId,
-                format!("The system id `{}` {problem}; the system register requires `<vendor orgnr>_<name>`.", sys.id),
+                Msg::InvalidSystemId {
+                    id: &sys.id,
+                    problem,
+                }
+                .text(ix.lang),
             )
-            .hint(format!("rename it, e.g. `{prefix}{name}`")),
+            .hint(
+                Msg::RenameSystemId {
+                    suggestion: &format!("{prefix}{name}"),
+                }
+                .text(ix.lang),
+            ),
         );
     }
 }
@@ -256,12 +269,10 @@ fn visible_system_with_client_only_package(ix: &Index, out: &mut Out) {
             out.push(
                 Finding::new(
                     Rule::VisibleSystemWithClientOnlyPackage,
-                    format!(
-                        "The system is visible (`visible: true`) but has `{p}`, a client-only package; the system register refuses that combination."
-                    ),
+                    Msg::VisibleSystemWithClientOnlyPackage { code: p.code() }.text(ix.lang),
                 )
                 .package(p.code())
-                .hint(Rule::VisibleSystemWithClientOnlyPackage.info().fix),
+                .hint(Rule::VisibleSystemWithClientOnlyPackage.fix_in(ix.lang)),
             );
         }
     }
@@ -274,16 +285,18 @@ fn locally_installed_needs_own_vendor(ix: &Index, out: &mut Out) {
         out.push(
             Finding::new(
                 Rule::LocallyInstalledNeedsOwnVendor,
-                format!(
-                    "The system is locally installed, but its vendor is {}, not {}; the organisation must register it as its own vendor.",
-                    plan.system.vendor,
-                    ix.organisation_label()
-                ),
+                Msg::LocallyInstalledNeedsOwnVendor {
+                    vendor: plan.system.vendor.as_str(),
+                    organisation: &ix.organisation_label(),
+                }
+                .text(ix.lang),
             )
-            .hint(format!(
-                "set `system.vendor: \"{}\"`, register the system under that orgnr and create the organisation's own Maskinporten client; never use the vendor's key",
-                plan.organisation.orgnr
-            )),
+            .hint(
+                Msg::SetOwnVendor {
+                    orgnr: plan.organisation.orgnr.as_str(),
+                }
+                .text(ix.lang),
+            ),
         );
     }
 }

@@ -340,9 +340,9 @@ pub fn compute(plan: &Plan, own_layout: bool, lang: Lang) -> Computed {
         let mut situation = plan.clone();
         situation.system_users.clear();
         situation.advice = None;
-        crate::advisor::advise(&situation)
+        crate::advisor::advise_in(&situation, lang)
     };
-    let report = crate::engine::check(&reviewed);
+    let report = crate::engine::check_in(&reviewed, lang);
     let tree = render::render(
         &reviewed,
         &render::Options {
@@ -356,7 +356,7 @@ pub fn compute(plan: &Plan, own_layout: bool, lang: Lang) -> Computed {
     .collect();
     let answers = decision::QUESTIONS
         .iter()
-        .map(|q| decision::answer(q, plan))
+        .map(|q| decision::answer_in(q, plan, lang))
         .collect();
     let compare = Some(crate::compare::compare(plan));
     Computed {
@@ -1542,8 +1542,14 @@ impl App {
         for u in advice.map(|a| a.unserved.as_slice()).unwrap_or_default() {
             out.push(format!("! {} ({}): {}", u.name, u.client, u.reason));
         }
+        let labels = render::labels(self.lang.code());
         for su in &plan.system_users {
-            out.push(format!("{} ({})", su.name, su.kind.as_str()));
+            let kind = match (self.lang, su.kind) {
+                (Lang::En, _) => su.kind.as_str(),
+                (_, crate::plan::SystemUserType::Standard) => labels.standard,
+                (_, crate::plan::SystemUserType::Client) => labels.client_relationship,
+            };
+            out.push(format!("{} ({kind})", su.name));
             match &su.why {
                 Some(why) => out.push(format!("  {why}")),
                 None => out.push(format!("  {}", t.no_why)),
