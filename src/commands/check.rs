@@ -129,6 +129,12 @@ fn finding(s: &mut String, f: &Finding, color: bool, w: &Words) {
     }
 }
 
+/// The summary line `check` ends with ("1 error, 2 warnings"), uncoloured;
+/// the wizard titles its findings pane with it.
+pub fn summary_line(report: &Report, lang: Lang) -> String {
+    summary(report, false, words(lang))
+}
+
 fn summary(report: &Report, color: bool, w: &Words) -> String {
     let sm = &report.summary;
     if sm.errors + sm.warnings + sm.infos == 0 {

@@ -814,15 +814,8 @@ fn draw_review(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer) 
         .collect();
     Paragraph::new(lines).render(inner, buf);
 
-    let s = &app.computed.report.summary;
-    let title = fill(
-        t.findings_title,
-        &[
-            &s.errors.to_string(),
-            &s.warnings.to_string(),
-            &s.infos.to_string(),
-        ],
-    );
+    let counts = crate::commands::check::summary_line(&app.computed.report, app.lang);
+    let title = fill(t.findings_title, &[&counts]);
     let fb = Block::default()
         .borders(Borders::ALL)
         .border_style(th.border(focus(Pane::Findings)))
