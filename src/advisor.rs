@@ -32,11 +32,15 @@ pub fn advise(plan: &Plan) -> Plan {
 /// [`advise`] with `why:`, notes, reasons and system users' names in `lang`.
 /// The layout and the external refs are the same in every language.
 pub fn advise_in(plan: &Plan, lang: Lang) -> Plan {
-    let rec = recommend_in(plan, plan.options.f_option, lang);
-    let mut out = plan.clone();
-    out.system_users = rec.system_users;
-    out.advice = Some(rec.advice);
-    out
+    advise_into(plan.clone(), lang)
+}
+
+/// [`advise_in`] taking the plan, so that a large client list is not copied.
+pub fn advise_into(mut plan: Plan, lang: Lang) -> Plan {
+    let rec = recommend_in(&plan, plan.options.f_option, lang);
+    plan.system_users = rec.system_users;
+    plan.advice = Some(rec.advice);
+    plan
 }
 
 /// A recommended layout with its advice, without the rest of the plan.

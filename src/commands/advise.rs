@@ -1,5 +1,6 @@
 //! `sysuser advise FILE [-o OUT] [--replace]`: the recommended layout, written as a plan.
 use crate::cli::{AdviseArgs, Ctx, EXIT_BAD_INPUT, EXIT_OK};
+use std::mem::ManuallyDrop;
 
 pub fn run(args: &AdviseArgs, ctx: &Ctx) -> anyhow::Result<u8> {
     let plan = super::load_plan(&args.file)?;
@@ -17,7 +18,10 @@ pub fn run(args: &AdviseArgs, ctx: &Ctx) -> anyhow::Result<u8> {
         );
         return Ok(EXIT_BAD_INPUT);
     }
-    let advised = crate::advisor::advise_in(&plan, ctx.lang);
+    let advised = ManuallyDrop::new(crate::advisor::advise_into(
+        ManuallyDrop::into_inner(plan),
+        ctx.lang,
+    ));
     super::emit(args.output.as_deref(), &crate::plan::to_yaml(&advised))?;
     if let Some(out) = &args.output
         && !ctx.quiet

@@ -45,6 +45,16 @@ pub fn emit(out: Option<&Path>, text: &str) -> anyhow::Result<()> {
     }
 }
 
+/// Writes to standard output as `write` produces it, for outputs too large to
+/// hold twice (the routing table of a large plan). A closed pipe is not an error.
+pub fn stream(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> anyhow::Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        r => Ok(r?),
+    }
+}
+
 /// JSON for `--format json`, pretty and newline-terminated.
 pub fn to_json<T: serde::Serialize>(value: &T) -> String {
     let mut s = serde_json::to_string_pretty(value).expect("report types serialise");

@@ -3,6 +3,7 @@
 use crate::cli::{Ctx, EXIT_FINDINGS, EXIT_OK, ReportFormat, RouteArgs, RoutesArgs, TableFormat};
 use crate::route::{self, Route, Status};
 use serde::Serialize;
+use std::io::Write;
 
 #[derive(Serialize)]
 struct Answer<'a> {
@@ -73,13 +74,15 @@ fn route_text(r: &Route, quiet: bool) -> String {
 pub fn run_table(args: &RoutesArgs, _ctx: &Ctx) -> anyhow::Result<u8> {
     let plan = super::load_plan(&args.file)?;
     let rows = route::table(&plan);
-    let text = match args.format {
-        TableFormat::Json => super::to_json(&rows),
-        TableFormat::Yaml => serde_yaml::to_string(&rows)?,
-        TableFormat::Csv => csv(&rows),
-        TableFormat::Text => table(&rows),
-    };
-    super::emit(None, &text)?;
+    super::stream(|out| match args.format {
+        TableFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &rows)?;
+            out.write_all(b"\n")
+        }
+        TableFormat::Yaml => serde_yaml::to_writer(out, &rows).map_err(std::io::Error::other),
+        TableFormat::Csv => csv(&rows, out),
+        TableFormat::Text => table(&rows, out),
+    })?;
     Ok(EXIT_OK)
 }
 
@@ -98,9 +101,8 @@ fn field(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn csv(rows: &[Route]) -> String {
-    let mut s = String::with_capacity(rows.len() * 96);
-    s.push_str("party,party_name,kind,via,package,status,system_users,external_refs\n");
+fn csv(rows: &[Route], out: &mut dyn Write) -> std::io::Result<()> {
+    out.write_all(b"party,party_name,kind,via,package,status,system_users,external_refs\n")?;
     for r in rows {
         let (n, e) = names(r, ";");
         let cells = [
@@ -114,13 +116,33 @@ fn csv(rows: &[Route]) -> String {
             &e,
         ];
         let line: Vec<_> = cells.iter().map(|c| field(c)).collect();
-        s.push_str(&line.join(","));
-        s.push('\n');
+        writeln!(out, "{}", line.join(","))?;
     }
-    s
+    Ok(())
 }
 
-fn table(rows: &[Route]) -> String {
+/// The table's cells that are not plain borrows: kind (with `via`) and users.
+fn derived(r: &Route) -> (String, String) {
+    let kind = match r.via {
+        Some(v) => format!("{} via {v}", r.kind.as_str()),
+        None => r.kind.as_str().to_string(),
+    };
+    let users = if r.system_users.is_empty() {
+        "-".to_string()
+    } else {
+        let users: Vec<String> = r
+            .system_users
+            .iter()
+            .map(|s| format!("{} ({})", s.name, s.external_ref))
+            .collect();
+        users.join(", ")
+    };
+    (kind, users)
+}
+
+/// Aligned columns. Two passes over the rows (widths, then lines) rather than
+/// holding every cell: a 100,000-client table has half a million rows.
+fn table(rows: &[Route], out: &mut dyn Write) -> std::io::Result<()> {
     let head = [
         "PARTY",
         "NAME",
@@ -129,55 +151,46 @@ fn table(rows: &[Route]) -> String {
         "STATUS",
         "SYSTEM USER (EXTERNAL REF)",
     ];
-    let cells: Vec<[String; 6]> = rows
-        .iter()
-        .map(|r| {
-            let users: Vec<String> = r
-                .system_users
-                .iter()
-                .map(|s| format!("{} ({})", s.name, s.external_ref))
-                .collect();
-            let kind = match r.via {
-                Some(v) => format!("{} via {v}", r.kind.as_str()),
-                None => r.kind.as_str().to_string(),
-            };
-            [
-                r.party.to_string(),
-                r.party_name.to_string(),
-                kind,
-                r.package.to_string(),
-                r.status.as_str().to_string(),
-                if users.is_empty() {
-                    "-".into()
-                } else {
-                    users.join(", ")
-                },
-            ]
-        })
-        .collect();
+    let cells = |r: &Route, f: &mut dyn FnMut([&str; 6])| {
+        let (kind, users) = derived(r);
+        f([
+            r.party,
+            r.party_name,
+            &kind,
+            r.package,
+            r.status.as_str(),
+            &users,
+        ]);
+    };
     let mut w = head.map(|h| h.chars().count());
-    for row in &cells {
-        for (i, c) in row.iter().enumerate() {
-            w[i] = w[i].max(c.chars().count());
-        }
+    for r in rows {
+        cells(r, &mut |row| {
+            for (i, c) in row.iter().enumerate() {
+                w[i] = w[i].max(c.chars().count());
+            }
+        });
     }
-    let mut s = String::with_capacity((cells.len() + 1) * 100);
-    let mut line = |row: &[&str]| {
-        let mut l = String::new();
+    let mut s = String::with_capacity(256);
+    let mut line = |row: [&str; 6]| {
+        s.clear();
         for (i, c) in row.iter().enumerate() {
-            if i + 1 == row.len() {
-                l.push_str(c);
-            } else {
-                l.push_str(c);
-                l.extend(std::iter::repeat_n(' ', w[i] - c.chars().count() + 2));
+            s.push_str(c);
+            if i + 1 < row.len() {
+                s.extend(std::iter::repeat_n(' ', w[i] - c.chars().count() + 2));
             }
         }
-        s.push_str(l.trim_end());
+        s.truncate(s.trim_end().len());
         s.push('\n');
+        out.write_all(s.as_bytes())
     };
-    line(&head);
-    for row in &cells {
-        line(&row.each_ref().map(String::as_str));
+    line(head)?;
+    let mut result = Ok(());
+    for r in rows {
+        cells(r, &mut |row| {
+            if result.is_ok() {
+                result = line(row);
+            }
+        });
     }
-    s
+    result
 }
