@@ -21,13 +21,14 @@ measure() {
   printf "%s s | %s MiB" "$best" "$(awk "BEGIN{printf \"%.0f\", $mem/1024}")"
 }
 
-echo "| clients | file | check | advise | render | routes |"
-echo "|---:|---:|---|---|---|---|"
+echo "| clients | plan / situation | check | peak | advise | peak | render | peak | routes | peak |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in 1000 10000 100000; do
   plan=$dir/plan-$n.yaml situation=$dir/situation-$n.yaml
   $bin generate --clients "$n" --system-users 4 -o "$plan"
   $bin generate --clients "$n" --system-users 0 -o "$situation"
-  size=$(du -k "$plan" | awk '{printf "%.1f MiB", $1/1024}')
+  # Plan (check, render, routes) / situation (advise) file sizes.
+  size=$(du -k "$plan" "$situation" | awk '{s[NR]=$1/1024} END {printf "%.1f / %.1f MiB", s[1], s[2]}')
   printf "| %s | %s | %s | %s | %s | %s |\n" "$n" "$size" \
     "$(measure $bin check "$plan")" \
     "$(measure $bin advise "$situation")" \
