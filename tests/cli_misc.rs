@@ -87,3 +87,16 @@ fn explain_one_rule_and_a_misspelt_one() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("did you mean `client-missing-package`?"));
 }
+
+/// The plan in the README's "plan file" section is one a reader can paste:
+/// it loads and passes `check` without errors or warnings.
+#[test]
+fn the_readme_plan_example_passes_check() {
+    let readme = include_str!("../README.md");
+    let start = readme.find("```yaml\n").expect("a yaml block") + "```yaml\n".len();
+    let end = start + readme[start..].find("```").expect("closed");
+    let plan = sysuser::plan::parse(&readme[start..end], "README.md").expect("loads");
+    let report = sysuser::engine::check(&plan);
+    assert_eq!((report.summary.errors, report.summary.warnings), (0, 0));
+    assert!(!plan.system_users.is_empty() && !plan.clients.is_empty());
+}
