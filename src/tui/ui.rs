@@ -858,13 +858,55 @@ fn draw_review(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer) 
     wb.render(bottom, buf);
     let why: Vec<Line> = app
         .why_lines()
-        .into_iter()
+        .iter()
         .skip(app.why_scroll)
+        .flat_map(|l| hanging(l, usize::from(winner.width)))
+        .take(usize::from(winner.height))
         .map(Line::raw)
         .collect();
-    Paragraph::new(why)
-        .wrap(Wrap { trim: false })
-        .render(winner, buf);
+    Paragraph::new(why).render(winner, buf);
+}
+
+/// Wraps at spaces, continuing under the line's own indent (and after a `· `
+/// or `! ` bullet), so that each reason reads as a block under its system user.
+fn hanging(line: &str, width: usize) -> Vec<String> {
+    let lead = line.len() - line.trim_start_matches(' ').len();
+    let body = &line[lead..];
+    let bullet = body.starts_with("· ") || body.starts_with("! ");
+    let indent = lead + if bullet { 2 } else { 0 };
+    if width <= indent + 8 {
+        return vec![line.to_string()];
+    }
+    let mut out = Vec::new();
+    let mut cur = " ".repeat(lead);
+    let mut len = lead;
+    let mut empty = true;
+    for word in body.split(' ').filter(|w| !w.is_empty()) {
+        if !empty && len + 1 + word.chars().count() > width {
+            out.push(std::mem::replace(&mut cur, " ".repeat(indent)));
+            len = indent;
+            empty = true;
+        }
+        if !empty {
+            cur.push(' ');
+            len += 1;
+        }
+        // A word longer than the pane is cut where the pane ends.
+        let mut chars = word.chars();
+        loop {
+            let piece: String = chars.by_ref().take(width - len).collect();
+            len += piece.chars().count();
+            cur.push_str(&piece);
+            empty = false;
+            if chars.as_str().is_empty() {
+                break;
+            }
+            out.push(std::mem::replace(&mut cur, " ".repeat(indent)));
+            len = indent;
+        }
+    }
+    out.push(cur);
+    out
 }
 
 /// A centred rectangle of at most `w`×`h` inside `area`.
@@ -1053,4 +1095,33 @@ fn draw_team_form(app: &App, d: &TeamDraft, t: &Strings, th: Theme, area: Rect, 
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .render(inner, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hanging;
+
+    #[test]
+    fn continues_under_the_indent_and_after_bullets() {
+        assert_eq!(
+            hanging(
+                "  Scenario H: one standard system user for own reporting",
+                24
+            ),
+            [
+                "  Scenario H: one",
+                "  standard system user",
+                "  for own reporting"
+            ]
+        );
+        assert_eq!(
+            hanging("· a note that wraps here", 14),
+            ["· a note that", "  wraps here"]
+        );
+        assert_eq!(hanging("short", 40), ["short"]);
+        assert_eq!(
+            hanging("  abcdefghijklmnopqrstuvwxyz", 12),
+            ["  abcdefghij", "  klmnopqrst", "  uvwxyz"]
+        );
+    }
 }
