@@ -52,9 +52,6 @@ pub fn parse(text: &str) -> Option<Node<'_>> {
         if content.is_empty() || content.starts_with('#') {
             continue;
         }
-        if content.starts_with('\t') || raw.contains('\t') {
-            return None;
-        }
         let indent = raw.len() - content.len();
         if indent == 0
             && (content.starts_with("---")
@@ -86,7 +83,8 @@ pub fn parse(text: &str) -> Option<Node<'_>> {
 }
 
 /// YAML refuses control characters and treats U+0085, U+2028 and U+2029 as
-/// line breaks; a lone CR is a line break too. Leave all of these to the full parser.
+/// line breaks; a lone CR is a line break too. Leave all of these, and tabs
+/// (whose meaning depends on where they stand), to the full parser.
 fn printable(text: &str) -> bool {
     let bytes = text.as_bytes();
     let ascii_ok = bytes.iter().enumerate().all(|(i, &b)| {
