@@ -186,6 +186,20 @@ fn review() {
     });
 }
 
+/// A large plan's first frame, before the background advice and check are
+/// done: both panes say so (no "no findings" yet).
+#[test]
+fn review_while_working() {
+    snap("review_working", |lang| {
+        let mut cfg = config(lang);
+        cfg.background = true;
+        let mut app = App::with_plan(cfg, complete(), None);
+        app.go(Step::Review);
+        assert!(app.computed.plan.is_none());
+        app
+    });
+}
+
 #[test]
 fn review_zoomed_tree() {
     snap("review_zoom", |lang| {

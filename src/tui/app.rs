@@ -1533,7 +1533,7 @@ impl App {
         let t = self.t();
         let mut out = Vec::new();
         let Some(plan) = &self.computed.plan else {
-            return out;
+            return vec![t.working.into()];
         };
         let advice = plan.advice.as_ref();
         if let Some(a) = advice.filter(|a| !a.scenarios.is_empty()) {

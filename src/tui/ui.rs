@@ -814,7 +814,13 @@ fn draw_review(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer) 
         .collect();
     Paragraph::new(lines).render(inner, buf);
 
-    let counts = crate::commands::check::summary_line(&app.computed.report, app.lang);
+    // Before the first check has run there are no findings to count, not zero.
+    let waiting = app.computed.plan.is_none();
+    let counts = if waiting {
+        t.working.to_string()
+    } else {
+        crate::commands::check::summary_line(&app.computed.report, app.lang)
+    };
     let title = fill(t.findings_title, &[&counts]);
     let fb = Block::default()
         .borders(Borders::ALL)
@@ -823,7 +829,9 @@ fn draw_review(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer) 
     let finner = fb.inner(top);
     fb.render(top, buf);
     let findings = &app.computed.report.findings;
-    if findings.is_empty() {
+    if waiting {
+        Paragraph::new(Line::styled(t.working, th.dim())).render(finner, buf);
+    } else if findings.is_empty() {
         Paragraph::new(Line::styled(format!("✓ {}", t.no_findings), th.ok()))
             .wrap(Wrap { trim: true })
             .render(finner, buf);
