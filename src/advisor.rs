@@ -127,17 +127,34 @@ pub struct FCombination {
 /// An extra package named as a service inside a sentence ("sick leave",
 /// "A-melding system").
 pub fn service_label(code: &str) -> String {
-    lower_first(service_name(code))
+    service_label_in(code, Lang::En)
+}
+
+/// [`service_label`] in `lang` ("sick leave", "sykefravær").
+pub fn service_label_in(code: &str, lang: Lang) -> String {
+    lower_first(service_name_in(code, lang))
 }
 
 /// The name `advise` gives the per-service system user for one extra package.
 pub fn service_system_user_name(code: &str) -> String {
-    join_services(&[service_name(code)], false)
+    service_system_user_name_in(code, Lang::En)
+}
+
+/// [`service_system_user_name`] as `advise --lang` names it ("Sick leave", "Sykefravær").
+pub fn service_system_user_name_in(code: &str, lang: Lang) -> String {
+    join_services(&[service_name_in(code, lang)], false)
 }
 
 /// F's numbers, read from the same analysis `advise` uses.
 pub fn f_numbers(plan: &Plan) -> FNumbers {
-    Analysis::of(plan).f_numbers()
+    f_numbers_in(plan, Lang::En)
+}
+
+/// [`f_numbers`] with the groups' and combinations' names as `advise` gives
+/// them in `lang` ("Accounting + sick leave", "Regnskap + sykefravær"); the
+/// numbers are the same in every language.
+pub fn f_numbers_in(plan: &Plan, lang: Lang) -> FNumbers {
+    Analysis::of_in(plan, lang).f_numbers()
 }
 
 /// The default F option for a plan: per-service when the clients use two or
@@ -709,7 +726,9 @@ impl<'p> Analysis<'p> {
         n.groups = groups
             .into_iter()
             .map(|g| {
-                let name = self.relationship_name(g.rel, g.base).to_string();
+                let name = self
+                    .relationship_name_in(g.rel, g.base, self.lang)
+                    .to_string();
                 let mut combos: Vec<(PkgSet, Vec<usize>)> = g.combos.into_iter().collect();
                 combos.sort_by_key(|(s, _)| s.sort_key());
                 FGroup {
@@ -723,7 +742,7 @@ impl<'p> Analysis<'p> {
                                 .universe
                                 .codes(s)
                                 .into_iter()
-                                .map(service_name)
+                                .map(|c| service_name_in(c, self.lang))
                                 .collect();
                             FCombination {
                                 name: format!("{name} + {}", join_services(&names, true)),
@@ -1227,10 +1246,6 @@ impl<'p> Analysis<'p> {
                 }
             }
         }
-    }
-
-    fn relationship_name(&self, rel: Relationship, base: PkgSet) -> &'static str {
-        self.relationship_name_in(rel, base, Lang::En)
     }
 
     /// The name of a relationship type's system user ("Accounting", "Regnskap").

@@ -4,10 +4,14 @@
 //! Judgements reuse the engine's findings and the advisor's recommendation, so
 //! the checklist never disagrees with `check` or `advise`.
 
+mod texts;
+
+use crate::lang::Lang;
 use crate::plan::{Plan, SystemUserType};
 use crate::rules::{Report, Rule};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
+use texts::Text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -64,15 +68,19 @@ impl Checklist {
 
     /// The checklist for people: one mark per item, reasons indented below.
     pub fn to_text(&self, plan: &Plan) -> String {
-        let mut out = format!(
-            "Go-live checklist for {} ({})\n\n",
-            if plan.organisation.name.is_empty() {
-                "the organisation"
-            } else {
-                &plan.organisation.name
-            },
-            plan.organisation.orgnr
-        );
+        self.to_text_in(plan, Lang::En)
+    }
+
+    /// [`Checklist::to_text`] with its heading and summary in `lang`; give it
+    /// a checklist from [`checklist_in`] in the same language.
+    pub fn to_text_in(&self, plan: &Plan, lang: Lang) -> String {
+        let org = &plan.organisation;
+        let orgnr = org.orgnr.to_string();
+        let heading = Text::Heading {
+            org: Some(org.name.as_str()).filter(|n| !n.is_empty()),
+            orgnr: &orgnr,
+        };
+        let mut out = format!("{}\n\n", heading.text(lang));
         for item in &self.items {
             out.push_str(&format!(
                 "{} {}. {}\n     {}\n",
@@ -86,15 +94,18 @@ impl Checklist {
             }
             out.push('\n');
         }
-        out.push_str(&format!(
-            "{} passed, {} failed, {} to confirm by hand.\n",
-            self.summary.pass, self.summary.fail, self.summary.manual
-        ));
+        let summary = Text::Summary {
+            pass: self.summary.pass,
+            fail: self.summary.fail,
+            manual: self.summary.manual,
+        };
+        out.push_str(&summary.text(lang));
+        out.push('\n');
         out
     }
 }
 
-/// The guidance's checklist items, in its order.
+/// The guidance's checklist items, in its order: (id, the guidance's wording).
 pub const ITEMS: [(&str, &str); 7] = [
     (
         "system-registered",
@@ -136,8 +147,21 @@ pub const ACCESS_CONTROL_MINIMUM: [&str; 6] = [
     "Ensure that an employee in one role cannot use another role's system user, even if the end-user system technically has access to both.",
 ];
 
-const NO_LAYOUT: &str =
-    "The plan has no system users yet; run `sysuser advise FILE -o FILE` to get the layout first.";
+/// [`ITEMS`] in `lang`: the same ids in the same order, the wording in bokmål for `Nb`.
+pub fn items_in(lang: Lang) -> &'static [(&'static str, &'static str); 7] {
+    match lang {
+        Lang::En => &ITEMS,
+        Lang::Nb => &texts::ITEMS_NB,
+    }
+}
+
+/// [`ACCESS_CONTROL_MINIMUM`] in `lang`.
+pub fn access_control_minimum_in(lang: Lang) -> &'static [&'static str; 6] {
+    match lang {
+        Lang::En => &ACCESS_CONTROL_MINIMUM,
+        Lang::Nb => &texts::ACCESS_CONTROL_MINIMUM_NB,
+    }
+}
 
 struct Judged {
     status: Status,
@@ -155,17 +179,24 @@ fn judged(status: Status, reason: impl Into<String>, details: Vec<String>) -> Ju
 
 /// The checklist for a plan.
 pub fn checklist(plan: &Plan) -> Checklist {
-    let report = crate::engine::check(plan);
+    checklist_in(plan, Lang::En)
+}
+
+/// [`checklist`] with every item's wording, reason and details in `lang`
+/// (the findings it quotes come from `check` in the same language); the
+/// ids and statuses are the same in every language.
+pub fn checklist_in(plan: &Plan, lang: Lang) -> Checklist {
+    let report = crate::engine::check_in(plan, lang);
     let judgements = [
-        system_registered(plan, &report),
-        number_of_system_users(plan),
-        approved(plan),
-        clients_linked(plan, &report),
-        access_control(plan, &report),
-        select_token(plan, &report),
-        tested(plan),
+        system_registered(plan, &report, lang),
+        number_of_system_users(plan, lang),
+        approved(plan, lang),
+        clients_linked(plan, &report, lang),
+        access_control(plan, &report, lang),
+        select_token(plan, &report, lang),
+        tested(plan, lang),
     ];
-    let items: Vec<Item> = ITEMS
+    let items: Vec<Item> = items_in(lang)
         .iter()
         .zip(judgements)
         .enumerate()
@@ -196,9 +227,9 @@ fn findings(report: &Report, rules: &[Rule]) -> Vec<String> {
         .collect()
 }
 
-fn system_registered(plan: &Plan, report: &Report) -> Judged {
+fn system_registered(plan: &Plan, report: &Report, lang: Lang) -> Judged {
     if plan.system_users.is_empty() {
-        return judged(Status::Fail, NO_LAYOUT, Vec::new());
+        return judged(Status::Fail, Text::NoLayout.text(lang), Vec::new());
     }
     let registered: BTreeSet<&str> = plan
         .system
@@ -209,10 +240,7 @@ fn system_registered(plan: &Plan, report: &Report) -> Judged {
     let mut problems = Vec::new();
     for p in &plan.system.access_packages {
         if p.package().is_none() {
-            problems.push(format!(
-                "`{}` on the system entry is not an access package in Altinn's catalog",
-                p.code()
-            ));
+            problems.push(Text::SystemPackageNotInCatalog { code: p.code() }.text(lang));
         }
     }
     let mut needed = BTreeSet::new();
@@ -220,18 +248,22 @@ fn system_registered(plan: &Plan, report: &Report) -> Judged {
         for p in &su.access_packages {
             needed.insert(p.code());
             if p.package().is_none() {
-                problems.push(format!(
-                    "`{}` on \"{}\" is not an access package in Altinn's catalog",
-                    p.code(),
-                    su.name
-                ));
+                problems.push(
+                    Text::PackageNotInCatalog {
+                        code: p.code(),
+                        system_user: &su.name,
+                    }
+                    .text(lang),
+                );
             } else if !registered.contains(p.code()) {
-                problems.push(format!(
-                    "`{}` on \"{}\" is not on the system entry {} (AUTH-00063)",
-                    p.code(),
-                    su.name,
-                    plan.system.id
-                ));
+                problems.push(
+                    Text::PackageNotOnSystem {
+                        code: p.code(),
+                        system_user: &su.name,
+                        system: &plan.system.id,
+                    }
+                    .text(lang),
+                );
             }
         }
     }
@@ -247,36 +279,17 @@ fn system_registered(plan: &Plan, report: &Report) -> Judged {
         ],
     ));
     if problems.is_empty() {
-        judged(
-            Status::Pass,
-            format!(
-                "{} on the system entry {}; confirm the entry in the system register matches.",
-                match needed.len() {
-                    1 => "The one package the system users need is".to_string(),
-                    n => format!("All {n} packages the system users need are"),
-                },
-                plan.system.id
-            ),
-            Vec::new(),
-        )
+        let fits = Text::SystemFits {
+            needed: needed.len(),
+            system: &plan.system.id,
+        };
+        judged(Status::Pass, fits.text(lang), Vec::new())
     } else {
-        judged(
-            Status::Fail,
-            format!(
-                "The system entry {} does not fit the system users: {}.",
-                plan.system.id,
-                plural(problems.len(), "problem")
-            ),
-            problems,
-        )
-    }
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
+        let reason = Text::SystemDoesNotFit {
+            system: &plan.system.id,
+            problems: problems.len(),
+        };
+        judged(Status::Fail, reason.text(lang), problems)
     }
 }
 
@@ -289,60 +302,61 @@ fn count_by_type(plan: &Plan) -> (usize, usize) {
     (standard, plan.system_users.len() - standard)
 }
 
-fn describe_counts((standard, client): (usize, usize)) -> String {
-    let mut parts = Vec::new();
-    if standard > 0 {
-        parts.push(format!("{standard} standard"));
-    }
-    if client > 0 {
-        parts.push(format!("{client} for client relationships"));
-    }
-    format!(
-        "{} ({})",
-        plural(standard + client, "system user"),
-        parts.join(" + ")
-    )
+fn describe_counts((standard, client): (usize, usize), lang: Lang) -> String {
+    Text::Counts { standard, client }.text(lang)
 }
 
-fn number_of_system_users(plan: &Plan) -> Judged {
+/// A system user's type as the checklist names it: the plan's `type` in
+/// English, the diagrams' words in bokmål.
+fn kind_in(kind: SystemUserType, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => kind.as_str(),
+        Lang::Nb => {
+            let labels = crate::render::labels(lang.code());
+            match kind {
+                SystemUserType::Standard => labels.standard,
+                SystemUserType::Client => labels.client_relationship,
+            }
+        }
+    }
+}
+
+fn number_of_system_users(plan: &Plan, lang: Lang) -> Judged {
     if plan.system_users.is_empty() {
-        return judged(Status::Fail, NO_LAYOUT, Vec::new());
+        return judged(Status::Fail, Text::NoLayout.text(lang), Vec::new());
     }
     let mut situation = plan.clone();
     situation.system_users.clear();
     situation.advice = None;
-    let advised = crate::advisor::advise(&situation);
+    let advised = crate::advisor::advise_into(situation, lang);
     let Some(advice) = advised.advice.as_ref() else {
         return judged(
             Status::Manual,
-            "No recommendation to compare with; compare the layout with `sysuser advise FILE --replace`.",
+            Text::NoRecommendation.text(lang),
             Vec::new(),
         );
     };
     let have = count_by_type(plan);
     let want = count_by_type(&advised);
-    let scenarios = match advice.scenarios.len() {
-        0 => String::new(),
-        1 => format!(" (scenario {})", advice.scenarios[0]),
-        _ => format!(" (scenarios {})", advice.scenarios.join(", ")),
-    };
+    let scenarios = Text::Scenarios {
+        scenarios: &advice.scenarios,
+    }
+    .text(lang);
     if have == want {
-        judged(
-            Status::Pass,
-            format!(
-                "{}, as the guidance recommends for this situation{scenarios}.",
-                describe_counts(have)
-            ),
-            Vec::new(),
-        )
+        let reason = Text::CountsAsRecommended {
+            counts: &describe_counts(have, lang),
+            scenarios: &scenarios,
+        };
+        judged(Status::Pass, reason.text(lang), Vec::new())
     } else {
+        let reason = Text::CountsDiffer {
+            have: &describe_counts(have, lang),
+            want: &describe_counts(want, lang),
+            scenarios: &scenarios,
+        };
         judged(
             Status::Fail,
-            format!(
-                "The plan has {}; the guidance recommends {} for this situation{scenarios}.",
-                describe_counts(have),
-                describe_counts(want)
-            ),
+            reason.text(lang),
             advised
                 .system_users
                 .iter()
@@ -352,32 +366,37 @@ fn number_of_system_users(plan: &Plan) -> Judged {
                         .as_deref()
                         .map(|w| format!(": {w}"))
                         .unwrap_or_default();
-                    format!("recommended: \"{}\" ({}){why}", s.name, s.kind.as_str())
+                    Text::RecommendedSystemUser {
+                        name: &s.name,
+                        kind: kind_in(s.kind, lang),
+                        why: &why,
+                    }
+                    .text(lang)
                 })
                 .collect(),
         )
     }
 }
 
-fn approved(plan: &Plan) -> Judged {
+fn approved(plan: &Plan, lang: Lang) -> Judged {
     judged(
         Status::Manual,
-        "Only Altinn knows; check that every request below is approved (Altinn's system user overview lists them).",
+        Text::OnlyAltinnKnows.text(lang),
         plan.system_users
             .iter()
             .map(|s| {
-                format!(
-                    "\"{}\" (external ref `{}`, {})",
-                    s.name,
-                    s.effective_external_ref(plan),
-                    s.kind.as_str()
-                )
+                Text::Request {
+                    name: &s.name,
+                    external_ref: s.effective_external_ref(plan),
+                    kind: kind_in(s.kind, lang),
+                }
+                .text(lang)
             })
             .collect(),
     )
 }
 
-fn clients_linked(plan: &Plan, report: &Report) -> Judged {
+fn clients_linked(plan: &Plan, report: &Report, lang: Lang) -> Judged {
     let client_sus: Vec<_> = plan
         .system_users
         .iter()
@@ -386,12 +405,12 @@ fn clients_linked(plan: &Plan, report: &Report) -> Judged {
     if plan.clients.is_empty() && client_sus.is_empty() {
         return judged(
             Status::Pass,
-            "Not applicable: the plan has no client relationships.",
+            Text::NoClientRelationships.text(lang),
             Vec::new(),
         );
     }
     if plan.system_users.is_empty() {
-        return judged(Status::Fail, NO_LAYOUT, Vec::new());
+        return judged(Status::Fail, Text::NoLayout.text(lang), Vec::new());
     }
     let problems = findings(
         report,
@@ -410,31 +429,23 @@ fn clients_linked(plan: &Plan, report: &Report) -> Judged {
             .iter()
             .flat_map(|s| s.clients.iter().map(|c| c.as_str()))
             .collect();
-        judged(
-            Status::Pass,
-            format!(
-                "{} linked to {}; each has every package its system users carry.",
-                plural(linked.len(), "client"),
-                plural(client_sus.len(), "client system user")
-            ),
-            Vec::new(),
-        )
+        let reason = Text::ClientsLinked {
+            clients: linked.len(),
+            system_users: client_sus.len(),
+        };
+        judged(Status::Pass, reason.text(lang), Vec::new())
     } else {
-        judged(
-            Status::Fail,
-            format!(
-                "{} with how clients are linked.",
-                plural(problems.len(), "problem")
-            ),
-            problems,
-        )
+        let reason = Text::ClientProblems {
+            problems: problems.len(),
+        };
+        judged(Status::Fail, reason.text(lang), problems)
     }
 }
 
-fn access_control(plan: &Plan, report: &Report) -> Judged {
-    let minimum: Vec<String> = ACCESS_CONTROL_MINIMUM
+fn access_control(plan: &Plan, report: &Report, lang: Lang) -> Judged {
+    let minimum: Vec<String> = access_control_minimum_in(lang)
         .iter()
-        .map(|s| format!("minimum: {s}"))
+        .map(|requirement| Text::Minimum { requirement }.text(lang))
         .collect();
     let client_sus = plan
         .system_users
@@ -443,17 +454,17 @@ fn access_control(plan: &Plan, report: &Report) -> Judged {
         .count();
     if plan.teams.is_empty() {
         let reason = if client_sus > 1 {
-            "The plan defines no teams although several client system users are in use; define who may use which (scenario D), and confirm the end-user system enforces it."
+            Text::NoTeamsSeveralClientSystemUsers
         } else {
-            "Confirm the end-user system meets the guidance's minimum requirements."
+            Text::ConfirmMinimum
         };
-        return judged(Status::Manual, reason, minimum);
+        return judged(Status::Manual, reason.text(lang), minimum);
     }
     let mut problems: Vec<String> = plan
         .teams
         .iter()
         .filter(|t| t.members.is_empty())
-        .map(|t| format!("team \"{}\" has no members", t.name))
+        .map(|t| Text::TeamWithoutMembers { team: &t.name }.text(lang))
         .collect();
     problems.extend(findings(
         report,
@@ -462,10 +473,11 @@ fn access_control(plan: &Plan, report: &Report) -> Judged {
     for su in &plan.system_users {
         for t in &su.teams {
             if !plan.teams.iter().any(|team| &team.name == t) {
-                let p = format!(
-                    "\"{}\" names team \"{t}\", which the plan does not define",
-                    su.name
-                );
+                let p = Text::TeamNotDefined {
+                    system_user: &su.name,
+                    team: t,
+                }
+                .text(lang);
                 if !problems.contains(&p) {
                     problems.push(p);
                 }
@@ -484,40 +496,28 @@ fn access_control(plan: &Plan, report: &Report) -> Judged {
             .iter()
             .map(|t| {
                 let sus = uses.get(t.name.as_str()).cloned().unwrap_or_default();
-                format!(
-                    "team \"{}\" ({}) may use: {}",
-                    t.name,
-                    plural(t.members.len(), "member"),
-                    if sus.is_empty() {
-                        "no system user".to_string()
-                    } else {
-                        sus.join(", ")
-                    }
-                )
+                Text::TeamMayUse {
+                    team: &t.name,
+                    members: t.members.len(),
+                    system_users: &sus.join(", "),
+                }
+                .text(lang)
             })
             .collect();
         details.extend(minimum);
-        judged(
-            Status::Pass,
-            format!(
-                "{} with members, each system user tied to its teams; confirm the end-user system enforces it.",
-                plural(plan.teams.len(), "team")
-            ),
-            details,
-        )
+        let reason = Text::TeamsInPlace {
+            teams: plan.teams.len(),
+        };
+        judged(Status::Pass, reason.text(lang), details)
     } else {
         problems.extend(minimum);
-        judged(
-            Status::Fail,
-            "The teams do not yet say who may use which system user.",
-            problems,
-        )
+        judged(Status::Fail, Text::TeamsIncomplete.text(lang), problems)
     }
 }
 
-fn select_token(plan: &Plan, report: &Report) -> Judged {
+fn select_token(plan: &Plan, report: &Report, lang: Lang) -> Judged {
     if plan.system_users.is_empty() {
-        return judged(Status::Fail, NO_LAYOUT, Vec::new());
+        return judged(Status::Fail, Text::NoLayout.text(lang), Vec::new());
     }
     let mut by_ref: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
     for su in &plan.system_users {
@@ -530,36 +530,40 @@ fn select_token(plan: &Plan, report: &Report) -> Judged {
         .iter()
         .filter(|(_, names)| names.len() > 1)
         .map(|(r, names)| {
-            format!(
-                "external ref `{r}` is shared by {} (AUTH-00004)",
-                names
-                    .iter()
-                    .map(|n| format!("\"{n}\""))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
+            let names = names
+                .iter()
+                .map(|n| format!("\"{n}\""))
+                .collect::<Vec<_>>()
+                .join(", ");
+            Text::SharedExternalRef {
+                external_ref: r,
+                names: &names,
+            }
+            .text(lang)
         })
         .collect();
     problems.extend(findings(report, &[Rule::AmbiguousRoute]));
     if problems.is_empty() {
         judged(
             Status::Pass,
-            "Every system user has its own external ref and every client and package has one route; `sysuser routes FILE` prints the table the end-user system needs.",
+            Text::OneRouteEach.text(lang),
             plan.system_users
                 .iter()
-                .map(|s| format!("\"{}\" → `{}`", s.name, s.effective_external_ref(plan)))
+                .map(|s| {
+                    Text::Route {
+                        name: &s.name,
+                        external_ref: s.effective_external_ref(plan),
+                    }
+                    .text(lang)
+                })
                 .collect(),
         )
     } else {
-        judged(
-            Status::Fail,
-            "The end-user system cannot always tell which token to use.",
-            problems,
-        )
+        judged(Status::Fail, Text::CannotTellToken.text(lang), problems)
     }
 }
 
-fn tested(plan: &Plan) -> Judged {
+fn tested(plan: &Plan, lang: Lang) -> Judged {
     let mut chosen: Vec<&str> = Vec::new();
     let mut details = Vec::new();
     let org = &plan.organisation;
@@ -571,7 +575,7 @@ fn tested(plan: &Plan) -> Judged {
     for su in &plan.system_users {
         let mut picks: Vec<String> = Vec::new();
         if su.kind == SystemUserType::Standard || su.include_self {
-            picks.push(format!("the organisation itself, {org_label}"));
+            picks.push(Text::TheOrganisationItself { org: &org_label }.text(lang));
         }
         if let Some(c) = su
             .clients
@@ -587,15 +591,14 @@ fn tested(plan: &Plan) -> Judged {
             );
         }
         if picks.is_empty() {
-            picks.push("no clients linked yet".into());
+            picks.push(Text::NoClientsLinkedYet.text(lang));
         }
         details.push(format!("\"{}\": {}", su.name, picks.join("; ")));
     }
     let reason = if details.is_empty() {
-        "Test with a few representative clients once the system users exist.".to_string()
+        Text::TestOnceTheyExist
     } else {
-        "Test in tt02 with at least one party per system user before going live, for example:"
-            .to_string()
+        Text::TestInTt02
     };
-    judged(Status::Manual, reason, details)
+    judged(Status::Manual, reason.text(lang), details)
 }

@@ -2,10 +2,14 @@
 //! many system users each needs, how many client links someone must keep up,
 //! what a client adding a service costs, and which the guidance recommends.
 
+mod texts;
+
 use crate::advisor::{self, FNumbers};
+use crate::lang::Lang;
 use crate::plan::{FOption, Plan};
-use crate::text::thousands;
+use crate::text::thousands_in;
 use serde::Serialize;
+use texts::Text;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Comparison {
@@ -49,45 +53,51 @@ pub struct SideSystemUser {
 
 /// Compares F's two options for the plan's real clients.
 pub fn compare(plan: &Plan) -> Comparison {
-    let n = advisor::f_numbers(plan);
+    compare_in(plan, Lang::En)
+}
+
+/// [`compare`] with its sentences, titles and system users' names in `lang`
+/// (the names `advise --lang` gives); the figures are the same in every language.
+pub fn compare_in(plan: &Plan, lang: Lang) -> Comparison {
+    let n = advisor::f_numbers_in(plan, lang);
     let layout = |f| advisor::recommend(plan, Some(f)).system_users.len();
     let base_only: usize = n.groups.iter().map(|g| g.plain_clients.len()).sum();
     let applies = n.f_clients > 0;
     let services: Vec<String> = n
         .extra_services
         .iter()
-        .map(|c| advisor::service_label(c))
+        .map(|c| advisor::service_label_in(c, lang))
         .collect();
     let combos: usize = n.groups.iter().map(|g| g.combinations.len()).sum();
+    let services = services.join(", ");
     let situation = if applies {
-        format!(
-            "{} of {} clients with an ER relationship also delegated extra services ({}), in {} combination{}.",
-            thousands(n.f_clients),
-            thousands(n.f_clients + base_only),
-            services.join(", "),
+        Text::Situation {
+            f_clients: n.f_clients,
+            total: n.f_clients + base_only,
+            services: &services,
             combos,
-            plural(combos)
-        )
+        }
     } else {
-        "Scenario F does not apply: no client with an ER relationship (registered accountant, auditor or business manager) has delegated packages beyond what that relationship gives, so every client fits its relationship's one system user.".into()
-    };
+        Text::NotApplies
+    }
+    .text(lang);
     let recommended = advisor::default_f_option(plan);
-    let recommendation = recommendation_text(&n, combos, recommended, applies);
+    let recommendation = recommendation_text(&n, combos, recommended, applies).text(lang);
     Comparison {
         applies,
         situation,
         extra_services: n.extra_services.clone(),
         f_clients: n.f_clients,
         base_only_clients: base_only,
-        option_1: option_1(plan, &n, layout(FOption::PerCombination)),
-        option_2: option_2(plan, &n, layout(FOption::PerService)),
+        option_1: option_1(plan, &n, layout(FOption::PerCombination), lang),
+        option_2: option_2(plan, &n, layout(FOption::PerService), lang),
         recommended: recommended.as_str().into(),
         recommendation,
         chosen: plan.options.f_option.map(|f| f.as_str().to_string()),
     }
 }
 
-fn option_1(plan: &Plan, n: &FNumbers, layout_system_users: usize) -> OptionSide {
+fn option_1(plan: &Plan, n: &FNumbers, layout_system_users: usize, lang: Lang) -> OptionSide {
     let mut sus = Vec::new();
     let mut links = 0;
     for g in &n.groups {
@@ -108,28 +118,35 @@ fn option_1(plan: &Plan, n: &FNumbers, layout_system_users: usize) -> OptionSide
             links += c.clients.len();
         }
     }
-    let when = match example(plan, n) {
+    let example = example(plan, n, lang);
+    let when = match &example {
         Some(Example {
             client,
             base,
             target: Some(target),
             ..
-        }) => format!(
-            "{client} moves: it is removed from \"{base}\" and added to \"{target}\", and the end-user system switches its token. A combination not yet used needs a new system user first."
-        ),
+        }) => Text::When1Moves {
+            client,
+            base,
+            target,
+        },
         Some(Example {
             client,
             base,
             service,
             target: None,
-        }) => format!(
-            "{client} moves from \"{base}\" to a new system user for \"{base} + {service}\", which must be created first; the end-user system switches its token."
-        ),
-        None => "The client moves from its system user to the one for its new combination (created first if that combination is new).".into(),
-    };
+            ..
+        }) => Text::When1New {
+            client,
+            base,
+            service,
+        },
+        None => Text::When1Generic,
+    }
+    .text(lang);
     OptionSide {
         option: FOption::PerCombination.as_str().into(),
-        title: "Option 1: one system user per combination".into(),
+        title: Text::Option1Title.text(lang),
         system_users: sus,
         client_links: links,
         layout_system_users,
@@ -137,7 +154,7 @@ fn option_1(plan: &Plan, n: &FNumbers, layout_system_users: usize) -> OptionSide
     }
 }
 
-fn option_2(plan: &Plan, n: &FNumbers, layout_system_users: usize) -> OptionSide {
+fn option_2(plan: &Plan, n: &FNumbers, layout_system_users: usize, lang: Lang) -> OptionSide {
     let mut sus = Vec::new();
     let mut links = n.extra_links;
     for g in &n.groups {
@@ -162,26 +179,29 @@ fn option_2(plan: &Plan, n: &FNumbers, layout_system_users: usize) -> OptionSide
             .map(|c| c.clients.len())
             .sum();
         sus.push(SideSystemUser {
-            name: advisor::service_system_user_name(code),
+            name: advisor::service_system_user_name_in(code, lang),
             access_packages: vec![code.clone()],
             clients,
         });
     }
-    let when = match example(plan, n) {
+    let example = example(plan, n, lang);
+    let when = match &example {
         Some(Example {
             client,
             base,
             service,
             ..
-        }) => format!(
-            "{client} is also linked to \"{}\" and stays on \"{base}\"; nobody moves. A new kind of service needs one new system user for that service only.",
-            upper_first(&service)
-        ),
-        None => "The client is linked to the extra service's system user as well and stays on its base system user.".into(),
+        }) => Text::When2 {
+            client,
+            base,
+            service: &upper_first(service),
+        }
+        .text(lang),
+        None => Text::When2Generic.text(lang),
     };
     OptionSide {
         option: FOption::PerService.as_str().into(),
-        title: "Option 2: shared base + one per extra service".into(),
+        title: Text::Option2Title.text(lang),
         system_users: sus,
         client_links: links,
         layout_system_users,
@@ -198,7 +218,7 @@ struct Example {
 
 /// A real base-only client and the most used extra service, to make "when a
 /// client adds a service" concrete.
-fn example(plan: &Plan, n: &FNumbers) -> Option<Example> {
+fn example(plan: &Plan, n: &FNumbers, lang: Lang) -> Option<Example> {
     let g = n
         .groups
         .iter()
@@ -217,12 +237,12 @@ fn example(plan: &Plan, n: &FNumbers) -> Option<Example> {
                 .sum::<usize>()
         })?
         .clone();
-    let service = advisor::service_label(&code);
+    let service = advisor::service_label_in(&code, lang);
     let client = g
         .plain_clients
         .first()
         .map(|o| plan.client(o).map(|c| c.label()).unwrap_or(o.to_string()))
-        .unwrap_or_else(|| "A client".into());
+        .unwrap_or_else(|| Text::AClient.text(lang));
     let target = g
         .combinations
         .iter()
@@ -236,31 +256,28 @@ fn example(plan: &Plan, n: &FNumbers) -> Option<Example> {
     })
 }
 
-fn recommendation_text(n: &FNumbers, combos: usize, rec: FOption, applies: bool) -> String {
+fn recommendation_text(n: &FNumbers, combos: usize, rec: FOption, applies: bool) -> Text<'static> {
     if !applies {
-        return "Nothing to choose: use one client system user per relationship type (scenarios B and C). If clients start delegating extra services, run `sysuser compare` again.".into();
+        return Text::RecommendNothing;
     }
+    let services = n.extra_services.len();
     match rec {
-        FOption::PerCombination => format!(
-            "Option 1 (per-combination): {} extra service{} in {} combination{}. The guidance recommends option 1 for few and stable combinations: each client sits on exactly one system user. Choose option 2 if you expect more extra services.",
-            n.extra_services.len(),
-            plural(n.extra_services.len()),
-            combos,
-            plural(combos)
-        ),
-        FOption::PerService => format!(
-            "Option 2 (per-service): {} extra services in {} combination{}. The guidance recommends option 2 for many or growing combinations: system users then grow with the services, not the combinations, and no client ever moves.",
-            n.extra_services.len(),
-            combos,
-            plural(combos)
-        ),
+        FOption::PerCombination => Text::RecommendOption1 { services, combos },
+        FOption::PerService => Text::RecommendOption2 { services, combos },
     }
 }
 
 /// The comparison as a two-column table for people.
 pub fn to_text(c: &Comparison, plan_name: &str) -> String {
+    to_text_in(c, plan_name, Lang::En)
+}
+
+/// [`to_text`] with its labels in `lang`; give it a comparison from
+/// [`compare_in`] in the same language.
+pub fn to_text_in(c: &Comparison, plan_name: &str, lang: Lang) -> String {
     let mut out = String::new();
-    out.push_str(&format!("Scenario F for {plan_name}\n"));
+    out.push_str(&Text::Heading { plan: plan_name }.text(lang));
+    out.push('\n');
     out.push_str(&wrap(&c.situation, 78).join("\n"));
     out.push_str("\n\n");
     if !c.applies {
@@ -268,79 +285,81 @@ pub fn to_text(c: &Comparison, plan_name: &str) -> String {
         out.push('\n');
         return out;
     }
-    const LABEL: usize = 14;
+    let (label_width, col) = texts::widths(lang);
     /// System users listed per option; `--format json` has them all.
     const SHOWN: usize = 8;
-    const COL: usize = 30;
     let mut rows: Vec<(String, Vec<String>, Vec<String>)> = Vec::new();
     rows.push((
         String::new(),
-        wrap(&c.option_1.title, COL),
-        wrap(&c.option_2.title, COL),
+        wrap(&c.option_1.title, col),
+        wrap(&c.option_2.title, col),
     ));
     let list = |s: &OptionSide| -> Vec<String> {
         let mut v = vec![format!("{}", s.system_users.len())];
         for su in s.system_users.iter().take(SHOWN) {
-            let item = format!(
-                "{} ({} client{})",
-                su.name,
-                thousands(su.clients),
-                plural(su.clients)
-            );
-            for (k, line) in wrap(&item, COL - 2).into_iter().enumerate() {
+            let item = Text::ListedSystemUser {
+                name: &su.name,
+                clients: su.clients,
+            }
+            .text(lang);
+            for (k, line) in wrap(&item, col - 2).into_iter().enumerate() {
                 v.push(format!("{} {line}", if k == 0 { "-" } else { " " }));
             }
         }
         if s.system_users.len() > SHOWN {
-            v.push(format!("- … and {} more", s.system_users.len() - SHOWN));
+            let more = Text::AndMore {
+                count: s.system_users.len() - SHOWN,
+            };
+            v.push(format!("- {}", more.text(lang)));
         }
         v
     };
-    rows.push(("System users".into(), list(&c.option_1), list(&c.option_2)));
     rows.push((
-        "Client links".into(),
-        vec![thousands(c.option_1.client_links)],
-        vec![thousands(c.option_2.client_links)],
+        Text::SystemUsersLabel.text(lang),
+        list(&c.option_1),
+        list(&c.option_2),
     ));
     rows.push((
-        "A client adds a service".into(),
-        wrap(&c.option_1.when_client_adds_service, COL),
-        wrap(&c.option_2.when_client_adds_service, COL),
+        Text::ClientLinksLabel.text(lang),
+        vec![thousands_in(c.option_1.client_links, lang)],
+        vec![thousands_in(c.option_2.client_links, lang)],
     ));
     rows.push((
-        "Whole layout".into(),
-        vec![format!(
-            "{} system users",
-            thousands(c.option_1.layout_system_users)
-        )],
-        vec![format!(
-            "{} system users",
-            thousands(c.option_2.layout_system_users)
-        )],
+        Text::AddsServiceLabel.text(lang),
+        wrap(&c.option_1.when_client_adds_service, col),
+        wrap(&c.option_2.when_client_adds_service, col),
+    ));
+    let layout = |count| vec![Text::LayoutSystemUsers { count }.text(lang)];
+    rows.push((
+        Text::WholeLayoutLabel.text(lang),
+        layout(c.option_1.layout_system_users),
+        layout(c.option_2.layout_system_users),
     ));
     for (i, (label, a, b)) in rows.iter().enumerate() {
-        let labels = wrap(label, LABEL);
+        let labels = wrap(label, label_width);
         let height = a.len().max(b.len()).max(labels.len());
         for k in 0..height {
             let l = labels.get(k).map(String::as_str).unwrap_or("");
             let x = a.get(k).map(String::as_str).unwrap_or("");
             let y = b.get(k).map(String::as_str).unwrap_or("");
-            let line = format!("{l:<LABEL$} | {x:<COL$} | {y}");
+            let line = format!("{l:<label_width$} | {x:<col$} | {y}");
             out.push_str(line.trim_end());
             out.push('\n');
         }
         if i == 0 {
             out.push_str(&format!(
                 "{}-+-{}-+-{}\n",
-                "-".repeat(LABEL),
-                "-".repeat(COL),
-                "-".repeat(COL)
+                "-".repeat(label_width),
+                "-".repeat(col),
+                "-".repeat(col)
             ));
         } else if i + 1 < rows.len() {
-            out.push_str(&format!("{:<LABEL$} | {:<COL$} |\n", "", ""));
+            out.push_str(&format!("{:<label_width$} | {:<col$} |\n", "", ""));
         }
     }
-    out.push_str("\nAccess packages:\n");
+    out.push('\n');
+    out.push_str(&Text::AccessPackages.text(lang));
+    out.push('\n');
     let mut seen: Vec<(&str, &[String])> = Vec::new();
     let shown = |s: &OptionSide| s.system_users.len().min(SHOWN);
     for su in c.option_1.system_users[..shown(&c.option_1)]
@@ -355,20 +374,20 @@ pub fn to_text(c: &Comparison, plan_name: &str) -> String {
         out.push_str(&format!("  {name}: {}\n", packages.join(", ")));
     }
     out.push('\n');
-    out.push_str(&wrap(&format!("Recommended: {}", c.recommendation), 78).join("\n"));
+    let recommended = Text::Recommended {
+        recommendation: &c.recommendation,
+    };
+    out.push_str(&wrap(&recommended.text(lang), 78).join("\n"));
     out.push('\n');
-    match &c.chosen {
-        Some(f) if *f == c.recommended => out.push_str(&format!(
-            "The plan already chooses {f} (options.f_option).\n"
-        )),
-        Some(f) => out.push_str(&format!(
-            "The plan chooses {f} (options.f_option); `advise` follows the plan's choice.\n"
-        )),
-        None => out.push_str(&format!(
-            "The plan sets no options.f_option, so `advise` uses {}.\n",
-            c.recommended
-        )),
-    }
+    let chosen = match &c.chosen {
+        Some(f) if *f == c.recommended => Text::AlreadyChosen { f },
+        Some(f) => Text::ChosenOther { f },
+        None => Text::NoneChosen {
+            recommended: &c.recommended,
+        },
+    };
+    out.push_str(&chosen.text(lang));
+    out.push('\n');
     out
 }
 
@@ -407,8 +426,4 @@ fn upper_first(s: &str) -> String {
         Some(f) => f.to_uppercase().chain(c).collect(),
         None => String::new(),
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }

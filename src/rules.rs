@@ -217,6 +217,212 @@ impl Rule {
         }
     }
 
+    /// When it fires, in the language: the table's `when`, or its bokmål wording.
+    pub fn when_in(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.info().when,
+            Lang::Nb => self.when_nb(),
+        }
+    }
+
+    /// Why it matters, in the language: the table's `why`, or its bokmål wording.
+    pub fn why_in(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.info().why,
+            Lang::Nb => self.why_nb(),
+        }
+    }
+
+    /// The table's `when` in bokmål, in the guidance's terms.
+    fn when_nb(self) -> &'static str {
+        match self {
+            Rule::InvalidOrgnr => {
+                "Et organisasjonsnummer har feil kontrollsiffer (modulus 11) eller er ikke 9 sifre."
+            }
+            Rule::UnknownPackage => {
+                "En tilgangspakkekode finnes ikke i Altinns katalog over tilgangspakker."
+            }
+            Rule::PersonPackage => {
+                "En tilgangspakke for privatpersoner (innbygger-*, vergemal-*) er brukt."
+            }
+            Rule::PackageNotForSystemUsers => {
+                "En tilgangspakke som verken kan tildeles eller delegeres (f.eks. `eksplisitt`), er brukt."
+            }
+            Rule::DuplicatePackage => {
+                "En tilgangspakke står to ganger i oppføringen i systemregisteret."
+            }
+            Rule::PackageNotInSystem => {
+                "En systembruker ber om en tilgangspakke som oppføringen i systemregisteret mangler."
+            }
+            Rule::PackageNotAssignable => {
+                "En standard systembruker (eller en klientsystembruker med `include_self`) har en tilgangspakke som ikke kan tildeles."
+            }
+            Rule::PackageNotDelegable => {
+                "En klientsystembruker har en tilgangspakke som ikke kan delegeres."
+            }
+            Rule::ClientSystemUserWithoutPackages => {
+                "En klientsystembruker har ingen tilgangspakker."
+            }
+            Rule::StandardSystemUserWithoutPackages => {
+                "En standard systembruker har ingen tilgangspakker."
+            }
+            Rule::ClientsOnStandardSystemUser => "En standard systembruker har klienter.",
+            Rule::NotAClient => {
+                "En klient på en systembruker har ikke noe klientforhold til virksomheten i det hele tatt."
+            }
+            Rule::ClientMissingPackage => {
+                "OG-regelen: en klient mangler en av systembrukerens tilgangspakker."
+            }
+            Rule::RolePackageWrongUnitType => {
+                "En tilgangspakke skulle komme fra en ER-rolle, men klientens organisasjonsform gir ikke rett til den."
+            }
+            Rule::DuplicateExternalRef => {
+                "To systembrukere har samme eksterne referanse (en tom referanse betyr organisasjonsnummeret)."
+            }
+            Rule::VisibleSystemWithClientOnlyPackage => {
+                "En synlig oppføring i systemregisteret har en tilgangspakke som ikke kan tildeles."
+            }
+            Rule::InvalidSystemId => {
+                "System-id-en begynner ikke med leverandørens organisasjonsnummer og `_`, eller har mellomrom."
+            }
+            Rule::LocallyInstalledNeedsOwnVendor => {
+                "Et lokalt installert eller egenutviklet system er registrert av noen andre enn virksomheten selv."
+            }
+            Rule::OwnNeedsUncovered => {
+                "En tilgangspakke virksomheten trenger for seg selv, står ikke på noen standard systembruker (og heller ikke på en klientsystembruker med `include_self`)."
+            }
+            Rule::DuplicateClient => {
+                "Det samme organisasjonsnummeret står to ganger under `clients:`."
+            }
+            Rule::OrganisationAsClient => "Virksomheten selv står oppført som klient.",
+            Rule::ClientUncovered => {
+                "En klient med et klientforhold står ikke på noen systembruker."
+            }
+            Rule::OperationalUnitAsClient => "En underenhet er lagt til som klient.",
+            Rule::SystemUserPerClient => {
+                "Flere klientsystembrukere skiller seg bare i den ene klienten de har."
+            }
+            Rule::SamePackagesTwice => {
+                "To systembrukere av samme type har de samme tilgangspakkene uten at team er grunnen."
+            }
+            Rule::MixedLegalBasis => {
+                "Én klientsystembruker blander tilgangspakker fra ulike ER-roller."
+            }
+            Rule::AmbiguousRoute => {
+                "Et par av klient og tilgangspakke betjenes av mer enn én systembruker."
+            }
+            Rule::TeamUnknownSystemUser => {
+                "Når planen har team: en systembruker nevner et team som ikke finnes, eller et team kan ikke bruke noen systembruker."
+            }
+            Rule::SystemUserWithoutTeam => {
+                "Når planen har team: ingen team kan bruke en systembruker."
+            }
+            Rule::SelfOnClientUnavailable => {
+                "En klientsystembruker har `include_self`, men `options.self_on_client_system_user` er ikke satt."
+            }
+            Rule::PackageImmutable => "Alltid, for en klientsystembruker.",
+            Rule::NoLayout => "Planen har ingen systembrukere ennå (en situasjonsfil).",
+        }
+    }
+
+    /// The table's `why` in bokmål, in the guidance's terms.
+    fn why_nb(self) -> &'static str {
+        match self {
+            Rule::InvalidOrgnr => {
+                "Altinn og Enhetsregisteret kjenner ingen slik virksomhet; alle forespørsler som nevner den, feiler."
+            }
+            Rule::UnknownPackage => {
+                "Systemregisteret avviser ukjente tilgangspakker, så systemet kan ikke engang registreres med den."
+            }
+            Rule::PersonPackage => {
+                "Tilgangspakker for privatpersoner gjelder innbyggere og verger; systembrukere handler for virksomheter."
+            }
+            Rule::PackageNotForSystemUsers => {
+                "Systemregisteret avviser tilgangspakker som ingen systembruker kan ha."
+            }
+            Rule::DuplicatePackage => "Systemregisteret avviser duplikater.",
+            Rule::PackageNotInSystem => {
+                "Altinn oppretter bare systembrukere med tilgangspakker som leverandøren har registrert på systemet."
+            }
+            Rule::PackageNotAssignable => {
+                "Tilgangspakker som kommer fra klientforhold (regnskapsforer-*, revisor, forretningsforer-eiendom), kan ikke gis til virksomheten selv."
+            }
+            Rule::PackageNotDelegable => {
+                "Tilgangspakker for tilgangsstyring og Maskinporten virker bare for virksomheten selv."
+            }
+            Rule::ClientSystemUserWithoutPackages => {
+                "Altinn avviser en systembruker for klientforhold uten minst én tilgangspakke."
+            }
+            Rule::StandardSystemUserWithoutPackages => {
+                "Altinn avviser en standard systembruker uten minst én rettighet eller tilgangspakke."
+            }
+            Rule::ClientsOnStandardSystemUser => {
+                "Bare systembrukere for klientforhold kan ha klienter."
+            }
+            Rule::NotAClient => {
+                "Altinn lar deg bare legge til parter som har en ER-rolle eller en delegering overfor virksomheten."
+            }
+            Rule::ClientMissingPackage => {
+                "Hver tilgangspakke på en klientsystembruker må være tilgjengelig fra hver klient, gjennom ER-roller og direkte delegeringer til sammen; ellers avviser Altinn klienten."
+            }
+            Rule::RolePackageWrongUnitType => {
+                "Noen rolletildelinger er begrenset av organisasjonsform: forretningsforer-eiendom bare for ESEK og BRL, de andre forretningsfører-pakkene bare for NUF."
+            }
+            Rule::DuplicateExternalRef => {
+                "(system, virksomhet, ekstern referanse) er unik i Altinn; den andre forespørselen avvises, og sluttbrukersystemet kunne ikke skille tokenene fra hverandre."
+            }
+            Rule::VisibleSystemWithClientOnlyPackage => {
+                "Systemregisteret avviser `isVisible: true` sammen med tilgangspakker som bare gjelder klientforhold."
+            }
+            Rule::InvalidSystemId => {
+                "Systemregisteret krever id-er på formen `<leverandørens organisasjonsnummer>_<navn>`."
+            }
+            Rule::LocallyInstalledNeedsOwnVendor => {
+                "Scenario E: virksomheten registrerer seg som sin egen leverandør og bruker sin egen Maskinporten-klient; leverandørens nøkkel skal aldri deles."
+            }
+            Rule::OwnNeedsUncovered => {
+                "En klientsystembruker handler ikke for virksomheten selv; egen rapportering ville blitt avvist."
+            }
+            Rule::DuplicateClient => {
+                "En klient er én part; to oppføringer med ulike opplysninger gjør planen tvetydig."
+            }
+            Rule::OrganisationAsClient => {
+                "En virksomhet er ikke sin egen klient; Altinn finner den ikke blant klientene."
+            }
+            Rule::ClientUncovered => "Sluttbrukersystemet kan ikke rapportere for den.",
+            Rule::OperationalUnitAsClient => {
+                "Underenheter arver fra hovedenheten; å legge dem til er unødvendig og skjuler det egentlige klientforholdet."
+            }
+            Rule::SystemUserPerClient => {
+                "Veiledningen: aldri én systembruker per klient; knytt heller klientene til én systembruker."
+            }
+            Rule::SamePackagesTwice => {
+                "Veiledningen: aldri egne systembrukere for tjenester som deler samme tilgangspakke og type klientforhold."
+            }
+            Rule::MixedLegalBasis => {
+                "Hvert ER-basert klientforhold er et eget rettslig grunnlag; veiledningen holder dem på egne systembrukere for et tydelig revisjonsspor (scenario C)."
+            }
+            Rule::AmbiguousRoute => {
+                "Sluttbrukersystemet velger token etter ekstern referanse; med to kandidater er valget uklart."
+            }
+            Rule::TeamUnknownSystemUser => {
+                "Koblingen mellom team og systembrukere er måten sluttbrukersystemet begrenser tilgangen på (scenario D)."
+            }
+            Rule::SystemUserWithoutTeam => {
+                "Enten kan ingen bruke den, eller så kan alle; ingen av delene er tilgangsstyring."
+            }
+            Rule::SelfOnClientUnavailable => {
+                "Å legge virksomheten selv til en klientsystembruker er nyere enn veiledningen; planlegg det bare der det er tilgjengelig for dere."
+            }
+            Rule::PackageImmutable => {
+                "Altinn avviser endringer i tilgangspakkene til en klientsystembruker; en ny kombinasjon betyr en ny systembruker og at klienter må flyttes."
+            }
+            Rule::NoLayout => {
+                "Bare situasjonen kan kontrolleres; reglene for dekning trenger et oppsett."
+            }
+        }
+    }
+
     /// The table's `fix` in bokmål, in the guidance's terms.
     fn fix_nb(self) -> &'static str {
         match self {

@@ -2,12 +2,12 @@
 
 use crate::cli::{ChecklistArgs, Ctx, EXIT_FINDINGS, EXIT_OK, ReportFormat};
 
-pub fn run(args: &ChecklistArgs, _ctx: &Ctx) -> anyhow::Result<u8> {
+pub fn run(args: &ChecklistArgs, ctx: &Ctx) -> anyhow::Result<u8> {
     let plan = super::load_plan(&args.file)?;
-    let list = crate::checklist::checklist(&plan);
+    let list = crate::checklist::checklist_in(&plan, ctx.lang);
     match args.format {
         ReportFormat::Json => super::emit(None, &super::to_json(&list))?,
-        ReportFormat::Text => super::emit(None, &list.to_text(&plan))?,
+        ReportFormat::Text => super::emit(None, &list.to_text_in(&plan, ctx.lang))?,
     }
     Ok(if list.has_failures() {
         EXIT_FINDINGS

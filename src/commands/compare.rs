@@ -1,12 +1,12 @@
 //! `sysuser compare FILE`: scenario F's two options side by side.
 use crate::cli::{CompareArgs, Ctx, EXIT_OK, ReportFormat};
 
-pub fn run(args: &CompareArgs, _ctx: &Ctx) -> anyhow::Result<u8> {
+pub fn run(args: &CompareArgs, ctx: &Ctx) -> anyhow::Result<u8> {
     let plan = super::load_plan(&args.file)?;
-    let c = crate::compare::compare(&plan);
+    let c = crate::compare::compare_in(&plan, ctx.lang);
     let text = match args.format {
         ReportFormat::Json => super::to_json(&c),
-        ReportFormat::Text => crate::compare::to_text(&c, &plan.organisation.name),
+        ReportFormat::Text => crate::compare::to_text_in(&c, &plan.organisation.name, ctx.lang),
     };
     super::emit(None, &text)?;
     Ok(EXIT_OK)

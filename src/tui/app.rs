@@ -358,7 +358,7 @@ pub fn compute(plan: &Plan, own_layout: bool, lang: Lang) -> Computed {
         .iter()
         .map(|q| decision::answer_in(q, plan, lang))
         .collect();
-    let compare = Some(crate::compare::compare(plan));
+    let compare = Some(crate::compare::compare_in(plan, lang));
     Computed {
         plan: Some(reviewed),
         report,

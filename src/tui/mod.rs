@@ -60,14 +60,20 @@ pub fn compare_lines(app: &App) -> Vec<String> {
         let users: Vec<String> = s
             .system_users
             .iter()
-            .map(|u| format!("{} ({})", u.name, crate::text::thousands(u.clients)))
+            .map(|u| {
+                format!(
+                    "{} ({})",
+                    u.name,
+                    crate::text::thousands_in(u.clients, app.lang)
+                )
+            })
             .collect();
         i18n::fill(
             t.compare_side,
             &[
                 label,
                 &s.system_users.len().to_string(),
-                &crate::text::thousands(s.client_links),
+                &crate::text::thousands_in(s.client_links, app.lang),
                 &users.join(", "),
             ],
         )
@@ -81,7 +87,7 @@ pub fn compare_lines(app: &App) -> Vec<String> {
         i18n::fill(
             t.compare_applies,
             &[
-                &crate::text::thousands(c.f_clients),
+                &crate::text::thousands_in(c.f_clients, app.lang),
                 &c.extra_services.join(", "),
             ],
         ),
