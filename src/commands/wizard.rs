@@ -34,30 +34,41 @@ pub fn run(args: &WizardArgs, ctx: &Ctx) -> anyhow::Result<u8> {
         let saved = tui::state::load(&path).map_err(anyhow::Error::msg)?;
         App::resume(config, saved)
     } else if let Some(file) = &args.file {
-        let plan = if file
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
-        {
-            let text = std::fs::read_to_string(file)
-                .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
-            let clients = crate::import::parse_clients_csv(&text).map_err(|errs| {
-                let lines: Vec<String> = errs
-                    .iter()
-                    .map(|e| format!("{}:{}: {}", file.display(), e.line, e.message))
-                    .collect();
-                anyhow::anyhow!(lines.join("\n"))
-            })?;
-            let mut plan = tui::app::empty_plan();
-            plan.clients = clients;
-            plan
-        } else {
-            crate::plan::load(file)?
-        };
-        App::with_plan(config, plan, Some(file))
+        let shown = file.display().to_string();
+        let (terminal, plan) =
+            tui::open_while(&i18n::fill(t.reading, &[&shown]), || read_start(file))?;
+        let app = App::with_plan(config, plan, Some(file));
+        return finish(tui::run_in(terminal, app)?, ctx);
     } else {
         App::new(config)
     };
-    let app = tui::run(app)?;
+    finish(tui::run(app)?, ctx)
+}
+
+/// The plan the wizard starts from: a plan file, or a CSV client list.
+fn read_start(file: &std::path::Path) -> anyhow::Result<crate::plan::Plan> {
+    if !file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+    {
+        return Ok(crate::plan::load(file)?);
+    }
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
+    let clients = crate::import::parse_clients_csv(&text).map_err(|errs| {
+        let lines: Vec<String> = errs
+            .iter()
+            .map(|e| format!("{}:{}: {}", file.display(), e.line, e.message))
+            .collect();
+        anyhow::anyhow!(lines.join("\n"))
+    })?;
+    let mut plan = tui::app::empty_plan();
+    plan.clients = clients;
+    Ok(plan)
+}
+
+/// After the terminal is restored: where files were written, how to resume.
+fn finish(app: App, ctx: &Ctx) -> anyhow::Result<u8> {
     let t = i18n::strings(app.lang);
     if !ctx.quiet {
         for p in &app.written {

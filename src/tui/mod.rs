@@ -16,12 +16,45 @@ use ratatui::crossterm::event::{self, Event, KeyEventKind};
 
 /// Runs the wizard until the user quits; returns the app so the caller can
 /// print what was written.
-pub fn run(mut app: App) -> std::io::Result<App> {
-    let mut terminal = ratatui::try_init()?;
+pub fn run(app: App) -> std::io::Result<App> {
+    run_in(ratatui::try_init()?, app)
+}
+
+/// [`run`] on a terminal already opened by [`open_while`].
+pub fn run_in(mut terminal: ratatui::DefaultTerminal, mut app: App) -> std::io::Result<App> {
     let result = event_loop(&mut terminal, &mut app);
     ratatui::restore();
     app.finish_saving();
     result.map(|()| app)
+}
+
+/// Opens the terminal and shows `message` while `work` runs (reading a large
+/// plan takes a fifth of a second), so the first frame does not wait for it.
+/// When `work` fails the terminal is restored before the error is returned,
+/// so that it prints as on the command line.
+pub fn open_while<T, E>(
+    message: &str,
+    work: impl FnOnce() -> Result<T, E>,
+) -> anyhow::Result<(ratatui::DefaultTerminal, T)>
+where
+    E: Into<anyhow::Error>,
+{
+    let mut terminal = ratatui::try_init()?;
+    let drawn = terminal.draw(|frame| {
+        let area = frame.area();
+        let line = ratatui::text::Line::raw(format!(" sysuser  {message}"));
+        frame.render_widget(line, ratatui::layout::Rect { height: 1, ..area });
+    });
+    match drawn
+        .map_err(anyhow::Error::from)
+        .and_then(|_| work().map_err(Into::into))
+    {
+        Ok(value) => Ok((terminal, value)),
+        Err(e) => {
+            ratatui::restore();
+            Err(e)
+        }
+    }
 }
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io::Result<()> {
