@@ -176,9 +176,8 @@ pub struct Facts {
     pub sub_entities: usize,
     /// Clients with an ER relationship and extra delegated packages (F).
     pub f_clients: usize,
-    /// English names of the extra packages, in registration order.
-    pub extra_services: Vec<String>,
-    /// The codes of those packages, in the same order.
+    /// The codes of the extra packages, in registration order (each language
+    /// names them with [`service_name_in`]).
     pub extra_service_codes: Vec<String>,
     /// Team names.
     pub teams: Vec<String>,
@@ -657,18 +656,18 @@ impl<'p> Analysis<'p> {
                 sub_entities += 1;
             }
         }
-        let extra_codes = self.universe.codes(extras);
         Facts {
             own_packages: self.plan.own_packages.len(),
             locally_installed: self.plan.system.locally_installed,
             kinds: counts.into_iter().collect(),
             sub_entities,
             f_clients,
-            extra_services: extra_codes
-                .iter()
-                .map(|c| service_name(c).to_string())
+            extra_service_codes: self
+                .universe
+                .codes(extras)
+                .into_iter()
+                .map(String::from)
                 .collect(),
-            extra_service_codes: extra_codes.into_iter().map(String::from).collect(),
             teams: self.plan.teams.iter().map(|t| t.name.clone()).collect(),
             unserved: self.unserved.len(),
         }
@@ -1491,11 +1490,6 @@ fn numbered(items: Vec<String>, sep: &str) -> Vec<String> {
             }
         })
         .collect()
-}
-
-/// The package's English name, as a service ("Sick leave"), without a trailing stop.
-fn service_name(code: &str) -> &str {
-    service_name_in(code, Lang::En)
 }
 
 /// The package's name in `lang` as a service ("Sick leave", "Sykefravær"),

@@ -260,7 +260,7 @@ impl Why {
                 "{} client{} with an ER relationship also delegated extra packages: {}.",
                 n(f.f_clients),
                 plural(f.f_clients),
-                f.extra_services.join(", ")
+                services(f, l)
             ),
             Why::NoExtras => "No client with an ER relationship has delegated packages beyond what the relationship gives.".into(),
             Why::NoTeams => "The plan defines no teams.".into(),
@@ -335,18 +335,11 @@ impl Why {
                 "Klientene kommer gjennom {k} typer klientforhold, hver med sitt eget rettslige grunnlag: {}.",
                 kinds()
             ),
-            Why::Extras => {
-                let services: Vec<String> = f
-                    .extra_service_codes
-                    .iter()
-                    .map(|c| service_name_in(c, l).to_string())
-                    .collect();
-                format!(
-                    "{} med ER-basert klientforhold har også delegert flere tilgangspakker: {}.",
-                    clients(f.f_clients),
-                    services.join(", ")
-                )
-            }
+            Why::Extras => format!(
+                "{} med ER-basert klientforhold har også delegert flere tilgangspakker: {}.",
+                clients(f.f_clients),
+                services(f, l)
+            ),
             Why::NoExtras => "Ingen klient med ER-basert klientforhold har delegert tilgangspakker utover det klientforholdet gir.".into(),
             Why::NoTeams => "Planen definerer ingen team.".into(),
             Why::Teams => format!(
@@ -377,6 +370,16 @@ impl Why {
 }
 
 /// "registered accountant (3), delegated in Altinn (2)".
+/// The extra services' names in `lang`, listed.
+fn services(f: &Facts, lang: Lang) -> String {
+    let names: Vec<&str> = f
+        .extra_service_codes
+        .iter()
+        .map(|c| service_name_in(c, lang))
+        .collect();
+    names.join(", ")
+}
+
 fn kinds(f: &Facts, lang: Lang) -> String {
     f.kinds
         .iter()
