@@ -32,16 +32,7 @@ pub fn emit(out: Option<&Path>, text: &str) -> anyhow::Result<()> {
     match out {
         Some(p) => crate::fsutil::write_atomic(p, text.as_bytes())
             .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", p.display())),
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            match stdout
-                .write_all(text.as_bytes())
-                .and_then(|()| stdout.flush())
-            {
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-                r => Ok(r?),
-            }
-        }
+        None => stream(|out| out.write_all(text.as_bytes())),
     }
 }
 
