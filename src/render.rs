@@ -8,6 +8,7 @@
 //! more than the nodes that are printed.
 
 use crate::catalog::{Fit, catalog};
+use crate::lang::Lang;
 use crate::plan::{Client, Plan, SystemUser, SystemUserType, Unit};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -127,8 +128,8 @@ pub struct Labels {
     pub heading: &'static str,
     pub package_count: (&'static str, &'static str),
     pub client_count: (&'static str, &'static str),
-    /// Separator between thousands.
-    pub thousands_sep: &'static str,
+    /// The language the labels are in; counts are written as it writes them.
+    pub lang: Lang,
 }
 
 const EN: Labels = Labels {
@@ -163,7 +164,7 @@ const EN: Labels = Labels {
     heading: "System users",
     package_count: ("access package", "access packages"),
     client_count: ("client", "clients"),
-    thousands_sep: ",",
+    lang: Lang::En,
 };
 
 const NB: Labels = Labels {
@@ -195,20 +196,20 @@ const NB: Labels = Labels {
     heading: "Systembrukere",
     package_count: ("tilgangspakke", "tilgangspakker"),
     client_count: ("klient", "klienter"),
-    thousands_sep: " ",
+    lang: Lang::Nb,
 };
 
 /// The label set for a language: bokmål for "nb" (and "no"/"nn"), else English.
 pub fn labels(lang: &str) -> &'static Labels {
-    match lang {
-        "nb" | "no" | "nn" => &NB,
-        _ => &EN,
+    match Lang::from_code(lang) {
+        Lang::En => &EN,
+        Lang::Nb => &NB,
     }
 }
 
 impl Labels {
     fn count(&self, n: usize) -> String {
-        crate::text::thousands(n).replace(',', self.thousands_sep)
+        crate::text::thousands_in(n, self.lang)
     }
 
     fn more(&self, (one, many): (&str, &str), n: usize) -> String {

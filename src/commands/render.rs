@@ -1,6 +1,6 @@
 //! `sysuser render`: the plan drawn as the guidance's tree diagrams.
 
-use crate::cli::{Ctx, EXIT_OK, Lang, RenderArgs, TreeFormat};
+use crate::cli::{Ctx, EXIT_OK, RenderArgs, TreeFormat};
 use crate::render::{Format, Options};
 
 pub fn run(args: &RenderArgs, ctx: &Ctx) -> anyhow::Result<u8> {
@@ -14,10 +14,7 @@ pub fn run(args: &RenderArgs, ctx: &Ctx) -> anyhow::Result<u8> {
             TreeFormat::Dot => Format::Dot,
         },
         limit: (!args.all).then_some(args.limit),
-        lang: match ctx.lang {
-            Lang::En => "en",
-            Lang::Nb => "nb",
-        },
+        lang: ctx.lang.code(),
     };
     super::emit(None, &crate::render::render(&plan, &options))?;
     Ok(EXIT_OK)
