@@ -7,7 +7,7 @@ mod texts;
 use crate::advisor::{self, FNumbers};
 use crate::lang::Lang;
 use crate::plan::{FOption, Plan};
-use crate::text::thousands_in;
+use crate::text::{thousands_in, wrap};
 use serde::Serialize;
 use texts::Text;
 
@@ -389,35 +389,6 @@ pub fn to_text_in(c: &Comparison, plan_name: &str, lang: Lang) -> String {
     out.push_str(&chosen.text(lang));
     out.push('\n');
     out
-}
-
-/// Greedy word wrap; words longer than the width are cut.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let mut word = word.to_string();
-        while word.chars().count() > width {
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            let head: String = word.chars().take(width).collect();
-            word = word.chars().skip(width).collect();
-            lines.push(head);
-        }
-        let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
-        if needed > width && !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(&word);
-    }
-    if !line.is_empty() {
-        lines.push(line);
-    }
-    lines
 }
 
 fn upper_first(s: &str) -> String {

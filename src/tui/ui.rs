@@ -880,41 +880,22 @@ fn draw_review(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer) 
 fn hanging(line: &str, width: usize) -> Vec<String> {
     let lead = line.len() - line.trim_start_matches(' ').len();
     let body = &line[lead..];
-    let bullet = body.starts_with("· ") || body.starts_with("! ");
-    let indent = lead + if bullet { 2 } else { 0 };
+    let (bullet, text) = ["· ", "! "]
+        .iter()
+        .find_map(|b| body.strip_prefix(b).map(|rest| (*b, rest)))
+        .unwrap_or(("", body));
+    let first = format!("{}{bullet}", &line[..lead]);
+    let indent = first.chars().count();
     if width <= indent + 8 {
         return vec![line.to_string()];
     }
-    let mut out = Vec::new();
-    let mut cur = " ".repeat(lead);
-    let mut len = lead;
-    let mut empty = true;
-    for word in body.split(' ').filter(|w| !w.is_empty()) {
-        if !empty && len + 1 + word.chars().count() > width {
-            out.push(std::mem::replace(&mut cur, " ".repeat(indent)));
-            len = indent;
-            empty = true;
-        }
-        if !empty {
-            cur.push(' ');
-            len += 1;
-        }
-        // A word longer than the pane is cut where the pane ends.
-        let mut chars = word.chars();
-        loop {
-            let piece: String = chars.by_ref().take(width - len).collect();
-            len += piece.chars().count();
-            cur.push_str(&piece);
-            empty = false;
-            if chars.as_str().is_empty() {
-                break;
-            }
-            out.push(std::mem::replace(&mut cur, " ".repeat(indent)));
-            len = indent;
-        }
-    }
-    out.push(cur);
-    out
+    let mut lines = crate::text::wrap(text, width - indent).into_iter();
+    let Some(head) = lines.next() else {
+        return vec![first];
+    };
+    std::iter::once(format!("{first}{head}"))
+        .chain(lines.map(|l| format!("{:indent$}{l}", "")))
+        .collect()
 }
 
 /// A centred rectangle of at most `w`×`h` inside `area`.
