@@ -35,10 +35,15 @@ pub struct RuleInfo {
     pub why: &'static str,
     /// How to fix it.
     pub fix: &'static str,
+    /// The same three in bokmål, in the guidance's terms.
+    pub when_nb: &'static str,
+    pub why_nb: &'static str,
+    pub fix_nb: &'static str,
 }
 
 macro_rules! rules {
-    ($( $variant:ident => $id:literal, $sev:ident, $code:expr, when: $when:literal, why: $why:literal, fix: $fix:literal; )*) => {
+    ($( $variant:ident => $id:literal, $sev:ident, $code:expr, when: $when:literal, why: $why:literal, fix: $fix:literal,
+       when_nb: $when_nb:literal, why_nb: $why_nb:literal, fix_nb: $fix_nb:literal; )*) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Rule { $( $variant ),* }
 
@@ -54,6 +59,9 @@ macro_rules! rules {
                         when: $when,
                         why: $why,
                         fix: $fix,
+                        when_nb: $when_nb,
+                        why_nb: $why_nb,
+                        fix_nb: $fix_nb,
                     } ),*
                 }
             }
@@ -65,131 +73,227 @@ rules! {
     InvalidOrgnr => "invalid-orgnr", Error, None,
         when: "An organisation number fails the mod-11 check digit or is not 9 digits.",
         why: "Altinn and Enhetsregisteret know no such organisation; every request naming it fails.",
-        fix: "Copy the number again from Enhetsregisteret (brreg.no); the last digit is a check digit.";
+        fix: "Copy the number again from Enhetsregisteret (brreg.no); the last digit is a check digit.",
+        when_nb: "Et organisasjonsnummer har feil kontrollsiffer (modulus 11) eller er ikke 9 sifre.",
+        why_nb: "Altinn og Enhetsregisteret kjenner ingen slik virksomhet; alle forespørsler som nevner den, feiler.",
+        fix_nb: "Kopier nummeret på nytt fra Enhetsregisteret (brreg.no); det siste sifferet er et kontrollsiffer.";
     UnknownPackage => "unknown-package", Error, Some("AUTH.VLD-00008"),
         when: "A package code is not in Altinn's access package catalog.",
         why: "The system register refuses unknown packages, so the system cannot even be registered with it.",
-        fix: "Use one of the codes the hint names, or search with `sysuser packages --search TERM`.";
+        fix: "Use one of the codes the hint names, or search with `sysuser packages --search TERM`.",
+        when_nb: "En tilgangspakkekode finnes ikke i Altinns katalog over tilgangspakker.",
+        why_nb: "Systemregisteret avviser ukjente tilgangspakker, så systemet kan ikke engang registreres med den.",
+        fix_nb: "Bruk en av kodene tipset nevner, eller søk med `sysuser packages --search ORD`.";
     PersonPackage => "person-package", Error, None,
         when: "A package meant for persons (innbygger-*, vergemal-*) is used.",
         why: "Person packages are for citizens and guardians; system users act for organisations.",
-        fix: "Remove it and pick the organisation package for the same service.";
+        fix: "Remove it and pick the organisation package for the same service.",
+        when_nb: "En tilgangspakke for privatpersoner (innbygger-*, vergemal-*) er brukt.",
+        why_nb: "Tilgangspakker for privatpersoner gjelder innbyggere og verger; systembrukere handler for virksomheter.",
+        fix_nb: "Fjern den og velg tilgangspakken for virksomheter for den samme tjenesten.";
     PackageNotForSystemUsers => "package-not-for-system-users", Error, Some("AUTH.VLD-00008"),
         when: "A package that is neither assignable nor delegable (e.g. `eksplisitt`) is used.",
         why: "The system register refuses packages that no system user can carry.",
-        fix: "Remove the package from the system register entry and the plan.";
+        fix: "Remove the package from the system register entry and the plan.",
+        when_nb: "En tilgangspakke som verken kan tildeles eller delegeres (f.eks. `eksplisitt`), er brukt.",
+        why_nb: "Systemregisteret avviser tilgangspakker som ingen systembruker kan ha.",
+        fix_nb: "Fjern tilgangspakken fra oppføringen i systemregisteret og fra planen.";
     DuplicatePackage => "duplicate-package", Error, Some("AUTH.VLD-00007"),
         when: "A package appears twice in the system register entry.",
         why: "The system register refuses duplicates.",
-        fix: "List each package once.";
+        fix: "List each package once.",
+        when_nb: "En tilgangspakke står to ganger i oppføringen i systemregisteret.",
+        why_nb: "Systemregisteret avviser duplikater.",
+        fix_nb: "Før opp hver tilgangspakke én gang.";
     PackageNotInSystem => "package-not-in-system", Error, Some("AUTH-00063"),
         when: "A system user asks for a package the system register entry lacks.",
         why: "Altinn only creates system users with packages the vendor registered on the system.",
-        fix: "Ask the vendor to add the package to the system register entry, or remove it from the system user.";
+        fix: "Ask the vendor to add the package to the system register entry, or remove it from the system user.",
+        when_nb: "En systembruker ber om en tilgangspakke som oppføringen i systemregisteret mangler.",
+        why_nb: "Altinn oppretter bare systembrukere med tilgangspakker som leverandøren har registrert på systemet.",
+        fix_nb: "Be leverandøren legge tilgangspakken til oppføringen i systemregisteret, eller fjern den fra systembrukeren.";
     PackageNotAssignable => "package-not-assignable", Error, Some("AUTH-00064"),
         when: "A standard system user (or a client system user with `include_self`) has a package that is not assignable.",
         why: "Packages that come from client relationships (regnskapsforer-*, revisor, forretningsforer-eiendom) cannot be given to the organisation itself.",
-        fix: "Move the package to a client system user, or drop `include_self`.";
+        fix: "Move the package to a client system user, or drop `include_self`.",
+        when_nb: "En standard systembruker (eller en klientsystembruker med `include_self`) har en tilgangspakke som ikke kan tildeles.",
+        why_nb: "Tilgangspakker som kommer fra klientforhold (regnskapsforer-*, revisor, forretningsforer-eiendom), kan ikke gis til virksomheten selv.",
+        fix_nb: "Flytt tilgangspakken til en klientsystembruker, eller fjern `include_self`.";
     PackageNotDelegable => "package-not-delegable", Error, Some("AUTH-00065"),
         when: "A client system user has a package that is not delegable.",
         why: "Access management and Maskinporten packages only work for the organisation itself.",
-        fix: "Put the package on a standard system user instead.";
+        fix: "Put the package on a standard system user instead.",
+        when_nb: "En klientsystembruker har en tilgangspakke som ikke kan delegeres.",
+        why_nb: "Tilgangspakker for tilgangsstyring og Maskinporten virker bare for virksomheten selv.",
+        fix_nb: "Legg tilgangspakken på en standard systembruker i stedet.";
     ClientSystemUserWithoutPackages => "client-system-user-without-packages", Error, Some("AUTH-00058"),
         when: "A client system user has no access packages.",
         why: "Altinn refuses a system user for client relationships without at least one package.",
-        fix: "Give it the packages its clients' relationship provides.";
+        fix: "Give it the packages its clients' relationship provides.",
+        when_nb: "En klientsystembruker har ingen tilgangspakker.",
+        why_nb: "Altinn avviser en systembruker for klientforhold uten minst én tilgangspakke.",
+        fix_nb: "Gi den tilgangspakkene klientforholdet til klientene gir.";
     StandardSystemUserWithoutPackages => "standard-system-user-without-packages", Error, Some("AUTH-00059"),
         when: "A standard system user has no access packages.",
         why: "Altinn refuses a standard system user without at least one right or package.",
-        fix: "Give it the packages the organisation needs for its own reporting, or remove it.";
+        fix: "Give it the packages the organisation needs for its own reporting, or remove it.",
+        when_nb: "En standard systembruker har ingen tilgangspakker.",
+        why_nb: "Altinn avviser en standard systembruker uten minst én rettighet eller tilgangspakke.",
+        fix_nb: "Gi den tilgangspakkene virksomheten trenger for egen rapportering, eller fjern den.";
     ClientsOnStandardSystemUser => "clients-on-standard-system-user", Error, Some("AUTH-00034"),
         when: "A standard system user has clients.",
         why: "Only system users for client relationships can have clients.",
-        fix: "Move the clients to a client system user.";
+        fix: "Move the clients to a client system user.",
+        when_nb: "En standard systembruker har klienter.",
+        why_nb: "Bare systembrukere for klientforhold kan ha klienter.",
+        fix_nb: "Flytt klientene til en klientsystembruker.";
     NotAClient => "not-a-client", Error, Some("AUTH-00079"),
         when: "A client on a system user has no relationship with the organisation at all.",
         why: "Altinn only lets you add parties that have an ER role or a delegation towards the organisation.",
-        fix: "Have the client delegate the packages in Altinn (or register the ER role), list it under `clients:` with `er_roles` or `delegated`, or remove it.";
+        fix: "Have the client delegate the packages in Altinn (or register the ER role), list it under `clients:` with `er_roles` or `delegated`, or remove it.",
+        when_nb: "En klient på en systembruker har ikke noe klientforhold til virksomheten i det hele tatt.",
+        why_nb: "Altinn lar deg bare legge til parter som har en ER-rolle eller en delegering overfor virksomheten.",
+        fix_nb: "Be klienten delegere tilgangspakkene i Altinn (eller registrere ER-rollen), før den opp under `clients:` med `er_roles` eller `delegated`, eller fjern den.";
     ClientMissingPackage => "client-missing-package", Error, Some("AUTH-00080"),
         when: "The AND rule: a client lacks one of the system user's packages.",
         why: "Every package on a client system user must be available from each client, counting ER roles and direct delegations together; otherwise Altinn refuses to add the client.",
-        fix: "Have the client delegate the missing package, or move the client to a system user whose packages it has.";
+        fix: "Have the client delegate the missing package, or move the client to a system user whose packages it has.",
+        when_nb: "OG-regelen: en klient mangler en av systembrukerens tilgangspakker.",
+        why_nb: "Hver tilgangspakke på en klientsystembruker må være tilgjengelig fra hver klient, gjennom ER-roller og direkte delegeringer til sammen; ellers avviser Altinn klienten.",
+        fix_nb: "Be klienten delegere tilgangspakken som mangler, eller flytt klienten til en systembruker med tilgangspakker den har.";
     RolePackageWrongUnitType => "role-package-wrong-unit-type", Error, Some("AM.VLD-00026"),
         when: "A package would come from an ER role, but the client's organisation form does not qualify.",
         why: "Some role grants are limited by form: forretningsforer-eiendom only for ESEK and BRL, the other forretningsfører packages only for NUF.",
-        fix: "Move the client to a system user without that package, or have it delegate the package directly.";
+        fix: "Move the client to a system user without that package, or have it delegate the package directly.",
+        when_nb: "En tilgangspakke skulle komme fra en ER-rolle, men klientens organisasjonsform gir ikke rett til den.",
+        why_nb: "Noen rolletildelinger er begrenset av organisasjonsform: forretningsforer-eiendom bare for ESEK og BRL, de andre forretningsfører-pakkene bare for NUF.",
+        fix_nb: "Flytt klienten til en systembruker uten den tilgangspakken, eller be klienten delegere den direkte.";
     DuplicateExternalRef => "duplicate-external-ref", Error, Some("AUTH-00004"),
         when: "Two system users share an external ref (an empty ref means the organisation number).",
         why: "(system, organisation, external ref) is unique in Altinn; the second request is refused, and the end-user system could not tell the tokens apart.",
-        fix: "Give each system user its own readable external ref.";
+        fix: "Give each system user its own readable external ref.",
+        when_nb: "To systembrukere har samme eksterne referanse (en tom referanse betyr organisasjonsnummeret).",
+        why_nb: "(system, virksomhet, ekstern referanse) er unik i Altinn; den andre forespørselen avvises, og sluttbrukersystemet kunne ikke skille tokenene fra hverandre.",
+        fix_nb: "Gi hver systembruker sin egen lesbare eksterne referanse.";
     VisibleSystemWithClientOnlyPackage => "visible-system-with-client-only-package", Error, Some("AUTH.VLD-00018"),
         when: "A visible system register entry has a package that is not assignable.",
         why: "The system register refuses `isVisible: true` together with client-only packages.",
-        fix: "Set `visible: false` on the system, or remove the client-only packages.";
+        fix: "Set `visible: false` on the system, or remove the client-only packages.",
+        when_nb: "En synlig oppføring i systemregisteret har en tilgangspakke som ikke kan tildeles.",
+        why_nb: "Systemregisteret avviser `isVisible: true` sammen med tilgangspakker som bare gjelder klientforhold.",
+        fix_nb: "Sett `visible: false` på systemet, eller fjern tilgangspakkene som bare gjelder klientforhold.";
     InvalidSystemId => "invalid-system-id", Error, Some("AUTH.VLD-00001"),
         when: "The system id does not start with the vendor's orgnr and `_`, or has spaces.",
         why: "The system register requires ids of the form `<vendor orgnr>_<name>`.",
-        fix: "Rename the system id, e.g. `991825827_smartcloud`.";
+        fix: "Rename the system id, e.g. `991825827_smartcloud`.",
+        when_nb: "System-id-en begynner ikke med leverandørens organisasjonsnummer og `_`, eller har mellomrom.",
+        why_nb: "Systemregisteret krever id-er på formen `<leverandørens organisasjonsnummer>_<navn>`.",
+        fix_nb: "Gi system-id-en nytt navn, f.eks. `991825827_smartcloud`.";
     LocallyInstalledNeedsOwnVendor => "locally-installed-needs-own-vendor", Error, None,
         when: "A locally installed or self-developed system is registered by someone other than the organisation.",
         why: "Scenario E: the organisation registers as its own vendor and uses its own Maskinporten client; the vendor's key must never be shared.",
-        fix: "Register the system with the organisation's own orgnr as vendor, and create its own Maskinporten client.";
+        fix: "Register the system with the organisation's own orgnr as vendor, and create its own Maskinporten client.",
+        when_nb: "Et lokalt installert eller egenutviklet system er registrert av noen andre enn virksomheten selv.",
+        why_nb: "Scenario E: virksomheten registrerer seg som sin egen leverandør og bruker sin egen Maskinporten-klient; leverandørens nøkkel skal aldri deles.",
+        fix_nb: "Registrer systemet med virksomhetens eget organisasjonsnummer som leverandør, og opprett en egen Maskinporten-klient.";
     OwnNeedsUncovered => "own-needs-uncovered", Error, None,
         when: "A package the organisation needs for itself is on no standard system user (nor on a client system user with `include_self`).",
         why: "A client system user does not act for the organisation itself; its own reporting would be refused.",
-        fix: "Add the package to the standard system user (scenario A/H).";
+        fix: "Add the package to the standard system user (scenario A/H).",
+        when_nb: "En tilgangspakke virksomheten trenger for seg selv, står ikke på noen standard systembruker (og heller ikke på en klientsystembruker med `include_self`).",
+        why_nb: "En klientsystembruker handler ikke for virksomheten selv; egen rapportering ville blitt avvist.",
+        fix_nb: "Legg tilgangspakken til den standard systembrukeren (scenario A/H).";
     DuplicateClient => "duplicate-client", Error, None,
         when: "The same organisation number is listed twice under `clients:`.",
         why: "A client is one party; two entries with different facts make the plan ambiguous.",
-        fix: "Merge the two entries into one.";
+        fix: "Merge the two entries into one.",
+        when_nb: "Det samme organisasjonsnummeret står to ganger under `clients:`.",
+        why_nb: "En klient er én part; to oppføringer med ulike opplysninger gjør planen tvetydig.",
+        fix_nb: "Slå de to oppføringene sammen til én.";
     OrganisationAsClient => "organisation-as-client", Error, Some("AUTH-00079"),
         when: "The organisation itself is listed as a client.",
         why: "An organisation is not its own client; Altinn will not find it among the clients.",
-        fix: "Serve it with a standard system user, or `include_self` on a client system user.";
+        fix: "Serve it with a standard system user, or `include_self` on a client system user.",
+        when_nb: "Virksomheten selv står oppført som klient.",
+        why_nb: "En virksomhet er ikke sin egen klient; Altinn finner den ikke blant klientene.",
+        fix_nb: "Betjen virksomheten med en standard systembruker, eller med `include_self` på en klientsystembruker.";
     ClientUncovered => "client-uncovered", Warning, None,
         when: "A client with a relationship is on no system user.",
         why: "The end-user system cannot report for it.",
-        fix: "Add it to the system user that matches its relationship type (`sysuser advise` shows which).";
+        fix: "Add it to the system user that matches its relationship type (`sysuser advise` shows which).",
+        when_nb: "En klient med et klientforhold står ikke på noen systembruker.",
+        why_nb: "Sluttbrukersystemet kan ikke rapportere for den.",
+        fix_nb: "Legg klienten til systembrukeren som passer klientforholdet (`sysuser advise` viser hvilken).";
     OperationalUnitAsClient => "operational-unit-as-client", Warning, None,
         when: "An operational unit (underenhet) is added as a client.",
         why: "Operational units inherit from their main unit; adding them is unnecessary and hides the real relationship.",
-        fix: "Remove it and add its main unit as the client.";
+        fix: "Remove it and add its main unit as the client.",
+        when_nb: "En underenhet er lagt til som klient.",
+        why_nb: "Underenheter arver fra hovedenheten; å legge dem til er unødvendig og skjuler det egentlige klientforholdet.",
+        fix_nb: "Fjern den og legg til hovedenheten som klient.";
     SystemUserPerClient => "system-user-per-client", Warning, None,
         when: "Several client system users differ only in their one client.",
         why: "The guidance: never one system user per client; link the clients to one system user instead.",
-        fix: "Merge them into one system user and link all the clients to it.";
+        fix: "Merge them into one system user and link all the clients to it.",
+        when_nb: "Flere klientsystembrukere skiller seg bare i den ene klienten de har.",
+        why_nb: "Veiledningen: aldri én systembruker per klient; knytt heller klientene til én systembruker.",
+        fix_nb: "Slå dem sammen til én systembruker og knytt alle klientene til den.";
     SamePackagesTwice => "same-packages-twice", Warning, None,
         when: "Two system users of the same type have the same packages and no team reason.",
         why: "The guidance: never separate system users for services that share the same package and relationship type.",
-        fix: "Merge them, or give each its own team if access must be split (scenario D).";
+        fix: "Merge them, or give each its own team if access must be split (scenario D).",
+        when_nb: "To systembrukere av samme type har de samme tilgangspakkene uten at team er grunnen.",
+        why_nb: "Veiledningen: aldri egne systembrukere for tjenester som deler samme tilgangspakke og type klientforhold.",
+        fix_nb: "Slå dem sammen, eller gi hver sitt eget team hvis tilgangen må deles opp (scenario D).";
     MixedLegalBasis => "mixed-legal-basis", Warning, None,
         when: "One client system user mixes packages from different ER roles.",
         why: "Each ER relationship is a separate legal basis; the guidance keeps them on separate system users for a clear audit trail (scenario C).",
-        fix: "Split it into one system user per relationship type.";
+        fix: "Split it into one system user per relationship type.",
+        when_nb: "Én klientsystembruker blander tilgangspakker fra ulike ER-roller.",
+        why_nb: "Hvert ER-basert klientforhold er et eget rettslig grunnlag; veiledningen holder dem på egne systembrukere for et tydelig revisjonsspor (scenario C).",
+        fix_nb: "Del den opp i én systembruker per type klientforhold.";
     AmbiguousRoute => "ambiguous-route", Warning, None,
         when: "A (client, package) pair is served by more than one system user.",
         why: "The end-user system picks a token by external ref; with two candidates the choice is unclear.",
-        fix: "Keep each client and package on one system user.";
+        fix: "Keep each client and package on one system user.",
+        when_nb: "Et par av klient og tilgangspakke betjenes av mer enn én systembruker.",
+        why_nb: "Sluttbrukersystemet velger token etter ekstern referanse; med to kandidater er valget uklart.",
+        fix_nb: "Hold hver klient og tilgangspakke på én systembruker.";
     TeamUnknownSystemUser => "team-unknown-system-user", Warning, None,
         when: "With teams defined: a system user names a team that does not exist, or a team may use no system user.",
         why: "The link between teams and system users is how the end-user system restricts access (scenario D).",
-        fix: "Fix the team's name on the system user, or link the team to the system users it works with.";
+        fix: "Fix the team's name on the system user, or link the team to the system users it works with.",
+        when_nb: "Når planen har team: en systembruker nevner et team som ikke finnes, eller et team kan ikke bruke noen systembruker.",
+        why_nb: "Koblingen mellom team og systembrukere er måten sluttbrukersystemet begrenser tilgangen på (scenario D).",
+        fix_nb: "Rett teamnavnet på systembrukeren, eller knytt teamet til systembrukerne det arbeider med.";
     SystemUserWithoutTeam => "system-user-without-team", Warning, None,
         when: "With teams defined: a system user no team may use.",
         why: "Either nobody can use it, or everybody can; neither is access control.",
-        fix: "Name the teams that may use it under its `teams:`.";
+        fix: "Name the teams that may use it under its `teams:`.",
+        when_nb: "Når planen har team: ingen team kan bruke en systembruker.",
+        why_nb: "Enten kan ingen bruke den, eller så kan alle; ingen av delene er tilgangsstyring.",
+        fix_nb: "Før opp teamene som kan bruke den, under `teams:`.";
     SelfOnClientUnavailable => "self-on-client-unavailable", Warning, None,
         when: "A client system user has `include_self`, but `options.self_on_client_system_user` is not set.",
         why: "Adding the own organisation to a client system user is newer than the guidance; plan it only where it is available to you.",
-        fix: "Set `options.self_on_client_system_user: true` if Altinn offers it to you, or use a standard system user.";
+        fix: "Set `options.self_on_client_system_user: true` if Altinn offers it to you, or use a standard system user.",
+        when_nb: "En klientsystembruker har `include_self`, men `options.self_on_client_system_user` er ikke satt.",
+        why_nb: "Å legge virksomheten selv til en klientsystembruker er nyere enn veiledningen; planlegg det bare der det er tilgjengelig for dere.",
+        fix_nb: "Sett `options.self_on_client_system_user: true` hvis Altinn tilbyr det, eller bruk en standard systembruker.";
     PackageImmutable => "package-immutable", Info, None,
         when: "Always, for a client system user.",
         why: "Altinn refuses changes to a client system user's packages; a new combination means a new system user and moving clients.",
-        fix: "Choose packages you will keep; see `sysuser compare` for scenario F's options.";
+        fix: "Choose packages you will keep; see `sysuser compare` for scenario F's options.",
+        when_nb: "Alltid, for en klientsystembruker.",
+        why_nb: "Altinn avviser endringer i tilgangspakkene til en klientsystembruker; en ny kombinasjon betyr en ny systembruker og at klienter må flyttes.",
+        fix_nb: "Velg tilgangspakker dere vil beholde; se `sysuser compare` for alternativene i scenario F.";
     NoLayout => "no-layout", Info, None,
         when: "The plan has no system users yet (a situation file).",
         why: "Only the situation can be checked; coverage rules need a layout.",
-        fix: "Run `sysuser advise FILE` to get the recommended layout.";
+        fix: "Run `sysuser advise FILE` to get the recommended layout.",
+        when_nb: "Planen har ingen systembrukere ennå (en situasjonsfil).",
+        why_nb: "Bare situasjonen kan kontrolleres; reglene for dekning trenger et oppsett.",
+        fix_nb: "Kjør `sysuser advise FIL` for å få det anbefalte oppsettet.";
 }
 
 impl Rule {
@@ -213,7 +317,7 @@ impl Rule {
     pub fn fix_in(self, lang: Lang) -> &'static str {
         match lang {
             Lang::En => self.info().fix,
-            Lang::Nb => self.fix_nb(),
+            Lang::Nb => self.info().fix_nb,
         }
     }
 
@@ -221,7 +325,7 @@ impl Rule {
     pub fn when_in(self, lang: Lang) -> &'static str {
         match lang {
             Lang::En => self.info().when,
-            Lang::Nb => self.when_nb(),
+            Lang::Nb => self.info().when_nb,
         }
     }
 
@@ -229,281 +333,7 @@ impl Rule {
     pub fn why_in(self, lang: Lang) -> &'static str {
         match lang {
             Lang::En => self.info().why,
-            Lang::Nb => self.why_nb(),
-        }
-    }
-
-    /// The table's `when` in bokmål, in the guidance's terms.
-    fn when_nb(self) -> &'static str {
-        match self {
-            Rule::InvalidOrgnr => {
-                "Et organisasjonsnummer har feil kontrollsiffer (modulus 11) eller er ikke 9 sifre."
-            }
-            Rule::UnknownPackage => {
-                "En tilgangspakkekode finnes ikke i Altinns katalog over tilgangspakker."
-            }
-            Rule::PersonPackage => {
-                "En tilgangspakke for privatpersoner (innbygger-*, vergemal-*) er brukt."
-            }
-            Rule::PackageNotForSystemUsers => {
-                "En tilgangspakke som verken kan tildeles eller delegeres (f.eks. `eksplisitt`), er brukt."
-            }
-            Rule::DuplicatePackage => {
-                "En tilgangspakke står to ganger i oppføringen i systemregisteret."
-            }
-            Rule::PackageNotInSystem => {
-                "En systembruker ber om en tilgangspakke som oppføringen i systemregisteret mangler."
-            }
-            Rule::PackageNotAssignable => {
-                "En standard systembruker (eller en klientsystembruker med `include_self`) har en tilgangspakke som ikke kan tildeles."
-            }
-            Rule::PackageNotDelegable => {
-                "En klientsystembruker har en tilgangspakke som ikke kan delegeres."
-            }
-            Rule::ClientSystemUserWithoutPackages => {
-                "En klientsystembruker har ingen tilgangspakker."
-            }
-            Rule::StandardSystemUserWithoutPackages => {
-                "En standard systembruker har ingen tilgangspakker."
-            }
-            Rule::ClientsOnStandardSystemUser => "En standard systembruker har klienter.",
-            Rule::NotAClient => {
-                "En klient på en systembruker har ikke noe klientforhold til virksomheten i det hele tatt."
-            }
-            Rule::ClientMissingPackage => {
-                "OG-regelen: en klient mangler en av systembrukerens tilgangspakker."
-            }
-            Rule::RolePackageWrongUnitType => {
-                "En tilgangspakke skulle komme fra en ER-rolle, men klientens organisasjonsform gir ikke rett til den."
-            }
-            Rule::DuplicateExternalRef => {
-                "To systembrukere har samme eksterne referanse (en tom referanse betyr organisasjonsnummeret)."
-            }
-            Rule::VisibleSystemWithClientOnlyPackage => {
-                "En synlig oppføring i systemregisteret har en tilgangspakke som ikke kan tildeles."
-            }
-            Rule::InvalidSystemId => {
-                "System-id-en begynner ikke med leverandørens organisasjonsnummer og `_`, eller har mellomrom."
-            }
-            Rule::LocallyInstalledNeedsOwnVendor => {
-                "Et lokalt installert eller egenutviklet system er registrert av noen andre enn virksomheten selv."
-            }
-            Rule::OwnNeedsUncovered => {
-                "En tilgangspakke virksomheten trenger for seg selv, står ikke på noen standard systembruker (og heller ikke på en klientsystembruker med `include_self`)."
-            }
-            Rule::DuplicateClient => {
-                "Det samme organisasjonsnummeret står to ganger under `clients:`."
-            }
-            Rule::OrganisationAsClient => "Virksomheten selv står oppført som klient.",
-            Rule::ClientUncovered => {
-                "En klient med et klientforhold står ikke på noen systembruker."
-            }
-            Rule::OperationalUnitAsClient => "En underenhet er lagt til som klient.",
-            Rule::SystemUserPerClient => {
-                "Flere klientsystembrukere skiller seg bare i den ene klienten de har."
-            }
-            Rule::SamePackagesTwice => {
-                "To systembrukere av samme type har de samme tilgangspakkene uten at team er grunnen."
-            }
-            Rule::MixedLegalBasis => {
-                "Én klientsystembruker blander tilgangspakker fra ulike ER-roller."
-            }
-            Rule::AmbiguousRoute => {
-                "Et par av klient og tilgangspakke betjenes av mer enn én systembruker."
-            }
-            Rule::TeamUnknownSystemUser => {
-                "Når planen har team: en systembruker nevner et team som ikke finnes, eller et team kan ikke bruke noen systembruker."
-            }
-            Rule::SystemUserWithoutTeam => {
-                "Når planen har team: ingen team kan bruke en systembruker."
-            }
-            Rule::SelfOnClientUnavailable => {
-                "En klientsystembruker har `include_self`, men `options.self_on_client_system_user` er ikke satt."
-            }
-            Rule::PackageImmutable => "Alltid, for en klientsystembruker.",
-            Rule::NoLayout => "Planen har ingen systembrukere ennå (en situasjonsfil).",
-        }
-    }
-
-    /// The table's `why` in bokmål, in the guidance's terms.
-    fn why_nb(self) -> &'static str {
-        match self {
-            Rule::InvalidOrgnr => {
-                "Altinn og Enhetsregisteret kjenner ingen slik virksomhet; alle forespørsler som nevner den, feiler."
-            }
-            Rule::UnknownPackage => {
-                "Systemregisteret avviser ukjente tilgangspakker, så systemet kan ikke engang registreres med den."
-            }
-            Rule::PersonPackage => {
-                "Tilgangspakker for privatpersoner gjelder innbyggere og verger; systembrukere handler for virksomheter."
-            }
-            Rule::PackageNotForSystemUsers => {
-                "Systemregisteret avviser tilgangspakker som ingen systembruker kan ha."
-            }
-            Rule::DuplicatePackage => "Systemregisteret avviser duplikater.",
-            Rule::PackageNotInSystem => {
-                "Altinn oppretter bare systembrukere med tilgangspakker som leverandøren har registrert på systemet."
-            }
-            Rule::PackageNotAssignable => {
-                "Tilgangspakker som kommer fra klientforhold (regnskapsforer-*, revisor, forretningsforer-eiendom), kan ikke gis til virksomheten selv."
-            }
-            Rule::PackageNotDelegable => {
-                "Tilgangspakker for tilgangsstyring og Maskinporten virker bare for virksomheten selv."
-            }
-            Rule::ClientSystemUserWithoutPackages => {
-                "Altinn avviser en systembruker for klientforhold uten minst én tilgangspakke."
-            }
-            Rule::StandardSystemUserWithoutPackages => {
-                "Altinn avviser en standard systembruker uten minst én rettighet eller tilgangspakke."
-            }
-            Rule::ClientsOnStandardSystemUser => {
-                "Bare systembrukere for klientforhold kan ha klienter."
-            }
-            Rule::NotAClient => {
-                "Altinn lar deg bare legge til parter som har en ER-rolle eller en delegering overfor virksomheten."
-            }
-            Rule::ClientMissingPackage => {
-                "Hver tilgangspakke på en klientsystembruker må være tilgjengelig fra hver klient, gjennom ER-roller og direkte delegeringer til sammen; ellers avviser Altinn klienten."
-            }
-            Rule::RolePackageWrongUnitType => {
-                "Noen rolletildelinger er begrenset av organisasjonsform: forretningsforer-eiendom bare for ESEK og BRL, de andre forretningsfører-pakkene bare for NUF."
-            }
-            Rule::DuplicateExternalRef => {
-                "(system, virksomhet, ekstern referanse) er unik i Altinn; den andre forespørselen avvises, og sluttbrukersystemet kunne ikke skille tokenene fra hverandre."
-            }
-            Rule::VisibleSystemWithClientOnlyPackage => {
-                "Systemregisteret avviser `isVisible: true` sammen med tilgangspakker som bare gjelder klientforhold."
-            }
-            Rule::InvalidSystemId => {
-                "Systemregisteret krever id-er på formen `<leverandørens organisasjonsnummer>_<navn>`."
-            }
-            Rule::LocallyInstalledNeedsOwnVendor => {
-                "Scenario E: virksomheten registrerer seg som sin egen leverandør og bruker sin egen Maskinporten-klient; leverandørens nøkkel skal aldri deles."
-            }
-            Rule::OwnNeedsUncovered => {
-                "En klientsystembruker handler ikke for virksomheten selv; egen rapportering ville blitt avvist."
-            }
-            Rule::DuplicateClient => {
-                "En klient er én part; to oppføringer med ulike opplysninger gjør planen tvetydig."
-            }
-            Rule::OrganisationAsClient => {
-                "En virksomhet er ikke sin egen klient; Altinn finner den ikke blant klientene."
-            }
-            Rule::ClientUncovered => "Sluttbrukersystemet kan ikke rapportere for den.",
-            Rule::OperationalUnitAsClient => {
-                "Underenheter arver fra hovedenheten; å legge dem til er unødvendig og skjuler det egentlige klientforholdet."
-            }
-            Rule::SystemUserPerClient => {
-                "Veiledningen: aldri én systembruker per klient; knytt heller klientene til én systembruker."
-            }
-            Rule::SamePackagesTwice => {
-                "Veiledningen: aldri egne systembrukere for tjenester som deler samme tilgangspakke og type klientforhold."
-            }
-            Rule::MixedLegalBasis => {
-                "Hvert ER-basert klientforhold er et eget rettslig grunnlag; veiledningen holder dem på egne systembrukere for et tydelig revisjonsspor (scenario C)."
-            }
-            Rule::AmbiguousRoute => {
-                "Sluttbrukersystemet velger token etter ekstern referanse; med to kandidater er valget uklart."
-            }
-            Rule::TeamUnknownSystemUser => {
-                "Koblingen mellom team og systembrukere er måten sluttbrukersystemet begrenser tilgangen på (scenario D)."
-            }
-            Rule::SystemUserWithoutTeam => {
-                "Enten kan ingen bruke den, eller så kan alle; ingen av delene er tilgangsstyring."
-            }
-            Rule::SelfOnClientUnavailable => {
-                "Å legge virksomheten selv til en klientsystembruker er nyere enn veiledningen; planlegg det bare der det er tilgjengelig for dere."
-            }
-            Rule::PackageImmutable => {
-                "Altinn avviser endringer i tilgangspakkene til en klientsystembruker; en ny kombinasjon betyr en ny systembruker og at klienter må flyttes."
-            }
-            Rule::NoLayout => {
-                "Bare situasjonen kan kontrolleres; reglene for dekning trenger et oppsett."
-            }
-        }
-    }
-
-    /// The table's `fix` in bokmål, in the guidance's terms.
-    fn fix_nb(self) -> &'static str {
-        match self {
-            Rule::InvalidOrgnr => {
-                "Kopier nummeret på nytt fra Enhetsregisteret (brreg.no); det siste sifferet er et kontrollsiffer."
-            }
-            Rule::UnknownPackage => {
-                "Bruk en av kodene tipset nevner, eller søk med `sysuser packages --search ORD`."
-            }
-            Rule::PersonPackage => {
-                "Fjern den og velg tilgangspakken for virksomheter for den samme tjenesten."
-            }
-            Rule::PackageNotForSystemUsers => {
-                "Fjern tilgangspakken fra oppføringen i systemregisteret og fra planen."
-            }
-            Rule::DuplicatePackage => "Før opp hver tilgangspakke én gang.",
-            Rule::PackageNotInSystem => {
-                "Be leverandøren legge tilgangspakken til oppføringen i systemregisteret, eller fjern den fra systembrukeren."
-            }
-            Rule::PackageNotAssignable => {
-                "Flytt tilgangspakken til en klientsystembruker, eller fjern `include_self`."
-            }
-            Rule::PackageNotDelegable => {
-                "Legg tilgangspakken på en standard systembruker i stedet."
-            }
-            Rule::ClientSystemUserWithoutPackages => {
-                "Gi den tilgangspakkene klientforholdet til klientene gir."
-            }
-            Rule::StandardSystemUserWithoutPackages => {
-                "Gi den tilgangspakkene virksomheten trenger for egen rapportering, eller fjern den."
-            }
-            Rule::ClientsOnStandardSystemUser => "Flytt klientene til en klientsystembruker.",
-            Rule::NotAClient => {
-                "Be klienten delegere tilgangspakkene i Altinn (eller registrere ER-rollen), før den opp under `clients:` med `er_roles` eller `delegated`, eller fjern den."
-            }
-            Rule::ClientMissingPackage => {
-                "Be klienten delegere tilgangspakken som mangler, eller flytt klienten til en systembruker med tilgangspakker den har."
-            }
-            Rule::RolePackageWrongUnitType => {
-                "Flytt klienten til en systembruker uten den tilgangspakken, eller be klienten delegere den direkte."
-            }
-            Rule::DuplicateExternalRef => {
-                "Gi hver systembruker sin egen lesbare eksterne referanse."
-            }
-            Rule::VisibleSystemWithClientOnlyPackage => {
-                "Sett `visible: false` på systemet, eller fjern tilgangspakkene som bare gjelder klientforhold."
-            }
-            Rule::InvalidSystemId => "Gi system-id-en nytt navn, f.eks. `991825827_smartcloud`.",
-            Rule::LocallyInstalledNeedsOwnVendor => {
-                "Registrer systemet med virksomhetens eget organisasjonsnummer som leverandør, og opprett en egen Maskinporten-klient."
-            }
-            Rule::OwnNeedsUncovered => {
-                "Legg tilgangspakken til den standard systembrukeren (scenario A/H)."
-            }
-            Rule::DuplicateClient => "Slå de to oppføringene sammen til én.",
-            Rule::OrganisationAsClient => {
-                "Betjen virksomheten med en standard systembruker, eller med `include_self` på en klientsystembruker."
-            }
-            Rule::ClientUncovered => {
-                "Legg klienten til systembrukeren som passer klientforholdet (`sysuser advise` viser hvilken)."
-            }
-            Rule::OperationalUnitAsClient => "Fjern den og legg til hovedenheten som klient.",
-            Rule::SystemUserPerClient => {
-                "Slå dem sammen til én systembruker og knytt alle klientene til den."
-            }
-            Rule::SamePackagesTwice => {
-                "Slå dem sammen, eller gi hver sitt eget team hvis tilgangen må deles opp (scenario D)."
-            }
-            Rule::MixedLegalBasis => "Del den opp i én systembruker per type klientforhold.",
-            Rule::AmbiguousRoute => "Hold hver klient og tilgangspakke på én systembruker.",
-            Rule::TeamUnknownSystemUser => {
-                "Rett teamnavnet på systembrukeren, eller knytt teamet til systembrukerne det arbeider med."
-            }
-            Rule::SystemUserWithoutTeam => "Før opp teamene som kan bruke den, under `teams:`.",
-            Rule::SelfOnClientUnavailable => {
-                "Sett `options.self_on_client_system_user: true` hvis Altinn tilbyr det, eller bruk en standard systembruker."
-            }
-            Rule::PackageImmutable => {
-                "Velg tilgangspakker dere vil beholde; se `sysuser compare` for alternativene i scenario F."
-            }
-            Rule::NoLayout => "Kjør `sysuser advise FIL` for å få det anbefalte oppsettet.",
+            Lang::Nb => self.info().why_nb,
         }
     }
 }
