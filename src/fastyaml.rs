@@ -237,22 +237,7 @@ fn is_comment_or_empty(tail: &str) -> bool {
 
 /// `key: rest` or `key:` → the key and what follows the colon (trimmed).
 fn key(text: &str) -> Option<(Cow<'_, str>, &str)> {
-    let (k, after) = if text.starts_with('"') || text.starts_with('\'') {
-        let (v, tail) = quoted(text)?;
-        (v, tail.strip_prefix(':')?)
-    } else {
-        let end = text.find(':')?;
-        let k = &text[..end];
-        if k.is_empty()
-            || !k
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-            || k.starts_with('-')
-        {
-            return None;
-        }
-        (Cow::Borrowed(k), &text[end + 1..])
-    };
+    let (k, after) = map_key(text)?;
     if !after.is_empty() && !after.starts_with(' ') {
         return None;
     }
@@ -261,6 +246,31 @@ fn key(text: &str) -> Option<(Cow<'_, str>, &str)> {
         return Some((k, ""));
     }
     Some((k, rest))
+}
+
+/// A mapping key, quoted or plain (letters, digits, `_` and `-`, not first),
+/// and the text after its colon.
+fn map_key(text: &str) -> Option<(Cow<'_, str>, &str)> {
+    if text.starts_with('"') || text.starts_with('\'') {
+        let (k, tail) = quoted(text)?;
+        return Some((k, tail.strip_prefix(':')?));
+    }
+    let end = text.find(':')?;
+    let k = &text[..end];
+    let plain = !k.is_empty()
+        && !k.starts_with('-')
+        && k.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    plain.then(|| (Cow::Borrowed(k), &text[end + 1..]))
+}
+
+/// After a flow item: a comma and more (not a trailing comma), or the closer.
+fn flow_separator(rest: &str, close: char) -> Option<&str> {
+    let rest = rest.trim_start_matches(' ');
+    match rest.strip_prefix(',') {
+        Some(after) => (!after.trim_start_matches(' ').starts_with(close)).then_some(after),
+        None => rest.starts_with(close).then_some(rest),
+    }
 }
 
 /// A value after `key: ` or `- `: quoted, flow or plain; returns what follows it.
@@ -391,15 +401,7 @@ fn flow(s: &str, depth: usize) -> Option<(Node<'_>, &str)> {
             }
             let (v, after) = flow_item(rest, depth)?;
             items.push(v);
-            rest = after.trim_start_matches(' ');
-            if let Some(after) = rest.strip_prefix(',') {
-                rest = after;
-                if rest.trim_start_matches(' ').starts_with(']') {
-                    return None;
-                }
-            } else if !rest.starts_with(']') {
-                return None;
-            }
+            rest = flow_separator(after, ']')?;
         }
     }
     let mut rest = s.strip_prefix('{')?;
@@ -409,35 +411,13 @@ fn flow(s: &str, depth: usize) -> Option<(Node<'_>, &str)> {
         if let Some(after) = rest.strip_prefix('}') {
             return Some((Node::Map(map), after));
         }
-        let (k, after) = if rest.starts_with('"') || rest.starts_with('\'') {
-            quoted(rest)?
-        } else {
-            let end = rest.find(':')?;
-            let k = &rest[..end];
-            if k.is_empty()
-                || !k
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-            {
-                return None;
-            }
-            (Cow::Borrowed(k), &rest[end..])
-        };
-        let after = after.strip_prefix(':')?;
+        let (k, after) = map_key(rest)?;
         if !after.starts_with(' ') {
             return None;
         }
         let (v, after) = flow_item(after.trim_start_matches(' '), depth)?;
         insert(&mut map, k, v)?;
-        rest = after.trim_start_matches(' ');
-        if let Some(after) = rest.strip_prefix(',') {
-            rest = after;
-            if rest.trim_start_matches(' ').starts_with('}') {
-                return None;
-            }
-        } else if !rest.starts_with('}') {
-            return None;
-        }
+        rest = flow_separator(after, '}')?;
     }
 }
 
