@@ -124,23 +124,14 @@ pub struct FCombination {
     pub clients: Vec<Orgnr>,
 }
 
-/// An extra package named as a service inside a sentence ("sick leave",
-/// "A-melding system").
-pub fn service_label(code: &str) -> String {
-    service_label_in(code, Lang::En)
-}
-
-/// [`service_label`] in `lang` ("sick leave", "sykefravær").
+/// An extra package named as a service inside a sentence, in `lang`
+/// ("sick leave", "A-melding system", "sykefravær").
 pub fn service_label_in(code: &str, lang: Lang) -> String {
     lower_first(service_name_in(code, lang))
 }
 
-/// The name `advise` gives the per-service system user for one extra package.
-pub fn service_system_user_name(code: &str) -> String {
-    service_system_user_name_in(code, Lang::En)
-}
-
-/// [`service_system_user_name`] as `advise --lang` names it ("Sick leave", "Sykefravær").
+/// The name `advise` gives the per-service system user for one extra package,
+/// in `lang` ("Sick leave", "Sykefravær").
 pub fn service_system_user_name_in(code: &str, lang: Lang) -> String {
     join_services(&[service_name_in(code, lang)], false)
 }
@@ -1533,12 +1524,8 @@ fn lower_first(s: &str) -> String {
     }
 }
 
-/// How the guidance names a relationship in prose.
-pub fn relationship_label(r: Relationship) -> &'static str {
-    relationship_label_in(r, Lang::En)
-}
-
-/// [`relationship_label`] in `lang`: "registered accountant", "registrert regnskapsfører".
+/// How the guidance names a relationship in prose, in `lang`: "registered
+/// accountant", "registrert regnskapsfører".
 pub fn relationship_label_in(r: Relationship, lang: Lang) -> &'static str {
     match (r, lang) {
         (Relationship::Regnskapsforer, Lang::En) => "registered accountant",

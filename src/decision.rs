@@ -120,12 +120,8 @@ pub fn answer_in(question: &Question, plan: &Plan, lang: Lang) -> Answer {
     answer_from_in(question, &crate::advisor::facts(plan), lang)
 }
 
-/// Answers `question` from facts already read; `advise` reads them once for all seven.
-pub fn answer_from(question: &Question, f: &Facts) -> Answer {
-    answer_from_in(question, f, Lang::En)
-}
-
-/// [`answer_from`] with the reason in `lang`.
+/// Answers `question` from facts already read, with the reason in `lang`;
+/// `advise` reads the facts once for all seven.
 pub fn answer_from_in(question: &Question, f: &Facts, lang: Lang) -> Answer {
     let (yes, why) = decide(question, f);
     Answer {
