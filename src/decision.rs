@@ -7,7 +7,7 @@
 use crate::advisor::{Facts, relationship_label_in, service_name_in};
 use crate::lang::Lang;
 use crate::plan::{Plan, Relationship};
-use crate::text::thousands_in;
+use crate::text::{plural_s, thousands_in};
 
 /// One question of the decision tree.
 #[derive(Debug)]
@@ -236,7 +236,7 @@ impl Why {
             Why::OwnAndClients(c) => format!(
                 "Besides its own {own}, the organisation acts for {} client{}.",
                 n(c),
-                plural(c)
+                plural_s(c)
             ),
             Why::NoOwn => "The organisation lists no packages for its own reporting.".into(),
             Why::NoClients => "There are no clients to serve.".into(),
@@ -255,7 +255,7 @@ impl Why {
             Why::Extras => format!(
                 "{} client{} with an ER relationship also delegated extra packages: {}.",
                 n(f.f_clients),
-                plural(f.f_clients),
+                plural_s(f.f_clients),
                 services(f, l)
             ),
             Why::NoExtras => "No client with an ER relationship has delegated packages beyond what the relationship gives.".into(),
@@ -263,13 +263,13 @@ impl Why {
             Why::Teams => format!(
                 "The plan defines {} team{}: {}.",
                 f.teams.len(),
-                plural(f.teams.len()),
+                plural_s(f.teams.len()),
                 f.teams.join(", ")
             ),
             Why::SubEntities => format!(
                 "{} client{} {} (organisasjonsledd) that {} packages to the organisation.",
                 n(f.sub_entities),
-                plural(f.sub_entities),
+                plural_s(f.sub_entities),
                 if f.sub_entities == 1 {
                     "is a sub-entity"
                 } else {
@@ -285,7 +285,7 @@ impl Why {
             Why::OwnAndDelegated(d) => format!(
                 "The organisation needs {own} for itself and {} client{} delegated packages to it directly in Altinn.",
                 n(d),
-                plural(d)
+                plural_s(d)
             ),
             Why::OwnNotDelegated => "The organisation reports for itself, but no client relies on packages delegated in Altinn alone.".into(),
             Why::DelegatedNotOwn => "Clients delegated packages, but the organisation lists none for its own reporting.".into(),
@@ -388,8 +388,4 @@ fn kinds(f: &Facts, lang: Lang) -> String {
         })
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }

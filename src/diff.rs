@@ -17,6 +17,7 @@
 
 use crate::orgnr::Orgnr;
 use crate::plan::{Plan, SystemUser, SystemUserType};
+use crate::text::counted;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -195,14 +196,6 @@ fn clients_text(clients: &[ClientRef]) -> String {
     s.join(", ")
 }
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
 fn su(s: &SuRef) -> String {
     format!("\"{}\" (external ref `{}`)", s.name, s.external_ref)
 }
@@ -281,13 +274,13 @@ impl Step {
                 clients,
             } => format!(
                 "Client administrator: link {} to {}: {}.",
-                plural(clients.len(), "client"),
+                counted(clients.len(), "client"),
                 su(system_user),
                 clients_text(clients)
             ),
             Step::MoveClients { from, to, clients } => format!(
                 "Client administrator: move {} from \"{}\" to \"{}\" (add to \"{}\" first, then remove from \"{}\"): {}.",
-                plural(clients.len(), "client"),
+                counted(clients.len(), "client"),
                 from.name,
                 to.name,
                 to.name,
@@ -338,7 +331,7 @@ impl Step {
                 } else {
                     format!(
                         " Link its {} again: {}.",
-                        plural(clients.len(), "client"),
+                        counted(clients.len(), "client"),
                         clients_text(clients)
                     )
                 };
@@ -366,7 +359,7 @@ impl Step {
                 clients,
             } => format!(
                 "Client administrator: remove {} from {}: {}.",
-                plural(clients.len(), "client"),
+                counted(clients.len(), "client"),
                 su(system_user),
                 clients_text(clients)
             ),

@@ -116,6 +116,16 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// `"s"` after an English count that is not one: `format!("{n} client{}", plural_s(n))`.
+pub fn plural_s(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// An English count with its noun: "1 problem", "2 problems".
+pub fn counted(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", plural_s(n))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

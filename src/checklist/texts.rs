@@ -4,7 +4,7 @@
 //! missing in one language fails to build.
 
 use crate::lang::Lang;
-use crate::text::thousands_in;
+use crate::text::{counted, thousands_in};
 
 /// The guidance's checklist items in bokmål, in the order and with the ids of
 /// [`super::ITEMS`].
@@ -177,15 +177,6 @@ impl Text<'_> {
     }
 }
 
-/// "1 problem", "2 problems".
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
 /// The English texts.
 fn en(t: &Text) -> String {
     match *t {
@@ -219,7 +210,7 @@ fn en(t: &Text) -> String {
         ),
         Text::SystemDoesNotFit { system, problems } => format!(
             "The system entry {system} does not fit the system users: {}.",
-            plural(problems, "problem")
+            counted(problems, "problem")
         ),
         Text::NoRecommendation => "No recommendation to compare with; compare the layout with `sysuser advise FILE --replace`.".into(),
         Text::Counts { standard, client } => {
@@ -232,7 +223,7 @@ fn en(t: &Text) -> String {
             }
             format!(
                 "{} ({})",
-                plural(standard + client, "system user"),
+                counted(standard + client, "system user"),
                 parts.join(" + ")
             )
         }
@@ -268,12 +259,12 @@ fn en(t: &Text) -> String {
             system_users,
         } => format!(
             "{} linked to {}; each has every package its system users carry.",
-            plural(clients, "client"),
-            plural(system_users, "client system user")
+            counted(clients, "client"),
+            counted(system_users, "client system user")
         ),
         Text::ClientProblems { problems } => format!(
             "{} with how clients are linked.",
-            plural(problems, "problem")
+            counted(problems, "problem")
         ),
         Text::Minimum { requirement } => format!("minimum: {requirement}"),
         Text::NoTeamsSeveralClientSystemUsers => "The plan defines no teams although several client system users are in use; define who may use which (scenario D), and confirm the end-user system enforces it.".into(),
@@ -290,7 +281,7 @@ fn en(t: &Text) -> String {
             system_users,
         } => format!(
             "team \"{team}\" ({}) may use: {}",
-            plural(members, "member"),
+            counted(members, "member"),
             if system_users.is_empty() {
                 "no system user"
             } else {
@@ -299,7 +290,7 @@ fn en(t: &Text) -> String {
         ),
         Text::TeamsInPlace { teams } => format!(
             "{} with members, each system user tied to its teams; confirm the end-user system enforces it.",
-            plural(teams, "team")
+            counted(teams, "team")
         ),
         Text::TeamsIncomplete => "The teams do not yet say who may use which system user.".into(),
         Text::SharedExternalRef {

@@ -6,7 +6,7 @@
 //! language.
 
 use crate::lang::Lang;
-use crate::text::thousands_in;
+use crate::text::{plural_s, thousands_in};
 
 pub(super) enum Text<'a> {
     /// Scenario F applies: `f_clients` of `total` clients with extras.
@@ -102,10 +102,6 @@ pub(super) fn widths(lang: Lang) -> (usize, usize) {
     }
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
 /// The English texts.
 fn en(t: &Text) -> String {
     let n = |n: usize| thousands_in(n, Lang::En);
@@ -119,7 +115,7 @@ fn en(t: &Text) -> String {
             "{} of {} clients with an ER relationship also delegated extra services ({services}), in {combos} combination{}.",
             n(f_clients),
             n(total),
-            plural(combos)
+            plural_s(combos)
         ),
         Text::NotApplies => "Scenario F does not apply: no client with an ER relationship (registered accountant, auditor or business manager) has delegated packages beyond what that relationship gives, so every client fits its relationship's one system user.".into(),
         Text::Option1Title => "Option 1: one system user per combination".into(),
@@ -139,12 +135,12 @@ fn en(t: &Text) -> String {
         Text::RecommendNothing => "Nothing to choose: use one client system user per relationship type (scenarios B and C). If clients start delegating extra services, run `sysuser compare` again.".into(),
         Text::RecommendOption1 { services, combos } => format!(
             "Option 1 (per-combination): {services} extra service{} in {combos} combination{}. The guidance recommends option 1 for few and stable combinations: each client sits on exactly one system user. Choose option 2 if you expect more extra services.",
-            plural(services),
-            plural(combos)
+            plural_s(services),
+            plural_s(combos)
         ),
         Text::RecommendOption2 { services, combos } => format!(
             "Option 2 (per-service): {services} extra services in {combos} combination{}. The guidance recommends option 2 for many or growing combinations: system users then grow with the services, not the combinations, and no client ever moves.",
-            plural(combos)
+            plural_s(combos)
         ),
         Text::Heading { plan } => format!("Scenario F for {plan}"),
         Text::SystemUsersLabel => "System users".into(),
@@ -152,7 +148,7 @@ fn en(t: &Text) -> String {
         Text::AddsServiceLabel => "A client adds a service".into(),
         Text::WholeLayoutLabel => "Whole layout".into(),
         Text::ListedSystemUser { name, clients } => {
-            format!("{name} ({} client{})", n(clients), plural(clients))
+            format!("{name} ({} client{})", n(clients), plural_s(clients))
         }
         Text::AndMore { count } => format!("… and {count} more"),
         Text::LayoutSystemUsers { count } => format!("{} system users", n(count)),
