@@ -93,6 +93,36 @@ pub struct System {
     pub visible: bool,
     #[serde(default)]
     pub locally_installed: bool,
+    /// The system's name as people see it (`name` in the register entry).
+    #[serde(default, skip_serializing_if = "Texts::is_empty")]
+    pub name: Texts,
+    #[serde(default, skip_serializing_if = "Texts::is_empty")]
+    pub description: Texts,
+    /// The vendor's Maskinporten client ids (`clientId`); never a key or secret.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub maskinporten_client_ids: Vec<String>,
+    /// `allowedRedirectUrls`; the first is sent as each request's `redirectUrl`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub redirect_urls: Vec<String>,
+}
+
+/// A text in Altinn's three languages; what only the vendor knows, so it is
+/// never filled in by sysuser.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Texts {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub nb: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub nn: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub en: String,
+}
+
+impl Texts {
+    pub fn is_empty(&self) -> bool {
+        self.nb.is_empty() && self.nn.is_empty() && self.en.is_empty()
+    }
 }
 
 fn yes() -> bool {
