@@ -71,6 +71,12 @@ pub enum Command {
     Checklist(ChecklistArgs),
     /// Read a client list (CSV) into a plan.
     Import(ImportArgs),
+    /// The runbook: every API call and portal step that makes the plan real.
+    Requests(RequestsArgs),
+    /// The Maskinporten authorization_details of each system user.
+    Tokens(TokensArgs),
+    /// A letter to each client that must still register a role or delegate a package.
+    Letters(LettersArgs),
     /// Explain a rule of `check`: why it exists and how to fix it.
     Explain(ExplainArgs),
     /// Write a large synthetic plan (for benchmarks and trials).
@@ -218,6 +224,69 @@ pub struct ImportArgs {
     pub output: Option<PathBuf>,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum EnvArg {
+    /// Altinn's test environment.
+    #[default]
+    Tt02,
+    Prod,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum RunbookFormat {
+    /// For people.
+    #[default]
+    Markdown,
+    /// The steps as data.
+    Json,
+    /// One REST-client file (VS Code, JetBrains) with a {{token}} variable.
+    Http,
+    /// A POSIX sh script with curl; the token from ALTINN_TOKEN.
+    Sh,
+}
+
+#[derive(Debug, Args)]
+pub struct RequestsArgs {
+    /// The plan to make real.
+    pub file: PathBuf,
+    /// The current plan (e.g. from `import-altinn`): the runbook is then the migration.
+    #[arg(long)]
+    pub from: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t)]
+    pub env: EnvArg,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: RunbookFormat,
+    /// Write the runbook and each JSON body as its own file into this folder.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct TokensArgs {
+    pub file: PathBuf,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ReportFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum LettersFormat {
+    /// The letters.
+    #[default]
+    Text,
+    /// The summary for a mail merge.
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct LettersArgs {
+    pub file: PathBuf,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: LettersFormat,
+    /// Write one letter per client and summary.csv into this folder.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
     /// A rule id, e.g. `client-missing-package`; none lists them all.
@@ -290,6 +359,9 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Some(Command::Diff(a)) => c::diff::run(&a, &ctx),
         Some(Command::Checklist(a)) => c::checklist::run(&a, &ctx),
         Some(Command::Import(a)) => c::import::run(&a, &ctx),
+        Some(Command::Requests(a)) => c::requests::run(&a, &ctx),
+        Some(Command::Tokens(a)) => c::tokens::run(&a, &ctx),
+        Some(Command::Letters(a)) => c::letters::run(&a, &ctx),
         Some(Command::Explain(a)) => c::explain::run(&a, &ctx),
         Some(Command::Generate(a)) => c::generate::run(&a, &ctx),
         Some(Command::Completions(a)) => c::completions::run(&a),
