@@ -1,0 +1,528 @@
+//! Reading a plan: bytes to text to [`Plan`], every failure a [`LoadError`]
+//! with file:line:column, the line, and what was expected.
+
+use super::Plan;
+use crate::text::did_you_mean;
+use std::fmt;
+use std::path::Path;
+
+/// Plans larger than this are refused rather than read into memory.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// More clients than any Norwegian provider has; beyond it, refuse.
+pub const MAX_CLIENTS: usize = 2_000_000;
+
+/// A plan that could not be read: where, what, and what was expected.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadError {
+    pub path: String,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    /// The offending line, as written.
+    pub line_text: Option<String>,
+    pub message: String,
+    /// What would have been accepted, or how to fix it.
+    pub help: Option<String>,
+}
+
+impl std::error::Error for LoadError {}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{}", self.message)?;
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => writeln!(f, "  --> {}:{l}:{c}", self.path)?,
+            _ => writeln!(f, "  --> {}", self.path)?,
+        }
+        if let (Some(l), Some(text)) = (self.line, &self.line_text) {
+            let width = l.to_string().len();
+            // A very long line (minified or generated YAML) is cut around the column.
+            let col = self.column.unwrap_or(1).max(1);
+            let skip = col.saturating_sub(60);
+            let shown: String = text.chars().skip(skip).take(120).collect();
+            let more = text.chars().count() > skip + 120;
+            let (text, col) = if skip > 0 || more {
+                let lead = if skip > 0 { "…" } else { "" };
+                let tail = if more { "…" } else { "" };
+                (
+                    format!("{lead}{shown}{tail}"),
+                    col - skip + lead.chars().count(),
+                )
+            } else {
+                (text.clone(), col)
+            };
+            let text = &text;
+            writeln!(f, "{:width$} |", "")?;
+            writeln!(f, "{l} | {text}")?;
+            let pad: String = text
+                .chars()
+                .take(col - 1)
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            writeln!(f, "{:width$} | {pad}^", "")?;
+        }
+        if let Some(h) = &self.help {
+            writeln!(f, "  = help: {h}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Reads and parses a plan file. Every failure is a [`LoadError`]; nothing panics.
+pub fn load(path: &Path) -> Result<Plan, Box<LoadError>> {
+    let shown = path.display().to_string();
+    let fail = |message: String, help: Option<&str>| {
+        Box::new(LoadError {
+            path: shown.clone(),
+            line: None,
+            column: None,
+            line_text: None,
+            message,
+            help: help.map(str::to_string),
+        })
+    };
+    let meta = std::fs::metadata(path).map_err(|e| {
+        fail(
+            format!("cannot read the plan: {}", io_reason(&e)),
+            Some("give the path of a plan file (YAML), e.g. scenarios/a-own-reporting.yaml"),
+        )
+    })?;
+    if meta.is_dir() {
+        return Err(fail(
+            "cannot read the plan: it is a directory".into(),
+            Some("give the path of a plan file (YAML), not a folder"),
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(fail(
+            format!(
+                "the plan is {} MiB; plans over {} MiB are refused",
+                meta.len() / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            Some("split the client list, or check that this is the right file"),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        let help = (e.kind() == std::io::ErrorKind::PermissionDenied)
+            .then_some("check the file's permissions (`ls -l`); sysuser only needs to read it");
+        fail(format!("cannot read the plan: {}", io_reason(&e)), help)
+    })?;
+    parse_bytes(&bytes, &shown)
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+/// Parses plan bytes; `origin` names the source in messages.
+pub fn parse_bytes(bytes: &[u8], origin: &str) -> Result<Plan, Box<LoadError>> {
+    let refuse = |message: &str, help: &str| {
+        Box::new(LoadError {
+            path: origin.to_string(),
+            line: None,
+            column: None,
+            line_text: None,
+            message: message.into(),
+            help: Some(help.into()),
+        })
+    };
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(refuse(
+            "the plan is UTF-16 text",
+            "save the file as UTF-8 (plans are YAML text)",
+        ));
+    }
+    if bytes.contains(&0) {
+        return Err(refuse(
+            "the plan contains NUL bytes; it looks like a binary file",
+            "give the path of a plan file (YAML text)",
+        ));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let offset = e.valid_up_to();
+        let (line, column) = line_col(&bytes[..offset]);
+        Box::new(LoadError {
+            path: origin.to_string(),
+            line: Some(line),
+            column: Some(column),
+            line_text: None,
+            message: "the plan is not UTF-8 text".into(),
+            help: Some("save the file as UTF-8 (plans are YAML text)".into()),
+        })
+    })?;
+    parse(text, origin)
+}
+
+fn line_col(prefix: &[u8]) -> (usize, usize) {
+    let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
+    let start = prefix
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&prefix[start..]).chars().count() + 1;
+    (line, column)
+}
+
+/// Parses plan text; `origin` names the source in messages.
+pub fn parse(text: &str, origin: &str) -> Result<Plan, Box<LoadError>> {
+    if text.contains('\0') {
+        return Err(Box::new(LoadError {
+            path: origin.into(),
+            line: None,
+            column: None,
+            line_text: None,
+            message: "the plan contains NUL bytes; it looks like a binary file".into(),
+            help: Some("give the path of a plan file (YAML text)".into()),
+        }));
+    }
+    if text.trim().is_empty()
+        || text
+            .lines()
+            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return Err(Box::new(LoadError {
+            path: origin.into(),
+            line: None,
+            column: None,
+            line_text: None,
+            message: "the plan is empty".into(),
+            help: Some(
+                "a plan starts with `version: 1`, `organisation:` and `system:`; see scenarios/ for examples"
+                    .into(),
+            ),
+        }));
+    }
+    let plan: Plan = match crate::fastyaml::from_str(text) {
+        Some(plan) => plan,
+        None => serde_yaml::from_str(text).map_err(|e| Box::new(yaml_error(&e, text, origin)))?,
+    };
+    if plan.clients.len() > MAX_CLIENTS {
+        return Err(Box::new(LoadError {
+            path: origin.into(),
+            line: None,
+            column: None,
+            line_text: None,
+            message: format!(
+                "the plan has {} clients; more than {} are refused",
+                plan.clients.len(),
+                MAX_CLIENTS
+            ),
+            help: None,
+        }));
+    }
+    Ok(plan)
+}
+
+fn yaml_error(e: &serde_yaml::Error, text: &str, origin: &str) -> LoadError {
+    let loc = e.location();
+    let line = loc.as_ref().map(|l| l.line());
+    let column = loc.as_ref().map(|l| l.column());
+    let line_text = line
+        .and_then(|l| text.lines().nth(l.saturating_sub(1)))
+        .map(|s| s.to_string());
+    let raw = e.to_string();
+    let raw = match raw.rfind(" at line ") {
+        Some(i) => raw[..i].to_string(),
+        None => raw,
+    };
+    let raw = strip_inner_location(&raw);
+    let (message, help) = explain(&raw);
+    if raw.contains("more than one document") {
+        let second = text
+            .lines()
+            .enumerate()
+            .skip_while(|(_, l)| !is_content(l))
+            .find(|(_, l)| l.starts_with("---"))
+            .map(|(i, l)| (i + 1, l.to_string()));
+        return LoadError {
+            path: origin.into(),
+            line: second.as_ref().map(|s| s.0),
+            column: second.as_ref().map(|_| 1),
+            line_text: second.map(|s| s.1),
+            message: "the file holds more than one YAML document (`---`); a plan is one document"
+                .into(),
+            help: Some(
+                "keep one plan per file: remove the `---` line and what follows, or split the file"
+                    .into(),
+            ),
+        };
+    }
+    LoadError {
+        path: origin.into(),
+        line,
+        column,
+        line_text,
+        message,
+        help,
+    }
+}
+
+/// A line that is YAML content (not blank, not a comment, not a document marker).
+fn is_content(l: &str) -> bool {
+    let t = l.trim();
+    !t.is_empty() && !t.starts_with('#') && !t.starts_with("---") && !t.starts_with("%")
+}
+
+/// The YAML parser repeats the location inside its message ("… at line 4
+/// column 4, while parsing …"); the location is shown once, below.
+fn strip_inner_location(raw: &str) -> String {
+    let Some(start) = raw.find(" at line ") else {
+        return raw.to_string();
+    };
+    let rest = &raw[start + " at line ".len()..];
+    let end = rest
+        .find(", ")
+        .map(|i| start + " at line ".len() + i)
+        .unwrap_or(raw.len());
+    format!("{}{}", &raw[..start], &raw[end..])
+}
+
+/// serde's names for the plan's types, as a person would say them.
+const TYPE_WORDS: &[(&str, &str)] = &[
+    (
+        "struct Plan",
+        "a plan (a mapping with `version`, `organisation`, `system`, …)",
+    ),
+    ("struct Organisation", "a mapping with `orgnr` and `name`"),
+    (
+        "struct System",
+        "a mapping with `id`, `vendor` and `access_packages`",
+    ),
+    (
+        "struct Options",
+        "a mapping with `self_on_client_system_user` and `f_option`",
+    ),
+    (
+        "struct Client",
+        "a client: a mapping such as `{ orgnr: \"312655985\", name: …, er_roles: [regnskapsforer] }`",
+    ),
+    ("struct Unit", "a mapping with `orgnr` and `name`"),
+    (
+        "struct Team",
+        "a team: a mapping with `name`, `handles` and `members`",
+    ),
+    (
+        "struct SystemUser",
+        "a system user: a mapping with `name`, `type` and `access_packages`",
+    ),
+    (
+        "struct Advice",
+        "a mapping with `scenarios` and `decision_path`",
+    ),
+    (
+        "struct DecisionStep",
+        "a mapping with `question`, `answer` and `why`",
+    ),
+    ("struct Unserved", "a mapping with `client` and `reason`"),
+];
+
+/// Turns serde's wording into ours: unknown fields get a suggestion, missing
+/// fields and type errors say what is expected.
+fn explain(raw: &str) -> (String, Option<String>) {
+    if raw.contains("expected an organisation number of 9 digits, found") {
+        return (
+            raw.to_string(),
+            Some("write it as 9 digits in quotes, e.g. `orgnr: \"310202398\"`; copy it from Enhetsregisteret (brreg.no)".into()),
+        );
+    }
+    if raw.contains("unsupported plan version") {
+        return (
+            raw.to_string(),
+            Some("write `version: 1`; a newer plan version needs a newer sysuser".into()),
+        );
+    }
+    if let Some(rest) = raw.split("unknown field `").nth(1) {
+        let field = rest.split('`').next().unwrap_or_default();
+        let expected: Vec<&str> = rest
+            .split("expected one of ")
+            .nth(1)
+            .or_else(|| rest.split("expected ").nth(1))
+            .map(|s| s.split(", ").map(|f| f.trim_matches('`')).collect())
+            .unwrap_or_default();
+        let prefix = raw.split("unknown field").next().unwrap_or_default();
+        let message = format!("{prefix}unknown field `{field}`");
+        let help = match did_you_mean(field, expected.iter().copied()) {
+            Some(m) => format!(
+                "did you mean `{m}`? expected one of: {}",
+                expected.join(", ")
+            ),
+            None => format!("expected one of: {}", expected.join(", ")),
+        };
+        return (message, Some(help));
+    }
+    if raw.contains("missing field `") {
+        let field = raw
+            .split("missing field `")
+            .nth(1)
+            .and_then(|r| r.split('`').next())
+            .unwrap_or_default();
+        let help = match field {
+            "organisation" => "add `organisation:` with `orgnr` and `name`",
+            "system" => "add `system:` with `id`, `vendor` and `access_packages`",
+            "orgnr" => "add `orgnr: \"<9 digits>\"`",
+            "type" => "add `type: standard` or `type: client`",
+            "name" => "add `name: ...`",
+            "id" => "add `id: \"<vendor orgnr>_<name>\"`",
+            "vendor" => "add `vendor: \"<vendor orgnr>\"`",
+            _ => "add the field",
+        };
+        return (raw.to_string(), Some(help.into()));
+    }
+    if raw.contains("unknown variant `") {
+        let value = raw
+            .split("unknown variant `")
+            .nth(1)
+            .and_then(|r| r.split('`').next())
+            .unwrap_or_default();
+        let expected: Vec<&str> = raw
+            .split("expected one of ")
+            .nth(1)
+            .or_else(|| raw.split("expected ").nth(1))
+            .map(|s| s.split(", ").map(|f| f.trim_matches('`')).collect())
+            .unwrap_or_default();
+        let help =
+            did_you_mean(value, expected.iter().copied()).map(|m| format!("did you mean `{m}`?"));
+        return (raw.replace("unknown variant", "unknown value"), help);
+    }
+    if raw.contains("duplicate field") || raw.contains("duplicate entry") {
+        return (
+            raw.to_string(),
+            Some("each field may appear once; remove or merge the repeated one".into()),
+        );
+    }
+    if raw.contains("invalid type") {
+        let mut message = raw.to_string();
+        for (serde_word, ours) in TYPE_WORDS {
+            let from = format!("expected {serde_word}");
+            if message.ends_with(&from) {
+                message = format!("{}expected {ours}", &message[..message.len() - from.len()]);
+            }
+        }
+        let number_for_orgnr =
+            message.contains("integer `") && message.contains("organisation number");
+        let help = if number_for_orgnr {
+            Some("write organisation numbers as quoted strings of 9 digits, e.g. `orgnr: \"310202398\"`".to_string())
+        } else if message.starts_with("invalid type") {
+            Some("a plan file is one YAML mapping: `version: 1`, `organisation:`, `system:`, …; see scenarios/ for examples".to_string())
+        } else {
+            None
+        };
+        return (message.replace(" as u128", ""), help);
+    }
+    if raw.starts_with("unknown anchor") {
+        return (
+            "a YAML alias (`*name`) refers to no anchor (`&name`) defined before it".into(),
+            Some("define the anchor first, or write the value out".into()),
+        );
+    }
+    if raw.contains("did not find expected")
+        || raw.contains("while parsing")
+        || raw.contains("while scanning")
+        || raw.contains("mapping values are not allowed")
+    {
+        return (
+            format!("invalid YAML: {raw}"),
+            Some("check the indentation (spaces, not tabs; keys of one mapping line up) and that every `[`, `{` and quote is closed".into()),
+        );
+    }
+    if raw.contains("repetition limit") || raw.contains("recursion limit") {
+        return (
+            "the plan expands to too much data (YAML aliases or nesting beyond sane limits)".into(),
+            Some("write the plan out without deeply nested or repeated aliases".into()),
+        );
+    }
+    (raw.to_string(), None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::to_yaml;
+
+    const MINIMAL: &str = r#"
+version: 1
+organisation: { orgnr: "310202398", name: DISKRET NÆR TIGER AS, unit_type: AS }
+system: { id: "991825827_smartcloud", vendor: "991825827", access_packages: [merverdiavgift] }
+"#;
+
+    #[test]
+    fn loads_minimal_plan_with_defaults() {
+        let p = parse(MINIMAL, "t.yaml").unwrap();
+        assert_eq!(p.version, 1);
+        assert!(p.system.visible);
+        assert!(!p.system.locally_installed);
+        assert!(p.is_situation());
+    }
+
+    #[test]
+    fn urns_become_codes_and_round_trip() {
+        let src = MINIMAL.replace(
+            "[merverdiavgift]",
+            "[\"urn:altinn:accesspackage:merverdiavgift\"]",
+        );
+        let p = parse(&src, "t.yaml").unwrap();
+        assert_eq!(p.system.access_packages[0].code(), "merverdiavgift");
+        let again = parse(&to_yaml(&p), "again.yaml").unwrap();
+        assert_eq!(p, again);
+    }
+
+    #[test]
+    fn unknown_field_suggests_the_right_one() {
+        let src = format!("{MINIMAL}clents: []\n");
+        let e = parse(&src, "t.yaml").unwrap_err();
+        assert_eq!(e.message, "unknown field `clents`");
+        assert!(
+            e.help
+                .as_deref()
+                .unwrap()
+                .starts_with("did you mean `clients`?"),
+            "{e}"
+        );
+        assert_eq!(e.line, Some(5));
+        assert_eq!(e.line_text.as_deref(), Some("clents: []"));
+    }
+
+    #[test]
+    fn bad_orgnr_shape_points_at_the_line() {
+        let src = MINIMAL.replace("\"310202398\"", "\"31020239X\"");
+        let e = parse(&src, "t.yaml").unwrap_err();
+        assert!(e.message.contains("9 digits"), "{e}");
+        assert_eq!(e.line, Some(3));
+        let shown = e.to_string();
+        assert!(shown.contains("--> t.yaml:3:"), "{shown}");
+    }
+
+    #[test]
+    fn empty_and_binary_input_are_refused() {
+        assert_eq!(
+            parse("", "e.yaml").unwrap_err().message,
+            "the plan is empty"
+        );
+        assert!(parse_bytes(&[0xff, 0xfe, 0x00], "b.yaml").is_err());
+    }
+
+    #[test]
+    fn unknown_unit_type_suggests() {
+        let src = MINIMAL.replace("unit_type: AS", "unit_type: ESK");
+        let e = parse(&src, "t.yaml").unwrap_err();
+        assert!(
+            e.message.contains("unknown organisation form `ESEK`") || e.message.contains("`ESK`"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn version_other_than_one_is_refused() {
+        let src = MINIMAL.replace("version: 1", "version: 2");
+        assert!(
+            parse(&src, "t.yaml")
+                .unwrap_err()
+                .message
+                .contains("version 2")
+        );
+    }
+}
