@@ -221,12 +221,24 @@ pub fn runbook(plan: &Plan, from: Option<&Plan>, env: Env) -> Result<Runbook, St
         });
     }
     if !calls.is_empty() {
-        rb.stages.push(vendor_stage(
-            plan,
-            "Register the system and request the system users",
-            calls,
-            &rb.missing,
-        ));
+        let mut parts = Vec::new();
+        match calls.first().map(|c| &c.kind) {
+            Some(CallKind::RegisterSystem) => parts.push("Register the system"),
+            Some(CallKind::ReplaceSystem) => parts.push("Update the system"),
+            _ => {}
+        }
+        if !b.requests.is_empty() {
+            parts.push("request the system users");
+        }
+        if !b.changes.is_empty() {
+            parts.push("send the change requests");
+        }
+        let mut title = parts.join(" and ");
+        if let Some(c) = title.get(..1).map(str::to_uppercase) {
+            title.replace_range(..1, &c);
+        }
+        rb.stages
+            .push(vendor_stage(plan, &title, calls, &rb.missing));
     }
 
     // Approvals.
@@ -678,6 +690,10 @@ impl<'a> Builder<'a> {
                 clients(cs)
             )),
             Step::DeleteSystemUser { system_user, unserved, .. } => {
+                self.switch.push(format!(
+                    "Stop using the token of {} before it is deleted.",
+                    su_label(system_user)
+                ));
                 let mut item = format!("Delete {}.", su_label(system_user));
                 if !unserved.is_empty() {
                     item.push_str(&format!(" These clients are then on no system user: {}.", clients(unserved)));
