@@ -24,11 +24,11 @@ use std::collections::BTreeSet;
 #[derive(Debug, Clone)]
 pub struct Todo<'a> {
     pub client: &'a Client,
-    /// The client system users the plan puts it on (names).
-    pub system_users: Vec<&'a str>,
     /// The packages it does not yet give, in catalog-code order.
     pub missing: Vec<&'a str>,
     pub actions: Vec<Action>,
+    /// Each of those system users with the packages the client lacks for it.
+    pub per_system_user: Vec<(&'a str, Vec<&'a str>)>,
 }
 
 /// One thing a client can do, or a package no client action can give.
@@ -47,12 +47,42 @@ pub enum Action {
     Impossible { package: String },
 }
 
-impl Todo<'_> {
+impl<'a> Todo<'a> {
     /// Whether the letter has anything for the client to do.
     pub fn has_letter(&self) -> bool {
         self.actions
             .iter()
             .any(|a| !matches!(a, Action::Impossible { .. }))
+    }
+
+    /// Packages no client action can give (a plan problem, kept out of the letter).
+    pub fn impossible(&self) -> Vec<&str> {
+        self.actions
+            .iter()
+            .filter_map(|a| match a {
+                Action::Impossible { package } => Some(package.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// What the letter asks for: the missing packages the client can give,
+    /// and the system users that need them.
+    pub fn fixable(&self) -> (Vec<&'a str>, Vec<&'a str>) {
+        let impossible = self.impossible();
+        let missing = self
+            .missing
+            .iter()
+            .copied()
+            .filter(|c| !impossible.contains(c))
+            .collect();
+        let sus = self
+            .per_system_user
+            .iter()
+            .filter(|(_, m)| m.iter().any(|c| !impossible.contains(c)))
+            .map(|(n, _)| *n)
+            .collect();
+        (missing, sus)
     }
 }
 
@@ -70,16 +100,16 @@ pub fn todos(plan: &Plan) -> Vec<Todo<'_>> {
             continue;
         }
         let available = available_packages(client);
-        let mut system_users = Vec::new();
+        let mut per_system_user = Vec::new();
         let mut missing: BTreeSet<&str> = BTreeSet::new();
         for su in &plan.system_users {
             if su.kind != SystemUserType::Client || !su.clients.contains(&client.orgnr) {
                 continue;
             }
-            let before = missing.len();
-            missing.extend(missing_packages(su, &available));
-            if missing.len() > before {
-                system_users.push(su.name.as_str());
+            let lacks: Vec<&str> = missing_packages(su, &available).collect();
+            if !lacks.is_empty() {
+                missing.extend(lacks.iter().copied());
+                per_system_user.push((su.name.as_str(), lacks));
             }
         }
         if missing.is_empty() {
@@ -89,9 +119,9 @@ pub fn todos(plan: &Plan) -> Vec<Todo<'_>> {
         let actions = actions_for(client, &missing, &used_roles);
         out.push(Todo {
             client,
-            system_users,
             missing,
             actions,
+            per_system_user,
         });
     }
     out

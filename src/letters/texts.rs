@@ -93,14 +93,20 @@ fn role_nb(r: &Role) -> String {
 fn letter_en(plan: &Plan, t: &Todo) -> String {
     let org = org(plan);
     let client = t.client.label();
+    let (missing, sus) = t.fixable();
+    let (user, it, carries) = if sus.len() == 1 {
+        ("system user", "it", "it carries")
+    } else {
+        ("system users", "them", "they carry")
+    };
     let mut s = format!(
         "To: {client}\nFrom: {org}\nSubject: What we need from you in Altinn\n\n\
          We report for you through the end-user system {system}, which acts in Altinn as the \
-         system user {sus}. Altinn lets us add you to it only when you give us every access \
-         package it carries. You do not yet give us: {missing}.\n\nWhat to do:\n",
+         {user} {sus}. Altinn lets us add you to {it} only when you give us every access \
+         package {carries}. You do not yet give us: {missing}.\n\nWhat to do:\n",
         system = system_name(plan, Lang::En),
-        sus = quoted(&t.system_users),
-        missing = missing_list(&t.missing),
+        sus = quoted(&sus),
+        missing = missing_list(&missing),
     );
     let mut n = 0;
     for a in &t.actions {
@@ -133,14 +139,20 @@ fn letter_en(plan: &Plan, t: &Todo) -> String {
 fn letter_nb(plan: &Plan, t: &Todo) -> String {
     let org = org(plan);
     let client = t.client.label();
+    let (missing, sus) = t.fixable();
+    let (user, has) = if sus.len() == 1 {
+        ("systembrukeren", "den har")
+    } else {
+        ("systembrukerne", "de har")
+    };
     let mut s = format!(
         "Til: {client}\nFra: {org}\nEmne: Dette trenger vi fra dere i Altinn\n\n\
          Vi rapporterer for dere gjennom sluttbrukersystemet {system}, som opptrer i Altinn som \
-         systembrukeren {sus}. Altinn lar oss legge dere til der bare når dere gir oss alle \
-         tilgangspakkene den har. Dere gir oss ennå ikke: {missing}.\n\nDette må dere gjøre:\n",
+         {user} {sus}. Altinn lar oss legge dere til der bare når dere gir oss alle \
+         tilgangspakkene {has}. Dere gir oss ennå ikke: {missing}.\n\nDette må dere gjøre:\n",
         system = system_name(plan, Lang::Nb),
-        sus = quoted(&t.system_users),
-        missing = missing_list(&t.missing),
+        sus = quoted(&sus),
+        missing = missing_list(&missing),
     );
     let mut n = 0;
     for a in &t.actions {
