@@ -77,6 +77,8 @@ pub enum Command {
     Tokens(TokensArgs),
     /// A letter to each client that must still register a role or delegate a package.
     Letters(LettersArgs),
+    /// Build a plan from the JSON saved from Altinn's read endpoints.
+    ImportAltinn(ImportAltinnArgs),
     /// Explain a rule of `check`: why it exists and how to fix it.
     Explain(ExplainArgs),
     /// Write a large synthetic plan (for benchmarks and trials).
@@ -288,6 +290,18 @@ pub struct LettersArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ImportAltinnArgs {
+    /// The folder with systemregister.json, systemusers.json and clients-{id}.json.
+    pub dir: PathBuf,
+    /// The plan to write.
+    #[arg(long, short)]
+    pub output: PathBuf,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct ExplainArgs {
     /// A rule id, e.g. `client-missing-package`; none lists them all.
     pub rule: Option<String>,
@@ -362,6 +376,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Some(Command::Requests(a)) => c::requests::run(&a, &ctx),
         Some(Command::Tokens(a)) => c::tokens::run(&a, &ctx),
         Some(Command::Letters(a)) => c::letters::run(&a, &ctx),
+        Some(Command::ImportAltinn(a)) => c::import_altinn::run(&a, &ctx),
         Some(Command::Explain(a)) => c::explain::run(&a, &ctx),
         Some(Command::Generate(a)) => c::generate::run(&a, &ctx),
         Some(Command::Completions(a)) => c::completions::run(&a),

@@ -9,6 +9,7 @@ pub mod diff;
 pub mod explain;
 pub mod generate;
 pub mod import;
+pub mod import_altinn;
 pub mod letters;
 pub mod packages;
 pub mod render;
