@@ -79,6 +79,8 @@ pub enum Command {
     Letters(LettersArgs),
     /// Build a plan from the JSON saved from Altinn's read endpoints.
     ImportAltinn(ImportAltinnArgs),
+    /// The built-in access package catalog against Altinn's.
+    Catalog(CatalogArgs),
     /// Explain a rule of `check`: why it exists and how to fix it.
     Explain(ExplainArgs),
     /// Write a large synthetic plan (for benchmarks and trials).
@@ -302,6 +304,31 @@ pub struct ImportAltinnArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct CatalogArgs {
+    #[command(subcommand)]
+    pub command: CatalogCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CatalogCommand {
+    /// Compare with a saved export of …/meta/info/accesspackages/export: added,
+    /// removed and re-flagged packages (exit 1 when the plan uses one in a way
+    /// Altinn would now refuse).
+    Diff(CatalogDiffArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CatalogDiffArgs {
+    /// The export, saved from Access Management's open metadata API.
+    pub export: PathBuf,
+    /// Say which changed packages this plan uses, and whether that still works.
+    #[arg(long)]
+    pub plan: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ReportFormat,
+}
+
+#[derive(Debug, Args)]
 pub struct ExplainArgs {
     /// A rule id, e.g. `client-missing-package`; none lists them all.
     pub rule: Option<String>,
@@ -377,6 +404,9 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Some(Command::Tokens(a)) => c::tokens::run(&a, &ctx),
         Some(Command::Letters(a)) => c::letters::run(&a, &ctx),
         Some(Command::ImportAltinn(a)) => c::import_altinn::run(&a, &ctx),
+        Some(Command::Catalog(a)) => match &a.command {
+            CatalogCommand::Diff(d) => c::catalog_diff::run(d, &ctx),
+        },
         Some(Command::Explain(a)) => c::explain::run(&a, &ctx),
         Some(Command::Generate(a)) => c::generate::run(&a, &ctx),
         Some(Command::Completions(a)) => c::completions::run(&a),

@@ -7,6 +7,7 @@
 pub mod advisor;
 pub mod altinn_import;
 pub mod catalog;
+pub mod catalog_diff;
 pub mod checklist;
 pub mod cli;
 pub mod commands;

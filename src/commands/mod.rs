@@ -1,6 +1,7 @@
 //! One module per subcommand: read input, call the core, print. No rules here.
 
 pub mod advise;
+pub mod catalog_diff;
 pub mod check;
 pub mod checklist;
 pub mod compare;
