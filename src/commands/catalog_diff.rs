@@ -15,7 +15,7 @@ pub fn run(args: &CatalogDiffArgs, _ctx: &Ctx) -> anyhow::Result<u8> {
     let plan = args.plan.as_deref().map(super::load_plan).transpose()?;
     let d = catalog_diff::diff(&export, plan.as_deref());
     match args.format {
-        ReportFormat::Text => super::emit(None, &catalog_diff::text(&d, plan.is_some()))?,
+        ReportFormat::Text => super::show(&catalog_diff::text(&d, plan.is_some()))?,
         ReportFormat::Json => super::emit(None, &super::to_json(&d))?,
     }
     let broken = d

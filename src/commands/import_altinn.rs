@@ -17,12 +17,12 @@ pub fn run(args: &ImportAltinnArgs, ctx: &Ctx) -> anyhow::Result<u8> {
     );
     super::emit(Some(&args.output), &text)?;
     if !ctx.quiet {
-        eprintln!(
+        super::note(&format!(
             "read {} and {}; wrote {}",
             crate::text::counted(plan.system_users.len(), "system user"),
             crate::text::counted(plan.clients.len(), "client"),
             args.output.display()
-        );
+        ));
     }
     Ok(EXIT_OK)
 }

@@ -7,7 +7,7 @@ pub fn run(args: &LettersArgs, ctx: &Ctx) -> anyhow::Result<u8> {
     let plan = super::load_plan(&args.file)?;
     match (&args.output, args.format) {
         (Some(dir), _) => super::write_files(dir, &letters::files(&plan, ctx.lang), ctx.quiet)?,
-        (None, LettersFormat::Text) => super::emit(None, &letters::all_letters(&plan, ctx.lang))?,
+        (None, LettersFormat::Text) => super::show(&letters::all_letters(&plan, ctx.lang))?,
         (None, LettersFormat::Csv) => {
             super::emit(None, &letters::csv(&letters::todos(&plan), ctx.lang))?
         }

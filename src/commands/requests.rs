@@ -27,6 +27,8 @@ pub fn run(args: &RequestsArgs, ctx: &Ctx) -> anyhow::Result<u8> {
         RunbookFormat::Sh => ("requests.sh", runbook::sh(&rb)),
     };
     match &args.output {
+        // Markdown is for people; the other formats are data or code and stay exact.
+        None if args.format == RunbookFormat::Markdown => super::show(&text)?,
         None => super::emit(None, &text)?,
         Some(dir) => {
             let mut files = vec![(file.to_string(), text)];

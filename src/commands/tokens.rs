@@ -5,7 +5,7 @@ use crate::cli::{Ctx, EXIT_OK, ReportFormat, TokensArgs};
 pub fn run(args: &TokensArgs, _ctx: &Ctx) -> anyhow::Result<u8> {
     let plan = super::load_plan(&args.file)?;
     match args.format {
-        ReportFormat::Text => super::emit(None, &crate::tokens::text(&plan))?,
+        ReportFormat::Text => super::show(&crate::tokens::text(&plan))?,
         ReportFormat::Json => super::emit(None, &super::to_json(&crate::tokens::tokens(&plan)))?,
     }
     Ok(EXIT_OK)
