@@ -81,6 +81,8 @@ pub enum Command {
     ImportAltinn(ImportAltinnArgs),
     /// The built-in access package catalog against Altinn's.
     Catalog(CatalogArgs),
+    /// Print the JSON Schema of the plan format (for editors).
+    Schema,
     /// Explain a rule of `check`: why it exists and how to fix it.
     Explain(ExplainArgs),
     /// Write a large synthetic plan (for benchmarks and trials).
@@ -404,6 +406,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Some(Command::Tokens(a)) => c::tokens::run(&a, &ctx),
         Some(Command::Letters(a)) => c::letters::run(&a, &ctx),
         Some(Command::ImportAltinn(a)) => c::import_altinn::run(&a, &ctx),
+        Some(Command::Schema) => c::schema::run(),
         Some(Command::Catalog(a)) => match &a.command {
             CatalogCommand::Diff(d) => c::catalog_diff::run(d, &ctx),
         },

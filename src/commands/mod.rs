@@ -16,6 +16,7 @@ pub mod packages;
 pub mod render;
 pub mod requests;
 pub mod route;
+pub mod schema;
 pub mod tokens;
 pub mod wizard;
 

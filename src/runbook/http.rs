@@ -2,7 +2,7 @@
 //! Client and JetBrains' HTTP client run). The token is the `{{token}}`
 //! variable from the user's environment file: never written here.
 
-use super::Runbook;
+use super::{Runbook, one_line};
 
 pub fn http(rb: &Runbook) -> String {
     let mut s = format!(
@@ -11,7 +11,7 @@ pub fn http(rb: &Runbook) -> String {
          # JetBrains: http-client.private.env.json): a Maskinporten token of the vendor with the scope\n\
          # each request names. Keep it out of this file and out of version control.\n\
          # Portal steps are comments, in their place in the order.\n\n@baseUrl = {}\n",
-        rb.system_id,
+        one_line(&rb.system_id),
         rb.organisation,
         rb.env.as_str(),
         rb.base_url
@@ -27,17 +27,17 @@ pub fn http(rb: &Runbook) -> String {
             "\n# ==== {}. {}: {}\n# token: {}\n",
             i + 1,
             stage.actor.label(),
-            stage.title,
+            one_line(&stage.title),
             stage.token
         ));
         for item in &stage.checklist {
-            s.push_str(&format!("# [ ] {item}\n"));
+            s.push_str(&format!("# [ ] {}\n", one_line(item)));
         }
         for c in &stage.calls {
             s.push_str(&format!(
                 "\n### {} {}\n# scope: {}; success: {}\n",
                 c.name,
-                c.title,
+                one_line(&c.title),
                 c.scope,
                 c.ok.iter()
                     .map(u16::to_string)
