@@ -134,7 +134,7 @@ fn one_request_per_system_user_on_the_right_endpoint() {
     );
     // The standard one's approver must hold its packages, named.
     let md = runbook::markdown(&rb);
-    assert!(md.contains("Approve «Own reporting» (external ref `own-reporting`) (standard) at its `confirmUrl`. The approver must personally be able to delegate every package on it: «Sykefravær» (sykefravaer)."), "{md}");
+    assert!(md.contains("Approve «Own reporting» (external ref `own-reporting`), a standard system user, at its `confirmUrl`. The approver must personally be able to delegate every package on it: «Sykefravær» (sykefravaer)."), "{md}");
     assert!(md.contains("Add to «Sub-entities» (external ref `sub-entities`): Education Department (312700131), Grünerløkka district (312700654)."));
 }
 

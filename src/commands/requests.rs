@@ -1,7 +1,7 @@
 //! `sysuser requests PLAN`: the runbook, in one of four formats.
 
 use crate::cli::{Ctx, EXIT_OK, EnvArg, RequestsArgs, RunbookFormat};
-use crate::runbook::{self, Env};
+use crate::runbook::{self, Env, Format};
 
 pub fn run(args: &RequestsArgs, ctx: &Ctx) -> anyhow::Result<u8> {
     let plan = super::load_plan(&args.file)?;
@@ -10,35 +10,25 @@ pub fn run(args: &RequestsArgs, ctx: &Ctx) -> anyhow::Result<u8> {
         EnvArg::Tt02 => Env::Tt02,
         EnvArg::Prod => Env::Prod,
     };
+    let format = match args.format {
+        RunbookFormat::Markdown => Format::Markdown,
+        RunbookFormat::Json => Format::Json,
+        RunbookFormat::Http => Format::Http,
+        RunbookFormat::Sh => Format::Sh,
+    };
     let rb = runbook::runbook(&plan, from.as_deref(), env).map_err(|m| {
+        let current = args.from.as_deref().unwrap_or(args.file.as_path());
         anyhow::anyhow!(
             "{m}\n  --> {} and {}",
-            args.file.display(),
-            args.from
-                .as_deref()
-                .unwrap_or(args.file.as_path())
-                .display()
+            current.display(),
+            args.file.display()
         )
     })?;
-    let (file, text) = match args.format {
-        RunbookFormat::Markdown => ("runbook.md", runbook::markdown(&rb)),
-        RunbookFormat::Json => ("runbook.json", runbook::json(&rb)),
-        RunbookFormat::Http => ("requests.http", runbook::http(&rb)),
-        RunbookFormat::Sh => ("requests.sh", runbook::sh(&rb)),
-    };
     match &args.output {
+        Some(dir) => super::write_files(dir, &runbook::files(&rb, format), ctx.quiet)?,
         // Markdown is for people; the other formats are data or code and stay exact.
-        None if args.format == RunbookFormat::Markdown => super::show(&text)?,
-        None => super::emit(None, &text)?,
-        Some(dir) => {
-            let mut files = vec![(file.to_string(), text)];
-            files.extend(
-                rb.bodies()
-                    .into_iter()
-                    .map(|(name, body)| (format!("bodies/{name}"), body)),
-            );
-            super::write_files(dir, &files, ctx.quiet)?;
-        }
+        None if format == Format::Markdown => super::show(&runbook::markdown(&rb))?,
+        None => super::emit(None, &runbook::render(&rb, format))?,
     }
     Ok(EXIT_OK)
 }

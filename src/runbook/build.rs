@@ -410,7 +410,11 @@ pub fn runbook(plan: &Plan, from: Option<&Plan>, env: Env) -> Result<Runbook, St
 fn vendor_stage(plan: &Plan, title: &str, calls: Vec<Call>, missing: &[Missing]) -> Stage {
     let scopes: BTreeSet<&str> = calls.iter().map(|c| c.scope).collect();
     let mut notes = Vec::new();
-    if plan.system.locally_installed || plan.system.vendor == plan.organisation.orgnr {
+    let registers = calls
+        .iter()
+        .any(|c| matches!(c.kind, CallKind::RegisterSystem | CallKind::ReplaceSystem));
+    if registers && (plan.system.locally_installed || plan.system.vendor == plan.organisation.orgnr)
+    {
         notes.push("Here the organisation is its own vendor (scenario E): it registers the system with its own Maskinporten client; a vendor's key is never shared.".into());
     }
     if !missing.is_empty() {
@@ -450,7 +454,7 @@ fn lookup_path(plan: &Plan, external_ref: &str) -> String {
 fn approval(plan: &Plan, s: &SuRef, kind: SystemUserType, packages: &[String]) -> String {
     match kind {
         SystemUserType::Standard => format!(
-            "Approve {} (standard) at its `confirmUrl`. The approver must personally be able to delegate every package on it: {}.",
+            "Approve {}, a standard system user, at its `confirmUrl`. The approver must personally be able to delegate every package on it: {}.",
             su_label(s),
             names(packages)
         ),

@@ -10,7 +10,7 @@ pub fn http(rb: &Runbook) -> String {
          # Define `token` in your REST-client environment (VS Code: rest-client.environmentVariables;\n\
          # JetBrains: http-client.private.env.json): a Maskinporten token of the vendor with the scope\n\
          # each request names. Keep it out of this file and out of version control.\n\
-         # Portal steps are comments, in their place in the order.\n\n@baseUrl = {}\n",
+         # Portal steps are comments in their own ### blocks, in their place in the order.\n\n@baseUrl = {}\n",
         one_line(&rb.system_id),
         rb.organisation,
         rb.env.as_str(),
@@ -24,7 +24,7 @@ pub fn http(rb: &Runbook) -> String {
     }
     for (i, stage) in rb.stages.iter().enumerate() {
         s.push_str(&format!(
-            "\n# ==== {}. {}: {}\n# token: {}\n",
+            "\n### ==== {}. {}: {}\n# token: {}\n",
             i + 1,
             stage.actor.label(),
             one_line(&stage.title),

@@ -230,3 +230,51 @@ pub(crate) fn one_line(s: &str) -> String {
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()
 }
+
+/// The runbook's output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// For people.
+    #[default]
+    Markdown,
+    /// The steps as data.
+    Json,
+    /// One REST-client file.
+    Http,
+    /// A POSIX sh script with curl.
+    Sh,
+}
+
+impl Format {
+    /// The file the runbook goes in under `-o DIR`.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Format::Markdown => "runbook.md",
+            Format::Json => "runbook.json",
+            Format::Http => "requests.http",
+            Format::Sh => "requests.sh",
+        }
+    }
+}
+
+/// The runbook in `format`.
+pub fn render(rb: &Runbook, format: Format) -> String {
+    match format {
+        Format::Markdown => markdown(rb),
+        Format::Json => json(rb),
+        Format::Http => http(rb),
+        Format::Sh => sh(rb),
+    }
+}
+
+/// What `requests -o DIR` writes, paths relative to DIR: the runbook and
+/// each JSON body as `bodies/<step>.json`. The wizard's export can offer the same.
+pub fn files(rb: &Runbook, format: Format) -> Vec<(String, String)> {
+    let mut out = vec![(format.file_name().to_string(), render(rb, format))];
+    out.extend(
+        rb.bodies()
+            .into_iter()
+            .map(|(name, body)| (format!("bodies/{name}"), body)),
+    );
+    out
+}

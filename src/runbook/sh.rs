@@ -80,7 +80,7 @@ pub fn sh(rb: &Runbook) -> String {
     );
     for p in &phases {
         let what = match p {
-            Phase::Request => "register the system and send the requests (the default)",
+            Phase::Request => "the vendor's calls before approval (the default)",
             Phase::Status => "poll each request; once approved, look up the system user's id",
             Phase::Finish => {
                 "last, after the old system users are deleted: clean up the register entry"
@@ -136,7 +136,7 @@ fn call_sh(s: &mut String, c: &Call) {
         "  # {}: {}\n  echo {}\n",
         c.name,
         one_line(&c.title),
-        sq(&format!("{} {}", c.name, c.title).replace('`', ""))
+        sq(&one_line(&format!("{} {}", c.name, c.title)).replace('`', ""))
     ));
     if let Some(b) = &c.body {
         s.push_str(&format!(
