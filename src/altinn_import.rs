@@ -90,6 +90,19 @@ impl Doc {
         }
     }
 
+    /// A top-level list of strings (absent: empty).
+    fn strings(&self, v: &Value, key: &str) -> Result<Vec<String>> {
+        self.array(v, "", key)?
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                c.as_str()
+                    .map(str::to_string)
+                    .ok_or_else(|| self.err(&format!("{key}[{i}]"), "expected a string"))
+            })
+            .collect()
+    }
+
     fn orgnr(&self, v: &Value, path: &str, key: &str) -> Result<Orgnr> {
         let s = self.str(v, path, key)?;
         let digits = s.strip_prefix("0192:").unwrap_or(s);
@@ -406,26 +419,8 @@ fn system(doc: &Doc) -> Result<System> {
         ));
     }
     let vendor = doc.at(v, "", "vendor")?;
-    let client_ids = doc
-        .array(v, "", "clientId")?
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            c.as_str()
-                .map(str::to_string)
-                .ok_or_else(|| doc.err(&format!("clientId[{i}]"), "expected a string"))
-        })
-        .collect::<Result<Vec<_>>>()?;
-    let redirects = doc
-        .array(v, "", "allowedRedirectUrls")?
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            c.as_str()
-                .map(str::to_string)
-                .ok_or_else(|| doc.err(&format!("allowedRedirectUrls[{i}]"), "expected a string"))
-        })
-        .collect::<Result<Vec<_>>>()?;
+    let client_ids = doc.strings(v, "clientId")?;
+    let redirects = doc.strings(v, "allowedRedirectUrls")?;
     Ok(System {
         id: doc.str(v, "", "id")?.to_string(),
         vendor: doc.orgnr(vendor, "vendor", "ID")?,

@@ -187,7 +187,15 @@ fn never_a_token_in_any_format() {
 fn scripts_pass_sh_n_and_shellcheck() {
     let dir = tempfile::tempdir().unwrap();
     let shellcheck = Command::new("shellcheck").arg("--version").output().is_ok();
-    for (name, rb) in all_runbooks() {
+    // Names are data, never code: quotes, command substitution and control characters.
+    let mut evil = scenario("b-one-relationship-type.yaml");
+    evil.system_users[0].name = "Acc'ing $(touch pwned) `id` \u{1b}[31m\nred".into();
+    let mut books = all_runbooks();
+    books.push((
+        "evil".into(),
+        runbook::runbook(&evil, None, Env::Tt02).unwrap(),
+    ));
+    for (name, rb) in books {
         let path = dir.path().join(format!("{name}.sh"));
         std::fs::write(&path, runbook::sh(&rb)).unwrap();
         let out = Command::new("sh").arg("-n").arg(&path).output().unwrap();

@@ -80,7 +80,7 @@ fn serve(answers: Vec<(u16, String)>) -> (String, mpsc::Receiver<Vec<Recorded>>)
                 "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{answer}",
                 answer.len()
             );
-            if answers.len() == 0 && seen.len() >= 1 {
+            if answers.len() == 0 && !seen.is_empty() {
                 // Give a misbehaving script the chance to call once more, then stop.
                 let until = Instant::now() + Duration::from_millis(500);
                 while Instant::now() < until {

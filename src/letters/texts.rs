@@ -90,6 +90,16 @@ fn role_nb(r: &Role) -> String {
     format!("{} ({code})", r.name_nb.to_lowercase())
 }
 
+/// The client's actions as a numbered list, worded by `word` (`None`: not in the letter).
+fn numbered(t: &Todo, word: impl Fn(&Action) -> Option<String>) -> String {
+    t.actions
+        .iter()
+        .filter_map(word)
+        .enumerate()
+        .map(|(i, line)| format!("{}. {line}\n", i + 1))
+        .collect()
+}
+
 fn letter_en(plan: &Plan, t: &Todo) -> String {
     let org = org(plan);
     let client = t.client.label();
@@ -108,25 +118,20 @@ fn letter_en(plan: &Plan, t: &Todo) -> String {
         sus = quoted(&sus),
         missing = missing_list(&missing),
     );
-    let mut n = 0;
-    for a in &t.actions {
-        let line = match a {
-            Action::RegisterRole { role, packages: ps } => format!(
-                "Register {org} as your {} in Enhetsregisteret (the Central Coordinating Register \
-                 for Legal Entities, brreg.no). This gives us {}.",
-                role_en(role),
-                packages(ps)
-            ),
-            Action::Delegate { package: p } => format!(
-                "In Altinn, delegate the access package {} to {org}. Someone with the access \
-                 manager role (tilgangsstyrer) in your organisation can do it.",
-                package(p)
-            ),
-            Action::Impossible { .. } => continue,
-        };
-        n += 1;
-        s.push_str(&format!("{n}. {line}\n"));
-    }
+    s.push_str(&numbered(t, |a| match a {
+        Action::RegisterRole { role, packages: ps } => Some(format!(
+            "Register {org} as your {} in Enhetsregisteret (the Central Coordinating Register \
+             for Legal Entities, brreg.no). This gives us {}.",
+            role_en(role),
+            packages(ps)
+        )),
+        Action::Delegate { package: p } => Some(format!(
+            "In Altinn, delegate the access package {} to {org}. Someone with the access \
+             manager role (tilgangsstyrer) in your organisation can do it.",
+            package(p)
+        )),
+        Action::Impossible { .. } => None,
+    }));
     s.push_str(
         "\nWhy: Altinn checks all of the system user's packages together. Without them it \
          refuses to add you as our client (error AUTH-00080, or AUTH-00079 when you give us \
@@ -154,25 +159,20 @@ fn letter_nb(plan: &Plan, t: &Todo) -> String {
         sus = quoted(&sus),
         missing = missing_list(&missing),
     );
-    let mut n = 0;
-    for a in &t.actions {
-        let line = match a {
-            Action::RegisterRole { role, packages: ps } => format!(
-                "Registrer {org} som deres {} i Enhetsregisteret (Brønnøysundregistrene, \
-                 brreg.no). Det gir oss {}.",
-                role_nb(role),
-                packages(ps)
-            ),
-            Action::Delegate { package: p } => format!(
-                "Deleger tilgangspakken {} til {org} i Altinn. Det kan gjøres av en med \
-                 rollen tilgangsstyrer hos dere.",
-                package(p)
-            ),
-            Action::Impossible { .. } => continue,
-        };
-        n += 1;
-        s.push_str(&format!("{n}. {line}\n"));
-    }
+    s.push_str(&numbered(t, |a| match a {
+        Action::RegisterRole { role, packages: ps } => Some(format!(
+            "Registrer {org} som deres {} i Enhetsregisteret (Brønnøysundregistrene, \
+             brreg.no). Det gir oss {}.",
+            role_nb(role),
+            packages(ps)
+        )),
+        Action::Delegate { package: p } => Some(format!(
+            "Deleger tilgangspakken {} til {org} i Altinn. Det kan gjøres av en med \
+             rollen tilgangsstyrer hos dere.",
+            package(p)
+        )),
+        Action::Impossible { .. } => None,
+    }));
     s.push_str(
         "\nHvorfor: Altinn sjekker alle tilgangspakkene til systembrukeren samlet. Uten dem \
          nekter Altinn å legge dere til som vår klient (feil AUTH-00080, eller AUTH-00079 når \

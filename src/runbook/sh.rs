@@ -73,7 +73,7 @@ pub fn sh(rb: &Runbook) -> String {
         .filter(|p| rb.calls().any(|c| c.phase == *p))
         .collect();
     let mut s = format!(
-        "#!/bin/sh\n# sysuser requests: the system vendor's API calls for {} and organisation {} ({}).\n#\n",
+        "#!/bin/sh\n# Names from the plan are echoed literally, in single quotes:\n# shellcheck disable=SC2016\n# sysuser requests: the system vendor's API calls for {} and organisation {} ({}).\n#\n",
         one_line(&rb.system_id),
         rb.organisation,
         rb.env.as_str()
@@ -119,7 +119,7 @@ pub fn sh(rb: &Runbook) -> String {
         s.push_str("}\n");
     }
     let usage: Vec<&str> = phases.iter().map(|p| p.as_str()).collect();
-    s.push_str(&format!("\ncase \"${{1:-request}}\" in\n"));
+    s.push_str("\ncase \"${1:-request}\" in\n");
     for p in &usage {
         s.push_str(&format!("  {p}) {p} ;;\n"));
     }
