@@ -80,8 +80,7 @@ fn floor(c: &mut Criterion) {
     let yaml = sysuser::plan::to_yaml(&plan);
     let json = serde_json::to_string(&plan).expect("a plan serialises");
     let mut g = c.benchmark_group("floor-100000");
-    g.sample_size(10)
-        .measurement_time(Duration::from_secs(20));
+    g.sample_size(10).measurement_time(Duration::from_secs(20));
     g.bench_function("check-yaml", |b| {
         b.iter(|| {
             let p = sysuser::plan::parse(black_box(&yaml), "bench.yaml").expect("loads");

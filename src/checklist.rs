@@ -7,10 +7,10 @@
 mod texts;
 
 use crate::lang::Lang;
+use crate::orgnr::{FastHash, Orgnr};
 use crate::plan::{Plan, SystemUserType};
 use crate::rules::{Report, Rule};
 use serde::Serialize;
-use crate::orgnr::{FastHash, Orgnr};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use texts::Text;
 
