@@ -34,8 +34,8 @@ fn scale(c: &mut Criterion) {
         g.sample_size(10)
             .warm_up_time(Duration::from_millis(500))
             .measurement_time(Duration::from_secs(match n {
-                ..=10_000 => 5,
-                ..=100_000 => 20,
+                0..=10_000 => 5,
+                10_001..=100_000 => 20,
                 _ => 60,
             }));
         g.bench_function(BenchmarkId::new("load", n), |b| {
