@@ -40,12 +40,11 @@ system_users:
   - { name: Accounting, external_ref: accounting, type: client, access_packages: [regnskapsforer-med-signeringsrettighet], clients: ["311000004"] }
 "#;
 
+/// What writes the standard input of a run.
+type Feed = Box<dyn FnOnce(&mut dyn Write) + Send>;
+
 /// The binary under limits, with `stdin` fed to it when given.
-fn limited(
-    dir: &Path,
-    args: &[&str],
-    stdin: Option<Box<dyn FnOnce(&mut dyn Write) + Send>>,
-) -> Output {
+fn limited(dir: &Path, args: &[&str], stdin: Option<Feed>) -> Output {
     let bin = env!("CARGO_BIN_EXE_sysuser");
     let mut cmd = if Command::new("prlimit").arg("--version").output().is_ok() {
         let mut c = Command::new("prlimit");
@@ -108,7 +107,7 @@ fn every_bad_list_is_refused_with_its_message_and_nothing_written() {
 fn a_list_over_the_limit_on_standard_input_is_refused_after_the_limit() {
     let dir = tempfile::tempdir().unwrap();
     let limit = sysuser::import::MAX_CSV_BYTES as usize;
-    let feed: Box<dyn FnOnce(&mut dyn Write) + Send> = Box::new(move |pipe| {
+    let feed: Feed = Box::new(move |pipe| {
         let line = b"311037889;Tiger AS\n".repeat(1 << 12);
         let mut sent = 0;
         // The reader stops after the limit and exits: a broken pipe ends this.
