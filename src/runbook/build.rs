@@ -545,13 +545,7 @@ fn names(codes: &[String]) -> String {
 
 fn clients(cs: &[ClientRef]) -> String {
     cs.iter()
-        .map(|c| {
-            if c.name.is_empty() {
-                c.orgnr.clone()
-            } else {
-                format!("{} ({})", c.name, c.orgnr)
-            }
-        })
+        .map(ClientRef::label)
         .collect::<Vec<_>>()
         .join(", ")
 }
