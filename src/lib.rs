@@ -23,5 +23,6 @@ pub mod plan;
 pub mod render;
 pub mod route;
 pub mod rules;
+pub mod scalar;
 pub mod text;
 pub mod tui;

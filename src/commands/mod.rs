@@ -12,6 +12,7 @@ pub mod import;
 pub mod packages;
 pub mod render;
 pub mod route;
+pub mod sarif;
 pub mod wizard;
 
 use std::io::Write;
