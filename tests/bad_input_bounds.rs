@@ -101,6 +101,22 @@ fn alias_expansion_is_bounded_by_the_file_size() {
     assert_ne!(r.code, Some(2), "{}", r.stderr);
 }
 
+/// `import --into` would write a plan's aliases back expanded: it refuses,
+/// pointing at the first alias, and writes nothing.
+#[test]
+fn import_into_never_writes_aliases_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "{HEAD}own_packages: &pkgs [merverdiavgift]\nsystem_users:\n  - {{ name: a, type: standard, access_packages: *pkgs }}\n"
+    );
+    let plan = write(dir.path(), "plan.yaml", &text);
+    let csv = write(dir.path(), "clients.csv", "orgnr\n311000004\n");
+    let r = run_limited(&["import", &csv, "--into", &plan], 512 * MIB, None);
+    assert_refused(&r, "uses YAML aliases");
+    assert!(r.stderr.contains("plan.yaml:6:49"), "{}", r.stderr);
+    assert_eq!(std::fs::read_to_string(&plan).unwrap(), text);
+}
+
 /// `[[[[…` 200 KB deep: 52 s in the YAML parser before.
 #[test]
 fn deeply_nested_flow_collections_are_refused_at_once() {

@@ -16,6 +16,25 @@ pub const OVER_BUDGET: &str = "sysuser: alias expansion budget exhausted";
 /// context is taken to end with its line), it counts more brackets, never
 /// fewer, so no input gets past it to the parser.
 pub fn flow_too_deep(text: &str, max: usize) -> Option<(usize, usize)> {
+    scan(text, max).too_deep
+}
+
+/// The offset of the first alias (`*name` where a value starts), if any.
+pub fn first_alias(text: &str) -> Option<usize> {
+    if !may_have_alias(text) {
+        return None;
+    }
+    scan(text, usize::MAX).first_alias
+}
+
+#[derive(Default)]
+struct Scan {
+    too_deep: Option<(usize, usize)>,
+    first_alias: Option<usize>,
+}
+
+fn scan(text: &str, max: usize) -> Scan {
+    let mut found = Scan::default();
     let b = text.as_bytes();
     let blank = |i: usize| i >= b.len() || matches!(b[i], b' ' | b'\t' | b'\r' | b'\n');
     let mut depth = 0usize;
@@ -54,7 +73,8 @@ pub fn flow_too_deep(text: &str, max: usize) -> Option<(usize, usize)> {
             b'[' | b'{' if node_start || depth > 0 => {
                 depth += 1;
                 if depth > max {
-                    return Some((i, max));
+                    found.too_deep = Some((i, max));
+                    return found;
                 }
                 node_start = true;
             }
@@ -71,11 +91,15 @@ pub fn flow_too_deep(text: &str, max: usize) -> Option<(usize, usize)> {
                 }
                 continue;
             }
+            b'*' if node_start => {
+                found.first_alias.get_or_insert(i);
+                node_start = false;
+            }
             _ => node_start = false,
         }
         i += 1;
     }
-    None
+    found
 }
 
 /// Whether the text may hold a YAML alias (`*name`), cheaply and never wrongly "no".
@@ -205,6 +229,13 @@ mod tests {
             Some((17, 2))
         );
         assert_eq!(flow_too_deep("a: [ &x [ !t [ y ] ] ]\n", 2), Some((13, 2)));
+    }
+
+    #[test]
+    fn aliases_are_found_where_values_start() {
+        assert_eq!(first_alias("a: &x [1]\nb: *x\n"), Some(13));
+        assert_eq!(first_alias("a: [&x 1, *x]\n"), Some(10));
+        assert_eq!(first_alias("a: 'x *y'\nb: x *y\n# *z\n"), None);
     }
 
     #[test]

@@ -39,6 +39,8 @@ pub struct SourceMap {
     clients: Vec<usize>,
     teams: Vec<usize>,
     system_users: Vec<usize>,
+    /// The first YAML alias, if the plan uses any (only the general parser reads them).
+    alias: Option<usize>,
     line_starts: OnceLock<Vec<usize>>,
 }
 
@@ -82,7 +84,10 @@ impl SourceMap {
     /// line and the `- ` items of their block lists. A list whose items are
     /// not all found this way (flow style) gets no positions rather than wrong ones.
     pub(crate) fn from_lines(text: &str, plan: &Plan) -> SourceMap {
-        let mut map = SourceMap::default();
+        let mut map = SourceMap {
+            alias: super::guard::first_alias(text),
+            ..SourceMap::default()
+        };
         let mut list: Option<(&str, Option<usize>, Vec<usize>)> = None;
         let finish = |map: &mut SourceMap, list: Option<(&str, Option<usize>, Vec<usize>)>| {
             if let Some((name, _, offsets)) = list {
@@ -154,6 +159,12 @@ impl SourceMap {
         self
     }
 
+    /// Where the plan first uses a YAML alias (`*name`): writing it back would
+    /// write every alias out in full.
+    pub fn alias(&self) -> Option<Position> {
+        self.position_at(self.alias?)
+    }
+
     fn offset(&self, subject: Subject) -> Option<usize> {
         match subject {
             Subject::Organisation => self.organisation,
@@ -170,7 +181,10 @@ impl SourceMap {
 
     /// Where `subject` is written, if known.
     pub fn position(&self, subject: Subject) -> Option<Position> {
-        let offset = self.offset(subject)?;
+        self.position_at(self.offset(subject)?)
+    }
+
+    fn position_at(&self, offset: usize) -> Option<Position> {
         let body = self.body();
         let starts = self.line_starts.get_or_init(|| {
             std::iter::once(0)
