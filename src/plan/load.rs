@@ -13,7 +13,6 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use std::fmt;
 use std::io::Read;
-use std::os::unix::fs::FileTypeExt;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Receiver;
 
@@ -211,12 +210,8 @@ pub fn read(path: &Path) -> Result<Vec<u8>, Box<LoadError>> {
             "a directory"
         } else if meta.is_file() {
             return None;
-        } else if meta.file_type().is_fifo() {
-            "a FIFO (named pipe)"
-        } else if meta.file_type().is_char_device() || meta.file_type().is_block_device() {
-            "a device"
         } else {
-            "not a regular file"
+            special_kind(&meta.file_type()).unwrap_or("not a regular file")
         };
         Some(fail(
             format!("cannot read the plan: it is {what}"),
@@ -255,6 +250,24 @@ pub fn read(path: &Path) -> Result<Vec<u8>, Box<LoadError>> {
         return Err(too_big(bytes.len() as u64));
     }
     Ok(bytes)
+}
+
+/// What a file that is neither a regular file nor a directory is, in words.
+#[cfg(unix)]
+fn special_kind(kind: &std::fs::FileType) -> Option<&'static str> {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_fifo() {
+        Some("a FIFO (named pipe)")
+    } else if kind.is_char_device() || kind.is_block_device() {
+        Some("a device")
+    } else {
+        None
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &std::fs::FileType) -> Option<&'static str> {
+    None
 }
 
 fn io_reason(e: &std::io::Error) -> String {

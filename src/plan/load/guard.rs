@@ -86,7 +86,8 @@ fn scan(text: &str, max: usize) -> Scan {
             b':' | b'?' | b'-' if blank(i + 1) => node_start = true,
             // Anchors and tags stand before a node; skip them.
             b'&' | b'!' if node_start => {
-                while !blank(i) && !(depth > 0 && matches!(b[i], b',' | b']' | b'}')) {
+                let ends_flow_item = |i: usize| depth > 0 && matches!(b[i], b',' | b']' | b'}');
+                while !blank(i) && !ends_flow_item(i) {
                     i += 1;
                 }
                 continue;
