@@ -114,17 +114,22 @@ pub struct Loaded {
     pub source: SourceMap,
 }
 
-/// Reads and parses a plan file (`-` is standard input). Every failure is a
-/// [`LoadError`]; nothing panics, and memory stays bounded by the file's size.
+/// Reads and parses a plan file. Every failure is a [`LoadError`]; nothing
+/// panics, and memory stays bounded by the file's size.
 pub fn load(path: &Path) -> Result<Plan, Box<LoadError>> {
-    let shown = shown_path(path);
-    parse_bytes(&read(path)?, &shown)
+    parse_bytes(&read(path)?, &shown_path(path, false))
 }
 
-/// [`load`], keeping where each entry is written.
+/// [`load`] for a path given on the command line, where `-` is standard
+/// input (not in the wizard, whose keys come from there).
+pub fn load_arg(path: &Path) -> Result<Plan, Box<LoadError>> {
+    parse_bytes(&read_arg(path)?, &shown_path(path, true))
+}
+
+/// [`load_arg`], keeping where each entry is written.
 pub fn load_with_source(path: &Path) -> Result<Loaded, Box<LoadError>> {
-    let shown = shown_path(path);
-    let bytes = read(path)?;
+    let shown = shown_path(path, true);
+    let bytes = read_arg(path)?;
     let text = text_of(&bytes, &shown)?;
     let skip = bytes.len() - text.len();
     let (plan, source) = parse_located(text, &shown)?;
@@ -139,7 +144,7 @@ pub fn load_with_source(path: &Path) -> Result<Loaded, Box<LoadError>> {
 /// Any YAML document sysuser reads (the wizard's saved session), through the
 /// same reading, limits and error messages as a plan.
 pub fn load_as<T: DeserializeOwned>(path: &Path) -> Result<T, Box<LoadError>> {
-    let shown = shown_path(path);
+    let shown = shown_path(path, false);
     let bytes = read(path)?;
     let text = text_of(&bytes, &shown)?;
     parse_as(text, &shown)
@@ -155,8 +160,8 @@ pub fn load_in_background(path: PathBuf) -> Receiver<Result<Plan, Box<LoadError>
     rx
 }
 
-fn shown_path(path: &Path) -> String {
-    if is_stdin(path) {
+fn shown_path(path: &Path, dash_is_stdin: bool) -> String {
+    if dash_is_stdin && is_stdin(path) {
         "<stdin>".into()
     } else {
         path.display().to_string()
@@ -168,11 +173,19 @@ fn is_stdin(path: &Path) -> bool {
 }
 
 /// The bytes of a plan file, at most [`MAX_FILE_BYTES`] of them whatever the
-/// file is: only regular files are read, or standard input for `-` (through
-/// the same limit), so that `/dev/zero`, a FIFO or a terminal cannot make a
-/// command read forever or block.
+/// file is: only regular files are read, so that `/dev/zero`, a FIFO or a
+/// terminal cannot make a command read forever or block.
 pub fn read(path: &Path) -> Result<Vec<u8>, Box<LoadError>> {
-    let shown = shown_path(path);
+    read_from(path, false)
+}
+
+/// [`read`], or standard input for `-` through the same limit.
+pub fn read_arg(path: &Path) -> Result<Vec<u8>, Box<LoadError>> {
+    read_from(path, true)
+}
+
+fn read_from(path: &Path, dash_is_stdin: bool) -> Result<Vec<u8>, Box<LoadError>> {
+    let shown = shown_path(path, dash_is_stdin);
     let fail = |message: String, help: Option<&str>| {
         Box::new(LoadError {
             path: shown.clone(),
@@ -193,7 +206,7 @@ pub fn read(path: &Path) -> Result<Vec<u8>, Box<LoadError>> {
             Some("split the client list, or check that this is the right file"),
         )
     };
-    if is_stdin(path) {
+    if dash_is_stdin && is_stdin(path) {
         let mut bytes = Vec::new();
         std::io::stdin()
             .lock()

@@ -9,8 +9,8 @@ pub mod load;
 pub mod write;
 
 pub use load::{
-    LoadError, Loaded, MAX_CLIENTS, MAX_FILE_BYTES, Position, SourceMap, Subject, load, load_as,
-    load_in_background, load_with_source, parse, parse_bytes,
+    LoadError, Loaded, MAX_CLIENTS, MAX_FILE_BYTES, Position, SourceMap, Subject, load, load_arg,
+    load_as, load_in_background, load_with_source, parse, parse_bytes,
 };
 pub use write::{save, to_yaml};
 
