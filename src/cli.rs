@@ -37,7 +37,23 @@ pub struct Cli {
 
     /// Language of the wizard and of messages.
     #[arg(long, value_enum, global = true)]
-    pub lang: Option<Lang>,
+    pub lang: Option<LangArg>,
+}
+
+/// `--lang`: the command line's side of [`Lang`], so that the core needs no clap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    En,
+    Nb,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::En => Lang::En,
+            LangArg::Nb => Lang::Nb,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -111,9 +127,22 @@ pub struct WizardArgs {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
+    /// The plan file (`-` reads standard input).
     pub file: PathBuf,
     #[arg(long, value_enum, default_value_t)]
-    pub format: ReportFormat,
+    pub format: CheckFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum CheckFormat {
+    /// Like a compiler: each finding with `--> file:line:column` and the line.
+    #[default]
+    Text,
+    Json,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+    /// GitHub Actions workflow annotations (`::error file=…`).
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
@@ -380,7 +409,7 @@ impl Ctx {
         Ctx {
             color,
             quiet: cli.quiet,
-            lang: cli.lang.unwrap_or_else(Lang::from_env),
+            lang: cli.lang.map_or_else(Lang::from_env, Lang::from),
         }
     }
 }

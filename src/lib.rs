@@ -27,6 +27,7 @@ pub mod render;
 pub mod route;
 pub mod rules;
 pub mod runbook;
+pub mod scalar;
 pub mod schema;
 pub mod text;
 pub mod tokens;

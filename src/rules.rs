@@ -362,6 +362,10 @@ pub struct Finding {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+    /// Where the finding's subject is written in the plan; set by the front
+    /// end that read the file (the engine sees only the model).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<crate::plan::Position>,
 }
 
 impl Finding {
@@ -377,6 +381,7 @@ impl Finding {
             team: None,
             message: message.into(),
             hint: None,
+            location: None,
         }
     }
 

@@ -16,6 +16,7 @@ pub mod packages;
 pub mod render;
 pub mod requests;
 pub mod route;
+pub mod sarif;
 pub mod schema;
 pub mod tokens;
 pub mod wizard;
@@ -24,13 +25,14 @@ use std::io::Write;
 use std::mem::ManuallyDrop;
 use std::path::Path;
 
-/// Loads a plan; a failure carries the file:line:column message (exit 2).
+/// Loads a plan (`-` is standard input); a failure carries the
+/// file:line:column message (exit 2).
 ///
 /// The plan is never freed: each command ends the process right after using
 /// it, and handing 100,000 clients back to the allocator one by one would
 /// add a tenth to `check`'s time.
 pub fn load_plan(path: &Path) -> anyhow::Result<ManuallyDrop<crate::plan::Plan>> {
-    Ok(ManuallyDrop::new(crate::plan::load(path)?))
+    Ok(ManuallyDrop::new(crate::plan::load_arg(path)?))
 }
 
 /// Writes data that must stay exact (a plan, JSON, YAML) to `out`

@@ -8,10 +8,14 @@
 pub mod load;
 pub mod write;
 
-pub use load::{LoadError, MAX_CLIENTS, MAX_FILE_BYTES, load, parse, parse_bytes};
+pub use load::{
+    LoadError, Loaded, MAX_CLIENTS, MAX_FILE_BYTES, Position, SourceMap, Subject, load, load_arg,
+    load_as, load_in_background, load_with_source, parse, parse_bytes,
+};
 pub use write::{save, to_yaml};
 
 use crate::orgnr::Orgnr;
+use crate::scalar::{de_parsed, string_display};
 use crate::text::did_you_mean;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -36,7 +40,11 @@ pub struct Plan {
     pub own_packages: Vec<PackageRef>,
     #[serde(default, skip_serializing_if = "Options::is_default")]
     pub options: Options,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "de_clients"
+    )]
     pub clients: Vec<Client>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub teams: Vec<Team>,
@@ -49,6 +57,35 @@ pub struct Plan {
 
 fn one() -> u32 {
     1
+}
+
+/// The client list, refused as soon as it passes [`MAX_CLIENTS`] rather than
+/// after all of it is built.
+fn de_clients<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Client>, D::Error> {
+    struct V;
+    impl<'de> serde::de::Visitor<'de> for V {
+        type Value = Vec<Client>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a sequence")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(MAX_CLIENTS));
+            while let Some(client) = seq.next_element()? {
+                if out.len() == MAX_CLIENTS {
+                    return Err(serde::de::Error::custom(format!(
+                        "more than {} clients; larger client lists are refused",
+                        crate::text::thousands(MAX_CLIENTS)
+                    )));
+                }
+                out.push(client);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_seq(V)
 }
 
 fn de_version<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
@@ -290,24 +327,6 @@ impl From<ErRole> for Relationship {
     }
 }
 
-/// `Display` and `Serialize` as the inner string, for the plan's string newtypes.
-macro_rules! string_display {
-    ($t:ty) => {
-        impl fmt::Display for $t {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-
-        impl Serialize for $t {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(&self.0)
-            }
-        }
-    };
-}
-pub(crate) use string_display;
-
 /// An organisation form, upper case, one of [`UNIT_TYPES`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct UnitType(String);
@@ -343,36 +362,6 @@ impl<'de> Deserialize<'de> for UnitType {
             UnitType::parse,
         )
     }
-}
-
-/// Deserialises a scalar through `parse`, so that a bad value is reported at
-/// the value itself (not at its mapping) with what was expected. Numbers are
-/// read as their digits, since people write organisation numbers unquoted.
-pub(crate) fn de_parsed<'de, D: Deserializer<'de>, T>(
-    d: D,
-    expecting: &'static str,
-    parse: fn(&str) -> Result<T, String>,
-) -> Result<T, D::Error> {
-    struct V<T> {
-        expecting: &'static str,
-        parse: fn(&str) -> Result<T, String>,
-    }
-    impl<T> serde::de::Visitor<'_> for V<T> {
-        type Value = T;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str(self.expecting)
-        }
-        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
-            (self.parse)(v).map_err(E::custom)
-        }
-        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<T, E> {
-            self.visit_str(&v.to_string())
-        }
-        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<T, E> {
-            self.visit_str(&v.to_string())
-        }
-    }
-    d.deserialize_any(V { expecting, parse })
 }
 
 /// An access package as the plan names it: short code or URN, kept as the

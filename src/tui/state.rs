@@ -40,13 +40,13 @@ pub fn save(path: &Path, saved: &Saved) -> std::io::Result<()> {
     crate::fsutil::write_atomic(path, text.as_bytes())
 }
 
-/// Reads a saved state; the message says what went wrong.
+/// Reads a saved state through the plan's one loading path (same limits,
+/// same fast reader); the message says what went wrong.
 pub fn load(path: &Path) -> Result<Saved, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => format!("no saved wizard session in {}", path.display()),
-        _ => format!("cannot read {}: {e}", path.display()),
-    })?;
-    serde_yaml::from_str(&text)
+    if !path.exists() {
+        return Err(format!("no saved wizard session in {}", path.display()));
+    }
+    crate::plan::load_as(path)
         .map_err(|e| format!("cannot read the saved session {}: {e}", path.display()))
 }
 
