@@ -322,6 +322,8 @@ struct Analysis<'p> {
     not_delegable: BTreeSet<String>,
     /// Unknown delegated package codes → clients naming them.
     unknown_delegated: BTreeMap<String, usize>,
+    /// Client-only package codes said to be delegated directly → clients.
+    client_only_delegated: BTreeMap<String, usize>,
     /// Per-client remarks that do not stop it from being served.
     remarks: Vec<String>,
     remarks_left_off: usize,
@@ -352,6 +354,7 @@ impl<'p> Analysis<'p> {
             role_missing: BTreeSet::new(),
             not_delegable: BTreeSet::new(),
             unknown_delegated: BTreeMap::new(),
+            client_only_delegated: BTreeMap::new(),
             remarks: Vec::new(),
             remarks_left_off: 0,
         };
@@ -575,7 +578,7 @@ impl<'p> Analysis<'p> {
     /// The package's bit when a client system user can carry it, else `None`.
     fn delegated_class(&self, code: &str) -> Option<usize> {
         let pkg = catalog().get(code)?;
-        if !pkg.is_delegable || pkg.is_person_package() {
+        if !crate::engine::directly_delegable(code) || pkg.is_person_package() {
             return None;
         }
         self.universe.index.get(code).copied()
@@ -586,6 +589,13 @@ impl<'p> Analysis<'p> {
             None => {
                 *self.unknown_delegated.entry(code.to_string()).or_default() += 1;
                 problems.push(Text::NotAPackage { code }.text(self.lang));
+            }
+            Some(pkg) if pkg.is_delegable && !pkg.is_assignable => {
+                *self
+                    .client_only_delegated
+                    .entry(code.to_string())
+                    .or_default() += 1;
+                problems.push(Text::ClientOnlyDelegated { code }.text(self.lang));
             }
             Some(pkg) if !pkg.is_delegable || pkg.is_person_package() => {
                 self.not_delegable.insert(code.to_string());
@@ -832,6 +842,9 @@ impl<'p> Analysis<'p> {
         }
         for (code, n) in &self.missing {
             notes.push(Text::DelegatedMissing { clients: *n, code });
+        }
+        for (code, n) in &self.client_only_delegated {
+            notes.push(Text::ClientOnlyDelegatedNote { clients: *n, code });
         }
         for code in &self.not_delegable {
             notes.push(Text::NotDelegableForClients { code });

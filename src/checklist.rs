@@ -418,6 +418,7 @@ fn clients_linked(plan: &Plan, report: &Report, lang: Lang) -> Judged {
             Rule::NotAClient,
             Rule::ClientMissingPackage,
             Rule::RolePackageWrongUnitType,
+            Rule::DelegatedClientOnlyPackage,
             Rule::ClientsOnStandardSystemUser,
             Rule::OrganisationAsClient,
             Rule::OperationalUnitAsClient,
@@ -468,7 +469,11 @@ fn access_control(plan: &Plan, report: &Report, lang: Lang) -> Judged {
         .collect();
     problems.extend(findings(
         report,
-        &[Rule::TeamUnknownSystemUser, Rule::SystemUserWithoutTeam],
+        &[
+            Rule::TeamUnknownSystemUser,
+            Rule::SystemUserWithoutTeam,
+            Rule::TeamOutsideRelationship,
+        ],
     ));
     for su in &plan.system_users {
         for t in &su.teams {

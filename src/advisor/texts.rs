@@ -47,6 +47,15 @@ pub(super) enum Text<'a> {
     CannotBeDelegated {
         code: &'a str,
     },
+    /// A client-only package the plan says was delegated directly.
+    ClientOnlyDelegated {
+        code: &'a str,
+    },
+    /// Clients said to have delegated a client-only package (a note).
+    ClientOnlyDelegatedNote {
+        clients: usize,
+        code: &'a str,
+    },
     SystemLacksPackage {
         code: &'a str,
     },
@@ -191,6 +200,13 @@ fn en(t: &Text) -> String {
         Text::CannotBeDelegated { code } => {
             format!("`{code}` cannot be delegated to a client system user")
         }
+        Text::ClientOnlyDelegated { code } => format!(
+            "`{code}` cannot be delegated directly: it comes only through the ER role (the client registers the organisation in that role in Enhetsregisteret)"
+        ),
+        Text::ClientOnlyDelegatedNote { clients, code } => format!(
+            "{} said to have delegated `{code}` directly, but it comes only through the ER role, so that delegation cannot exist and serves no one: have the client register the organisation in the role in Enhetsregisteret and list it in `er_roles` (delegated-client-only-package).",
+            if clients == 1 { "1 client is".to_string() } else { format!("{clients} clients are") }
+        ),
         Text::SystemLacksPackage { code } => {
             format!("the system register entry lacks `{code}`; ask the vendor to register it")
         }
@@ -341,6 +357,13 @@ fn nb(t: &Text) -> String {
         Text::CannotBeDelegated { code } => {
             format!("`{code}` kan ikke delegeres til en klientsystembruker")
         }
+        Text::ClientOnlyDelegated { code } => format!(
+            "`{code}` kan ikke delegeres direkte: den kommer bare gjennom ER-rollen (klienten registrerer virksomheten i den rollen i Enhetsregisteret)"
+        ),
+        Text::ClientOnlyDelegatedNote { clients, code } => format!(
+            "{} skal ha delegert `{code}` direkte, men den kommer bare gjennom ER-rollen, så den delegeringen kan ikke finnes og betjener ingen: be klienten registrere virksomheten i rollen i Enhetsregisteret og før den opp under `er_roles` (delegated-client-only-package).",
+            if clients == 1 { "1 klient".to_string() } else { format!("{clients} klienter") }
+        ),
         Text::SystemLacksPackage { code } => format!(
             "oppføringen i systemregisteret mangler `{code}`; be leverandøren registrere den"
         ),

@@ -35,6 +35,95 @@ pub(crate) fn join_and<S: AsRef<str>>(items: &[S], lang: Lang) -> String {
     }
 }
 
+/// Characters as people read them: `/`, `?`, a space (et mellomrom).
+fn char_names(chars: &[char], lang: Lang) -> String {
+    let names: Vec<String> = chars
+        .iter()
+        .map(|c| match (c, lang) {
+            (' ', Lang::En) => "a space".to_string(),
+            (' ', Lang::Nb) => "et mellomrom".to_string(),
+            (c, Lang::En) if c.is_whitespace() => "whitespace".to_string(),
+            (c, Lang::Nb) if c.is_whitespace() => "blanktegn".to_string(),
+            (c, _) => format!("`{c}`"),
+        })
+        .collect();
+    join_and(&names, lang)
+}
+
+/// `` `a`, `b` `` : package codes in backticks, comma-separated.
+fn ticked(codes: &[&str]) -> String {
+    codes
+        .iter()
+        .map(|c| format!("`{c}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `a, b or c` (`a, b eller c`).
+fn join_or<S: AsRef<str>>(items: &[S], lang: Lang) -> String {
+    let or = match lang {
+        Lang::En => "or",
+        Lang::Nb => "eller",
+    };
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{}, {or} {}", init.join(", "), last.as_ref())
+        }
+    }
+}
+
+/// ER roles by catalog id as people know them: "Regnskapsfører (REGN)".
+pub(crate) fn role_names(roles: &[&str], lang: Lang) -> String {
+    let names: Vec<String> = roles.iter().map(|r| role_name(r, lang)).collect();
+    join_or(&names, lang)
+}
+
+/// Legal bases as people read them: "accountant (REGN) and delegated in Altinn".
+fn basis_names(bases: &[Option<&str>], lang: Lang) -> String {
+    let names: Vec<String> = bases
+        .iter()
+        .map(|b| match (b, lang) {
+            (Some(r), _) => role_name(r, lang),
+            (None, Lang::En) => "packages delegated in Altinn".to_string(),
+            (None, Lang::Nb) => "tilgangspakker delegert i Altinn".to_string(),
+        })
+        .collect();
+    join_and(&names, lang)
+}
+
+/// One ER role by catalog id: its name in the language and its ER code.
+pub(crate) fn role_name(role: &str, lang: Lang) -> String {
+    match crate::catalog::catalog().role(role) {
+        Some(r) => {
+            let name = match lang {
+                Lang::En => &r.name_en,
+                Lang::Nb => &r.name_nb,
+            };
+            match &r.er_code {
+                Some(code) => format!("{} ({code})", name.to_lowercase()),
+                None => name.to_lowercase(),
+            }
+        }
+        None => role.to_string(),
+    }
+}
+
+/// Why no client system user could serve a client.
+#[derive(Debug)]
+pub(crate) enum Unservable<'a> {
+    /// Only client-only packages it is said to have delegated directly.
+    ClientOnlyDelegated(Vec<&'a str>),
+    /// Its ER role (catalog id) gives nothing for its organisation form.
+    RoleWrongForm(&'a str),
+    /// The packages it gives that the system register entry lacks.
+    SystemLacks(Vec<&'a str>),
+    /// Nothing it gives can go on a client system user.
+    NothingUsable,
+}
+
 /// What an invalid organisation number belongs to (labels as "Name (orgnr)").
 pub(crate) enum OrgnrOwner {
     /// The organisation, by its label.
@@ -64,7 +153,8 @@ pub(crate) enum Where<'a> {
 
 /// What is wrong with a system id.
 pub(crate) enum IdProblem<'a> {
-    Whitespace,
+    /// A space character: Altinn refuses only that (AUTH.VLD-00013), not tabs.
+    Space,
     /// It does not start with this prefix (`<vendor>_`).
     Prefix(&'a str),
     NoName,
@@ -119,6 +209,20 @@ pub(crate) enum Msg<'a> {
         /// The effective ref; `empty`: the plan left it empty (so it is the orgnr).
         external_ref: &'a str,
         empty: bool,
+        first: &'a str,
+    },
+    ExternalRefTooLong {
+        su: &'a str,
+        chars: usize,
+    },
+    RefBreaksUrl {
+        su: &'a str,
+        external_ref: &'a str,
+        chars: &'a [char],
+    },
+    RefDiffersInCase {
+        su: &'a str,
+        external_ref: &'a str,
         first: &'a str,
     },
     StandardWithoutPackages {
@@ -205,10 +309,6 @@ pub(crate) enum Msg<'a> {
         /// The client's form; `None`: the plan gives none.
         form: Option<&'a str>,
     },
-    MoveOrDelegateDirectly {
-        client: &'a str,
-        code: &'a str,
-    },
     ClientMissingPackage {
         su: &'a str,
         code: &'a str,
@@ -216,9 +316,32 @@ pub(crate) enum Msg<'a> {
         gives: &'a [&'a str],
         sub_entity: bool,
     },
-    DelegateOrMove {
+    /// How a client can give packages it lacks: delegate the assignable
+    /// ones, register an ER role (catalog ids) for client-only ones; the
+    /// `impossible` ones it cannot give at all.
+    HowToGive {
+        client: &'a str,
+        delegate: &'a [&'a str],
+        roles: &'a [&'a str],
+        impossible: &'a [&'a str],
+    },
+    /// A client with relationships that give none of the system user's packages.
+    NoneInCommon {
+        su: &'a str,
+        client: &'a str,
+        gives: &'a [&'a str],
+    },
+    DelegatedClientOnlyPackage {
         client: &'a str,
         code: &'a str,
+        /// The system user relying on it, if any.
+        su: Option<&'a str>,
+    },
+    /// The ER roles (catalog ids) that would give the package; empty: none for this client.
+    RegisterRoleInstead {
+        client: &'a str,
+        code: &'a str,
+        roles: &'a [&'a str],
     },
     OwnNeedsUncovered {
         code: &'a str,
@@ -228,6 +351,10 @@ pub(crate) enum Msg<'a> {
     },
     ClientUncovered {
         client: &'a str,
+    },
+    ClientUnservable {
+        client: &'a str,
+        why: Unservable<'a>,
     },
     // guidance
     NoLayout,
@@ -249,6 +376,18 @@ pub(crate) enum Msg<'a> {
         examples: &'a [&'a str],
     },
     SystemUserWithoutTeam {
+        su: &'a str,
+    },
+    TeamOutsideRelationship {
+        team: &'a str,
+        su: &'a str,
+        /// The bases of the system user the team does not handle.
+        bases: &'a [Option<&'static str>],
+        /// What the team handles, as written in the plan.
+        handles: &'a [String],
+    },
+    TeamOutsideRelationshipFix {
+        team: &'a str,
         su: &'a str,
     },
     DidYouMeanTeam {
@@ -331,7 +470,7 @@ fn en(m: &Msg) -> String {
         }
         Msg::InvalidSystemId { id, ref problem } => {
             let problem = match *problem {
-                IdProblem::Whitespace => "has whitespace".to_string(),
+                IdProblem::Space => "has a space".to_string(),
                 IdProblem::Prefix(prefix) => {
                     format!("does not start with the vendor's orgnr and `_` (`{prefix}`)")
                 }
@@ -371,6 +510,28 @@ fn en(m: &Msg) -> String {
                 q(first)
             )
         }
+        Msg::ExternalRefTooLong { su, chars } => format!(
+            "The external ref of system user {} is {chars} characters long; Altinn allows at most 255.",
+            q(su)
+        ),
+        Msg::RefBreaksUrl {
+            su,
+            external_ref,
+            chars,
+        } => format!(
+            "The external ref `{external_ref}` of system user {} has {}, which break a URL path or a token request unless escaped.",
+            q(su),
+            char_names(chars, l)
+        ),
+        Msg::RefDiffersInCase {
+            su,
+            external_ref,
+            first,
+        } => format!(
+            "The external ref `{external_ref}` of system user {} differs from the one of {} only in case; Altinn keeps them apart, people will not.",
+            q(su),
+            q(first)
+        ),
         Msg::StandardWithoutPackages { su } => {
             format!("Standard system user {} has no access packages.", q(su))
         }
@@ -469,9 +630,6 @@ fn en(m: &Msg) -> String {
                 forms.join(" or "),
             )
         }
-        Msg::MoveOrDelegateDirectly { client, code } => format!(
-            "move {client} to a system user without `{code}`, or have it delegate `{code}` directly in Altinn"
-        ),
         Msg::ClientMissingPackage {
             su,
             code,
@@ -494,9 +652,70 @@ fn en(m: &Msg) -> String {
                 q(su)
             )
         }
-        Msg::DelegateOrMove { client, code } => format!(
-            "have {client} delegate `{code}` in Altinn, or move it to a system user whose packages it has"
-        ),
+        Msg::HowToGive {
+            client,
+            delegate,
+            roles,
+            impossible,
+        } => {
+            let who = if client.is_empty() { "the client" } else { client };
+            let mut ways: Vec<String> = Vec::new();
+            if !delegate.is_empty() {
+                ways.push(format!("have {who} delegate {} in Altinn", ticked(delegate)));
+            }
+            if !roles.is_empty() {
+                ways.push(format!(
+                    "have {who} register the organisation as its {} in Enhetsregisteret (client-only packages come only through the ER role)",
+                    role_names(roles, l)
+                ));
+            }
+            ways.push("move it to a system user whose packages it gives".into());
+            let cannot = if impossible.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "{who} cannot give {}: it cannot be delegated, and no ER role gives it to a client of this organisation form; ",
+                    ticked(impossible)
+                )
+            };
+            format!("{cannot}{}", join_or(&ways, l))
+        }
+        Msg::NoneInCommon { su, client, gives } => {
+            let has = if gives.is_empty() {
+                "nothing Altinn can count".to_string()
+            } else {
+                gives.join(", ")
+            };
+            format!(
+                "{client} gives the organisation none of the packages of system user {} (it gives: {has}), so Altinn does not list it as a client for it.",
+                q(su)
+            )
+        }
+        Msg::DelegatedClientOnlyPackage { client, code, su } => {
+            let relies = su.map_or_else(
+                || " No system user relies on it.".to_string(),
+                |s| format!(" System user {} relies on it, so adding the client fails.", q(s)),
+            );
+            format!(
+                "{client} is said to have delegated `{code}` directly, but that package comes only through an ER role; Altinn cannot create that delegation.{relies}"
+            )
+        }
+        Msg::RegisterRoleInstead {
+            client,
+            code,
+            roles,
+        } => {
+            if roles.is_empty() {
+                format!(
+                    "remove `{code}` from the `delegated` list of {client}; no ER role gives it to a client of this organisation form, so move the client to a system user without it"
+                )
+            } else {
+                format!(
+                    "remove `{code}` from the `delegated` list of {client}; to give it, the client registers the organisation as its {} in Enhetsregisteret (then list the role in `er_roles`), or move the client to a system user without it",
+                    role_names(roles, l)
+                )
+            }
+        }
         Msg::OwnNeedsUncovered { code } => format!(
             "The organisation needs `{code}` for itself, but no standard system user (nor one with `include_self`) carries it."
         ),
@@ -506,6 +725,26 @@ fn en(m: &Msg) -> String {
         Msg::ClientUncovered { client } => format!(
             "{client} has a relationship with the organisation but is on no system user."
         ),
+        Msg::ClientUnservable { client, ref why } => {
+            let why = match why {
+                Unservable::ClientOnlyDelegated(codes) => format!(
+                    "it is said to have delegated only {}, which comes only through an ER role",
+                    ticked(codes)
+                ),
+                Unservable::RoleWrongForm(role) => format!(
+                    "as its {} the organisation gets no access packages for a client of its organisation form",
+                    role_name(role, l)
+                ),
+                Unservable::SystemLacks(codes) => format!(
+                    "the system register entry lacks what it gives ({}); ask the vendor to register it",
+                    ticked(codes)
+                ),
+                Unservable::NothingUsable => {
+                    "none of the packages it gives can go on a client system user".to_string()
+                }
+            };
+            format!("No system user can serve {client}: {why}.")
+        }
         Msg::NoLayout => {
             "The plan has no system users yet, so only the situation was checked.".into()
         }
@@ -537,6 +776,23 @@ fn en(m: &Msg) -> String {
             examples.join(", ")
         ),
         Msg::SystemUserWithoutTeam { su } => format!("No team may use system user {}.", q(su)),
+        Msg::TeamOutsideRelationship {
+            team,
+            su,
+            bases,
+            handles,
+        } => format!(
+            "Team {} may use system user {}, which acts on {}, but the team handles only {}.",
+            q(team),
+            q(su),
+            basis_names(bases, l),
+            handles.join(", ")
+        ),
+        Msg::TeamOutsideRelationshipFix { team, su } => format!(
+            "remove {} from the `teams` of {}, or add the relationship to the team's `handles` if it really works on that basis",
+            q(team),
+            q(su)
+        ),
         Msg::DidYouMeanTeam { team } => format!("did you mean team {}?", q(team)),
         Msg::DefineTeam { teams } => format!(
             "define it under `teams:` or use one of {}",
@@ -628,7 +884,7 @@ fn nb(m: &Msg) -> String {
         }
         Msg::InvalidSystemId { id, ref problem } => {
             let problem = match *problem {
-                IdProblem::Whitespace => "inneholder mellomrom".to_string(),
+                IdProblem::Space => "inneholder mellomrom".to_string(),
                 IdProblem::Prefix(prefix) => format!(
                     "begynner ikke med leverandørens organisasjonsnummer og `_` (`{prefix}`)"
                 ),
@@ -670,6 +926,28 @@ fn nb(m: &Msg) -> String {
                 q(first)
             )
         }
+        Msg::ExternalRefTooLong { su, chars } => format!(
+            "Den eksterne referansen til systembrukeren {} er {chars} tegn lang; Altinn tillater høyst 255.",
+            q(su)
+        ),
+        Msg::RefBreaksUrl {
+            su,
+            external_ref,
+            chars,
+        } => format!(
+            "Den eksterne referansen `{external_ref}` til systembrukeren {} har {}, som ødelegger en URL-sti eller en token-forespørsel hvis de ikke kodes.",
+            q(su),
+            char_names(chars, l)
+        ),
+        Msg::RefDiffersInCase {
+            su,
+            external_ref,
+            first,
+        } => format!(
+            "Den eksterne referansen `{external_ref}` til systembrukeren {} skiller seg fra den til {} bare i store og små bokstaver; Altinn holder dem adskilt, folk gjør det ikke.",
+            q(su),
+            q(first)
+        ),
         Msg::StandardWithoutPackages { su } => {
             format!("Standard systembruker {} har ingen tilgangspakker.", q(su))
         }
@@ -772,9 +1050,6 @@ fn nb(m: &Msg) -> String {
                 forms.join(" eller "),
             )
         }
-        Msg::MoveOrDelegateDirectly { client, code } => format!(
-            "flytt {client} til en systembruker uten `{code}`, eller be klienten delegere `{code}` direkte i Altinn"
-        ),
         Msg::ClientMissingPackage {
             su,
             code,
@@ -797,9 +1072,70 @@ fn nb(m: &Msg) -> String {
                 q(su)
             )
         }
-        Msg::DelegateOrMove { client, code } => format!(
-            "be {client} delegere `{code}` i Altinn, eller flytt klienten til en systembruker med tilgangspakker den har"
-        ),
+        Msg::HowToGive {
+            client,
+            delegate,
+            roles,
+            impossible,
+        } => {
+            let who = if client.is_empty() { "klienten" } else { client };
+            let mut ways: Vec<String> = Vec::new();
+            if !delegate.is_empty() {
+                ways.push(format!("be {who} delegere {} i Altinn", ticked(delegate)));
+            }
+            if !roles.is_empty() {
+                ways.push(format!(
+                    "be {who} registrere virksomheten som sin {} i Enhetsregisteret (tilgangspakker som bare gjelder klientforhold, kommer bare gjennom ER-rollen)",
+                    role_names(roles, l)
+                ));
+            }
+            ways.push("flytt den til en systembruker med tilgangspakker den gir".into());
+            let cannot = if impossible.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "{who} kan ikke gi {}: den kan ikke delegeres, og ingen ER-rolle gir den til en klient med denne organisasjonsformen; ",
+                    ticked(impossible)
+                )
+            };
+            format!("{cannot}{}", join_or(&ways, l))
+        }
+        Msg::NoneInCommon { su, client, gives } => {
+            let has = if gives.is_empty() {
+                "ingenting Altinn kan regne med".to_string()
+            } else {
+                gives.join(", ")
+            };
+            format!(
+                "{client} gir ikke virksomheten noen av tilgangspakkene til systembrukeren {} (den gir: {has}), så Altinn viser den ikke som klient for den.",
+                q(su)
+            )
+        }
+        Msg::DelegatedClientOnlyPackage { client, code, su } => {
+            let relies = su.map_or_else(
+                || " Ingen systembruker bygger på den.".to_string(),
+                |s| format!(" Systembrukeren {} bygger på den, så å legge til klienten feiler.", q(s)),
+            );
+            format!(
+                "{client} skal ha delegert `{code}` direkte, men den tilgangspakken kommer bare gjennom en ER-rolle; Altinn kan ikke opprette den delegeringen.{relies}"
+            )
+        }
+        Msg::RegisterRoleInstead {
+            client,
+            code,
+            roles,
+        } => {
+            if roles.is_empty() {
+                format!(
+                    "fjern `{code}` fra `delegated` hos {client}; ingen ER-rolle gir den til en klient med denne organisasjonsformen, så flytt klienten til en systembruker uten den"
+                )
+            } else {
+                format!(
+                    "fjern `{code}` fra `delegated` hos {client}; for å gi den registrerer klienten virksomheten som sin {} i Enhetsregisteret (før så opp rollen under `er_roles`), eller flytt klienten til en systembruker uten den",
+                    role_names(roles, l)
+                )
+            }
+        }
         Msg::OwnNeedsUncovered { code } => format!(
             "Virksomheten trenger `{code}` for seg selv, men ingen standard systembruker (eller en med `include_self`) har den."
         ),
@@ -809,6 +1145,26 @@ fn nb(m: &Msg) -> String {
         Msg::ClientUncovered { client } => format!(
             "{client} har et klientforhold til virksomheten, men er ikke på noen systembruker."
         ),
+        Msg::ClientUnservable { client, ref why } => {
+            let why = match why {
+                Unservable::ClientOnlyDelegated(codes) => format!(
+                    "den skal bare ha delegert {}, som bare kommer gjennom en ER-rolle",
+                    ticked(codes)
+                ),
+                Unservable::RoleWrongForm(role) => format!(
+                    "som dens {} får virksomheten ingen tilgangspakker for en klient med denne organisasjonsformen",
+                    role_name(role, l)
+                ),
+                Unservable::SystemLacks(codes) => format!(
+                    "oppføringen i systemregisteret mangler det den gir ({}); be leverandøren registrere det",
+                    ticked(codes)
+                ),
+                Unservable::NothingUsable => {
+                    "ingen av tilgangspakkene den gir, kan legges på en klientsystembruker".to_string()
+                }
+            };
+            format!("Ingen systembruker kan betjene {client}: {why}.")
+        }
         Msg::NoLayout => {
             "Planen har ingen systembrukere ennå, så bare situasjonen ble sjekket.".into()
         }
@@ -846,6 +1202,23 @@ fn nb(m: &Msg) -> String {
         Msg::SystemUserWithoutTeam { su } => {
             format!("Ingen team kan bruke systembrukeren {}.", q(su))
         }
+        Msg::TeamOutsideRelationship {
+            team,
+            su,
+            bases,
+            handles,
+        } => format!(
+            "Teamet {} kan bruke systembrukeren {}, som handler på grunnlag av {}, men teamet håndterer bare {}.",
+            q(team),
+            q(su),
+            basis_names(bases, l),
+            handles.join(", ")
+        ),
+        Msg::TeamOutsideRelationshipFix { team, su } => format!(
+            "fjern {} fra `teams` på {}, eller legg klientforholdet til teamets `handles` hvis teamet virkelig arbeider på det grunnlaget",
+            q(team),
+            q(su)
+        ),
         Msg::DidYouMeanTeam { team } => format!("mente du teamet {}?", q(team)),
         Msg::DefineTeam { teams } => format!(
             "definer det under `teams:` eller bruk ett av {}",
