@@ -265,6 +265,15 @@ fn assert_properties(plan: &Plan) -> Result<(), TestCaseError> {
     prop_assert!(errors.is_empty(), "errors: {errors:#?}\n{yaml}");
     prop_assert_eq!(report.of(Rule::SystemUserPerClient).count(), 0, "{}", yaml);
     prop_assert_eq!(report.of(Rule::SamePackagesTwice).count(), 0, "{}", yaml);
+    // Nor does it contradict check's warnings on legal bases and teams.
+    for rule in [
+        Rule::MixedLegalBasis,
+        Rule::TeamOutsideRelationship,
+        Rule::ClientUncovered,
+    ] {
+        let f: Vec<_> = report.of(rule).collect();
+        prop_assert!(f.is_empty(), "{f:#?}\n{yaml}");
+    }
 
     let system: HashSet<&str> = plan
         .system
@@ -323,9 +332,33 @@ fn assert_properties(plan: &Plan) -> Result<(), TestCaseError> {
         if s.kind == SystemUserType::Standard {
             prop_assert!(s.clients.is_empty());
         }
-        // The AND rule.
+        // The AND rule, and only through relationships Altinn can create:
+        // the ER role table for the client's form (read here from the raw
+        // table), or a direct delegation of an assignable package.
         for o in &s.clients {
             let c = plan.client(o).expect("only listed clients are linked");
+            let form = c.unit_type.as_ref().map(|u| u.as_str());
+            for p in &set {
+                let by_role = c.er_roles.iter().any(|r| {
+                    catalog().role(r.as_str()).is_some_and(|role| {
+                        role.packages.iter().any(|rp| {
+                            rp.package == *p
+                                && rp
+                                    .only_if_client_unit_type
+                                    .as_deref()
+                                    .is_none_or(|f| Some(f) == form)
+                        })
+                    })
+                });
+                let delegated = c.delegated.iter().any(|d| d.code() == *p)
+                    && catalog().get(p).is_some_and(|k| k.is_assignable);
+                prop_assert!(
+                    by_role || delegated,
+                    "{} placed on {} through {p}, which it cannot give\n{yaml}",
+                    c.label(),
+                    s.name
+                );
+            }
             let can = available(c);
             for p in &set {
                 prop_assert!(

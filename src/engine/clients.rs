@@ -134,10 +134,16 @@ fn system_user_clients(
                 .system_user(&su.name)
                 .client(orgnr)
                 .hint(
-                    if is_client_su {
+                    if !is_client_su {
+                        Msg::RemoveOrganisationFromStandardSu
+                    } else if su
+                        .access_packages
+                        .iter()
+                        .all(|p| usable(p.code()).is_none_or(|pkg| pkg.is_assignable))
+                    {
                         Msg::RemoveOrganisationFromClientSu
                     } else {
-                        Msg::RemoveOrganisationFromStandardSu
+                        Msg::RemoveOrganisationSelfImpossible
                     }
                     .text(ix.lang),
                 ),
@@ -410,7 +416,14 @@ fn own_needs_uncovered(ix: &Index, out: &mut Out) {
                 Msg::OwnNeedsUncovered { code: p.code() }.text(ix.lang),
             )
             .package(p.code())
-            .hint(Msg::AddToStandard { code: p.code() }.text(ix.lang)),
+            .hint(
+                if usable(p.code()).is_some_and(|pkg| !pkg.is_assignable) {
+                    Msg::OwnCannotHold { code: p.code() }
+                } else {
+                    Msg::AddToStandard { code: p.code() }
+                }
+                .text(ix.lang),
+            ),
         );
     }
 }

@@ -285,6 +285,8 @@ pub(crate) enum Msg<'a> {
     },
     RemoveOrganisationFromClientSu,
     RemoveOrganisationFromStandardSu,
+    /// The client system user carries packages the organisation cannot hold.
+    RemoveOrganisationSelfImpossible,
     NoRelationship {
         who: &'a str,
         su: &'a str,
@@ -347,6 +349,10 @@ pub(crate) enum Msg<'a> {
         code: &'a str,
     },
     AddToStandard {
+        code: &'a str,
+    },
+    /// An own package that is not assignable: the organisation cannot hold it.
+    OwnCannotHold {
         code: &'a str,
     },
     ClientUncovered {
@@ -598,6 +604,7 @@ fn en(m: &Msg) -> String {
         Msg::RemoveOrganisationFromStandardSu => {
             "remove it; a standard system user already acts for the organisation".into()
         }
+        Msg::RemoveOrganisationSelfImpossible => "remove it and serve the organisation with a standard system user; this one cannot include the organisation, since it carries packages the organisation cannot hold for itself".into(),
         Msg::NoRelationship { who, su } => format!(
             "{who} is on system user {} but has no relationship with the organisation: no ER role and nothing delegated.",
             q(su)
@@ -722,6 +729,9 @@ fn en(m: &Msg) -> String {
         Msg::AddToStandard { code } => {
             format!("add `{code}` to the standard system user (scenario A/H)")
         }
+        Msg::OwnCannotHold { code } => format!(
+            "remove `{code}` from `own_packages`: it comes only from client relationships, so the organisation cannot hold it for itself"
+        ),
         Msg::ClientUncovered { client } => format!(
             "{client} has a relationship with the organisation but is on no system user."
         ),
@@ -1018,6 +1028,7 @@ fn nb(m: &Msg) -> String {
         Msg::RemoveOrganisationFromStandardSu => {
             "fjern den; en standard systembruker handler allerede for virksomheten".into()
         }
+        Msg::RemoveOrganisationSelfImpossible => "fjern den og betjen virksomheten med en standard systembruker; denne kan ikke omfatte virksomheten, siden den har tilgangspakker virksomheten ikke kan ha for seg selv".into(),
         Msg::NoRelationship { who, su } => format!(
             "{who} er på systembrukeren {}, men har ikke noe klientforhold til virksomheten: ingen ER-rolle og ingenting delegert.",
             q(su)
@@ -1142,6 +1153,9 @@ fn nb(m: &Msg) -> String {
         Msg::AddToStandard { code } => {
             format!("legg `{code}` til den standard systembrukeren (scenario A/H)")
         }
+        Msg::OwnCannotHold { code } => format!(
+            "fjern `{code}` fra `own_packages`: den kommer bare fra klientforhold, så virksomheten kan ikke ha den for seg selv"
+        ),
         Msg::ClientUncovered { client } => format!(
             "{client} har et klientforhold til virksomheten, men er ikke på noen systembruker."
         ),
