@@ -205,9 +205,6 @@ impl PkgSet {
     fn is_empty(self) -> bool {
         self.0.iter().all(|w| *w == 0)
     }
-    fn is_subset(self, o: PkgSet) -> bool {
-        self.minus(o).is_empty()
-    }
     fn len(self) -> usize {
         self.0.iter().map(|w| w.count_ones() as usize).sum()
     }
@@ -248,16 +245,6 @@ impl Universe {
 
     fn codes(&self, set: PkgSet) -> Vec<&'static str> {
         set.iter().map(|i| self.packages[i].code.as_str()).collect()
-    }
-
-    fn set_where(&self, f: impl Fn(&Package) -> bool) -> PkgSet {
-        let mut s = PkgSet::default();
-        for (i, p) in self.packages.iter().enumerate() {
-            if f(p) {
-                s.insert(i);
-            }
-        }
-        s
     }
 }
 
@@ -815,6 +802,25 @@ impl<'p> Analysis<'p> {
     fn notes(&self) -> Vec<String> {
         let plan = self.plan;
         let mut notes: Vec<Text> = Vec::new();
+        // Situations that break a rule whatever the layout: said first, with the fix.
+        let client_only: Vec<&str> = plan
+            .system
+            .access_packages
+            .iter()
+            .map(|p| p.code())
+            .filter(|c| crate::engine::is_client_only(c))
+            .collect();
+        if plan.system.visible && !client_only.is_empty() {
+            notes.push(Text::VisibleWithClientOnly {
+                codes: &client_only,
+            });
+        }
+        if plan.system.locally_installed && plan.system.vendor != plan.organisation.orgnr {
+            notes.push(Text::LocalWithOtherVendor {
+                vendor: plan.system.vendor.as_str(),
+                orgnr: plan.organisation.orgnr.as_str(),
+            });
+        }
         if plan.system.locally_installed {
             notes.push(Text::ERegistersItself);
             notes.push(Text::EOwnMaskinporten);
@@ -1046,20 +1052,20 @@ impl<'p> Analysis<'p> {
         if !has_delegated {
             return;
         }
-        let assignable = self.universe.set_where(|p| p.is_assignable);
         if !self.plan.options.self_on_client_system_user {
             notes.push(Text::HSelfOnClientAvailable.text(self.lang));
             return;
         }
+        // Altinn gives the organisation every package of the client system
+        // user it is added to (DelegateSelfToAgentSystemUser), so only one
+        // whose packages are exactly what it asked for itself will do (own
+        // packages are assignable, so such a one is allowed).
         let own = self.own_usable;
         let candidate = drafts
             .iter()
             .enumerate()
             .filter(|(_, d)| {
-                d.kind == SystemUserType::Client
-                    && d.rel.is_none()
-                    && own.is_subset(d.packages())
-                    && d.packages().is_subset(assignable)
+                d.kind == SystemUserType::Client && d.rel.is_none() && d.packages() == own
             })
             .min_by_key(|(_, d)| d.packages().len())
             .map(|(i, _)| i);

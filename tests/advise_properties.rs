@@ -501,7 +501,7 @@ fn many_delegated_combinations_and_teams_stay_valid() {
 fn messy() -> impl Strategy<Value = Plan> {
     (
         situation(),
-        prop::collection::vec((0usize..6, 0usize..40), 0..6),
+        prop::collection::vec((0usize..8, 0usize..40), 0..6),
         prop::collection::vec(0usize..4, 0..3),
     )
         .prop_map(|(mut plan, edits, own_extra)| {
@@ -529,8 +529,16 @@ fn messy() -> impl Strategy<Value = Plan> {
                     2 if n > 0 => plan.clients[k % n].orgnr = org.clone(),
                     3 if n > 0 => plan.clients[k % n].unit_type = None,
                     4 if n > 0 => plan.clients[k % n].delegated.push(PackageRef::new(
-                        ["sykmelding", "eksplisitt", "innbygger-skatt"][k % 3],
+                        [
+                            "sykmelding",
+                            "eksplisitt",
+                            "innbygger-skatt",
+                            "ansvarlig-revisor",
+                        ][k % 4],
                     )),
+                    // Situations that break a rule whatever the layout.
+                    5 => plan.system.visible = true,
+                    6 => plan.system.locally_installed = true,
                     _ => plan.teams.push(Team {
                         name: format!("Extra {k}"),
                         handles: vec![Handle::Package(PackageRef::new("inntektsmelding"))],
@@ -576,6 +584,13 @@ proptest! {
                 f.rule == Rule::OwnNeedsUncovered && own_unusable,
                 "advice added {:?}: {}\n{}", f.rule, f.message, yaml
             );
+        }
+        // A situation that breaks a rule whatever the layout is named in the notes.
+        let notes = advised.advice.as_ref().map(|a| a.notes.join("\n")).unwrap_or_default();
+        for rule in [Rule::VisibleSystemWithClientOnlyPackage, Rule::LocallyInstalledNeedsOwnVendor] {
+            if before.contains(&rule) {
+                prop_assert!(notes.contains(rule.id()), "{} not in notes:\n{}", rule.id(), notes);
+            }
         }
         let mut refs = HashSet::new();
         for s in &advised.system_users {
