@@ -160,7 +160,7 @@ pub struct Facts {
     /// Packages the organisation lists for its own reporting.
     pub own_packages: usize,
     pub locally_installed: bool,
-    /// Served clients per relationship type, in [`Relationship::ALL`] order;
+    /// Served clients per relationship type, in [`Relationship::all`] order;
     /// `Delegated` counts clients whose only relationship is delegation.
     pub kinds: Vec<(Relationship, usize)>,
     /// Served clients that are sub-entities (organisasjonsledd).
@@ -345,7 +345,7 @@ impl<'p> Analysis<'p> {
             remarks: Vec::new(),
             remarks_left_off: 0,
         };
-        a.families = ErRole::ALL.iter().map(|r| a.family(*r)).collect();
+        a.families = ErRole::all().map(|r| a.family(r)).collect();
         a.read_own();
         a.read_clients();
         a
@@ -418,12 +418,14 @@ impl<'p> Analysis<'p> {
         let form = c.unit_type.as_ref().map(|u| u.as_str());
         let mut problems: Vec<String> = Vec::new();
         let mut bases: Vec<(Relationship, PkgSet)> = Vec::new();
-        for role in ErRole::ALL.into_iter().filter(|r| c.er_roles.contains(r)) {
+        for role in ErRole::all().filter(|r| c.er_roles.contains(r)) {
             let k = match roles.at.get(&(role, form)) {
                 Some(&k) => k,
                 None => {
                     let o = self.role_outcome(role, form);
-                    if !o.gives.is_empty() {
+                    // Only the client roles' own packages are worth asking the
+                    // vendor for; a managing director's role gives nearly all.
+                    if !o.gives.is_empty() && role.index() < 3 {
                         self.role_missing.extend(o.missing.iter().copied());
                     }
                     roles.outcomes.push(o);
@@ -443,7 +445,15 @@ impl<'p> Analysis<'p> {
                     .text(lang),
                 );
             } else {
-                bases.push((role.into(), outcome.usable));
+                // A package two roles give rests on the first (ErRole order,
+                // as check reads it); a role adding nothing is no new basis.
+                let covered = bases
+                    .iter()
+                    .fold(PkgSet::default(), |acc, (_, s)| acc.union(*s));
+                let usable = outcome.usable.minus(covered);
+                if !usable.is_empty() {
+                    bases.push((role.into(), usable));
+                }
             }
         }
         // Package-level problems are summed up in the notes; a client that is
@@ -467,7 +477,7 @@ impl<'p> Analysis<'p> {
         let place = if let Some(&(rel, _)) = bases.first() {
             let own_family = rel
                 .er_role()
-                .map_or(PkgSet::default(), |r| self.families[r as usize]);
+                .map_or(PkgSet::default(), |r| self.families[r.index()]);
             let foreign = extras.intersect(self.families_union()).minus(own_family);
             Place::Er {
                 bases,
@@ -1264,14 +1274,15 @@ impl<'p> Analysis<'p> {
             eiendom.is_some_and(|&i| base.contains(i))
         };
         match (rel, lang) {
-            (Relationship::Regnskapsforer, Lang::En) => "Accounting",
-            (Relationship::Regnskapsforer, Lang::Nb) => "Regnskap",
-            (Relationship::Revisor, Lang::En) => "Audit",
-            (Relationship::Revisor, Lang::Nb) => "Revisjon",
-            (Relationship::Forretningsforer, Lang::En) if property() => "Property management",
-            (Relationship::Forretningsforer, Lang::Nb) if property() => "Forretningsførsel eiendom",
-            (Relationship::Forretningsforer, Lang::En) => "Business management (NUF)",
-            (Relationship::Forretningsforer, Lang::Nb) => "Forretningsførsel (NUF)",
+            (Relationship::REGNSKAPSFORER, Lang::En) => "Accounting",
+            (Relationship::REGNSKAPSFORER, Lang::Nb) => "Regnskap",
+            (Relationship::REVISOR, Lang::En) => "Audit",
+            (Relationship::REVISOR, Lang::Nb) => "Revisjon",
+            (Relationship::FORRETNINGSFORER, Lang::En) if property() => "Property management",
+            (Relationship::FORRETNINGSFORER, Lang::Nb) if property() => "Forretningsførsel eiendom",
+            (Relationship::FORRETNINGSFORER, Lang::En) => "Business management (NUF)",
+            (Relationship::FORRETNINGSFORER, Lang::Nb) => "Forretningsførsel (NUF)",
+            (Relationship::Role(r), _) => r.name(lang == Lang::Nb),
             (Relationship::Delegated, Lang::En) => "Delegated clients",
             (Relationship::Delegated, Lang::Nb) => "Delegerte klienter",
         }
@@ -1434,16 +1445,20 @@ impl Draft {
 }
 
 /// Never two system users that could be one: drafts with the same type,
-/// packages and teams become one, with all their clients (and the
-/// organisation itself when either included it).
+/// packages, teams and legal basis (an ER role, or direct delegation) become
+/// one, with all their clients (and the organisation itself when either
+/// included it). Different legal bases stay apart (scenario C).
 fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
-    let mut at: HashMap<(bool, PkgSet, Vec<usize>), usize> = HashMap::new();
+    let mut at: HashMap<(bool, PkgSet, Vec<usize>, Option<Relationship>), usize> = HashMap::new();
     for d in drafts {
         let key = (
             d.kind == SystemUserType::Standard,
             d.packages(),
             d.teams.clone(),
+            // The basis of its ER packages; extras alone are delegated.
+            d.rel
+                .filter(|r| *r != Relationship::Delegated && !d.base.is_empty()),
         );
         match at.get(&key) {
             Some(&i) => {
@@ -1547,14 +1562,15 @@ fn lower_first(s: &str) -> String {
 /// accountant", "registrert regnskapsfører".
 pub fn relationship_label_in(r: Relationship, lang: Lang) -> &'static str {
     match (r, lang) {
-        (Relationship::Regnskapsforer, Lang::En) => "registered accountant",
-        (Relationship::Revisor, Lang::En) => "registered auditor",
-        (Relationship::Forretningsforer, Lang::En) => "business manager (forretningsfører)",
+        (Relationship::REGNSKAPSFORER, Lang::En) => "registered accountant",
+        (Relationship::REVISOR, Lang::En) => "registered auditor",
+        (Relationship::FORRETNINGSFORER, Lang::En) => "business manager (forretningsfører)",
         (Relationship::Delegated, Lang::En) => "delegated in Altinn",
-        (Relationship::Regnskapsforer, Lang::Nb) => "registrert regnskapsfører",
-        (Relationship::Revisor, Lang::Nb) => "registrert revisor",
-        (Relationship::Forretningsforer, Lang::Nb) => "forretningsfører",
+        (Relationship::REGNSKAPSFORER, Lang::Nb) => "registrert regnskapsfører",
+        (Relationship::REVISOR, Lang::Nb) => "registrert revisor",
+        (Relationship::FORRETNINGSFORER, Lang::Nb) => "forretningsfører",
         (Relationship::Delegated, Lang::Nb) => "delegert i Altinn",
+        (Relationship::Role(r), _) => r.label(lang == Lang::Nb),
     }
 }
 

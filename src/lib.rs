@@ -21,6 +21,7 @@ pub mod lang;
 pub mod orgnr;
 pub mod plan;
 pub mod render;
+pub mod role;
 pub mod route;
 pub mod rules;
 pub mod text;

@@ -6,6 +6,7 @@
 //! make `check` judge a plan the user did not write.
 
 use crate::orgnr::Orgnr;
+pub use crate::role::{ErRole, Relationship};
 use crate::text::did_you_mean;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
@@ -170,91 +171,6 @@ impl Client {
     }
 }
 
-/// The ER roles that give a provider a client relationship.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ErRole {
-    #[serde(alias = "REGN")]
-    Regnskapsforer,
-    #[serde(alias = "REVI")]
-    Revisor,
-    #[serde(alias = "FFØR", alias = "FFOR")]
-    Forretningsforer,
-}
-
-impl ErRole {
-    pub const ALL: [ErRole; 3] = [
-        ErRole::Regnskapsforer,
-        ErRole::Revisor,
-        ErRole::Forretningsforer,
-    ];
-
-    /// The role id in the catalog's ER-role table.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErRole::Regnskapsforer => "regnskapsforer",
-            ErRole::Revisor => "revisor",
-            ErRole::Forretningsforer => "forretningsforer",
-        }
-    }
-
-    pub fn er_code(self) -> &'static str {
-        match self {
-            ErRole::Regnskapsforer => "REGN",
-            ErRole::Revisor => "REVI",
-            ErRole::Forretningsforer => "FFØR",
-        }
-    }
-}
-
-/// A relationship kind as teams and the advisor name them: an ER role, or
-/// packages the client delegated directly in Altinn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Relationship {
-    Regnskapsforer,
-    Revisor,
-    Forretningsforer,
-    Delegated,
-}
-
-impl Relationship {
-    pub const ALL: [Relationship; 4] = [
-        Relationship::Regnskapsforer,
-        Relationship::Revisor,
-        Relationship::Forretningsforer,
-        Relationship::Delegated,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Relationship::Regnskapsforer => "regnskapsforer",
-            Relationship::Revisor => "revisor",
-            Relationship::Forretningsforer => "forretningsforer",
-            Relationship::Delegated => "delegated",
-        }
-    }
-
-    pub fn er_role(self) -> Option<ErRole> {
-        match self {
-            Relationship::Regnskapsforer => Some(ErRole::Regnskapsforer),
-            Relationship::Revisor => Some(ErRole::Revisor),
-            Relationship::Forretningsforer => Some(ErRole::Forretningsforer),
-            Relationship::Delegated => None,
-        }
-    }
-}
-
-impl From<ErRole> for Relationship {
-    fn from(r: ErRole) -> Self {
-        match r {
-            ErRole::Regnskapsforer => Relationship::Regnskapsforer,
-            ErRole::Revisor => Relationship::Revisor,
-            ErRole::Forretningsforer => Relationship::Forretningsforer,
-        }
-    }
-}
-
 /// `Display` and `Serialize` as the inner string, for the plan's string newtypes.
 macro_rules! string_display {
     ($t:ty) => {
@@ -409,9 +325,7 @@ impl<'de> Deserialize<'de> for Handle {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
         let t = s.trim();
-        Ok(Relationship::ALL
-            .into_iter()
-            .find(|r| r.as_str() == t)
+        Ok(Relationship::parse(t)
             .map(Handle::Relationship)
             .unwrap_or_else(|| Handle::Package(PackageRef::new(t))))
     }

@@ -54,9 +54,8 @@ fn subset<'a>(items: &'a [&'a str], mask: u32) -> Vec<&'a str> {
         .collect()
 }
 
-fn roles(mask: u8) -> Vec<ErRole> {
-    ErRole::ALL
-        .into_iter()
+fn roles(mask: u16) -> Vec<ErRole> {
+    ErRole::all()
         .enumerate()
         .filter(|(i, _)| mask & (1 << i) != 0)
         .map(|(_, r)| r)
@@ -82,12 +81,16 @@ fn role_derived(roles: &[ErRole], form: &str) -> BTreeSet<String> {
 #[derive(Debug, Clone)]
 struct ClientFacts {
     form: usize,
-    roles: u8,
+    roles: u16,
     delegated: u32,
 }
 
 fn client_facts() -> impl Strategy<Value = ClientFacts> {
-    (0..FORMS.len(), 0u8..8, 0u32..(1 << POOL.len()))
+    (
+        0..FORMS.len(),
+        prop_oneof![0u16..8, 0u16..(1 << 13)],
+        0u32..(1 << POOL.len()),
+    )
         .prop_filter("a client has a relationship", |(_, r, d)| {
             *r != 0 || *d != 0
         })

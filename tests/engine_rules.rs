@@ -530,6 +530,33 @@ fn teams_may_use_only_system_users_on_bases_they_handle() {
     }
 }
 
+/// Every ER role assignment except `supplier` makes a client (RULES.md), each
+/// its own legal basis.
+#[test]
+fn every_er_role_with_delegable_packages_makes_a_client() {
+    let yaml = r#"
+version: 1
+organisation: { orgnr: "310202398", name: Tiger AS }
+system: { id: "991825827_x", vendor: "991825827", visible: false, access_packages: [skatt-naering, regnskapsforer-lonn] }
+clients:
+  - { orgnr: "310000027", name: Owned AS, unit_type: AS, er_roles: [DAGL] }
+  - { orgnr: "310000035", name: Board AS, unit_type: AS, er_roles: [styreleder, regnskapsforer] }
+system_users:
+  - { name: Tax, external_ref: tax, type: client, access_packages: [skatt-naering], clients: ["310000027"] }
+  - { name: Mixed, external_ref: mixed, type: client, access_packages: [skatt-naering, regnskapsforer-lonn], clients: ["310000035"] }
+"#;
+    let report = run(yaml);
+    assert!(!report.has_errors(), "{report:#?}");
+    let f: Vec<_> = report.of(Rule::MixedLegalBasis).collect();
+    assert_eq!(f.len(), 1, "{report:#?}");
+    assert!(f[0].message.contains("styreleder"), "{}", f[0].message);
+    let supplier = parse(
+        &yaml.replace("er_roles: [DAGL]", "er_roles: [supplier]"),
+        "s.yaml",
+    );
+    assert!(supplier.is_err());
+}
+
 #[test]
 fn external_refs_as_altinn_keys_them() {
     let trimmed = with(&[("external_ref: audit", "external_ref: \" own \"")]);

@@ -118,7 +118,7 @@ fn orgnr(seed: u32) -> Orgnr {
 #[derive(Debug, Clone)]
 struct Spec {
     form: usize,
-    roles: u8,
+    roles: u16,
     delegated: Vec<usize>,
 }
 
@@ -137,10 +137,9 @@ fn plan_of(
             orgnr: orgnr(40_000_000 + 17 * i as u32),
             name: format!("Client {i}"),
             unit_type: UnitType::parse(FORMS[s.form]).ok(),
-            er_roles: ErRole::ALL
-                .into_iter()
+            er_roles: ErRole::all()
                 .enumerate()
-                .filter(|(k, _)| s.roles & (1 << k) != 0)
+                .filter(|(k, _)| s.roles & (1u16 << k) != 0)
                 .map(|(_, r)| r)
                 .collect(),
             delegated: s.delegated.iter().map(at).collect(),
@@ -203,7 +202,7 @@ fn plan_of(
 fn spec() -> impl Strategy<Value = Spec> {
     (
         0..FORMS.len(),
-        0u8..8,
+        prop_oneof![0u16..8, 0u16..(1 << 13)],
         prop::collection::vec(0usize..200, 0..4),
     )
         .prop_map(|(form, roles, delegated)| Spec {
@@ -249,7 +248,7 @@ fn client_only_packages_get_only_hints_altinn_accepts() {
     let sykefravaer = pool.iter().position(|c| *c == "sykefravaer").unwrap();
     for &p in &six {
         for form in 0..FORMS.len() {
-            for roles in 0u8..8 {
+            for roles in 0u16..8 {
                 let clients = [
                     Spec {
                         form,

@@ -12,7 +12,7 @@ pub(crate) type Basis = Option<&'static str>;
 
 /// Each usable package of system user `s` with the basis it rests on: an ER
 /// role one of its clients holds and that gives the package for that
-/// client's organisation form (the first such role in the ER-role table),
+/// client's organisation form (the first such role in [`ErRole::all`] order),
 /// else a direct delegation. A standard system user has none. Reads each
 /// distinct (roles, form) of its clients once, so a system user with
 /// 100,000 clients costs one pass over them.
@@ -34,16 +34,16 @@ pub(crate) fn package_bases<'a>(ix: &Index<'a>, s: usize) -> BTreeMap<&'a str, B
         if usable(code).is_none() {
             continue;
         }
-        let basis = catalog()
-            .roles()
-            .iter()
+        let basis = ErRole::all()
             .find(|r| {
                 combos.iter().any(|(roles, form)| {
-                    roles.iter().any(|er| er.as_str() == r.role)
-                        && catalog().role_packages(&r.role, *form).any(|x| x == code)
+                    roles.contains(r)
+                        && catalog()
+                            .role_packages(r.as_str(), *form)
+                            .any(|x| x == code)
                 })
             })
-            .map(|r| r.role.as_str());
+            .map(ErRole::as_str);
         out.insert(code, basis);
     }
     out

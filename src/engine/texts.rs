@@ -35,6 +35,20 @@ pub(crate) fn join_and<S: AsRef<str>>(items: &[S], lang: Lang) -> String {
     }
 }
 
+/// At most eight codes, then how many more: a managing director's role gives
+/// over a hundred packages, and a message names what matters.
+fn some(codes: &[&str], lang: Lang) -> String {
+    const SHOWN: usize = 8;
+    if codes.len() <= SHOWN {
+        return codes.join(", ");
+    }
+    let more = codes.len() - SHOWN;
+    match lang {
+        Lang::En => format!("{} and {more} more", codes[..SHOWN].join(", ")),
+        Lang::Nb => format!("{} og {more} til", codes[..SHOWN].join(", ")),
+    }
+}
+
 /// Characters as people read them: `/`, `?`, a space (et mellomrom).
 fn char_names(chars: &[char], lang: Lang) -> String {
     let names: Vec<String> = chars
@@ -647,7 +661,7 @@ fn en(m: &Msg) -> String {
             let has = if gives.is_empty() {
                 String::new()
             } else {
-                format!(" (it gives: {})", gives.join(", "))
+                format!(" (it gives: {})", some(gives, l))
             };
             let sub = if sub_entity {
                 "; as a sub-entity it inherits nothing from its main entity"
@@ -691,7 +705,7 @@ fn en(m: &Msg) -> String {
             let has = if gives.is_empty() {
                 "nothing Altinn can count".to_string()
             } else {
-                gives.join(", ")
+                some(gives, l)
             };
             format!(
                 "{client} gives the organisation none of the packages of system user {} (it gives: {has}), so Altinn does not list it as a client for it.",
@@ -1071,7 +1085,7 @@ fn nb(m: &Msg) -> String {
             let has = if gives.is_empty() {
                 String::new()
             } else {
-                format!(" (den gir: {})", gives.join(", "))
+                format!(" (den gir: {})", some(gives, l))
             };
             let sub = if sub_entity {
                 "; som organisasjonsledd arver den ingenting fra hovedenheten"
@@ -1115,7 +1129,7 @@ fn nb(m: &Msg) -> String {
             let has = if gives.is_empty() {
                 "ingenting Altinn kan regne med".to_string()
             } else {
-                gives.join(", ")
+                some(gives, l)
             };
             format!(
                 "{client} gir ikke virksomheten noen av tilgangspakkene til systembrukeren {} (den gir: {has}), så Altinn viser den ikke som klient for den.",
