@@ -154,31 +154,23 @@ pub fn default_f_option(plan: &Plan) -> FOption {
     Analysis::of(plan).default_f_option()
 }
 
-/// The facts the decision tree's answers follow from.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Facts {
-    /// Packages the organisation lists for its own reporting.
-    pub own_packages: usize,
-    pub locally_installed: bool,
-    /// Served clients per relationship type, in [`Relationship::all`] order;
-    /// `Delegated` counts clients whose only relationship is delegation.
-    pub kinds: Vec<(Relationship, usize)>,
-    /// Served clients that are sub-entities (organisasjonsledd).
-    pub sub_entities: usize,
-    /// Clients with an ER relationship and extra delegated packages (F).
-    pub f_clients: usize,
-    /// The codes of the extra packages, in registration order (each language
-    /// names them with [`service_name_in`]).
-    pub extra_service_codes: Vec<String>,
-    /// Team names.
-    pub teams: Vec<String>,
-    /// Clients listed with a relationship that no layout can serve.
-    pub unserved: usize,
-}
+pub use crate::decision::Facts;
 
-/// The facts of one plan, for [`decision::answer`].
+/// The facts of one plan, for [`answer`].
 pub fn facts(plan: &Plan) -> Facts {
     Analysis::of(plan).facts()
+}
+
+/// Answers a question of the decision tree from the plan's facts (own
+/// packages, clients' ER roles and delegations, teams, sub-entities,
+/// `locally_installed`).
+pub fn answer(question: &decision::Question, plan: &Plan) -> decision::Answer {
+    answer_in(question, plan, Lang::En)
+}
+
+/// [`answer`] with the reason in `lang`.
+pub fn answer_in(question: &decision::Question, plan: &Plan, lang: Lang) -> decision::Answer {
+    decision::answer_from_in(question, &facts(plan), lang)
 }
 
 /// The packages of the system register entry as bits, in registration order,
@@ -439,7 +431,7 @@ impl<'p> Analysis<'p> {
             } else if outcome.usable.is_empty() {
                 problems.push(
                     Text::SystemLacksRolePackages {
-                        role: relationship_label_in(role.into(), lang),
+                        role: Relationship::from(role).label_in(lang),
                         gives: &outcome.gives,
                     }
                     .text(lang),
@@ -1310,7 +1302,7 @@ impl<'p> Analysis<'p> {
         if d.include_self {
             return Text::HSimplifiedWhy.text(lang);
         }
-        let rel = d.rel.map(|r| relationship_label_in(r, lang));
+        let rel = d.rel.map(|r| r.label_in(lang));
         let extras: Vec<&str> = self
             .universe
             .codes(d.extra)
@@ -1517,18 +1509,7 @@ fn numbered(items: Vec<String>, sep: &str) -> Vec<String> {
         .collect()
 }
 
-/// The package's name in `lang` as a service ("Sick leave", "Sykefravær"),
-/// without a trailing stop; unknown codes stay as they are.
-pub fn service_name_in(code: &str, lang: Lang) -> &str {
-    catalog()
-        .get(code)
-        .map(|p| match lang {
-            Lang::En => p.name_en.as_str(),
-            Lang::Nb => p.name_nb.as_str(),
-        })
-        .map(|n| n.trim_end_matches('.'))
-        .unwrap_or(code)
-}
+pub use crate::catalog::service_name_in;
 
 /// "sick leave + salary": every service, so names stay as distinct as the
 /// package sets they stand for.
@@ -1558,22 +1539,6 @@ fn lower_first(s: &str) -> String {
     }
 }
 
-/// How the guidance names a relationship in prose, in `lang`: "registered
-/// accountant", "registrert regnskapsfører".
-pub fn relationship_label_in(r: Relationship, lang: Lang) -> &'static str {
-    match (r, lang) {
-        (Relationship::REGNSKAPSFORER, Lang::En) => "registered accountant",
-        (Relationship::REVISOR, Lang::En) => "registered auditor",
-        (Relationship::FORRETNINGSFORER, Lang::En) => "business manager (forretningsfører)",
-        (Relationship::Delegated, Lang::En) => "delegated in Altinn",
-        (Relationship::REGNSKAPSFORER, Lang::Nb) => "registrert regnskapsfører",
-        (Relationship::REVISOR, Lang::Nb) => "registrert revisor",
-        (Relationship::FORRETNINGSFORER, Lang::Nb) => "forretningsfører",
-        (Relationship::Delegated, Lang::Nb) => "delegert i Altinn",
-        (Relationship::Role(r), _) => r.label(lang == Lang::Nb),
-    }
-}
-
 fn role_gives_nothing(role: ErRole, form: Option<&str>, lang: Lang) -> String {
     let forms: Vec<&str> = catalog()
         .role(role.as_str())
@@ -1583,7 +1548,7 @@ fn role_gives_nothing(role: ErRole, form: Option<&str>, lang: Lang) -> String {
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let role = relationship_label_in(role.into(), lang);
+    let role = Relationship::from(role).label_in(lang);
     if forms.is_empty() {
         Text::RoleGivesNothing { role }
     } else {

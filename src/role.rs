@@ -7,6 +7,7 @@
 //! delegable packages. Each is its own relationship type and legal basis.
 
 use crate::catalog::{Role, catalog};
+use crate::lang::Lang;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::sync::OnceLock;
@@ -150,6 +151,22 @@ impl Relationship {
         match self {
             Relationship::Role(r) => r.as_str(),
             Relationship::Delegated => "delegated",
+        }
+    }
+
+    /// How the guidance names it in prose: "registered accountant",
+    /// "registrert regnskapsfører"; other roles as the ER-role table names them.
+    pub fn label_in(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Relationship::REGNSKAPSFORER, Lang::En) => "registered accountant",
+            (Relationship::REVISOR, Lang::En) => "registered auditor",
+            (Relationship::FORRETNINGSFORER, Lang::En) => "business manager (forretningsfører)",
+            (Relationship::Delegated, Lang::En) => "delegated in Altinn",
+            (Relationship::REGNSKAPSFORER, Lang::Nb) => "registrert regnskapsfører",
+            (Relationship::REVISOR, Lang::Nb) => "registrert revisor",
+            (Relationship::FORRETNINGSFORER, Lang::Nb) => "forretningsfører",
+            (Relationship::Delegated, Lang::Nb) => "delegert i Altinn",
+            (Relationship::Role(r), _) => r.label(lang == Lang::Nb),
         }
     }
 

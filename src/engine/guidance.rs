@@ -3,9 +3,9 @@
 
 use super::basis::{self, Basis, bases, package_bases};
 use super::texts::Msg;
+use super::walk::walk;
 use super::{Index, Out};
 use crate::plan::{Handle, SystemUser, SystemUserType};
-use crate::route::walk;
 use crate::rules::{Finding, Rule};
 use crate::text::did_you_mean;
 use std::collections::{BTreeSet, HashMap, HashSet};

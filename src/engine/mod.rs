@@ -17,6 +17,7 @@ mod guidance;
 mod layout;
 mod refs;
 mod texts;
+pub mod walk;
 
 use crate::catalog::{Fit, Package, catalog};
 use crate::lang::Lang;

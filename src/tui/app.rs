@@ -356,7 +356,7 @@ pub fn compute(plan: &Plan, own_layout: bool, lang: Lang) -> Computed {
     .collect();
     let answers = decision::QUESTIONS
         .iter()
-        .map(|q| decision::answer_in(q, plan, lang))
+        .map(|q| crate::advisor::answer_in(q, plan, lang))
         .collect();
     let compare = Some(crate::compare::compare_in(plan, lang));
     Computed {
