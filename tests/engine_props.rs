@@ -168,7 +168,11 @@ fn client_su(name: &str, packages: &[&str], clients: Vec<Orgnr>) -> SystemUser {
 
 /// All the clients on one client system user with these packages.
 fn one_system_user(clients: Vec<Client>, packages: &[&str]) -> Plan {
-    let su = client_su("Layout", packages, clients.iter().map(|c| c.orgnr.clone()).collect());
+    let su = client_su(
+        "Layout",
+        packages,
+        clients.iter().map(|c| c.orgnr.clone()).collect(),
+    );
     base(clients, vec![su])
 }
 
@@ -176,7 +180,11 @@ fn one_system_user(clients: Vec<Client>, packages: &[&str]) -> Plan {
 /// for its form, and the assignable packages it delegated (the only ones
 /// Access Management lets a party delegate).
 fn really_available(c: &Client) -> BTreeSet<String> {
-    let form = c.unit_type.as_ref().map(|u| u.as_str().to_string()).unwrap_or_default();
+    let form = c
+        .unit_type
+        .as_ref()
+        .map(|u| u.as_str().to_string())
+        .unwrap_or_default();
     let mut available = role_derived(&c.er_roles, &form);
     available.extend(
         c.delegated
