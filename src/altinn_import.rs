@@ -393,7 +393,7 @@ fn basis(packages: &BTreeSet<String>) -> (Vec<ErRole>, Vec<PackageRef>) {
         let client_only = catalog()
             .get(code)
             .is_some_and(|p| p.is_delegable && !p.is_assignable);
-        let role = ErRole::ALL.into_iter().find(|r| {
+        let role = ErRole::all().find(|r| {
             catalog()
                 .role(r.as_str())
                 .is_some_and(|role| role.packages.iter().any(|rp| &rp.package == code))

@@ -24,6 +24,7 @@ pub mod letters;
 pub mod orgnr;
 pub mod plan;
 pub mod render;
+pub mod role;
 pub mod route;
 pub mod rules;
 pub mod runbook;

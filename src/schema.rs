@@ -11,7 +11,7 @@
 
 use crate::catalog::{Fit, catalog};
 use crate::orgnr::Orgnr;
-use crate::plan::{Handle, PackageRef, Plan, Relationship, UNIT_TYPES, UnitType};
+use crate::plan::{ErRole, Handle, PackageRef, Plan, Relationship, UNIT_TYPES, UnitType};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::{Value, json};
 use std::borrow::Cow;
@@ -83,6 +83,46 @@ impl JsonSchema for PackageRef {
         json_schema!({
             "description": "An access package: its code (e.g. `merverdiavgift`) or its URN.",
             "anyOf": any,
+        })
+    }
+}
+
+/// Every name the loader accepts for an ER role: its id and its ER code
+/// (`FFOR` too, for keyboards without `Ø`); matching ignores case.
+fn role_names() -> Vec<Value> {
+    ErRole::all()
+        .flat_map(|r| [r.as_str(), r.er_code()])
+        .chain(["FFOR"])
+        .map(|s| json!(s))
+        .collect()
+}
+
+impl JsonSchema for ErRole {
+    fn schema_name() -> Cow<'static, str> {
+        "ErRole".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "An ER role the organisation holds for the client, by id or ER code: every role of the ER-role table that gives an organisation delegable packages.",
+            "type": "string",
+            "enum": role_names(),
+        })
+    }
+}
+
+impl JsonSchema for Relationship {
+    fn schema_name() -> Cow<'static, str> {
+        "Relationship".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let mut names = role_names();
+        names.push(json!("delegated"));
+        json_schema!({
+            "description": "A relationship type (legal basis): an ER role, or `delegated` for packages the client delegated directly in Altinn.",
+            "type": "string",
+            "enum": names,
         })
     }
 }
@@ -291,7 +331,6 @@ const DESCRIPTIONS: &[(&str, &str, &str)] = &[
 /// Values the loader also accepts (serde aliases), so the schema does not
 /// flag what `check` reads.
 const ALIASES: &[(&str, &[&str])] = &[
-    ("ErRole", &["REGN", "REVI", "FFØR", "FFOR"]),
     ("SystemUserType", &["agent"]),
     ("FOption", &["option-1", "option-2"]),
 ];

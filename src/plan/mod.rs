@@ -15,6 +15,7 @@ pub use load::{
 pub use write::{save, to_yaml};
 
 use crate::orgnr::Orgnr;
+pub use crate::role::{ErRole, Relationship};
 use crate::scalar::{de_parsed, string_display};
 use crate::text::did_you_mean;
 use schemars::JsonSchema;
@@ -238,95 +239,6 @@ impl Client {
     }
 }
 
-/// The ER roles that give a provider a client relationship.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum ErRole {
-    #[serde(alias = "REGN")]
-    Regnskapsforer,
-    #[serde(alias = "REVI")]
-    Revisor,
-    #[serde(alias = "FFØR", alias = "FFOR")]
-    Forretningsforer,
-}
-
-impl ErRole {
-    pub const ALL: [ErRole; 3] = [
-        ErRole::Regnskapsforer,
-        ErRole::Revisor,
-        ErRole::Forretningsforer,
-    ];
-
-    /// The role id in the catalog's ER-role table.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErRole::Regnskapsforer => "regnskapsforer",
-            ErRole::Revisor => "revisor",
-            ErRole::Forretningsforer => "forretningsforer",
-        }
-    }
-
-    pub fn er_code(self) -> &'static str {
-        match self {
-            ErRole::Regnskapsforer => "REGN",
-            ErRole::Revisor => "REVI",
-            ErRole::Forretningsforer => "FFØR",
-        }
-    }
-}
-
-/// A relationship kind as teams and the advisor name them: an ER role, or
-/// packages the client delegated directly in Altinn.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Relationship {
-    Regnskapsforer,
-    Revisor,
-    Forretningsforer,
-    Delegated,
-}
-
-impl Relationship {
-    pub const ALL: [Relationship; 4] = [
-        Relationship::Regnskapsforer,
-        Relationship::Revisor,
-        Relationship::Forretningsforer,
-        Relationship::Delegated,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Relationship::Regnskapsforer => "regnskapsforer",
-            Relationship::Revisor => "revisor",
-            Relationship::Forretningsforer => "forretningsforer",
-            Relationship::Delegated => "delegated",
-        }
-    }
-
-    pub fn er_role(self) -> Option<ErRole> {
-        match self {
-            Relationship::Regnskapsforer => Some(ErRole::Regnskapsforer),
-            Relationship::Revisor => Some(ErRole::Revisor),
-            Relationship::Forretningsforer => Some(ErRole::Forretningsforer),
-            Relationship::Delegated => None,
-        }
-    }
-}
-
-impl From<ErRole> for Relationship {
-    fn from(r: ErRole) -> Self {
-        match r {
-            ErRole::Regnskapsforer => Relationship::Regnskapsforer,
-            ErRole::Revisor => Relationship::Revisor,
-            ErRole::Forretningsforer => Relationship::Forretningsforer,
-        }
-    }
-}
-
 /// An organisation form, upper case, one of [`UNIT_TYPES`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct UnitType(String);
@@ -433,9 +345,7 @@ impl<'de> Deserialize<'de> for Handle {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
         let t = s.trim();
-        Ok(Relationship::ALL
-            .into_iter()
-            .find(|r| r.as_str() == t)
+        Ok(Relationship::parse(t)
             .map(Handle::Relationship)
             .unwrap_or_else(|| Handle::Package(PackageRef::new(t))))
     }

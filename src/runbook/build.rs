@@ -608,15 +608,12 @@ impl<'a> Builder<'a> {
                 "The system changes from {from} to {to}: every system user is new, so every token changes."
             )),
             Step::RegisterPackages { .. } | Step::UnregisterPackages { .. } => {}
-            Step::RequestSystemUser { system_user, kind, packages, include_self } => {
+            Step::RequestSystemUser { system_user, kind, packages } => {
                 self.requests.push(RequestStep {
                     system_user: system_user.clone(),
                     kind: *kind,
                     packages: packages.clone(),
                 });
-                if *include_self {
-                    self.self_item(system_user);
-                }
             }
             Step::ChangePackages { system_user, add, remove } => self.changes.push(ChangeStep {
                 system_user: system_user.clone(),
@@ -644,15 +641,12 @@ impl<'a> Builder<'a> {
                 su_label(to),
                 clients(cs)
             )),
-            Step::RecreateSystemUser { old, new, kind, packages, include_self, reason, clients: cs, .. } => {
+            Step::RecreateSystemUser { old, new, kind, packages, reason, clients: cs, .. } => {
                 self.requests.push(RequestStep {
                     system_user: new.clone(),
                     kind: *kind,
                     packages: packages.clone(),
                 });
-                if *include_self {
-                    self.self_item(new);
-                }
                 if !cs.is_empty() {
                     self.links.push(format!(
                         "Add to the new {} (it replaces {}): {}.",

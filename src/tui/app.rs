@@ -356,7 +356,7 @@ pub fn compute(plan: &Plan, own_layout: bool, lang: Lang) -> Computed {
     .collect();
     let answers = decision::QUESTIONS
         .iter()
-        .map(|q| decision::answer_in(q, plan, lang))
+        .map(|q| crate::advisor::answer_in(q, plan, lang))
         .collect();
     let compare = Some(crate::compare::compare_in(plan, lang));
     Computed {
@@ -634,7 +634,7 @@ impl App {
         match self.overlays.last() {
             Some(Overlay::Client(_)) => {
                 let mut rows = vec![Row::ClientOrgnr, Row::ClientName, Row::ClientUnitType];
-                rows.extend(ErRole::ALL.map(Row::ClientRole));
+                rows.extend(ErRole::all().take(3).map(Row::ClientRole));
                 rows.extend([Row::ClientDelegated, Row::ClientSubEntity, Row::Save]);
                 return rows;
             }
@@ -1649,9 +1649,7 @@ pub fn move_sel(sel: &mut usize, len: usize, code: KeyCode) {
 }
 
 fn parse_handle(s: &str) -> Handle {
-    Relationship::ALL
-        .into_iter()
-        .find(|r| r.as_str() == s)
+    Relationship::parse(s)
         .map(Handle::Relationship)
         .unwrap_or_else(|| Handle::Package(PackageRef::new(s)))
 }
