@@ -186,6 +186,10 @@ fn plan_of(
             access_packages: system.iter().map(at).collect(),
             visible: true,
             locally_installed: false,
+            name: Default::default(),
+            description: Default::default(),
+            maskinporten_client_ids: Vec::new(),
+            redirect_urls: Vec::new(),
         },
         own_packages: own.iter().map(at).collect(),
         options: Options {
