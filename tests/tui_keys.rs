@@ -387,7 +387,7 @@ fn export_writes_atomically_and_asks_before_overwriting() {
 }
 
 #[test]
-fn answers_are_saved_after_every_step_and_resume_continues() {
+fn answers_are_saved_after_every_change_and_resume_continues() {
     let dir = tempfile::tempdir().unwrap();
     let state = dir.path().join("state/wizard.yaml");
     let mut cfg = config(Lang::Nb);
@@ -395,8 +395,16 @@ fn answers_are_saved_after_every_step_and_resume_continues() {
     let mut app = App::with_plan(cfg.clone(), situation(), None);
     press(&mut app, &[Down]);
     enter_text(&mut app, "Lagret AS");
+    let saved = sysuser::tui::state::load(&state).expect("saved after the change");
+    assert_eq!(saved.plan.organisation.name, "Lagret AS");
+    // Changing step alone does not rewrite the session; quitting saves where the user was.
     press(&mut app, &[Char('n'), Char('n')]);
     assert_eq!(app.step, Step::OwnPackages);
+    assert_eq!(
+        sysuser::tui::state::load(&state).unwrap().step,
+        "organisation"
+    );
+    app.persist();
     let saved = sysuser::tui::state::load(&state).expect("state written");
     assert_eq!(saved.step, "own-packages");
     assert_eq!(saved.plan.organisation.name, "Lagret AS");
@@ -406,19 +414,16 @@ fn answers_are_saved_after_every_step_and_resume_continues() {
     assert_eq!(resumed.lang, Lang::Nb);
     assert_eq!(resumed.plan.organisation.name, "Lagret AS");
 
+    // The welcome screen describes the saved session and opens on "Continue".
     let mut fresh = App::new(cfg);
+    assert_eq!(fresh.selected_row(), Some(sysuser::tui::app::Row::Resume));
+    let welcome = screen(&fresh, 120, 40);
     assert!(
-        fresh.rows().contains(&sysuser::tui::app::Row::Resume),
-        "welcome offers the saved session"
+        welcome.contains(
+            "Lagret økt: Lagret AS · steg 4, Egne pakker · 6 klienter · lagret nå nettopp"
+        ),
+        "{welcome}"
     );
-    let resume_at = fresh
-        .rows()
-        .iter()
-        .position(|r| *r == sysuser::tui::app::Row::Resume)
-        .unwrap();
-    for _ in 0..resume_at {
-        press(&mut fresh, &[Down]);
-    }
     press(&mut fresh, &[Enter]);
     assert_eq!(fresh.step, Step::OwnPackages);
     assert_eq!(fresh.plan.organisation.name, "Lagret AS");

@@ -113,9 +113,15 @@ fn accounting_firm_with_five_clients() {
     w.press(&[Esc, Char('n')]);
     w.press(&[Char('n')]);
     assert_eq!(w.app.step, Step::Clients);
-    for (i, orgnr) in ["312655985", "312655993", "312656000", "312656019", "312656027"]
-        .into_iter()
-        .enumerate()
+    for (i, orgnr) in [
+        "312655985",
+        "312655993",
+        "312656000",
+        "312656019",
+        "312656027",
+    ]
+    .into_iter()
+    .enumerate()
     {
         w.press(&[Char('a')]);
         w.field(orgnr);

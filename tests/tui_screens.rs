@@ -267,3 +267,31 @@ fn too_small() {
         );
     }
 }
+
+/// An app whose state folder holds a session saved by an earlier run.
+fn with_saved_session(lang: Lang, dir: &std::path::Path) -> App {
+    let mut cfg = config(lang);
+    cfg.state_path = Some(dir.join("wizard.yaml"));
+    let mut earlier = App::with_plan(cfg.clone(), situation(), None);
+    earlier.go(Step::Clients);
+    press(&mut earlier, &[Char('d')]);
+    App::new(cfg)
+}
+
+#[test]
+fn welcome_with_saved_session() {
+    let dir = tempfile::tempdir().unwrap();
+    snap("welcome_session", |lang| {
+        with_saved_session(lang, dir.path())
+    });
+}
+
+#[test]
+fn confirm_new_over_saved_session() {
+    let dir = tempfile::tempdir().unwrap();
+    snap("confirm_new", |lang| {
+        let mut app = with_saved_session(lang, dir.path());
+        press(&mut app, &[Down, Enter]);
+        app
+    });
+}

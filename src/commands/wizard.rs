@@ -9,7 +9,7 @@ pub fn run_default(ctx: &Ctx) -> anyhow::Result<u8> {
     run(
         &WizardArgs {
             file: None,
-            resume: false,
+            resume: None,
         },
         ctx,
     )
@@ -27,12 +27,18 @@ pub fn run(args: &WizardArgs, ctx: &Ctx) -> anyhow::Result<u8> {
         state_path: tui::state::default_path(),
         background: true,
     };
-    let app = if args.resume {
+    let app = if let Some(generation) = args.resume {
         let Some(path) = config.state_path.clone() else {
             anyhow::bail!("no state directory: set HOME, XDG_STATE_HOME or SYSUSER_STATE_DIR");
         };
-        let saved = tui::state::load(&path).map_err(anyhow::Error::msg)?;
-        App::resume(config, saved)
+        let from = tui::state::generation_path(&path, generation);
+        let saved = tui::state::load(&from).map_err(anyhow::Error::msg)?;
+        let mut app = App::resume(config, saved);
+        if generation > 0 {
+            // A backup continues as a new session: the current one becomes a backup in turn.
+            app.session_from_backup();
+        }
+        app
     } else if let Some(file) = &args.file {
         let shown = file.display().to_string();
         let (terminal, plan) =
@@ -74,7 +80,10 @@ fn finish(app: App, ctx: &Ctx) -> anyhow::Result<u8> {
         for p in &app.written {
             println!("{}", i18n::fill(t.cli_wrote, &[&p.display().to_string()]));
         }
-        if app.unsaved
+        if let Some(e) = &app.session.error {
+            eprintln!("{}", i18n::fill(t.cli_not_saved, &[e]));
+        } else if app.unsaved
+            && app.session.saved()
             && let Some(p) = &app.state_path
         {
             println!(

@@ -184,12 +184,52 @@ pub struct Strings {
     pub cli_not_a_terminal: &'static str,
     pub cli_wrote: &'static str,
     pub cli_resume_hint: &'static str,
+    pub undone: &'static str,
+    pub redone: &'static str,
+    pub nothing_to_undo: &'static str,
+    pub deleted: &'static str,
+    pub found_session: &'static str,
+    pub unnamed: &'static str,
+    pub replace_title: &'static str,
+    pub replace_new: &'static str,
+    pub replace_open: &'static str,
+    pub replace_kept: &'static str,
+    pub replace_undo: &'static str,
+    pub y_n_replace: &'static str,
+    pub exported_note: &'static str,
+    pub not_saved_note: &'static str,
+    pub cli_not_saved: &'static str,
+    pub ago: [&'static str; 4],
+    pub client_one: &'static str,
+    pub client_many: &'static str,
 }
 
 pub fn strings(lang: Lang) -> &'static Strings {
     match lang {
         Lang::En => &EN,
         Lang::Nb => &NB,
+    }
+}
+
+/// "1 client", "2 clients" / "1 klient", "2 klienter", with thousands grouped.
+pub fn clients(n: usize, lang: Lang) -> String {
+    let t = strings(lang);
+    if n == 1 {
+        t.client_one.into()
+    } else {
+        fill(t.client_many, &[&crate::text::thousands_in(n, lang)])
+    }
+}
+
+/// How long ago something was saved, in rough units.
+pub fn ago(d: std::time::Duration, lang: Lang) -> String {
+    let t = strings(lang);
+    let min = d.as_secs() / 60;
+    match min {
+        0 => t.ago[0].into(),
+        1..60 => fill(t.ago[1], &[&min.to_string()]),
+        60..2880 => fill(t.ago[2], &[&(min / 60).to_string()]),
+        _ => fill(t.ago[3], &[&(min / 1440).to_string()]),
     }
 }
 
@@ -386,6 +426,7 @@ pub static EN: Strings = Strings {
             "a (review)",
             "replace your own layout with the recommended one",
         ),
+        ("u  Ctrl-R", "undo / redo the last change to the plan"),
         ("Ctrl-U", "clear the field being typed in"),
         ("?", "this help"),
         ("q", "quit (asks when the plan is not exported)"),
@@ -396,19 +437,42 @@ pub static EN: Strings = Strings {
     keys_yes_no: "y yes · n no",
     keys_finding: "Enter go to the step · Esc close",
     keys_filter: "type to search · Enter keep · Esc clear",
-    keys_picker: "↑↓ move · Space/Enter select · / search · n next · Esc back · ? help · q quit",
+    keys_picker: "Space/Enter select · / search · u undo · n next · Esc back · ? help · q quit",
     keys_picker_overlay: "↑↓ move · Space/Enter select · / search · Esc done",
     keys_draft: "↑↓ move · Enter edit/flip · Esc cancel",
     keys_welcome: "↑↓ move · Enter choose · Space language · ? help · q quit",
-    keys_clients: "↑↓ move · a add · Enter edit · d delete · i CSV · / find · n next · Esc back",
-    keys_teams: "↑↓ move · a add · Enter edit · d delete · n next · Esc back · ? help",
+    keys_clients: "a add · Enter edit · d delete · u undo · i CSV · / find · n next · ? help",
+    keys_teams: "↑↓ move · a add · Enter edit · d delete · u undo · n next · Esc back · ? help",
     keys_decision: "↑↓ questions · Enter next question · n review · Esc back · ? help · q quit",
-    keys_review: "Tab pane · ↑↓ move · z zoom · Enter finding · n export · Esc back · ? help",
-    keys_form: "↑↓ move · Enter edit/choose · n next · Esc back · ? help · q quit",
+    keys_review: "Tab pane · z zoom · Enter finding · u undo · n export · Esc back · ? help",
+    keys_form: "↑↓ move · Enter edit/choose · u undo · n next · Esc back · ? help · q quit",
 
     cli_not_a_terminal: "sysuser: the wizard needs a terminal; use `sysuser check|advise|render FILE` (see `sysuser --help`)",
     cli_wrote: "Wrote {0}",
     cli_resume_hint: "Your answers are saved in {0}; continue with `sysuser wizard --resume`.",
+    undone: "Undone. Ctrl-R redoes it.",
+    redone: "Redone. u undoes it.",
+    nothing_to_undo: "Nothing to undo or redo.",
+    deleted: "Deleted {0}. Press u to undo.",
+    found_session: "Saved session: {0} · step {1}, {2} · {3} · {4}",
+    unnamed: "(no name yet)",
+    replace_title: "Put the current work aside?",
+    replace_new: "Start a new plan?",
+    replace_open: "Open {0}?",
+    replace_kept: "The work so far is kept as a backup: u undoes this, and `sysuser wizard --resume 1` continues it later.",
+    replace_undo: "u undoes this.",
+    y_n_replace: "y: go ahead   n: stay",
+    exported_note: "Not exported yet.",
+    not_saved_note: "Your answers are NOT being saved: {0}",
+    cli_not_saved: "Your answers could not be saved: {0}",
+    ago: [
+        "saved just now",
+        "saved {0} min ago",
+        "saved {0} h ago",
+        "saved {0} days ago",
+    ],
+    client_one: "1 client",
+    client_many: "{0} clients",
 };
 
 pub static NB: Strings = Strings {
@@ -598,6 +662,7 @@ pub static NB: Strings = Strings {
         ),
         ("i", "les klienter fra en CSV-fil"),
         ("a (gjennomgang)", "erstatt deres oppsett med det anbefalte"),
+        ("u  Ctrl-R", "angre / gjøre om siste endring i planen"),
         ("Ctrl-U", "tøm feltet det skrives i"),
         ("?", "denne hjelpen"),
         ("q", "avslutt (spør når planen ikke er eksportert)"),
@@ -608,17 +673,40 @@ pub static NB: Strings = Strings {
     keys_yes_no: "y ja · n nei",
     keys_finding: "Enter gå til steget · Esc lukk",
     keys_filter: "skriv for å søke · Enter behold · Esc tøm",
-    keys_picker: "↑↓ flytt · Mellomrom/Enter velg · / søk · n neste · Esc tilbake · ? hjelp · q avslutt",
+    keys_picker: "Mellomrom/Enter velg · / søk · u angre · n neste · Esc tilbake · ? hjelp",
     keys_picker_overlay: "↑↓ flytt · Mellomrom/Enter velg · / søk · Esc ferdig",
     keys_draft: "↑↓ flytt · Enter rediger/snu · Esc avbryt",
     keys_welcome: "↑↓ flytt · Enter velg · Mellomrom språk · ? hjelp · q avslutt",
-    keys_clients: "↑↓ flytt · a ny · Enter rediger · d slett · i CSV · / finn · n neste · Esc tilbake",
-    keys_teams: "↑↓ flytt · a ny · Enter rediger · d slett · n neste · Esc tilbake · ? hjelp",
+    keys_clients: "a ny · Enter rediger · d slett · u angre · i CSV · / finn · n neste · ? hjelp",
+    keys_teams: "a ny · Enter rediger · d slett · u angre · n neste · Esc tilbake · ? hjelp",
     keys_decision: "↑↓ spørsmål · Enter neste spørsmål · n gjennomgang · Esc tilbake · ? hjelp",
-    keys_review: "Tab rute · ↑↓ flytt · z zoom · Enter funn · n eksport · Esc tilbake · ? hjelp",
-    keys_form: "↑↓ flytt · Enter rediger/velg · n neste · Esc tilbake · ? hjelp · q avslutt",
+    keys_review: "Tab rute · z zoom · Enter funn · u angre · n eksport · Esc tilbake · ? hjelp",
+    keys_form: "↑↓ flytt · Enter rediger/velg · u angre · n neste · Esc tilbake · ? hjelp",
 
     cli_not_a_terminal: "sysuser: veiviseren trenger en terminal; bruk `sysuser check|advise|render FIL` (se `sysuser --help`)",
     cli_wrote: "Skrev {0}",
     cli_resume_hint: "Svarene er lagret i {0}; fortsett med `sysuser wizard --resume`.",
+    undone: "Angret. Ctrl-R gjør det igjen.",
+    redone: "Gjort igjen. u angrer.",
+    nothing_to_undo: "Ingenting å angre eller gjøre igjen.",
+    deleted: "Slettet {0}. Trykk u for å angre.",
+    found_session: "Lagret økt: {0} · steg {1}, {2} · {3} · {4}",
+    unnamed: "(uten navn ennå)",
+    replace_title: "Legge bort arbeidet?",
+    replace_new: "Starte en ny plan?",
+    replace_open: "Åpne {0}?",
+    replace_kept: "Arbeidet så langt tas vare på som sikkerhetskopi: u angrer dette, og `sysuser wizard --resume 1` fortsetter det senere.",
+    replace_undo: "u angrer dette.",
+    y_n_replace: "y: fortsett   n: bli her",
+    exported_note: "Ikke eksportert ennå.",
+    not_saved_note: "Svarene blir IKKE lagret: {0}",
+    cli_not_saved: "Svarene kunne ikke lagres: {0}",
+    ago: [
+        "lagret nå nettopp",
+        "lagret for {0} min siden",
+        "lagret for {0} t siden",
+        "lagret for {0} dager siden",
+    ],
+    client_one: "1 klient",
+    client_many: "{0} klienter",
 };

@@ -6,6 +6,7 @@
 //! terminal on every way out (ratatui's panic hook covers panics).
 
 pub mod app;
+pub mod history;
 pub mod i18n;
 pub mod state;
 pub mod ui;

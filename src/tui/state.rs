@@ -40,62 +40,140 @@ pub fn save(path: &Path, saved: &Saved) -> std::io::Result<()> {
     crate::fsutil::write_atomic(path, text.as_bytes())
 }
 
-/// Reads a saved state; the message says what went wrong.
+/// How many earlier sessions are kept beside the current one
+/// (`wizard.yaml.1` is the newest).
+pub const BACKUPS: u32 = 3;
+
+/// `wizard.yaml.N`: the Nth earlier session; `wizard.yaml` itself for 0.
+pub fn generation_path(path: &Path, n: u32) -> PathBuf {
+    if n == 0 {
+        return path.to_path_buf();
+    }
+    let mut name = path.as_os_str().to_os_string();
+    name.push(format!(".{n}"));
+    PathBuf::from(name)
+}
+
+/// Moves the session to `wizard.yaml.1` and each backup one generation
+/// back, dropping the oldest: called before a different session is first
+/// saved, so that it never replaces the one before it.
+pub fn rotate(path: &Path) -> std::io::Result<()> {
+    if std::fs::symlink_metadata(path).is_err() {
+        return Ok(());
+    }
+    for n in (1..BACKUPS).rev() {
+        let from = generation_path(path, n);
+        if from.exists() {
+            std::fs::rename(&from, generation_path(path, n + 1))?;
+        }
+    }
+    std::fs::rename(path, generation_path(path, 1))
+}
+
+/// The largest session file read back (a million clients take ~150 MB).
+const MAX_BYTES: u64 = 512 << 20;
+
+/// Reads a saved state; the message says what went wrong. Only a regular
+/// file is read, so a FIFO or a device in its place cannot block the wizard.
 pub fn load(path: &Path) -> Result<Saved, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => format!("no saved wizard session in {}", path.display()),
         _ => format!("cannot read {}: {e}", path.display()),
     })?;
+    if !meta.is_file() || meta.len() > MAX_BYTES {
+        return Err(format!(
+            "cannot read {}: not a saved session (not a regular file, or larger than {} MB)",
+            path.display(),
+            MAX_BYTES >> 20
+        ));
+    }
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     serde_yaml::from_str(&text)
         .map_err(|e| format!("cannot read the saved session {}: {e}", path.display()))
+}
+
+/// A saved session as the welcome screen describes it.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub saved: Saved,
+    /// When it was last written.
+    pub modified: Option<std::time::SystemTime>,
+}
+
+/// The session saved at `path`, if there is a readable one.
+pub fn find(path: &Path) -> Option<Found> {
+    let saved = load(path).ok()?;
+    let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    Some(Found { saved, modified })
+}
+
+/// One write of the session.
+pub struct Job {
+    pub path: PathBuf,
+    pub saved: Saved,
+    /// Keep the file there as `wizard.yaml.1` first (see [`rotate`]).
+    pub rotate: bool,
+}
+
+impl Job {
+    /// Does the write; the error names the file.
+    pub fn run(&self) -> Result<(), String> {
+        let path = &self.path;
+        if self.rotate {
+            rotate(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        save(path, &self.saved).map_err(|e| format!("{}: {e}", path.display()))
+    }
 }
 
 /// Saves on a worker thread, newest state wins: writing a 100,000-client plan
 /// takes seconds, and the screen must not wait for it. [`Saver::finish`]
 /// waits for the last write, so quitting never loses it.
 pub struct Saver {
-    tx: Option<std::sync::mpsc::Sender<(PathBuf, Saved)>>,
-    errors: std::sync::mpsc::Receiver<(PathBuf, String)>,
+    tx: Option<std::sync::mpsc::Sender<Job>>,
+    results: std::sync::mpsc::Receiver<Result<(), String>>,
     handle: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Saver {
     pub fn spawn() -> Saver {
-        let (tx, rx) = std::sync::mpsc::channel::<(PathBuf, Saved)>();
-        let (err_tx, errors) = std::sync::mpsc::channel();
+        let (tx, rx) = std::sync::mpsc::channel::<Job>();
+        let (result_tx, results) = std::sync::mpsc::channel();
         let handle = std::thread::spawn(move || {
             while let Ok(mut job) = rx.recv() {
                 while let Ok(newer) = rx.try_recv() {
-                    job = newer;
+                    // A rotation asked for by a skipped job still happens.
+                    let rotate = job.rotate || newer.rotate;
+                    job = Job { rotate, ..newer };
                 }
-                if let Err(e) = save(&job.0, &job.1) {
-                    let _ = err_tx.send((job.0, e.to_string()));
-                }
+                let _ = result_tx.send(job.run());
             }
         });
         Saver {
             tx: Some(tx),
-            errors,
+            results,
             handle: Some(handle),
         }
     }
 
-    pub fn send(&self, path: PathBuf, saved: Saved) {
+    pub fn send(&self, job: Job) {
         if let Some(tx) = &self.tx {
-            let _ = tx.send((path, saved));
+            let _ = tx.send(job);
         }
     }
 
-    /// A failed write since the last call: the path and the reason.
-    pub fn error(&self) -> Option<(PathBuf, String)> {
-        self.errors.try_recv().ok()
+    /// The outcome of the writes finished since the last call, newest last.
+    pub fn results(&self) -> Vec<Result<(), String>> {
+        self.results.try_iter().collect()
     }
 
-    /// Waits for the pending write.
-    pub fn finish(&mut self) {
+    /// Waits for the pending write; its outcome, if there was one.
+    pub fn finish(&mut self) -> Vec<Result<(), String>> {
         self.tx = None;
         if let Some(h) = self.handle.take() {
             let _ = h.join();
         }
+        self.results()
     }
 }

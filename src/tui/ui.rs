@@ -230,8 +230,12 @@ fn draw_status(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer) 
         Line::styled(format!(" ✗ {e}"), th.error())
     } else if let Some(s) = &app.status {
         Line::styled(format!(" {s}"), th.bold())
-    } else if app.unsaved {
+    } else if let Some(e) = &app.session.error {
+        Line::styled(format!(" ✗ {}", fill(t.not_saved_note, &[e])), th.error())
+    } else if app.unsaved && app.session.saved() {
         Line::styled(format!(" {}", t.unsaved_note), th.dim())
+    } else if app.unsaved {
+        Line::styled(format!(" {}", t.exported_note), th.dim())
     } else {
         Line::raw("")
     };
@@ -245,7 +249,9 @@ fn key_hints(app: &App, t: &Strings) -> String {
     }
     match app.overlays.last() {
         Some(Overlay::Help) => return t.keys_close.into(),
-        Some(Overlay::ConfirmQuit) | Some(Overlay::ConfirmOverwrite(_)) => {
+        Some(Overlay::ConfirmQuit)
+        | Some(Overlay::ConfirmOverwrite(_))
+        | Some(Overlay::ConfirmReplace(_)) => {
             return t.keys_yes_no.into();
         }
         Some(Overlay::Finding(_)) => return t.keys_finding.into(),
@@ -378,6 +384,10 @@ fn draw_welcome(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer)
     let mut lines = vec![Line::styled(t.welcome_title, th.accent()), Line::raw("")];
     lines.push(Line::raw(prose(t.welcome_text)));
     lines.push(Line::raw(""));
+    if let Some(found) = app.found_summary() {
+        lines.push(Line::styled(found, th.ok()));
+        lines.push(Line::raw(""));
+    }
     lines.extend(form_lines(app, t, th, &rows, app.sel, inner.width));
     if app.input.as_ref().is_some_and(|i| i.row == Row::OpenFile) {
         lines.push(Line::raw(""));
@@ -950,11 +960,13 @@ fn draw_overlay(
         Overlay::ConfirmQuit => {
             let r = centred(area, 60, 7);
             let inner = popup(r, buf, th, t.quit_title);
-            let state = app
-                .state_path
-                .as_ref()
-                .map(|p| fill(t.quit_state_kept, &[&p.display().to_string()]))
-                .unwrap_or_default();
+            let state = match (&app.state_path, &app.session.error) {
+                (Some(_), Some(e)) => fill(t.cli_not_saved, &[e]),
+                (Some(p), None) if app.session.saved() => {
+                    fill(t.quit_state_kept, &[&p.display().to_string()])
+                }
+                _ => String::new(),
+            };
             Paragraph::new(vec![
                 Line::styled(t.quit_question, th.bold()),
                 Line::raw(state),
@@ -978,6 +990,26 @@ fn draw_overlay(
             Paragraph::new(lines)
                 .wrap(Wrap { trim: false })
                 .render(inner, buf);
+        }
+        Overlay::ConfirmReplace(what) => {
+            let r = centred(area, 72, 8);
+            let inner = popup(r, buf, th, t.replace_title);
+            let question = match what {
+                super::app::Replace::StartNew => t.replace_new.to_string(),
+                super::app::Replace::Open(p) => fill(t.replace_open, &[&p.display().to_string()]),
+            };
+            Paragraph::new(vec![
+                Line::styled(question, th.bold()),
+                Line::raw(if app.state_path.is_some() {
+                    t.replace_kept
+                } else {
+                    t.replace_undo
+                }),
+                Line::raw(""),
+                Line::styled(t.y_n_replace, th.bold()),
+            ])
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
         }
         Overlay::Finding(i) => {
             let Some(f) = app.computed.report.findings.get(*i) else {

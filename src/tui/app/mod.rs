@@ -1,0 +1,648 @@
+//! The wizard's state and its pure transitions: `App::on(key) -> Action`.
+//!
+//! Nothing here touches a terminal, so every transition is testable by feeding
+//! keys. The working data is a [`Plan`] (the situation); every answer edits it,
+//! and [`App::refresh`] re-runs the advisor, the engine and the renderer, once
+//! per change rather than once per frame.
+
+use super::i18n::{self, Strings};
+use super::state::{self, Saved};
+use crate::catalog::{Fit, catalog};
+use crate::cli::Lang;
+use crate::decision::{self, Answer};
+use crate::orgnr::Orgnr;
+use crate::plan::{
+    Client, ErRole, FOption, Handle, Organisation, PackageRef, Plan, Relationship, System, Team,
+    UnitType,
+};
+use crate::render;
+use crate::rules::{Report, Rule};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::path::{Path, PathBuf};
+
+mod files;
+mod forms;
+mod lists;
+mod picker;
+mod review;
+mod session;
+
+use crate::tui::history::Part;
+pub use forms::{Row, RowKind};
+use forms::{parse_handle, show_orgnr};
+pub use picker::{PickTarget, Picker};
+pub use session::{Replace, Session};
+
+/// A new plan has no organisation number yet; this stands in for "not given".
+pub const UNSET_ORGNR: &str = "000000000";
+
+/// The wizard's steps, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Welcome,
+    Organisation,
+    System,
+    OwnPackages,
+    Clients,
+    Teams,
+    Options,
+    Decision,
+    Review,
+    Export,
+}
+
+impl Step {
+    pub const ALL: [Step; 10] = [
+        Step::Welcome,
+        Step::Organisation,
+        Step::System,
+        Step::OwnPackages,
+        Step::Clients,
+        Step::Teams,
+        Step::Options,
+        Step::Decision,
+        Step::Review,
+        Step::Export,
+    ];
+
+    /// Stable id, used in the state file.
+    pub fn id(self) -> &'static str {
+        match self {
+            Step::Welcome => "welcome",
+            Step::Organisation => "organisation",
+            Step::System => "system",
+            Step::OwnPackages => "own-packages",
+            Step::Clients => "clients",
+            Step::Teams => "teams",
+            Step::Options => "options",
+            Step::Decision => "decision",
+            Step::Review => "review",
+            Step::Export => "export",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Step> {
+        Step::ALL.into_iter().find(|s| s.id() == id)
+    }
+
+    pub fn index(self) -> usize {
+        Step::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
+    fn next(self) -> Step {
+        Step::ALL[(self.index() + 1).min(Step::ALL.len() - 1)]
+    }
+
+    fn prev(self) -> Step {
+        Step::ALL[self.index().saturating_sub(1)]
+    }
+}
+
+/// What the event loop should do after a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Continue,
+    Quit,
+}
+
+/// The review screen's panes, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Tree,
+    Findings,
+    Why,
+}
+
+/// A client being added or edited, as typed.
+#[derive(Debug, Clone)]
+pub struct ClientDraft {
+    /// Which client it replaces; `None` adds one.
+    pub index: Option<usize>,
+    pub orgnr: String,
+    pub name: String,
+    pub unit_type: String,
+    pub roles: Vec<ErRole>,
+    pub delegated: Vec<PackageRef>,
+    pub sub_entity: bool,
+    pub sel: usize,
+}
+
+/// A team being added or edited, as typed.
+#[derive(Debug, Clone)]
+pub struct TeamDraft {
+    pub index: Option<usize>,
+    pub name: String,
+    pub handles: String,
+    pub members: String,
+    pub sel: usize,
+}
+
+/// Something drawn over the current step; the top one gets the keys.
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    Help,
+    ConfirmQuit,
+    ConfirmOverwrite(Vec<PathBuf>),
+    /// A new start or an opened file would put the current work aside.
+    ConfirmReplace(Replace),
+    /// A finding's details, by its index in the report.
+    Finding(usize),
+    Picker(Picker),
+    Client(ClientDraft),
+    Team(TeamDraft),
+}
+
+/// A text field being typed into.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    pub row: Row,
+    pub buffer: String,
+    pub error: Option<String>,
+    /// The buffer still holds the old value: the first typed character replaces it.
+    pub fresh: bool,
+}
+
+/// How the tree is exported beside the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TreeExport {
+    None,
+    Text,
+    Markdown,
+}
+
+/// What the review shows, computed once per change.
+#[derive(Debug, Clone, Default)]
+pub struct Computed {
+    /// The reviewed plan: the recommended layout, or the user's own.
+    pub plan: Option<Plan>,
+    pub report: Report,
+    pub tree: Vec<String>,
+    pub answers: Vec<Answer>,
+    /// Scenario F's two options for this plan (`sysuser compare`).
+    pub compare: Option<crate::compare::Comparison>,
+}
+
+/// Advice, findings, tree, answers and F figures for one plan.
+pub fn compute(plan: &Plan, own_layout: bool, lang: Lang) -> Computed {
+    let reviewed = if own_layout {
+        plan.clone()
+    } else {
+        let mut situation = plan.clone();
+        situation.system_users.clear();
+        situation.advice = None;
+        crate::advisor::advise_in(&situation, lang)
+    };
+    let report = crate::engine::check_in(&reviewed, lang);
+    let tree = render::render(
+        &reviewed,
+        &render::Options {
+            format: render::Format::Text,
+            limit: Some(10),
+            lang: lang.code(),
+        },
+    )
+    .lines()
+    .map(str::to_string)
+    .collect();
+    let answers = decision::QUESTIONS
+        .iter()
+        .map(|q| decision::answer_in(q, plan, lang))
+        .collect();
+    let compare = Some(crate::compare::compare_in(plan, lang));
+    Computed {
+        plan: Some(reviewed),
+        report,
+        tree,
+        answers,
+        compare,
+    }
+}
+
+/// How the wizard starts.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub lang: Lang,
+    pub color: bool,
+    /// Where answers are saved after every step; `None`: nowhere (tests).
+    pub state_path: Option<PathBuf>,
+    /// Recompute on a worker thread (the terminal); tests compute at once.
+    pub background: bool,
+}
+
+pub struct App {
+    pub background: bool,
+    generation: u64,
+    pending: Option<std::sync::mpsc::Receiver<(u64, Computed)>>,
+    /// The autosave, its backups and the undo history.
+    pub session: Session,
+    started: bool,
+    deferred_refresh: bool,
+    deferred_persist: bool,
+    pub lang: Lang,
+    pub color: bool,
+    pub state_path: Option<PathBuf>,
+    pub step: Step,
+    pub plan: Plan,
+    /// Review the plan's own layout instead of the recommended one.
+    pub own_layout: bool,
+    pub computed: Computed,
+    /// Selected row of the current step's form or list.
+    pub sel: usize,
+    pub overlays: Vec<Overlay>,
+    pub input: Option<Input>,
+    pub picker: Picker,
+    pub question: usize,
+    pub pane: Pane,
+    /// The focused review pane fills the screen.
+    pub zoom: bool,
+    pub tree_scroll: usize,
+    pub finding_sel: usize,
+    pub why_scroll: usize,
+    pub client_search: Option<String>,
+    pub export_plan: String,
+    pub export_tree: String,
+    pub tree_export: TreeExport,
+    /// Files written this session, printed after quitting.
+    pub written: Vec<PathBuf>,
+    /// The plan changed since it was loaded or last exported.
+    pub unsaved: bool,
+    pub status: Option<String>,
+}
+
+impl App {
+    /// A new, empty situation on the welcome screen.
+    pub fn new(config: Config) -> App {
+        App::build(config, true)
+    }
+
+    fn build(config: Config, look: bool) -> App {
+        let plan = empty_plan();
+        let session = Session::new(&config, look);
+        let sel = usize::from(session.found.is_some());
+        let mut app = App {
+            background: config.background,
+            generation: 0,
+            pending: None,
+            session,
+            started: false,
+            deferred_refresh: false,
+            deferred_persist: false,
+            lang: config.lang,
+            color: config.color,
+            state_path: config.state_path,
+            step: Step::Welcome,
+            picker: Picker::new(PickTarget::Own, Vec::new()),
+            plan,
+            own_layout: false,
+            computed: Computed::default(),
+            sel,
+            overlays: Vec::new(),
+            input: None,
+            question: 0,
+            pane: Pane::Tree,
+            zoom: false,
+            tree_scroll: 0,
+            finding_sel: 0,
+            why_scroll: 0,
+            client_search: None,
+            export_plan: "plan.yaml".into(),
+            export_tree: "plan-tree.txt".into(),
+            tree_export: TreeExport::Text,
+            written: Vec::new(),
+            unsaved: false,
+            status: None,
+        };
+        app.refresh();
+        app
+    }
+
+    /// Starts from a plan: a complete one (with system users) opens on the
+    /// review, a situation on the first fact step.
+    pub fn with_plan(config: Config, plan: Plan, origin: Option<&Path>) -> App {
+        let mut app = App::new(config);
+        app.load_plan(plan, origin);
+        app
+    }
+
+    /// Continues a saved session.
+    pub fn resume(config: Config, saved: Saved) -> App {
+        let mut app = App::build(config, false);
+        app.own_session(true);
+        app.lang = if saved.lang == "nb" {
+            Lang::Nb
+        } else {
+            Lang::En
+        };
+        app.plan = saved.plan;
+        app.own_layout = saved.own_layout && !app.plan.system_users.is_empty();
+        app.step = Step::from_id(&saved.step).unwrap_or(Step::Organisation);
+        app.picker = Picker::new(PickTarget::Own, app.plan.own_packages.clone());
+        app.unsaved = true;
+        app.refresh();
+        app
+    }
+
+    pub fn t(&self) -> &'static Strings {
+        i18n::strings(self.lang)
+    }
+
+    fn load_plan(&mut self, plan: Plan, origin: Option<&Path>) {
+        self.own_layout = !plan.system_users.is_empty();
+        self.plan = plan;
+        self.picker = Picker::new(PickTarget::Own, self.plan.own_packages.clone());
+        if let Some(stem) = origin.and_then(|p| p.file_stem()).and_then(|s| s.to_str()) {
+            self.export_plan = format!("{stem}-plan.yaml");
+            self.export_tree = format!("{stem}-tree.txt");
+        }
+        self.unsaved = false;
+        self.refresh();
+        let step = if self.own_layout {
+            Step::Review
+        } else {
+            Step::Organisation
+        };
+        self.go(step);
+    }
+
+    /// Re-runs advice, check and render for the current plan: at once, or on a
+    /// worker thread when `background` is set (the terminal front end), so a
+    /// 100,000-client plan never freezes the screen. A newer request makes an
+    /// older result stale; [`App::poll_computed`] takes in the latest.
+    pub fn refresh(&mut self) {
+        if self.background && !self.started {
+            self.deferred_refresh = true;
+            return;
+        }
+        let plan = self.plan.clone();
+        let (own, lang) = (self.own_layout, self.lang);
+        if !self.background {
+            self.apply(compute(&plan, own, lang));
+            return;
+        }
+        self.generation += 1;
+        let generation = self.generation;
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send((generation, compute(&plan, own, lang)));
+        });
+        self.pending = Some(rx);
+    }
+
+    /// Takes in a finished background computation; `true` when the screen changed.
+    pub fn poll_computed(&mut self) -> bool {
+        self.poll_saves();
+        let Some(rx) = &self.pending else {
+            return false;
+        };
+        match rx.try_recv() {
+            Ok((generation, computed)) if generation == self.generation => {
+                self.pending = None;
+                self.apply(computed);
+                true
+            }
+            Ok(_) => false,
+            Err(std::sync::mpsc::TryRecvError::Empty) => false,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.pending = None;
+                false
+            }
+        }
+    }
+
+    /// Whether advice and check are still being worked out.
+    pub fn computing(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    fn apply(&mut self, computed: Computed) {
+        self.computed = computed;
+        self.finding_sel = self
+            .finding_sel
+            .min(self.computed.report.findings.len().saturating_sub(1));
+    }
+
+    /// Moves to a step. The session is saved when the plan changes, not per step.
+    pub fn go(&mut self, step: Step) {
+        self.step = step;
+        self.sel = 0;
+        self.input = None;
+        if step == Step::OwnPackages {
+            self.picker = Picker::new(PickTarget::Own, self.plan.own_packages.clone());
+        }
+    }
+
+    /// Called after the first frame is on screen: starts the work that
+    /// copies the plan (advice, saving), which takes a while for large plans.
+    pub fn start(&mut self) {
+        self.started = true;
+        if std::mem::take(&mut self.deferred_refresh) {
+            self.refresh();
+        }
+        if std::mem::take(&mut self.deferred_persist) {
+            self.persist();
+        }
+    }
+
+    /// Handles one key press.
+    pub fn on(&mut self, key: KeyEvent) -> Action {
+        if key.modifiers.contains(KeyModifiers::CONTROL)
+            && matches!(key.code, KeyCode::Char('c') | KeyCode::Char('q'))
+        {
+            return Action::Quit;
+        }
+        self.status = None;
+        if self.input.is_some() {
+            self.on_input(key);
+            return Action::Continue;
+        }
+        if let Some(overlay) = self.overlays.pop() {
+            return self.on_overlay(overlay, key);
+        }
+        if self.client_search.is_some() {
+            self.on_client_search(key);
+            return Action::Continue;
+        }
+        if self.step == Step::OwnPackages && self.picker.filtering {
+            self.picker.on(key);
+            return Action::Continue;
+        }
+        match key.code {
+            KeyCode::Char('?') => {
+                self.overlays.push(Overlay::Help);
+                return Action::Continue;
+            }
+            KeyCode::Char('u') => {
+                self.undo();
+                return Action::Continue;
+            }
+            KeyCode::Char('r') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.redo();
+                return Action::Continue;
+            }
+            KeyCode::Char('q') => {
+                if self.unsaved {
+                    self.overlays.push(Overlay::ConfirmQuit);
+                    return Action::Continue;
+                }
+                return Action::Quit;
+            }
+            KeyCode::Esc | KeyCode::Backspace | KeyCode::Left => {
+                if self.step != Step::Welcome {
+                    self.go(self.step.prev());
+                }
+                return Action::Continue;
+            }
+            KeyCode::Char('n') | KeyCode::Right if self.step != Step::Welcome => {
+                self.next_step();
+                return Action::Continue;
+            }
+            _ => {}
+        }
+        match self.step {
+            Step::OwnPackages => {
+                self.picker.on(key);
+                if self.picker.chosen != self.plan.own_packages {
+                    let before =
+                        std::mem::replace(&mut self.plan.own_packages, self.picker.chosen.clone());
+                    self.changed_from(Part::OwnPackages(before));
+                }
+            }
+            Step::Clients => self.on_clients(key),
+            Step::Teams => self.on_teams(key),
+            Step::Decision => self.on_decision(key),
+            Step::Review => self.on_review(key),
+            _ => self.on_form(key),
+        }
+        Action::Continue
+    }
+
+    /// Leaves the step forward, if what it needs is there.
+    fn next_step(&mut self) {
+        if self.step == Step::Organisation && self.plan.organisation.orgnr.as_str() == UNSET_ORGNR {
+            self.status = Some(self.t().need_orgnr.into());
+            self.sel = 0;
+            return;
+        }
+        if self.step == Step::Export {
+            self.start_export();
+            return;
+        }
+        self.go(self.step.next());
+    }
+
+    fn on_overlay(&mut self, overlay: Overlay, key: KeyEvent) -> Action {
+        match overlay {
+            Overlay::Help => {}
+            Overlay::ConfirmQuit => match key.code {
+                KeyCode::Char('y') | KeyCode::Char('j') => return Action::Quit,
+                KeyCode::Char('n') | KeyCode::Esc => {}
+                _ => self.overlays.push(Overlay::ConfirmQuit),
+            },
+            Overlay::ConfirmOverwrite(paths) => match key.code {
+                KeyCode::Char('y') | KeyCode::Char('j') => self.write_export(),
+                KeyCode::Char('n') | KeyCode::Esc => {
+                    self.status = Some(self.t().not_written.into());
+                }
+                _ => self.overlays.push(Overlay::ConfirmOverwrite(paths)),
+            },
+            Overlay::ConfirmReplace(what) => match key.code {
+                KeyCode::Char('y') | KeyCode::Char('j') => {
+                    if let Err(e) = self.replace_now(what) {
+                        self.status = Some(e);
+                    }
+                }
+                KeyCode::Char('n') | KeyCode::Esc => {}
+                _ => self.overlays.push(Overlay::ConfirmReplace(what)),
+            },
+            Overlay::Finding(i) => match key.code {
+                KeyCode::Enter => self.jump_to_finding(i),
+                KeyCode::Esc | KeyCode::Backspace | KeyCode::Char('q') => {}
+                _ => self.overlays.push(Overlay::Finding(i)),
+            },
+            Overlay::Picker(mut p) => {
+                if p.on(key) {
+                    match p.target {
+                        PickTarget::Delegated => {
+                            if let Some(Overlay::Client(d)) = self.overlays.last_mut() {
+                                d.delegated = p.chosen;
+                            }
+                        }
+                        _ => {
+                            let before = Part::System(self.plan.system.clone());
+                            self.plan.system.access_packages = p.chosen;
+                            self.changed_from(before);
+                        }
+                    }
+                } else {
+                    self.overlays.push(Overlay::Picker(p));
+                }
+            }
+            form @ (Overlay::Client(_) | Overlay::Team(_)) => {
+                self.overlays.push(form);
+                match key.code {
+                    KeyCode::Esc => {
+                        self.overlays.pop();
+                    }
+                    KeyCode::Char('?') => self.overlays.push(Overlay::Help),
+                    _ => self.on_form(key),
+                }
+            }
+        }
+        Action::Continue
+    }
+}
+
+/// Moves a list selection for ↑/↓, j/k, PageUp/PageDown, Home/End, g/G.
+pub fn move_sel(sel: &mut usize, len: usize, code: KeyCode) {
+    if len == 0 {
+        *sel = 0;
+        return;
+    }
+    let last = len - 1;
+    *sel = match code {
+        KeyCode::Up | KeyCode::Char('k') => sel.saturating_sub(1),
+        KeyCode::Down | KeyCode::Char('j') => (*sel + 1).min(last),
+        KeyCode::PageUp => sel.saturating_sub(10),
+        KeyCode::PageDown => (*sel + 10).min(last),
+        KeyCode::Home | KeyCode::Char('g') => 0,
+        KeyCode::End | KeyCode::Char('G') => last,
+        _ => (*sel).min(last),
+    };
+}
+
+/// Whether a package fits the kind of system user it is meant for.
+pub fn fit_label(fit: Fit, t: &Strings) -> &'static str {
+    match fit {
+        Fit::Standard => t.fit_standard,
+        Fit::Client => t.fit_client,
+        Fit::Both => t.fit_both,
+        Fit::Neither => t.fit_neither,
+    }
+}
+
+/// A situation with nothing filled in yet.
+pub fn empty_plan() -> Plan {
+    let unset = Orgnr::parse(UNSET_ORGNR).expect("nine digits");
+    Plan {
+        version: 1,
+        organisation: Organisation {
+            orgnr: unset.clone(),
+            name: String::new(),
+            unit_type: None,
+            operational_units: Vec::new(),
+        },
+        system: System {
+            id: String::new(),
+            vendor: unset,
+            access_packages: Vec::new(),
+            visible: true,
+            locally_installed: false,
+        },
+        own_packages: Vec::new(),
+        options: Default::default(),
+        clients: Vec::new(),
+        teams: Vec::new(),
+        system_users: Vec::new(),
+        advice: None,
+    }
+}

@@ -1,0 +1,106 @@
+//! The searchable package picker: one list of the catalog's organisation packages.
+
+use super::*;
+
+/// Which list of packages a picker edits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickTarget {
+    System,
+    Own,
+    Delegated,
+}
+
+/// The searchable package picker over the catalog's organisation packages.
+#[derive(Debug, Clone)]
+pub struct Picker {
+    pub target: PickTarget,
+    pub filter: String,
+    pub filtering: bool,
+    pub sel: usize,
+    pub chosen: Vec<PackageRef>,
+    /// Indices into `catalog().packages()` that match the filter.
+    pub matches: Vec<usize>,
+}
+
+impl Picker {
+    pub fn new(target: PickTarget, chosen: Vec<PackageRef>) -> Picker {
+        let mut p = Picker {
+            target,
+            filter: String::new(),
+            filtering: false,
+            sel: 0,
+            chosen,
+            matches: Vec::new(),
+        };
+        p.refilter();
+        p
+    }
+
+    pub(super) fn refilter(&mut self) {
+        let all = catalog().packages();
+        let hits: Vec<&str> = catalog()
+            .search(&self.filter)
+            .filter(|p| !p.is_person_package())
+            .map(|p| p.code.as_str())
+            .collect();
+        self.matches = all
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| hits.contains(&p.code.as_str()))
+            .map(|(i, _)| i)
+            .collect();
+        self.sel = self.sel.min(self.matches.len().saturating_sub(1));
+    }
+
+    pub fn is_chosen(&self, code: &str) -> bool {
+        self.chosen.iter().any(|c| c.code() == code)
+    }
+
+    pub(super) fn toggle(&mut self) {
+        let Some(&i) = self.matches.get(self.sel) else {
+            return;
+        };
+        let code = &catalog().packages()[i].code;
+        if let Some(pos) = self.chosen.iter().position(|c| c.code() == code) {
+            self.chosen.remove(pos);
+        } else {
+            self.chosen.push(PackageRef::new(code));
+        }
+    }
+
+    /// Handles a key; `true` when the picker is done (Esc outside the filter).
+    pub(super) fn on(&mut self, key: KeyEvent) -> bool {
+        if self.filtering {
+            match key.code {
+                KeyCode::Esc => {
+                    self.filter.clear();
+                    self.filtering = false;
+                    self.refilter();
+                }
+                KeyCode::Enter | KeyCode::Down | KeyCode::Tab => self.filtering = false,
+                KeyCode::Backspace => {
+                    self.filter.pop();
+                    self.refilter();
+                }
+                KeyCode::Char(c) => {
+                    self.filter.push(c);
+                    self.sel = 0;
+                    self.refilter();
+                }
+                _ => {}
+            }
+            return false;
+        }
+        match key.code {
+            KeyCode::Char('/') => {
+                self.filtering = true;
+                self.filter.clear();
+                self.refilter();
+            }
+            KeyCode::Char(' ') | KeyCode::Enter => self.toggle(),
+            KeyCode::Esc | KeyCode::Backspace => return true,
+            code => move_sel(&mut self.sel, self.matches.len(), code),
+        }
+        false
+    }
+}
