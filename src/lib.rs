@@ -5,6 +5,7 @@
 //! terminals; [`cli`] and [`tui`] are thin front ends over the same functions.
 
 pub mod advisor;
+pub mod analysis;
 pub mod catalog;
 pub mod checklist;
 pub mod cli;

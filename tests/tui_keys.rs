@@ -332,7 +332,7 @@ fn q_asks_when_unsaved_and_ctrl_c_quits_at_once() {
     let mut app = App::with_plan(config(Lang::En), situation(), None);
     press(&mut app, &[Enter]);
     assert!(app.input.is_some());
-    assert_eq!(app.on(ctrl('c')), Action::Quit, "even while typing");
+    assert_eq!(app.on(ctrl('c')), Action::Interrupt, "even while typing");
 }
 
 #[test]

@@ -120,7 +120,7 @@ fn delete_says_what_it_deleted_and_undo_and_redo_restore_it() {
 #[test]
 fn every_kind_of_edit_undoes() {
     let mut app = App::with_plan(config(Lang::En), situation(), None);
-    let original = app.plan.clone();
+    let original = (*app.plan).clone();
     // A field, a toggle, a package pick, a client edit, a team.
     press(&mut app, &[Down]);
     enter_text(&mut app, "Renamed AS");
@@ -130,11 +130,11 @@ fn every_kind_of_edit_undoes() {
     enter_text(&mut app, "Changed AS");
     press(&mut app, &[End, Enter]);
     press(&mut app, &[Char('n'), Char('d')]);
-    assert_ne!(app.plan, original);
+    assert_ne!(*app.plan, original);
     for _ in 0..5 {
         press(&mut app, &[Char('u')]);
     }
-    assert_eq!(app.plan, original);
+    assert_eq!(*app.plan, original);
     for _ in 0..5 {
         app.on(ctrl('r'));
     }

@@ -41,14 +41,17 @@ pub fn run(args: &WizardArgs, ctx: &Ctx) -> anyhow::Result<u8> {
         app
     } else if let Some(file) = &args.file {
         let shown = file.display().to_string();
+        tui::app::regular_file(file, ctx.lang).map_err(anyhow::Error::msg)?;
         let (terminal, plan) =
             tui::open_while(&i18n::fill(t.reading, &[&shown]), || read_start(file))?;
         let app = App::with_plan(config, plan, Some(file));
-        return finish(tui::run_in(terminal, app)?, ctx);
+        let (app, ending) = tui::run_in(terminal, app)?;
+        return finish(app, ending, ctx);
     } else {
         App::new(config)
     };
-    finish(tui::run(app)?, ctx)
+    let (app, ending) = tui::run(app)?;
+    finish(app, ending, ctx)
 }
 
 /// The plan the wizard starts from: a plan file, or a CSV client list.
@@ -74,7 +77,7 @@ fn read_start(file: &std::path::Path) -> anyhow::Result<crate::plan::Plan> {
 }
 
 /// After the terminal is restored: where files were written, how to resume.
-fn finish(app: App, ctx: &Ctx) -> anyhow::Result<u8> {
+fn finish(app: App, ending: tui::Ending, ctx: &Ctx) -> anyhow::Result<u8> {
     let t = i18n::strings(app.lang);
     if !ctx.quiet {
         for p in &app.written {
@@ -92,5 +95,8 @@ fn finish(app: App, ctx: &Ctx) -> anyhow::Result<u8> {
             );
         }
     }
-    Ok(EXIT_OK)
+    Ok(match ending {
+        tui::Ending::Quit => EXIT_OK,
+        signal => signal.exit_code(),
+    })
 }

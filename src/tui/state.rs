@@ -31,15 +31,6 @@ pub fn default_path() -> Option<PathBuf> {
     Some(dir.join("wizard.yaml"))
 }
 
-/// Writes the state atomically, creating its folder.
-pub fn save(path: &Path, saved: &Saved) -> std::io::Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let text = serde_yaml::to_string(saved).map_err(std::io::Error::other)?;
-    crate::fsutil::write_atomic(path, text.as_bytes())
-}
-
 /// How many earlier sessions are kept beside the current one
 /// (`wizard.yaml.1` is the newest).
 pub const BACKUPS: u32 = 3;
@@ -108,72 +99,45 @@ pub fn find(path: &Path) -> Option<Found> {
     Some(Found { saved, modified })
 }
 
-/// One write of the session.
+/// One write of the session: the plan is shared with the wizard, not copied.
+#[derive(Debug, Clone)]
 pub struct Job {
     pub path: PathBuf,
-    pub saved: Saved,
+    pub step: String,
+    pub lang: String,
+    pub own_layout: bool,
+    pub plan: std::sync::Arc<Plan>,
     /// Keep the file there as `wizard.yaml.1` first (see [`rotate`]).
     pub rotate: bool,
+}
+
+/// [`Saved`] borrowing its plan, to write without a copy.
+#[derive(Serialize)]
+struct SavedRef<'a> {
+    step: &'a str,
+    lang: &'a str,
+    own_layout: bool,
+    plan: &'a Plan,
 }
 
 impl Job {
     /// Does the write; the error names the file.
     pub fn run(&self) -> Result<(), String> {
         let path = &self.path;
+        let fail = |e: std::io::Error| format!("{}: {e}", path.display());
         if self.rotate {
-            rotate(path).map_err(|e| format!("{}: {e}", path.display()))?;
+            rotate(path).map_err(fail)?;
         }
-        save(path, &self.saved).map_err(|e| format!("{}: {e}", path.display()))
-    }
-}
-
-/// Saves on a worker thread, newest state wins: writing a 100,000-client plan
-/// takes seconds, and the screen must not wait for it. [`Saver::finish`]
-/// waits for the last write, so quitting never loses it.
-pub struct Saver {
-    tx: Option<std::sync::mpsc::Sender<Job>>,
-    results: std::sync::mpsc::Receiver<Result<(), String>>,
-    handle: Option<std::thread::JoinHandle<()>>,
-}
-
-impl Saver {
-    pub fn spawn() -> Saver {
-        let (tx, rx) = std::sync::mpsc::channel::<Job>();
-        let (result_tx, results) = std::sync::mpsc::channel();
-        let handle = std::thread::spawn(move || {
-            while let Ok(mut job) = rx.recv() {
-                while let Ok(newer) = rx.try_recv() {
-                    // A rotation asked for by a skipped job still happens.
-                    let rotate = job.rotate || newer.rotate;
-                    job = Job { rotate, ..newer };
-                }
-                let _ = result_tx.send(job.run());
-            }
-        });
-        Saver {
-            tx: Some(tx),
-            results,
-            handle: Some(handle),
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(fail)?;
         }
-    }
-
-    pub fn send(&self, job: Job) {
-        if let Some(tx) = &self.tx {
-            let _ = tx.send(job);
-        }
-    }
-
-    /// The outcome of the writes finished since the last call, newest last.
-    pub fn results(&self) -> Vec<Result<(), String>> {
-        self.results.try_iter().collect()
-    }
-
-    /// Waits for the pending write; its outcome, if there was one.
-    pub fn finish(&mut self) -> Vec<Result<(), String>> {
-        self.tx = None;
-        if let Some(h) = self.handle.take() {
-            let _ = h.join();
-        }
-        self.results()
+        let saved = SavedRef {
+            step: &self.step,
+            lang: &self.lang,
+            own_layout: self.own_layout,
+            plan: &self.plan,
+        };
+        let text = serde_yaml::to_string(&saved).map_err(|e| fail(std::io::Error::other(e)))?;
+        crate::fsutil::write_atomic(path, text.as_bytes()).map_err(fail)
     }
 }

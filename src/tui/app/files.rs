@@ -2,6 +2,20 @@
 
 use super::*;
 
+/// Refuses what is not a regular file before it is opened: reading a FIFO
+/// blocks until someone writes to it and `/dev/zero` never ends, and the
+/// wizard's input thread must never wait on a file (Ctrl-C is a key there).
+pub fn regular_file(path: &Path, lang: Lang) -> Result<(), String> {
+    match std::fs::metadata(path) {
+        Ok(m) if !m.is_file() => Err(i18n::fill(
+            i18n::strings(lang).not_regular,
+            &[&path.display().to_string()],
+        )),
+        // Missing or unreadable: the reader says so in its own words.
+        _ => Ok(()),
+    }
+}
+
 impl App {
     /// Opens a plan (YAML) or a client list (CSV) from the welcome screen or the clients step.
     pub(super) fn open_file(&mut self, path: &Path) -> Result<(), String> {
@@ -9,6 +23,7 @@ impl App {
         if path.as_os_str().is_empty() {
             return Err(t.need_path.into());
         }
+        regular_file(path, self.lang)?;
         let is_csv = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
@@ -25,7 +40,7 @@ impl App {
             let n = clients.len();
             if self.step == Step::Welcome {
                 // Reached through `replace_now`, which keeps the old plan for undo.
-                self.plan = empty_plan();
+                self.plan = empty_plan().into();
                 self.own_layout = false;
                 self.merge_clients(clients);
                 self.changed();

@@ -295,7 +295,7 @@ impl App {
                     Lang::En => Lang::Nb,
                     Lang::Nb => Lang::En,
                 };
-                self.refresh();
+                self.reword();
             }
             Row::SysLocal => {
                 let before = Part::System(self.plan.system.clone());

@@ -21,17 +21,21 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::{Path, PathBuf};
 
 mod files;
+pub use files::regular_file;
 mod forms;
 mod lists;
 mod picker;
 mod review;
 mod session;
+mod worker;
 
 use crate::tui::history::Part;
 pub use forms::{Row, RowKind};
 use forms::{parse_handle, show_orgnr};
 pub use picker::{PickTarget, Picker};
 pub use session::{Replace, Session};
+use worker::{Key, Reply, Request, Worker};
+pub use worker::{Shared, compute};
 
 /// A new plan has no organisation number yet; this stands in for "not given".
 pub const UNSET_ORGNR: &str = "000000000";
@@ -103,6 +107,10 @@ impl Step {
 pub enum Action {
     Continue,
     Quit,
+    /// Ctrl-C: quit as SIGINT would (the session is saved, exit 130).
+    Interrupt,
+    /// Ctrl-Z: give the terminal back and stop until `fg`.
+    Suspend,
 }
 
 /// The review screen's panes, in Tab order.
@@ -180,42 +188,8 @@ pub struct Computed {
     pub answers: Vec<Answer>,
     /// Scenario F's two options for this plan (`sysuser compare`).
     pub compare: Option<crate::compare::Comparison>,
-}
-
-/// Advice, findings, tree, answers and F figures for one plan.
-pub fn compute(plan: &Plan, own_layout: bool, lang: Lang) -> Computed {
-    let reviewed = if own_layout {
-        plan.clone()
-    } else {
-        let mut situation = plan.clone();
-        situation.system_users.clear();
-        situation.advice = None;
-        crate::advisor::advise_in(&situation, lang)
-    };
-    let report = crate::engine::check_in(&reviewed, lang);
-    let tree = render::render(
-        &reviewed,
-        &render::Options {
-            format: render::Format::Text,
-            limit: Some(10),
-            lang: lang.code(),
-        },
-    )
-    .lines()
-    .map(str::to_string)
-    .collect();
-    let answers = decision::QUESTIONS
-        .iter()
-        .map(|q| decision::answer_in(q, plan, lang))
-        .collect();
-    let compare = Some(crate::compare::compare_in(plan, lang));
-    Computed {
-        plan: Some(reviewed),
-        report,
-        tree,
-        answers,
-        compare,
-    }
+    /// The reviewed plan's routing table, totalled.
+    pub routes: Option<crate::analysis::RouteTotals>,
 }
 
 /// How the wizard starts.
@@ -231,8 +205,16 @@ pub struct Config {
 
 pub struct App {
     pub background: bool,
-    generation: u64,
-    pending: Option<std::sync::mpsc::Receiver<(u64, Computed)>>,
+    /// Analyses and saves off the input thread (`None`: at once, in tests).
+    worker: Option<Worker>,
+    /// The newest analysis asked for and not yet in.
+    expected: Option<Key>,
+    /// What `computed` is an analysis of.
+    computed_key: Option<Key>,
+    /// The previous language's analysis of the same revision: switching back rewords at once.
+    stash: Option<(Key, Computed)>,
+    /// Analyses asked for so far (a language switch back asks for none).
+    pub analyses_asked: u64,
     /// The autosave, its backups and the undo history.
     pub session: Session,
     started: bool,
@@ -242,7 +224,7 @@ pub struct App {
     pub color: bool,
     pub state_path: Option<PathBuf>,
     pub step: Step,
-    pub plan: Plan,
+    pub plan: Shared,
     /// Review the plan's own layout instead of the recommended one.
     pub own_layout: bool,
     pub computed: Computed,
@@ -281,8 +263,11 @@ impl App {
         let sel = usize::from(session.found.is_some());
         let mut app = App {
             background: config.background,
-            generation: 0,
-            pending: None,
+            worker: config.background.then(Worker::spawn),
+            expected: None,
+            computed_key: None,
+            stash: None,
+            analyses_asked: 0,
             session,
             started: false,
             deferred_refresh: false,
@@ -292,7 +277,7 @@ impl App {
             state_path: config.state_path,
             step: Step::Welcome,
             picker: Picker::new(PickTarget::Own, Vec::new()),
-            plan,
+            plan: plan.into(),
             own_layout: false,
             computed: Computed::default(),
             sel,
@@ -333,7 +318,7 @@ impl App {
         } else {
             Lang::En
         };
-        app.plan = saved.plan;
+        app.plan = saved.plan.into();
         app.own_layout = saved.own_layout && !app.plan.system_users.is_empty();
         app.step = Step::from_id(&saved.step).unwrap_or(Step::Organisation);
         app.picker = Picker::new(PickTarget::Own, app.plan.own_packages.clone());
@@ -348,7 +333,7 @@ impl App {
 
     fn load_plan(&mut self, plan: Plan, origin: Option<&Path>) {
         self.own_layout = !plan.system_users.is_empty();
-        self.plan = plan;
+        self.plan = plan.into();
         self.picker = Picker::new(PickTarget::Own, self.plan.own_packages.clone());
         if let Some(stem) = origin.and_then(|p| p.file_stem()).and_then(|s| s.to_str()) {
             self.export_plan = format!("{stem}-plan.yaml");
@@ -364,61 +349,123 @@ impl App {
         self.go(step);
     }
 
-    /// Re-runs advice, check and render for the current plan: at once, or on a
-    /// worker thread when `background` is set (the terminal front end), so a
-    /// 100,000-client plan never freezes the screen. A newer request makes an
-    /// older result stale; [`App::poll_computed`] takes in the latest.
+    /// Asks for the current plan's analysis: on the worker when `background`
+    /// is set (the terminal front end), so a 100,000-client plan never freezes
+    /// the screen, else at once. [`App::poll_computed`] takes in the newest.
     pub fn refresh(&mut self) {
-        if self.background && !self.started {
-            self.deferred_refresh = true;
-            return;
-        }
-        let plan = self.plan.clone();
-        let (own, lang) = (self.own_layout, self.lang);
-        if !self.background {
-            self.apply(compute(&plan, own, lang));
-            return;
-        }
-        self.generation += 1;
-        let generation = self.generation;
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let _ = tx.send((generation, compute(&plan, own, lang)));
-        });
-        self.pending = Some(rx);
+        self.ask(true, false);
     }
 
-    /// Takes in a finished background computation; `true` when the screen changed.
+    /// What an analysis of the current state would be of.
+    fn key(&self) -> Key {
+        Key {
+            revision: self.session.revision(),
+            own_layout: self.own_layout,
+            lang: self.lang,
+        }
+    }
+
+    /// Sends the worker an analysis, a save of the session, or both.
+    pub(super) fn ask(&mut self, analyse: bool, save: bool) {
+        if self.background && !self.started {
+            self.deferred_refresh |= analyse;
+            self.deferred_persist |= save;
+            return;
+        }
+        let save = if save { self.save_job() } else { None };
+        if !analyse && save.is_none() {
+            return;
+        }
+        let key = self.key();
+        if analyse {
+            self.expected = Some(key);
+            self.analyses_asked += 1;
+        }
+        let req = Request {
+            key,
+            plan: self.plan.snapshot(),
+            analyse,
+            save,
+        };
+        match &mut self.worker {
+            Some(w) => w.send(req),
+            None => {
+                for reply in worker::serve_here(req) {
+                    self.take(reply);
+                }
+            }
+        }
+    }
+
+    /// Takes in the worker's replies; `true` when the screen changed.
     pub fn poll_computed(&mut self) -> bool {
-        self.poll_saves();
-        let Some(rx) = &self.pending else {
+        let Some(replies) = self.worker.as_mut().map(Worker::replies) else {
             return false;
         };
-        match rx.try_recv() {
-            Ok((generation, computed)) if generation == self.generation => {
-                self.pending = None;
-                self.apply(computed);
+        let Some(replies) = replies else {
+            // The worker is gone (it panicked): stop waiting for it.
+            self.expected = None;
+            return true;
+        };
+        let mut changed = false;
+        for r in replies {
+            changed |= self.take(r);
+        }
+        changed
+    }
+
+    fn take(&mut self, reply: Reply) -> bool {
+        match reply {
+            Reply::Analysed(key, computed) => {
+                // Newest wins: an analysis of an older revision is dropped.
+                if self.expected != Some(key) {
+                    return false;
+                }
+                self.expected = None;
+                self.apply(key, *computed);
                 true
             }
-            Ok(_) => false,
-            Err(std::sync::mpsc::TryRecvError::Empty) => false,
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                self.pending = None;
-                false
+            Reply::Saved(result) => {
+                let was = self.session.error.clone();
+                self.session.error = result.err();
+                was != self.session.error
             }
         }
     }
 
     /// Whether advice and check are still being worked out.
     pub fn computing(&self) -> bool {
-        self.pending.is_some()
+        self.expected.is_some()
     }
 
-    fn apply(&mut self, computed: Computed) {
-        self.computed = computed;
+    fn apply(&mut self, key: Key, computed: Computed) {
+        let old = std::mem::replace(&mut self.computed, computed);
+        let old_key = self.computed_key.replace(key);
+        if let Some(k) = old_key
+            && k.lang != key.lang
+            && (Key {
+                lang: key.lang,
+                ..k
+            }) == key
+        {
+            self.stash = Some((k, old));
+        }
         self.finding_sel = self
             .finding_sel
             .min(self.computed.report.findings.len().saturating_sub(1));
+    }
+
+    /// The language changed: the other language's analysis of the same plan
+    /// is taken back if it was kept, else the texts are worked out anew.
+    pub(super) fn reword(&mut self) {
+        let key = self.key();
+        match self.stash.take() {
+            Some((k, computed)) if k == key => {
+                self.expected = None;
+                self.apply(key, computed);
+            }
+            _ => self.refresh(),
+        }
     }
 
     /// Moves to a step. The session is saved when the plan changes, not per step.
@@ -445,10 +492,13 @@ impl App {
 
     /// Handles one key press.
     pub fn on(&mut self, key: KeyEvent) -> Action {
-        if key.modifiers.contains(KeyModifiers::CONTROL)
-            && matches!(key.code, KeyCode::Char('c') | KeyCode::Char('q'))
-        {
-            return Action::Quit;
+        if key.modifiers.contains(KeyModifiers::CONTROL) {
+            match key.code {
+                KeyCode::Char('c') => return Action::Interrupt,
+                KeyCode::Char('q') => return Action::Quit,
+                KeyCode::Char('z') => return Action::Suspend,
+                _ => {}
+            }
         }
         self.status = None;
         if self.input.is_some() {

@@ -4,10 +4,10 @@
 use super::*;
 use crate::tui::history::{Doc, History, Part};
 use crate::tui::state::{Found, Job};
+use worker::Worker;
 
 /// The autosaved session and the undo history.
 pub struct Session {
-    saver: Option<state::Saver>,
     /// The file at the state path holds this session (resumed or saved by
     /// it); until then the first save keeps what is there as a backup.
     owns: bool,
@@ -27,7 +27,6 @@ impl Session {
     /// `look`: read the saved session to describe it on the welcome screen.
     pub fn new(config: &Config, look: bool) -> Session {
         Session {
-            saver: (config.background && config.state_path.is_some()).then(state::Saver::spawn),
             owns: false,
             revision: 0,
             saved_revision: 0,
@@ -40,6 +39,11 @@ impl Session {
                 .and_then(state::find),
             history: History::default(),
         }
+    }
+
+    /// The plan's revision: bumped by every change.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// Whether the session file holds this session's answers.
@@ -124,39 +128,35 @@ impl App {
         self.status = Some(message.into());
     }
 
-    /// The plan changed: mark it, recompute, save.
+    /// The plan changed: mark it, then analyse and save it (one request).
     pub(super) fn changed(&mut self) {
         self.unsaved = true;
         self.session.revision += 1;
-        self.refresh();
-        self.persist();
+        self.ask(true, true);
     }
 
     /// Saves the answers if the plan changed since the last save (or, when
-    /// this session already owns the file, the step did). Large plans are
-    /// written on a worker.
+    /// this session already owns the file, the step did), on the worker.
     pub fn persist(&mut self) {
-        let Some(path) = self.state_path.clone() else {
-            return;
-        };
+        self.ask(false, true);
+    }
+
+    /// The session write due now, if any; marks it as done (its outcome
+    /// comes back from the worker).
+    pub(super) fn save_job(&mut self) -> Option<Job> {
+        let path = self.state_path.clone()?;
         let s = &self.session;
         let plan_changed = s.revision != s.saved_revision;
         let step_changed = s.owns && s.saved_step != Some(self.step);
         if !plan_changed && !step_changed {
-            return;
-        }
-        if self.background && !self.started {
-            self.deferred_persist = true;
-            return;
+            return None;
         }
         let job = Job {
             path,
-            saved: Saved {
-                step: self.step.id().to_string(),
-                lang: self.lang.code().to_string(),
-                own_layout: self.own_layout,
-                plan: self.plan.clone(),
-            },
+            step: self.step.id().to_string(),
+            lang: self.lang.code().to_string(),
+            own_layout: self.own_layout,
+            plan: self.plan.snapshot(),
             rotate: !self.session.owns,
         };
         let s = &mut self.session;
@@ -164,40 +164,14 @@ impl App {
         s.found = None;
         s.saved_revision = s.revision;
         s.saved_step = Some(self.step);
-        match &s.saver {
-            Some(saver) => saver.send(job),
-            None => {
-                let result = job.run();
-                self.take_save_result(result);
-            }
-        }
+        Some(job)
     }
 
-    /// Takes in the outcome of finished saves.
-    pub(super) fn poll_saves(&mut self) {
-        let results = self
-            .session
-            .saver
-            .as_ref()
-            .map(state::Saver::results)
-            .unwrap_or_default();
-        for r in results {
-            self.take_save_result(r);
-        }
-    }
-
-    fn take_save_result(&mut self, result: Result<(), String>) {
-        self.session.error = result.err();
-    }
-
-    /// Waits for the session file to be written (before the process exits).
+    /// Waits for the worker's last save (before the process exits).
     pub fn finish_saving(&mut self) {
-        let results = match &mut self.session.saver {
-            Some(saver) => saver.finish(),
-            None => Vec::new(),
-        };
-        for r in results {
-            self.take_save_result(r);
+        let replies = self.worker.as_mut().map(Worker::finish).unwrap_or_default();
+        for r in replies {
+            self.take(r);
         }
     }
 
@@ -220,11 +194,11 @@ impl App {
     /// save moves it to `wizard.yaml.1`. Undo brings it back as well.
     pub(super) fn replace_now(&mut self, what: Replace) -> Result<(), String> {
         self.persist();
-        let before = Part::Everything(Box::new(self.plan.clone()), self.own_layout);
+        let before = Part::Everything(Box::new((*self.plan).clone()), self.own_layout);
         let owned = std::mem::replace(&mut self.session.owns, false);
         match what {
             Replace::StartNew => {
-                self.plan = empty_plan();
+                self.plan = empty_plan().into();
                 self.own_layout = false;
                 self.unsaved = false;
                 self.refresh();

@@ -1,0 +1,187 @@
+//! The wizard's one worker thread: it analyses the newest plan revision and
+//! saves the session, so the input thread never waits for either.
+//!
+//! Requests queue up while the worker is busy; it takes the newest and drops
+//! the stale ones (their saves are folded into the newest, whose plan has
+//! every change). The plan travels as an `Arc`: nothing is copied to ask.
+
+use super::*;
+use crate::tui::state::Job;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+
+/// The plan the wizard edits, shared with the worker without a copy. Reading
+/// is free; editing while the worker still reads an older revision copies it
+/// first (copy on write), so the worker's snapshot never changes under it.
+#[derive(Debug, Clone)]
+pub struct Shared(Arc<Plan>);
+
+impl Shared {
+    pub fn snapshot(&self) -> Arc<Plan> {
+        Arc::clone(&self.0)
+    }
+}
+
+impl From<Plan> for Shared {
+    fn from(plan: Plan) -> Shared {
+        Shared(Arc::new(plan))
+    }
+}
+
+impl std::ops::Deref for Shared {
+    type Target = Plan;
+    fn deref(&self) -> &Plan {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Shared {
+    fn deref_mut(&mut self) -> &mut Plan {
+        Arc::make_mut(&mut self.0)
+    }
+}
+
+impl PartialEq<Plan> for Shared {
+    fn eq(&self, other: &Plan) -> bool {
+        *self.0 == *other
+    }
+}
+
+/// What one analysis is of: a plan revision, the layout shown, the language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub revision: u64,
+    pub own_layout: bool,
+    pub lang: Lang,
+}
+
+/// Work for the worker.
+pub struct Request {
+    pub key: Key,
+    pub plan: Arc<Plan>,
+    /// Analyse (else only save).
+    pub analyse: bool,
+    pub save: Option<Job>,
+}
+
+/// What the worker sends back.
+pub enum Reply {
+    Analysed(Key, Box<Computed>),
+    Saved(Result<(), String>),
+}
+
+/// Advice, findings, answers, F figures, route totals and the tree for one plan.
+pub fn compute(plan: &Plan, own_layout: bool, lang: Lang) -> Computed {
+    let a = crate::analysis::analyse(plan, own_layout, lang);
+    let tree = render::render(
+        &a.reviewed,
+        &render::Options {
+            format: render::Format::Text,
+            limit: Some(10),
+            lang: lang.code(),
+        },
+    )
+    .lines()
+    .map(str::to_string)
+    .collect();
+    Computed {
+        plan: Some(a.reviewed),
+        report: a.report,
+        tree,
+        answers: a.answers,
+        compare: Some(a.compare),
+        routes: Some(a.routes),
+    }
+}
+
+/// Does one request where it is: on the worker, or at once in tests.
+fn serve(req: Request, reply: &dyn Fn(Reply)) {
+    if req.analyse {
+        let computed = compute(&req.plan, req.key.own_layout, req.key.lang);
+        reply(Reply::Analysed(req.key, Box::new(computed)));
+    }
+    if let Some(mut job) = req.save {
+        job.plan = req.plan;
+        reply(Reply::Saved(job.run()));
+    }
+}
+
+/// The worker thread, or none (tests: everything runs on the calling thread).
+pub struct Worker {
+    tx: Option<Sender<Request>>,
+    rx: Receiver<Reply>,
+    handle: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Worker {
+    pub fn spawn() -> Worker {
+        let (tx, jobs) = channel::<Request>();
+        let (reply_tx, rx) = channel();
+        let handle = std::thread::spawn(move || {
+            while let Ok(mut req) = jobs.recv() {
+                while let Ok(newer) = jobs.try_recv() {
+                    req = merge(req, newer);
+                }
+                serve(req, &|r| {
+                    let _ = reply_tx.send(r);
+                });
+            }
+        });
+        Worker {
+            tx: Some(tx),
+            rx,
+            handle: Some(handle),
+        }
+    }
+
+    pub fn send(&mut self, req: Request) {
+        if let Some(tx) = &self.tx {
+            let _ = tx.send(req);
+        }
+    }
+
+    /// The replies that arrived; `None` once the worker is gone.
+    pub fn replies(&mut self) -> Option<Vec<Reply>> {
+        let mut out = Vec::new();
+        loop {
+            match self.rx.try_recv() {
+                Ok(r) => out.push(r),
+                Err(TryRecvError::Empty) => return Some(out),
+                Err(TryRecvError::Disconnected) => return (!out.is_empty()).then_some(out),
+            }
+        }
+    }
+
+    /// Lets the last request finish (the pending save) and returns its replies.
+    pub fn finish(&mut self) -> Vec<Reply> {
+        self.tx = None;
+        if let Some(h) = self.handle.take() {
+            let _ = h.join();
+        }
+        self.rx.try_iter().collect()
+    }
+}
+
+/// Two queued requests as one: the newer's plan and analysis, and a save if
+/// either asked for one (a rotation asked for by the older still happens).
+fn merge(older: Request, newer: Request) -> Request {
+    let save = match (older.save, newer.save) {
+        (Some(o), Some(n)) => Some(Job {
+            rotate: o.rotate || n.rotate,
+            ..n
+        }),
+        (o, n) => n.or(o),
+    };
+    Request {
+        analyse: older.analyse || newer.analyse,
+        save,
+        ..newer
+    }
+}
+
+/// Runs a request on the calling thread (no worker), handing back its replies.
+pub fn serve_here(req: Request) -> Vec<Reply> {
+    let out = std::cell::RefCell::new(Vec::new());
+    serve(req, &|r| out.borrow_mut().push(r));
+    out.into_inner()
+}
