@@ -201,6 +201,7 @@ pub struct Strings {
     pub cli_not_saved: &'static str,
     pub ago: [&'static str; 4],
     pub client_one: &'static str,
+    pub added_to_register: &'static str,
     pub not_regular: &'static str,
     pub client_many: &'static str,
 }
@@ -473,6 +474,7 @@ pub static EN: Strings = Strings {
         "saved {0} days ago",
     ],
     client_one: "1 client",
+    added_to_register: "Also added to the system register (the system needs it): {0}.",
     not_regular: "{0} is not a regular file (a FIFO, a device or a folder); the wizard reads plans and client lists from regular files only.",
     client_many: "{0} clients",
 };
@@ -710,6 +712,7 @@ pub static NB: Strings = Strings {
         "lagret for {0} dager siden",
     ],
     client_one: "1 klient",
+    added_to_register: "Også lagt til i systemregisteret (systemet trenger den): {0}.",
     not_regular: "{0} er ikke en vanlig fil (en FIFO, en enhet eller en mappe); veiviseren leser planer og klientlister bare fra vanlige filer.",
     client_many: "{0} klienter",
 };

@@ -238,6 +238,15 @@ impl App {
         self.rows().get(self.form_sel()).copied()
     }
 
+    /// Whether the vendor's number was never set by the user: it is unset,
+    /// the organisation's (a system of its own), or read from the system id.
+    fn vendor_follows(&self) -> bool {
+        let v = self.plan.system.vendor.as_str();
+        v == UNSET_ORGNR
+            || v == self.plan.organisation.orgnr.as_str()
+            || self.plan.system.id.starts_with(&format!("{v}_"))
+    }
+
     pub(super) fn on_form(&mut self, key: KeyEvent) {
         let rows = self.rows();
         let mut sel = self.form_sel();
@@ -281,8 +290,11 @@ impl App {
                     }
                     _ => (PickTarget::System, self.plan.system.access_packages.clone()),
                 };
-                self.overlays
-                    .push(Overlay::Picker(Picker::new(target, chosen)));
+                let mut picker = Picker::new(target, chosen);
+                if target == PickTarget::Delegated {
+                    picker = picker.listing_first(self.plan.system.access_packages.clone());
+                }
+                self.overlays.push(Overlay::Picker(picker));
             }
             RowKind::Action => self.act(row),
         }
@@ -398,23 +410,18 @@ impl App {
                 }
                 Err(e) => input.error = Some(e),
             },
-            KeyCode::Backspace => {
-                input.buffer.pop();
-                input.error = None;
-                input.fresh = false;
-            }
-            KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                input.buffer.clear();
-            }
-            KeyCode::Char(c) => {
-                if input.fresh {
+            _ => {
+                // A typed character replaces a prefilled value; an editing key edits it.
+                let typed = matches!(key.code, KeyCode::Char(_))
+                    && !key.modifiers.contains(KeyModifiers::CONTROL);
+                if input.fresh && typed {
                     input.buffer.clear();
-                    input.fresh = false;
                 }
-                input.buffer.push(c);
-                input.error = None;
+                if line_edit(&mut input.buffer, key) {
+                    input.fresh = false;
+                    input.error = None;
+                }
             }
-            _ => {}
         }
         self.input = Some(input);
     }
@@ -448,7 +455,7 @@ impl App {
             Row::OpenFile => return self.open_file(Path::new(text)),
             Row::OrgNr => {
                 let o = orgnr(text)?;
-                if self.plan.system.vendor.as_str() == UNSET_ORGNR {
+                if self.vendor_follows() {
                     self.plan.system.vendor = o.clone();
                 }
                 self.plan.organisation.orgnr = o;
@@ -458,6 +465,16 @@ impl App {
             Row::SysId => {
                 if text.contains(char::is_whitespace) {
                     return Err(t.system_id_spaces.into());
+                }
+                // Altinn's system ids are "{vendor's orgnr}_{name}".
+                let vendor = text
+                    .split_once('_')
+                    .and_then(|(o, _)| Orgnr::parse(o).ok())
+                    .filter(Orgnr::has_valid_check_digit);
+                if let Some(v) = vendor
+                    && self.vendor_follows()
+                {
+                    self.plan.system.vendor = v;
                 }
                 self.plan.system.id = text.to_string();
             }

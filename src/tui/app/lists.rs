@@ -70,16 +70,24 @@ impl App {
     pub(super) fn on_clients(&mut self, key: KeyEvent) {
         let n = self.plan.clients.len();
         match key.code {
-            KeyCode::Char('a') => self.overlays.push(Overlay::Client(ClientDraft {
-                index: None,
-                orgnr: String::new(),
-                name: String::new(),
-                unit_type: String::new(),
-                roles: Vec::new(),
-                delegated: Vec::new(),
-                sub_entity: false,
-                sel: 0,
-            })),
+            KeyCode::Char('a') => {
+                // A new client starts like the last one (form, roles,
+                // delegations): clients of one firm mostly look alike.
+                let last = self.plan.clients.last();
+                self.overlays.push(Overlay::Client(ClientDraft {
+                    index: None,
+                    orgnr: String::new(),
+                    name: String::new(),
+                    unit_type: last
+                        .and_then(|c| c.unit_type.as_ref())
+                        .map(|u| u.to_string())
+                        .unwrap_or_default(),
+                    roles: last.map(|c| c.er_roles.clone()).unwrap_or_default(),
+                    delegated: last.map(|c| c.delegated.clone()).unwrap_or_default(),
+                    sub_entity: false,
+                    sel: 0,
+                }))
+            }
             KeyCode::Enter | KeyCode::Char('e') => {
                 if let Some(c) = self.plan.clients.get(self.sel) {
                     self.overlays.push(Overlay::Client(ClientDraft {
@@ -124,20 +132,35 @@ impl App {
         let Some(mut term) = self.client_search.take() else {
             return;
         };
+        // Down and Up go to the next and the previous match.
+        let mut from = 0;
+        let mut backwards = false;
         match key.code {
             KeyCode::Esc | KeyCode::Enter => return,
-            KeyCode::Backspace => {
-                term.pop();
+            KeyCode::Down | KeyCode::Tab => from = self.sel + 1,
+            KeyCode::Up | KeyCode::BackTab => backwards = true,
+            _ => {
+                line_edit(&mut term, key);
             }
-            KeyCode::Char(c) => term.push(c),
-            _ => {}
         }
         let folded = crate::text::fold(&term);
-        if !folded.is_empty()
-            && let Some(i) = self.plan.clients.iter().position(|c| {
-                c.orgnr.as_str().contains(&folded) || crate::text::fold(&c.name).contains(&folded)
-            })
-        {
+        let hit = |c: &Client| {
+            c.orgnr.as_str().contains(&folded) || crate::text::fold(&c.name).contains(&folded)
+        };
+        let clients = &self.plan.clients;
+        let found = if folded.is_empty() {
+            None
+        } else if backwards {
+            clients[..self.sel.min(clients.len())].iter().rposition(hit)
+        } else {
+            clients
+                .iter()
+                .skip(from)
+                .position(hit)
+                .map(|i| i + from)
+                .or_else(|| clients.iter().position(hit))
+        };
+        if let Some(i) = found {
             self.sel = i;
         }
         self.client_search = Some(term);

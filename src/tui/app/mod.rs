@@ -538,7 +538,20 @@ impl App {
             }
             KeyCode::Esc | KeyCode::Backspace | KeyCode::Left => {
                 if self.step != Step::Welcome {
-                    self.go(self.step.prev());
+                    self.go(self.prev_step());
+                }
+                return Action::Continue;
+            }
+            // Jumps: `r` to the review, a digit to that step (0 is the tenth).
+            KeyCode::Char('r') if self.step != Step::Welcome => {
+                self.go(Step::Review);
+                return Action::Continue;
+            }
+            KeyCode::Char(c @ '0'..='9') if self.step != Step::Welcome => {
+                let n = c.to_digit(10).unwrap_or(0) as usize;
+                let i = if n == 0 { 9 } else { n - 1 };
+                if i > 0 {
+                    self.go(Step::ALL[i]);
                 }
                 return Action::Continue;
             }
@@ -552,9 +565,7 @@ impl App {
             Step::OwnPackages => {
                 self.picker.on(key);
                 if self.picker.chosen != self.plan.own_packages {
-                    let before =
-                        std::mem::replace(&mut self.plan.own_packages, self.picker.chosen.clone());
-                    self.changed_from(Part::OwnPackages(before));
+                    self.own_packages_picked();
                 }
             }
             Step::Clients => self.on_clients(key),
@@ -577,7 +588,30 @@ impl App {
             self.start_export();
             return;
         }
-        self.go(self.step.next());
+        let mut step = self.step.next();
+        while !self.applies(step) {
+            step = step.next();
+        }
+        self.go(step);
+    }
+
+    /// The step before this one that applies.
+    fn prev_step(&self) -> Step {
+        let mut step = self.step.prev();
+        while !self.applies(step) {
+            step = step.prev();
+        }
+        step
+    }
+
+    /// Whether a step has anything to ask for this plan: teams and the
+    /// options are about clients, so without clients `n` and Esc pass them
+    /// (a digit still opens them).
+    pub fn applies(&self, step: Step) -> bool {
+        match step {
+            Step::Teams | Step::Options => !self.plan.clients.is_empty(),
+            _ => true,
+        }
     }
 
     fn on_overlay(&mut self, overlay: Overlay, key: KeyEvent) -> Action {
@@ -640,6 +674,30 @@ impl App {
         }
         Action::Continue
     }
+}
+
+/// The editing keys every text field and search shares: Backspace and
+/// Ctrl-H delete a character, Ctrl-W a word, Ctrl-U the whole line; other
+/// characters are typed. `false` when the key is not an editing key.
+pub fn line_edit(buffer: &mut String, key: KeyEvent) -> bool {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Backspace | KeyCode::Char('h') if key.code == KeyCode::Backspace || ctrl => {
+            buffer.pop();
+        }
+        KeyCode::Char('w') if ctrl => {
+            let kept = buffer
+                .trim_end()
+                .rfind(char::is_whitespace)
+                .map_or(0, |i| i + 1);
+            buffer.truncate(kept);
+        }
+        KeyCode::Char('u') if ctrl => buffer.clear(),
+        KeyCode::Char(_) if ctrl => {}
+        KeyCode::Char(c) => buffer.push(c),
+        _ => return false,
+    }
+    true
 }
 
 /// Moves a list selection for ↑/↓, j/k, PageUp/PageDown, Home/End, g/G.

@@ -20,6 +20,38 @@ pub struct Picker {
     pub chosen: Vec<PackageRef>,
     /// Indices into `catalog().packages()` that match the filter.
     pub matches: Vec<usize>,
+    /// Packages listed before the rest (the system's, when picking a client's delegations).
+    pub first: Vec<PackageRef>,
+}
+
+impl App {
+    /// The own-packages picker changed: the organisation's needs follow it,
+    /// and a package the system register lacks is added there too (the
+    /// system can only act with packages it registers), saying so.
+    pub(super) fn own_packages_picked(&mut self) {
+        let before = Part::Group(vec![
+            Part::OwnPackages(self.plan.own_packages.clone()),
+            Part::System(self.plan.system.clone()),
+        ]);
+        self.plan.own_packages = self.picker.chosen.clone();
+        let missing: Vec<PackageRef> = self
+            .plan
+            .own_packages
+            .iter()
+            .filter(|p| !self.plan.system.access_packages.contains(p))
+            .cloned()
+            .collect();
+        let added = missing
+            .iter()
+            .map(|p| p.code().to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        self.plan.system.access_packages.extend(missing);
+        self.changed_from(before);
+        if !added.is_empty() {
+            self.status = Some(i18n::fill(self.t().added_to_register, &[&added]));
+        }
+    }
 }
 
 impl Picker {
@@ -31,6 +63,7 @@ impl Picker {
             sel: 0,
             chosen,
             matches: Vec::new(),
+            first: Vec::new(),
         };
         p.refilter();
         p
@@ -49,7 +82,25 @@ impl Picker {
             .filter(|(_, p)| hits.contains(&p.code.as_str()))
             .map(|(i, _)| i)
             .collect();
+        // Stable: the listed packages first, then those the search word
+        // means, then the rest, each part in catalog order.
+        let first = &self.first;
+        let meant = crate::catalog::meant_by(&self.filter);
+        self.matches.sort_by_key(|&i| {
+            let code = all[i].code.as_str();
+            (
+                !first.iter().any(|p| p.code() == code),
+                !meant.contains(&code),
+            )
+        });
         self.sel = self.sel.min(self.matches.len().saturating_sub(1));
+    }
+
+    /// The picker with `first` listed before the other packages.
+    pub fn listing_first(mut self, first: Vec<PackageRef>) -> Picker {
+        self.first = first;
+        self.refilter();
+        self
     }
 
     pub fn is_chosen(&self, code: &str) -> bool {
@@ -78,16 +129,12 @@ impl Picker {
                     self.refilter();
                 }
                 KeyCode::Enter | KeyCode::Down | KeyCode::Tab => self.filtering = false,
-                KeyCode::Backspace => {
-                    self.filter.pop();
-                    self.refilter();
+                _ => {
+                    if line_edit(&mut self.filter, key) {
+                        self.sel = 0;
+                        self.refilter();
+                    }
                 }
-                KeyCode::Char(c) => {
-                    self.filter.push(c);
-                    self.sel = 0;
-                    self.refilter();
-                }
-                _ => {}
             }
             return false;
         }
