@@ -6,7 +6,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use sysuser::cli::Lang;
 use sysuser::tui::{App, Config, Step};
 
@@ -35,6 +35,12 @@ fn settle(app: &mut App) {
     }
 }
 
+fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
+    terminal
+        .draw(|f| f.render_widget(app, f.area()))
+        .expect("draw");
+}
+
 fn wizard(c: &mut Criterion) {
     let _ = sysuser::catalog::catalog();
     let n = 100_000;
@@ -54,24 +60,34 @@ fn wizard(c: &mut Criterion) {
             settle(&mut app);
         })
     });
-    // The same edit on the input thread only (the worker has the last revision).
+    // The same edit on the input thread only: the key and the next frame.
     g.bench_function("edit key, handled and drawn", |b| {
-        b.iter(|| {
-            settle(&mut app);
-            app.on(key(KeyCode::Enter));
-            terminal
-                .draw(|f| f.render_widget(&app, f.area()))
-                .expect("draw");
+        b.iter_custom(|iters| {
+            let mut spent = Duration::ZERO;
+            for _ in 0..iters {
+                settle(&mut app);
+                let start = Instant::now();
+                app.on(key(KeyCode::Enter));
+                draw(&mut terminal, &app);
+                spent += start.elapsed();
+            }
+            spent
         })
     });
-    // An edit while the worker still analyses the one before (copy on write).
+    // An edit while the worker still analyses the one before: the plan is
+    // copied on the input thread first (copy on write).
     g.bench_function("edit key while the worker is busy", |b| {
-        b.iter(|| {
-            app.on(key(KeyCode::Enter));
-            app.on(key(KeyCode::Enter));
-            terminal
-                .draw(|f| f.render_widget(&app, f.area()))
-                .expect("draw");
+        b.iter_custom(|iters| {
+            let mut spent = Duration::ZERO;
+            for _ in 0..iters {
+                settle(&mut app);
+                app.on(key(KeyCode::Enter));
+                let start = Instant::now();
+                app.on(key(KeyCode::Enter));
+                draw(&mut terminal, &app);
+                spent += start.elapsed();
+            }
+            spent
         })
     });
     settle(&mut app);
@@ -85,9 +101,7 @@ fn wizard(c: &mut Criterion) {
         g.bench_function(format!("move key on {step:?}, handled and drawn"), |b| {
             b.iter(|| {
                 app.on(key(code));
-                terminal
-                    .draw(|f| f.render_widget(&app, f.area()))
-                    .expect("draw");
+                draw(&mut terminal, &app);
             })
         });
     }
@@ -96,13 +110,25 @@ fn wizard(c: &mut Criterion) {
         b.iter(|| {
             app.on(key(KeyCode::Char('n')));
             app.on(key(KeyCode::Esc));
-            terminal
-                .draw(|f| f.render_widget(&app, f.area()))
-                .expect("draw");
+            draw(&mut terminal, &app);
         })
     });
     g.finish();
     app.finish_saving();
+
+    // Where the time after an edit goes, on the worker.
+    let plan = sysuser::generate::plan(n, 0, 1);
+    let mut g = c.benchmark_group(format!("worker-{n}-clients"));
+    g.sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(10));
+    g.bench_function("analysis (advice, check, answers, F, routes)", |b| {
+        b.iter(|| sysuser::analysis::analyse(&plan, false, Lang::En))
+    });
+    g.bench_function("analysis and tree", |b| {
+        b.iter(|| sysuser::tui::app::compute(&plan, false, Lang::En))
+    });
+    g.finish();
 }
 
 criterion_group!(benches, wizard);

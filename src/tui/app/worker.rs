@@ -1,5 +1,5 @@
-//! The wizard's one worker thread: it analyses the newest plan revision and
-//! saves the session, so the input thread never waits for either.
+//! The wizard's workers: one analyses the newest plan revision, one saves
+//! the session, so the input thread never waits for either.
 //!
 //! Requests queue up while the worker is busy; it takes the newest and drops
 //! the stale ones (their saves are folded into the newest, whose plan has
@@ -94,7 +94,7 @@ pub fn compute(plan: &Plan, own_layout: bool, lang: Lang) -> Computed {
     }
 }
 
-/// Does one request where it is: on the worker, or at once in tests.
+/// Does one request where it is: on the workers, or at once in tests.
 fn serve(req: Request, reply: &dyn Fn(Reply)) {
     if req.analyse {
         let computed = compute(&req.plan, req.key.own_layout, req.key.lang);
@@ -106,17 +106,15 @@ fn serve(req: Request, reply: &dyn Fn(Reply)) {
     }
 }
 
-/// The worker thread, or none (tests: everything runs on the calling thread).
-pub struct Worker {
+/// A thread that serves the newest of its queued requests.
+struct Lane {
     tx: Option<Sender<Request>>,
-    rx: Receiver<Reply>,
     handle: Option<std::thread::JoinHandle<()>>,
 }
 
-impl Worker {
-    pub fn spawn() -> Worker {
+impl Lane {
+    fn spawn(reply_tx: Sender<Reply>) -> Lane {
         let (tx, jobs) = channel::<Request>();
-        let (reply_tx, rx) = channel();
         let handle = std::thread::spawn(move || {
             while let Ok(mut req) = jobs.recv() {
                 while let Ok(newer) = jobs.try_recv() {
@@ -127,20 +125,70 @@ impl Worker {
                 });
             }
         });
-        Worker {
+        Lane {
             tx: Some(tx),
-            rx,
             handle: Some(handle),
         }
     }
 
-    pub fn send(&mut self, req: Request) {
+    fn send(&self, req: Request) {
         if let Some(tx) = &self.tx {
             let _ = tx.send(req);
         }
     }
 
-    /// The replies that arrived; `None` once the worker is gone.
+    fn finish(&mut self) {
+        self.tx = None;
+        if let Some(h) = self.handle.take() {
+            let _ = h.join();
+        }
+    }
+}
+
+/// Two worker threads: one analyses, one saves, so that writing a large
+/// session never delays the review (both read the same shared plan).
+pub struct Worker {
+    analyser: Lane,
+    saver: Lane,
+    rx: Receiver<Reply>,
+}
+
+impl Worker {
+    pub fn spawn() -> Worker {
+        let (reply_tx, rx) = channel();
+        Worker {
+            analyser: Lane::spawn(reply_tx.clone()),
+            saver: Lane::spawn(reply_tx),
+            rx,
+        }
+    }
+
+    pub fn send(&mut self, req: Request) {
+        let Request {
+            key,
+            plan,
+            analyse,
+            save,
+        } = req;
+        if analyse {
+            self.analyser.send(Request {
+                key,
+                plan: Arc::clone(&plan),
+                analyse,
+                save: None,
+            });
+        }
+        if save.is_some() {
+            self.saver.send(Request {
+                key,
+                plan,
+                analyse: false,
+                save,
+            });
+        }
+    }
+
+    /// The replies that arrived; `None` once the workers are gone.
     pub fn replies(&mut self) -> Option<Vec<Reply>> {
         let mut out = Vec::new();
         loop {
@@ -152,12 +200,10 @@ impl Worker {
         }
     }
 
-    /// Lets the last request finish (the pending save) and returns its replies.
+    /// Lets the pending save finish (an analysis no one will see is not
+    /// waited for) and returns the replies.
     pub fn finish(&mut self) -> Vec<Reply> {
-        self.tx = None;
-        if let Some(h) = self.handle.take() {
-            let _ = h.join();
-        }
+        self.saver.finish();
         self.rx.try_iter().collect()
     }
 }
