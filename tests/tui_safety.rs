@@ -144,14 +144,41 @@ fn every_kind_of_edit_undoes() {
 }
 
 #[test]
-fn using_the_recommendation_can_be_undone() {
+fn using_the_recommendation_merges_keeps_refs_asks_and_undoes() {
     let mut app = App::with_plan(config(Lang::En), complete(), None);
     assert!(app.own_layout);
+    let mine = app.plan.system_users.clone();
     press(&mut app, &[Char('a')]);
-    assert!(!app.own_layout);
-    press(&mut app, &[Char('u')]);
-    assert!(app.own_layout);
-    assert_eq!(app.plan.system_users[0].external_ref, "accounting");
+    let Some(Overlay::ConfirmMerge(m)) = app.overlays.last() else {
+        panic!("asks first: {:?}", app.overlays);
+    };
+    assert!(!m.steps.is_empty());
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("Use the recommendation?"), "{shown}");
+    assert!(
+        shown.contains("1. "),
+        "the diff's steps are listed: {shown}"
+    );
+    press(&mut app, &[Char('n')]);
+    assert_eq!(app.plan.system_users, mine, "n keeps the layout");
+
+    press(&mut app, &[Char('a'), Char('y')]);
+    assert!(app.plan.system_users.len() > 1);
+    let kept = app
+        .plan
+        .system_users
+        .iter()
+        .find(|u| u.external_ref == "accounting")
+        .expect("the matching system user keeps its external ref");
+    assert_eq!(kept.name, "Accounting");
+    assert!(kept.why.is_some(), "and gains the recommendation's reason");
+    // Pressing it again: the layout already is the recommendation.
+    press(&mut app, &[Char('a')]);
+    assert!(app.overlays.is_empty());
+    assert!(app.status.as_deref().unwrap().contains("already"));
+
+    press(&mut app, &[Char('u'), Char('u')]);
+    assert_eq!(app.plan.system_users, mine);
 }
 
 #[test]

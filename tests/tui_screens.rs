@@ -295,3 +295,12 @@ fn confirm_new_over_saved_session() {
         app
     });
 }
+
+#[test]
+fn merge_recommendation() {
+    snap("merge", |lang| {
+        let mut app = App::with_plan(config(lang), complete(), None);
+        press(&mut app, &[Char('a')]);
+        app
+    });
+}

@@ -251,7 +251,8 @@ fn key_hints(app: &App, t: &Strings) -> String {
         Some(Overlay::Help) => return t.keys_close.into(),
         Some(Overlay::ConfirmQuit)
         | Some(Overlay::ConfirmOverwrite(_))
-        | Some(Overlay::ConfirmReplace(_)) => {
+        | Some(Overlay::ConfirmReplace(_))
+        | Some(Overlay::ConfirmMerge(_)) => {
             return t.keys_yes_no.into();
         }
         Some(Overlay::Finding(_)) => return t.keys_finding.into(),
@@ -1010,6 +1011,26 @@ fn draw_overlay(
             ])
             .wrap(Wrap { trim: true })
             .render(inner, buf);
+        }
+        Overlay::ConfirmMerge(m) => {
+            let h = area
+                .height
+                .saturating_sub(2)
+                .min(8 + 2 * m.steps.len() as u16);
+            let r = centred(area, area.width.saturating_sub(6).min(100), h);
+            let inner = popup(r, buf, th, t.merge_title);
+            let mut lines = vec![Line::styled(t.merge_intro, th.bold()), Line::raw("")];
+            lines.extend(m.steps.iter().map(|s| Line::raw(s.clone())));
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(t.y_n_merge, th.bold()));
+            // The answer stays visible however many steps there are.
+            let keys = lines.pop().unwrap_or_default();
+            let [body, foot] =
+                Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(inner);
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: true })
+                .render(body, buf);
+            Paragraph::new(keys).render(foot, buf);
         }
         Overlay::Finding(i) => {
             let Some(f) = app.computed.report.findings.get(*i) else {

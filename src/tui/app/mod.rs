@@ -26,6 +26,7 @@ mod forms;
 mod lists;
 mod picker;
 mod review;
+pub use review::{Merge, merge_layout};
 mod session;
 mod worker;
 
@@ -153,6 +154,8 @@ pub enum Overlay {
     ConfirmOverwrite(Vec<PathBuf>),
     /// A new start or an opened file would put the current work aside.
     ConfirmReplace(Replace),
+    /// `a` on the review: the recommendation merged into the layout, and its steps.
+    ConfirmMerge(Box<Merge>),
     /// A finding's details, by its index in the report.
     Finding(usize),
     Picker(Picker),
@@ -637,6 +640,19 @@ impl App {
                 }
                 KeyCode::Char('n') | KeyCode::Esc => {}
                 _ => self.overlays.push(Overlay::ConfirmReplace(what)),
+            },
+            Overlay::ConfirmMerge(m) => match key.code {
+                KeyCode::Char('y') | KeyCode::Char('j') => {
+                    let Merge {
+                        system_users,
+                        advice,
+                        ..
+                    } = *m;
+                    self.apply_merge(system_users, Some(advice));
+                    self.status = Some(self.t().now_recommended.into());
+                }
+                KeyCode::Char('n') | KeyCode::Esc => {}
+                _ => self.overlays.push(Overlay::ConfirmMerge(m)),
             },
             Overlay::Finding(i) => match key.code {
                 KeyCode::Enter => self.jump_to_finding(i),

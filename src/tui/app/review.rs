@@ -1,8 +1,89 @@
 //! The decision and review steps: the seven questions, the tree, findings and why.
 
 use super::*;
+use crate::plan::SystemUser;
+
+/// The recommended layout, with the names and external refs of the user's
+/// system users kept where one matches (same type and packages): Altinn
+/// knows a system user by its external ref, so keeping it avoids a re-creation.
+pub fn merge_layout(own: &[SystemUser], recommended: Vec<SystemUser>) -> Vec<SystemUser> {
+    fn key(u: &SystemUser) -> (crate::plan::SystemUserType, Vec<&str>) {
+        let mut codes: Vec<&str> = u.access_packages.iter().map(PackageRef::code).collect();
+        codes.sort_unstable();
+        (u.kind, codes)
+    }
+    let mut taken = vec![false; own.len()];
+    recommended
+        .into_iter()
+        .map(|mut r| {
+            let k = key(&r);
+            if let Some(i) = (0..own.len()).find(|&i| !taken[i] && key(&own[i]) == k) {
+                taken[i] = true;
+                r.name = own[i].name.clone();
+                r.external_ref = own[i].external_ref.clone();
+            }
+            r
+        })
+        .collect()
+}
+
+/// The recommendation merged into the user's layout, waiting for a yes.
+#[derive(Debug, Clone)]
+pub struct Merge {
+    pub system_users: Vec<SystemUser>,
+    pub advice: crate::plan::Advice,
+    /// What changes in Altinn, as `sysuser diff` words it.
+    pub steps: Vec<String>,
+}
 
 impl App {
+    /// `a` on the review of the user's own layout: works out the merge and
+    /// shows its steps before anything changes; an equal layout just gains
+    /// the recommendation's reasons.
+    fn propose_recommendation(&mut self) {
+        let rec = crate::advisor::recommend_in(&self.plan, self.plan.options.f_option, self.lang);
+        let users = merge_layout(&self.plan.system_users, rec.system_users);
+        let mut merged = (*self.plan).clone();
+        merged.system_users = users;
+        merged.advice = Some(rec.advice);
+        match crate::diff::diff(&self.plan, &merged) {
+            Ok(d) if d.is_empty() => {
+                self.apply_merge(merged.system_users, merged.advice);
+                self.status = Some(self.t().already_recommended.into());
+            }
+            Ok(d) => {
+                let steps = d
+                    .numbered()
+                    .iter()
+                    .map(|s| format!("{}. {}", s.step, s.text))
+                    .collect();
+                self.overlays.push(Overlay::ConfirmMerge(Box::new(Merge {
+                    system_users: merged.system_users,
+                    advice: merged.advice.unwrap_or_default(),
+                    steps,
+                })));
+            }
+            Err(e) => self.status = Some(e),
+        }
+    }
+
+    /// Puts the merged layout in, as one change that undo takes back.
+    pub(super) fn apply_merge(
+        &mut self,
+        system_users: Vec<SystemUser>,
+        advice: Option<crate::plan::Advice>,
+    ) {
+        let before = Part::Layout {
+            own_layout: self.own_layout,
+            system_users: self.plan.system_users.clone(),
+            advice: self.plan.advice.clone(),
+        };
+        self.plan.system_users = system_users;
+        self.plan.advice = advice;
+        self.own_layout = true;
+        self.changed_from(before);
+    }
+
     pub(super) fn on_decision(&mut self, key: KeyEvent) {
         let n = decision::QUESTIONS.len();
         match key.code {
@@ -34,18 +115,7 @@ impl App {
                 }
             }
             KeyCode::Char('z') => self.zoom = !self.zoom,
-            KeyCode::Char('a') => {
-                if self.own_layout {
-                    let before = Part::Layout {
-                        own_layout: true,
-                        system_users: self.plan.system_users.clone(),
-                        advice: self.plan.advice.clone(),
-                    };
-                    self.own_layout = false;
-                    self.changed_from(before);
-                    self.status = Some(self.t().now_recommended.into());
-                }
-            }
+            KeyCode::Char('a') if self.own_layout => self.propose_recommendation(),
             KeyCode::Enter if self.pane == Pane::Findings => {
                 if self.finding_sel < self.computed.report.findings.len() {
                     self.overlays.push(Overlay::Finding(self.finding_sel));
