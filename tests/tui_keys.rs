@@ -234,11 +234,49 @@ fn decision_walks_the_seven_questions_then_reviews() {
     app.go(Step::Decision);
     assert_eq!(app.computed.answers.len(), 7);
     for i in 1..7 {
-        press(&mut app, &[Enter]);
+        press(&mut app, &[Down]);
         assert_eq!(app.question, i);
     }
-    press(&mut app, &[Enter]);
+    press(&mut app, &[Char('n')]);
     assert_eq!(app.step, Step::Review);
+}
+
+#[test]
+fn decision_questions_link_to_their_step_and_take_the_choices_left_to_the_user() {
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    app.go(Step::Decision);
+    press(&mut app, &[Down, Enter]);
+    assert_eq!(
+        app.step,
+        Step::Clients,
+        "relationship types are the clients' facts"
+    );
+    app.go(Step::Decision);
+    // Question 4: scenario F's option is the user's to choose; the layout follows.
+    press(&mut app, &[Home, Down, Down, Down]);
+    let before = app.computed.plan.as_ref().unwrap().system_users.len();
+    assert_eq!(app.plan.options.f_option, None);
+    press(&mut app, &[Char(' ')]);
+    assert_eq!(
+        app.plan.options.f_option,
+        Some(sysuser::plan::FOption::PerCombination)
+    );
+    press(&mut app, &[Char(' ')]);
+    assert_eq!(
+        app.plan.options.f_option,
+        Some(sysuser::plan::FOption::PerService)
+    );
+    let after = app.computed.plan.as_ref().unwrap().system_users.len();
+    assert!(
+        screen(&app, 120, 40).contains("the guidance leaves this to you"),
+        "{before} {after}"
+    );
+    press(&mut app, &[Enter]);
+    assert_eq!((app.step, app.sel), (Step::Options, 1));
+    // Every answer shows on the path, also before walking to it (after --resume).
+    app.go(Step::Decision);
+    let s = screen(&app, 120, 40);
+    assert!(!s.contains("…"), "{s}");
 }
 
 #[test]
@@ -263,8 +301,11 @@ fn a_complete_plan_opens_on_the_review_and_tab_cycles_panes() {
     );
     press(&mut app, &[Char('z')]);
     assert!(!app.zoom);
-    press(&mut app, &[Char('a')]);
-    assert!(!app.own_layout, "a switches to the recommended layout");
+    press(&mut app, &[Char('a'), Char('y')]);
+    assert!(
+        app.plan.system_users.len() > 1,
+        "a, y takes in the recommended layout"
+    );
 }
 
 #[test]

@@ -171,7 +171,7 @@ fn options() {
 fn decision() {
     snap("decision", |lang| {
         let mut app = at(Step::Decision, lang);
-        press(&mut app, &[Enter, Enter, Enter]);
+        press(&mut app, &[Down, Down, Down]);
         app
     });
 }

@@ -173,10 +173,10 @@ fn walk_scenario_c_from_scratch_export_and_check() {
     // The decision tree, one question at a time.
     tmux.wait_for("Question 1 of 7");
     for i in 2..=7 {
-        tmux.keys(&["Enter"]);
+        tmux.keys(&["Down"]);
         tmux.wait_for(&format!("Question {i} of 7"));
     }
-    tmux.keys(&["Enter"]);
+    tmux.keys(&["n"]);
     let review = tmux.wait_for("Recommended layout");
     assert!(review.contains("Findings"), "{review}");
     tmux.keys(&["Tab", "Tab", "n"]);

@@ -746,6 +746,15 @@ fn draw_decision(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer
         }
         lines.push(Line::from(spans));
     }
+    if let Some(row) = app.decision_choice() {
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{}: {}", row_label(t, row), app.value(row)),
+                th.accent(),
+            ),
+            Span::styled(format!("  {}", t.left_to_you), th.dim()),
+        ]));
+    }
     lines.push(Line::from(vec![
         Span::styled(format!("{} ", t.guidance_says), th.dim()),
         Span::raw(q.explain(lang).to_string()),
@@ -762,7 +771,7 @@ fn draw_decision(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer
         .enumerate()
         .map(|(k, q)| {
             let ans = match app.computed.answers.get(k) {
-                Some(a) if k <= i => {
+                Some(a) => {
                     if a.yes {
                         format!("{} → {}", t.yes, q.scenarios.join("/"))
                     } else {

@@ -27,6 +27,17 @@ pub fn merge_layout(own: &[SystemUser], recommended: Vec<SystemUser>) -> Vec<Sys
         .collect()
 }
 
+/// The step (and row) whose facts decide a decision-tree question.
+fn deciding_step(question: &str) -> (Step, usize) {
+    match question {
+        "own-only" => (Step::OwnPackages, 0),
+        "teams" => (Step::Teams, 0),
+        "extra-delegated-packages" => (Step::Options, 1),
+        "own-and-delegated" => (Step::Options, 0),
+        _ => (Step::Clients, 0),
+    }
+}
+
 /// The recommendation merged into the user's layout, waiting for a yes.
 #[derive(Debug, Clone)]
 pub struct Merge {
@@ -87,14 +98,29 @@ impl App {
     pub(super) fn on_decision(&mut self, key: KeyEvent) {
         let n = decision::QUESTIONS.len();
         match key.code {
+            // Enter goes to the step whose facts decide the question.
             KeyCode::Enter => {
-                if self.question + 1 < n {
-                    self.question += 1;
-                } else {
-                    self.go(Step::Review);
+                let (step, row) = deciding_step(decision::QUESTIONS[self.question.min(n - 1)].id);
+                self.go(step);
+                self.sel = row;
+            }
+            // Space: the choice the guidance leaves to the user, where there is one.
+            KeyCode::Char(' ') => {
+                if let Some(row) = self.decision_choice() {
+                    self.toggle(row);
                 }
             }
             code => move_sel(&mut self.question, n, code),
+        }
+    }
+
+    /// The option the current question leaves to the user (scenario F's
+    /// option, a system user for own and clients' data together), if any.
+    pub fn decision_choice(&self) -> Option<Row> {
+        match decision::QUESTIONS.get(self.question)?.id {
+            "extra-delegated-packages" => Some(Row::FOption),
+            "own-and-delegated" => Some(Row::SelfOnClient),
+            _ => None,
         }
     }
 
