@@ -220,3 +220,17 @@ fn a_failing_autosave_keeps_saying_so() {
     let s = screen(&app, 80, 24);
     assert!(s.contains("could not be saved"), "{s}");
 }
+
+#[test]
+fn the_client_dialog_checks_the_check_digit_and_duplicates_at_once() {
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    app.go(Step::Clients);
+    press(&mut app, &[Char('a')]);
+    enter_text(&mut app, "312655986");
+    let e = app.input.clone().unwrap().error.unwrap();
+    assert!(e.contains("check digit"), "{e}");
+    press(&mut app, &[Esc]);
+    enter_text(&mut app, "312655985");
+    let e = app.input.clone().unwrap().error.unwrap();
+    assert!(e.contains("already in the list (Client A AS)"), "{e}");
+}

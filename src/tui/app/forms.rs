@@ -495,7 +495,24 @@ impl App {
             }
             Row::ClientOrgnr | Row::ClientName | Row::ClientUnitType => {
                 if row == Row::ClientOrgnr {
-                    orgnr(text)?;
+                    // As the CSV import does: the check digit and duplicates, at once.
+                    let o = orgnr(text)?;
+                    if !o.has_valid_check_digit() {
+                        return Err(t.orgnr_bad_check.into());
+                    }
+                    let editing = match self.overlays.last() {
+                        Some(Overlay::Client(d)) => d.index,
+                        _ => None,
+                    };
+                    if let Some(other) = self
+                        .plan
+                        .clients
+                        .iter()
+                        .enumerate()
+                        .find(|(i, c)| c.orgnr == o && Some(*i) != editing)
+                    {
+                        return Err(i18n::fill(t.client_duplicate, &[&other.1.name]));
+                    }
                 }
                 if row == Row::ClientUnitType {
                     unit_type(text)?;

@@ -10,9 +10,10 @@ use crate::tui::state::Job;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 
-/// The plan the wizard edits, shared with the worker without a copy. Reading
-/// is free; editing while the worker still reads an older revision copies it
-/// first (copy on write), so the worker's snapshot never changes under it.
+/// The plan the wizard edits, shared with the workers without a copy on the
+/// input thread. Each worker copies it as soon as it takes a request; an edit
+/// in that moment copies it on the input thread instead (copy on write), so a
+/// worker's snapshot never changes under it.
 #[derive(Debug, Clone)]
 pub struct Shared(Arc<Plan>);
 
@@ -120,6 +121,9 @@ impl Lane {
                 while let Ok(newer) = jobs.try_recv() {
                     req = merge(req, newer);
                 }
+                // Work on a copy of our own, made at once: while this lane
+                // holds the wizard's plan, an edit would copy it on the input thread.
+                req.plan = Arc::new(Plan::clone(&req.plan));
                 serve(req, &|r| {
                     let _ = reply_tx.send(r);
                 });
