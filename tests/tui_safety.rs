@@ -234,3 +234,36 @@ fn the_client_dialog_checks_the_check_digit_and_duplicates_at_once() {
     let e = app.input.clone().unwrap().error.unwrap();
     assert!(e.contains("already in the list (Client A AS)"), "{e}");
 }
+
+#[test]
+fn the_layout_is_edited_on_the_review_and_every_edit_undoes() {
+    let mut app = App::with_plan(config(Lang::En), complete(), None);
+    let mine = app.plan.system_users.clone();
+    press(&mut app, &[Char('e')]);
+    assert!(matches!(app.overlays.last(), Some(Overlay::Layout(0))));
+    press(&mut app, &[Enter]);
+    type_text(&mut app, "Bookkeeping");
+    press(&mut app, &[Enter, Char('x')]);
+    type_text(&mut app, "bookkeeping");
+    press(&mut app, &[Enter]);
+    assert_eq!(app.plan.system_users[0].name, "Bookkeeping");
+    assert_eq!(app.plan.system_users[0].external_ref, "bookkeeping");
+    assert!(app.status.as_deref().unwrap().contains("requested anew"));
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("Edit the layout"), "{shown}");
+    press(&mut app, &[Char('d')]);
+    assert!(app.plan.system_users.is_empty());
+    press(&mut app, &[Esc, Char('u'), Char('u'), Char('u')]);
+    assert_eq!(app.plan.system_users, mine);
+
+    // On the recommendation, editing starts from it as the plan's own layout.
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    app.go(Step::Review);
+    assert!(!app.own_layout);
+    press(&mut app, &[Char('e')]);
+    assert!(app.own_layout);
+    assert_eq!(
+        app.plan.system_users,
+        app.computed.plan.as_ref().unwrap().system_users
+    );
+}

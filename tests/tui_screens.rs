@@ -304,3 +304,13 @@ fn merge_recommendation() {
         app
     });
 }
+
+#[test]
+fn layout_editor() {
+    snap("layout_editor", |lang| {
+        let mut app = App::with_plan(config(lang), situation(), None);
+        app.go(Step::Review);
+        press(&mut app, &[Char('e'), Down, Char('x')]);
+        app
+    });
+}

@@ -256,6 +256,7 @@ fn key_hints(app: &App, t: &Strings) -> String {
             return t.keys_yes_no.into();
         }
         Some(Overlay::Finding(_)) => return t.keys_finding.into(),
+        Some(Overlay::Layout(_)) => return t.keys_layout.into(),
         Some(Overlay::Picker(p)) if p.filtering => return t.keys_filter.into(),
         Some(Overlay::Picker(_)) => return t.keys_picker_overlay.into(),
         Some(Overlay::Client(_)) | Some(Overlay::Team(_)) => return t.keys_draft.into(),
@@ -309,6 +310,8 @@ fn row_label(t: &Strings, row: Row) -> String {
         Row::TeamName => t.row_team_name,
         Row::TeamHandles => t.row_team_handles,
         Row::TeamMembers => t.row_team_members,
+        Row::SuName => t.row_su_name,
+        Row::SuRef => t.row_su_ref,
         Row::Save => t.row_save,
     }
     .to_string()
@@ -1041,6 +1044,7 @@ fn draw_overlay(
                 .render(body, buf);
             Paragraph::new(keys).render(foot, buf);
         }
+        Overlay::Layout(sel) => draw_layout_editor(app, *sel, t, th, area, buf),
         Overlay::Finding(i) => {
             let Some(f) = app.computed.report.findings.get(*i) else {
                 return;
@@ -1096,6 +1100,66 @@ fn draw_overlay(
         Overlay::Client(d) => draw_client_form(app, d, t, th, area, buf),
         Overlay::Team(d) => draw_team_form(app, d, t, th, area, buf),
     }
+}
+
+/// The layout editor: one line per system user, the selected one's fields below.
+fn draw_layout_editor(app: &App, sel: usize, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer) {
+    let users = &app.plan.system_users;
+    let r = centred(
+        area,
+        area.width.saturating_sub(6).min(96),
+        area.height.saturating_sub(2),
+    );
+    let inner = popup(r, buf, th, t.layout_title);
+    let [list, fields] = Layout::vertical([Constraint::Min(0), Constraint::Length(3)]).areas(inner);
+    let height = list.height as usize;
+    let first = offset(sel, height);
+    let lines: Vec<Line> = users
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(i, u)| {
+            let packages: Vec<&str> = u.access_packages.iter().map(|p| p.code()).collect();
+            let text = format!(
+                "{} {} ({}) · {} · {}",
+                if i == sel { "›" } else { " " },
+                u.name,
+                u.kind.as_str(),
+                packages.join(", "),
+                crate::tui::i18n::clients(u.clients.len(), app.lang)
+            );
+            let text = clip(&text, list.width as usize);
+            if i == sel {
+                Line::styled(
+                    format!("{text:<w$}", w = list.width as usize),
+                    th.selected(),
+                )
+            } else {
+                Line::raw(text)
+            }
+        })
+        .collect();
+    Paragraph::new(lines).render(list, buf);
+    let Some(u) = users.get(sel) else {
+        return;
+    };
+    let field = |row: Row, value: &str| {
+        let editing = app.input.as_ref().filter(|i| i.row == row);
+        match editing {
+            Some(i) => Line::styled(
+                format!("{}: {}▏", row_label(t, row), i.buffer),
+                th.bold().add_modifier(Modifier::UNDERLINED),
+            ),
+            None => Line::raw(format!("{}: {value}", row_label(t, row))),
+        }
+    };
+    Paragraph::new(vec![
+        Line::raw(""),
+        field(Row::SuName, &u.name),
+        field(Row::SuRef, &u.external_ref),
+    ])
+    .render(fields, buf);
 }
 
 fn draw_client_form(

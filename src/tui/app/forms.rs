@@ -35,6 +35,10 @@ pub enum Row {
     TeamName,
     TeamHandles,
     TeamMembers,
+    /// A system user's name, in the layout editor.
+    SuName,
+    /// A system user's external ref, in the layout editor.
+    SuRef,
     Save,
 }
 
@@ -56,7 +60,7 @@ impl Row {
         match self {
             OpenFile | OrgNr | OrgName | OrgUnitType | SysId | SysVendor | ExportPlan
             | ExportTree | ClientOrgnr | ClientName | ClientUnitType | TeamName | TeamHandles
-            | TeamMembers => RowKind::Text,
+            | TeamMembers | SuName | SuRef => RowKind::Text,
             Language | SysLocal | SysVisible | SelfOnClient | FOption | ExportTreeFormat
             | ClientRole(_) | ClientSubEntity => RowKind::Toggle,
             SysPackages | ClientDelegated => RowKind::Packages,
@@ -190,6 +194,7 @@ impl App {
             Row::TeamName => team.map(|d| d.name.clone()).unwrap_or_default(),
             Row::TeamHandles => team.map(|d| d.handles.clone()).unwrap_or_default(),
             Row::TeamMembers => team.map(|d| d.members.clone()).unwrap_or_default(),
+            Row::SuName | Row::SuRef => String::new(),
             Row::StartNew
             | Row::OpenFile
             | Row::Resume
@@ -445,6 +450,9 @@ impl App {
             Row::OrgName | Row::OrgUnitType => Part::Organisation(self.plan.organisation.clone()),
             _ => Part::System(self.plan.system.clone()),
         };
+        if matches!(row, Row::SuName | Row::SuRef) {
+            return self.commit_layout(row, text);
+        }
         match row {
             Row::OpenFile if self.step == Step::Welcome => {
                 if text.is_empty() {

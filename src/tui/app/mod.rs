@@ -156,6 +156,8 @@ pub enum Overlay {
     ConfirmReplace(Replace),
     /// `a` on the review: the recommendation merged into the layout, and its steps.
     ConfirmMerge(Box<Merge>),
+    /// `e` on the review: the layout's system users, this one selected.
+    Layout(usize),
     /// A finding's details, by its index in the report.
     Finding(usize),
     Picker(Picker),
@@ -654,6 +656,7 @@ impl App {
                 KeyCode::Char('n') | KeyCode::Esc => {}
                 _ => self.overlays.push(Overlay::ConfirmMerge(m)),
             },
+            Overlay::Layout(i) => self.on_layout(i, key),
             Overlay::Finding(i) => match key.code {
                 KeyCode::Enter => self.jump_to_finding(i),
                 KeyCode::Esc | KeyCode::Backspace | KeyCode::Char('q') => {}

@@ -84,15 +84,99 @@ impl App {
         system_users: Vec<SystemUser>,
         advice: Option<crate::plan::Advice>,
     ) {
-        let before = Part::Layout {
-            own_layout: self.own_layout,
-            system_users: self.plan.system_users.clone(),
-            advice: self.plan.advice.clone(),
-        };
+        let before = self.layout_part();
         self.plan.system_users = system_users;
         self.plan.advice = advice;
         self.own_layout = true;
         self.changed_from(before);
+    }
+
+    /// `e` on the review: edits the layout shown. The recommendation becomes
+    /// the plan's own layout first (one change, undoable).
+    fn edit_layout(&mut self) {
+        if !self.own_layout {
+            let Some(reviewed) = &self.computed.plan else {
+                return;
+            };
+            let (users, advice) = (reviewed.system_users.clone(), reviewed.advice.clone());
+            self.apply_merge(users, advice);
+        }
+        self.overlays.push(Overlay::Layout(0));
+    }
+
+    /// Keys in the layout editor: move, rename, external ref, delete.
+    pub(super) fn on_layout(&mut self, i: usize, key: KeyEvent) {
+        let n = self.plan.system_users.len();
+        let mut sel = i.min(n.saturating_sub(1));
+        match key.code {
+            KeyCode::Esc | KeyCode::Char('q') => return,
+            KeyCode::Enter | KeyCode::Char('x') if sel < n => {
+                let su = &self.plan.system_users[sel];
+                let (row, buffer) = if key.code == KeyCode::Enter {
+                    (Row::SuName, su.name.clone())
+                } else {
+                    (Row::SuRef, su.external_ref.clone())
+                };
+                self.input = Some(Input {
+                    row,
+                    buffer,
+                    error: None,
+                    fresh: true,
+                });
+            }
+            KeyCode::Char('d') | KeyCode::Delete if sel < n => {
+                let before = self.layout_part();
+                let gone = self.plan.system_users.remove(sel);
+                self.changed_from(before);
+                self.status = Some(i18n::fill(self.t().deleted, &[&gone.name]));
+                sel = sel.min(n.saturating_sub(2));
+            }
+            code => move_sel(&mut sel, n, code),
+        }
+        self.overlays.push(Overlay::Layout(sel));
+    }
+
+    /// The layout as it is, for undo.
+    pub(super) fn layout_part(&self) -> Part {
+        Part::Layout {
+            own_layout: self.own_layout,
+            system_users: self.plan.system_users.clone(),
+            advice: self.plan.advice.clone(),
+        }
+    }
+
+    /// Stores a system user's new name or external ref (the layout editor's fields).
+    pub(super) fn commit_layout(&mut self, row: Row, text: &str) -> Result<(), String> {
+        let t = self.t();
+        let Some(&Overlay::Layout(i)) = self.overlays.last() else {
+            return Ok(());
+        };
+        if text.is_empty() {
+            return Err(t.need_value.into());
+        }
+        let clash = self
+            .plan
+            .system_users
+            .iter()
+            .enumerate()
+            .any(|(k, u)| k != i && (u.name == text || u.external_ref == text));
+        if clash {
+            return Err(t.su_clash.into());
+        }
+        let before = self.layout_part();
+        let Some(su) = self.plan.system_users.get_mut(i) else {
+            return Ok(());
+        };
+        let recreated = row == Row::SuRef && su.external_ref != text;
+        match row {
+            Row::SuName => su.name = text.to_string(),
+            _ => su.external_ref = text.to_string(),
+        }
+        self.changed_from(before);
+        if recreated {
+            self.status = Some(t.ref_recreates.into());
+        }
+        Ok(())
     }
 
     pub(super) fn on_decision(&mut self, key: KeyEvent) {
@@ -142,6 +226,7 @@ impl App {
             }
             KeyCode::Char('z') => self.zoom = !self.zoom,
             KeyCode::Char('a') if self.own_layout => self.propose_recommendation(),
+            KeyCode::Char('e') => self.edit_layout(),
             KeyCode::Enter if self.pane == Pane::Findings => {
                 if self.finding_sel < self.computed.report.findings.len() {
                     self.overlays.push(Overlay::Finding(self.finding_sel));
