@@ -267,3 +267,49 @@ fn the_layout_is_edited_on_the_review_and_every_edit_undoes() {
         app.computed.plan.as_ref().unwrap().system_users
     );
 }
+
+#[test]
+fn a_finding_with_a_mechanical_fix_offers_it() {
+    let mut plan = complete();
+    plan.system
+        .access_packages
+        .retain(|p| p.code() != "regnskapsforer-med-signeringsrettighet");
+    let mut app = App::with_plan(config(Lang::En), plan, None);
+    let i = app
+        .computed
+        .report
+        .findings
+        .iter()
+        .position(|f| f.rule == sysuser::rules::Rule::PackageNotInSystem)
+        .expect("the register lacks the package");
+    press(&mut app, &[Tab]);
+    for _ in 0..i {
+        press(&mut app, &[Down]);
+    }
+    press(&mut app, &[Enter]);
+    assert!(screen(&app, 120, 40).contains("f fix it"));
+    press(&mut app, &[Char('f')]);
+    assert!(app.overlays.is_empty());
+    assert!(
+        app.plan
+            .system
+            .access_packages
+            .iter()
+            .any(|p| p.code() == "regnskapsforer-med-signeringsrettighet")
+    );
+    assert!(
+        !app.computed
+            .report
+            .findings
+            .iter()
+            .any(|f| f.rule == sysuser::rules::Rule::PackageNotInSystem)
+    );
+    press(&mut app, &[Char('u')]);
+    assert!(
+        !app.plan
+            .system
+            .access_packages
+            .iter()
+            .any(|p| p.code() == "regnskapsforer-med-signeringsrettighet")
+    );
+}

@@ -255,6 +255,9 @@ fn key_hints(app: &App, t: &Strings) -> String {
         | Some(Overlay::ConfirmMerge(_)) => {
             return t.keys_yes_no.into();
         }
+        Some(Overlay::Finding(i)) if app.fix_for(*i).is_some() => {
+            return t.keys_finding_fix.into();
+        }
         Some(Overlay::Finding(_)) => return t.keys_finding.into(),
         Some(Overlay::Layout(_)) => return t.keys_layout.into(),
         Some(Overlay::Picker(p)) if p.filtering => return t.keys_filter.into(),

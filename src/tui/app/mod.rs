@@ -659,6 +659,7 @@ impl App {
             Overlay::Layout(i) => self.on_layout(i, key),
             Overlay::Finding(i) => match key.code {
                 KeyCode::Enter => self.jump_to_finding(i),
+                KeyCode::Char('f') if self.fix_for(i).is_some() => self.apply_fix(i),
                 KeyCode::Esc | KeyCode::Backspace | KeyCode::Char('q') => {}
                 _ => self.overlays.push(Overlay::Finding(i)),
             },

@@ -247,6 +247,30 @@ impl App {
         }
     }
 
+    /// The mechanical fix for a finding, if it has one: the package the
+    /// system register lacks.
+    pub fn fix_for(&self, i: usize) -> Option<String> {
+        let f = self.computed.report.findings.get(i)?;
+        match f.rule {
+            Rule::PackageNotInSystem => f.package.clone(),
+            _ => None,
+        }
+    }
+
+    /// `f` on a finding: applies its fix (undoable) and goes back to the review.
+    pub(super) fn apply_fix(&mut self, i: usize) {
+        let Some(code) = self.fix_for(i) else {
+            return;
+        };
+        let before = Part::System(self.plan.system.clone());
+        let package = PackageRef::new(&code);
+        if !self.plan.system.access_packages.contains(&package) {
+            self.plan.system.access_packages.push(package);
+        }
+        self.changed_from(before);
+        self.status = Some(i18n::fill(self.t().added_to_register, &[&code]));
+    }
+
     /// The step that edits what a finding names, and the row or list entry to select.
     pub fn finding_target(&self, i: usize) -> Option<(Step, usize)> {
         let f = self.computed.report.findings.get(i)?;
