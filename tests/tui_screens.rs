@@ -314,3 +314,13 @@ fn layout_editor() {
         app
     });
 }
+
+#[test]
+fn clients_csv_prompt() {
+    snap("clients_csv_prompt", |lang| {
+        let mut app = at(Step::Clients, lang);
+        press(&mut app, &[Char('i')]);
+        type_text(&mut app, "clients.csv");
+        app
+    });
+}

@@ -68,7 +68,6 @@ pub struct Strings {
     pub fit_neither: &'static str,
 
     pub clients_intro: &'static str,
-    pub clients_count: &'static str,
     pub clients_empty: &'static str,
     pub col_orgnr: &'static str,
     pub col_name: &'static str,
@@ -202,6 +201,10 @@ pub struct Strings {
     pub cli_not_saved: &'static str,
     pub ago: [&'static str; 4],
     pub client_one: &'static str,
+    pub own_one: &'static str,
+    pub own_many: &'static str,
+    pub team_one: &'static str,
+    pub team_many: &'static str,
     pub layout_title: &'static str,
     pub keys_layout: &'static str,
     pub row_su_name: &'static str,
@@ -230,10 +233,16 @@ pub fn strings(lang: Lang) -> &'static Strings {
 /// "1 client", "2 clients" / "1 klient", "2 klienter", with thousands grouped.
 pub fn clients(n: usize, lang: Lang) -> String {
     let t = strings(lang);
+    counted(n, t.client_one, t.client_many, lang)
+}
+
+/// A count with its noun in the right number: `one` for 1, else `many`
+/// with the count (thousands grouped) for `{0}`.
+pub fn counted(n: usize, one: &str, many: &str, lang: Lang) -> String {
     if n == 1 {
-        t.client_one.into()
+        one.into()
     } else {
-        fill(t.client_many, &[&crate::text::thousands_in(n, lang)])
+        fill(many, &[&crate::text::thousands_in(n, lang)])
     }
 }
 
@@ -275,7 +284,7 @@ pub static EN: Strings = Strings {
     steps_title: "Steps",
     step_of: "Step {0}/{1} · {2}",
     too_small: "The terminal is {0}×{1}; the wizard needs at least {2}×{3}. Make the window larger (Ctrl-C quits).",
-    summary_counts: "{0} clients · {1} own packages · {2} teams",
+    summary_counts: "{0} · {1} · {2}",
     unsaved_note: "Not exported yet — your answers are saved as you go.",
 
     yes: "Yes",
@@ -330,7 +339,6 @@ pub static EN: Strings = Strings {
     fit_neither: "no system user",
 
     clients_intro: "Who you act for, and on which basis: ER roles (accountant, auditor, business\nmanager) or packages the client delegated to you in Altinn.",
-    clients_count: "{0} clients",
     clients_empty: "No clients yet. Press a to add one, or i to read a client list (CSV). An\norganisation that only reports for itself has none: press n to go on.",
     col_orgnr: "Orgnr",
     col_name: "Name",
@@ -489,6 +497,10 @@ pub static EN: Strings = Strings {
         "saved {0} days ago",
     ],
     client_one: "1 client",
+    own_one: "1 own package",
+    own_many: "{0} own packages",
+    team_one: "1 team",
+    team_many: "{0} teams",
     layout_title: "Edit the layout",
     keys_layout: "↑↓ move · Enter rename · x external ref · d delete · u undo · Esc close",
     row_su_name: "Name",
@@ -524,7 +536,7 @@ pub static NB: Strings = Strings {
     steps_title: "Steg",
     step_of: "Steg {0}/{1} · {2}",
     too_small: "Terminalen er {0}×{1}; veiviseren trenger minst {2}×{3}. Gjør vinduet større (Ctrl-C avslutter).",
-    summary_counts: "{0} klienter · {1} egne pakker · {2} team",
+    summary_counts: "{0} · {1} · {2}",
     unsaved_note: "Ikke eksportert ennå — svarene lagres underveis.",
 
     yes: "Ja",
@@ -579,7 +591,6 @@ pub static NB: Strings = Strings {
     fit_neither: "ingen systembruker",
 
     clients_intro: "Hvem dere handler for, og på hvilket grunnlag: roller i Enhetsregisteret\n(regnskapsfører, revisor, forretningsfører) eller pakker klienten har delegert i Altinn.",
-    clients_count: "{0} klienter",
     clients_empty: "Ingen klienter ennå. Trykk a for å legge til en, eller i for å lese en\nklientliste (CSV). En virksomhet som bare rapporterer for seg selv har ingen: trykk n.",
     col_orgnr: "Orgnr",
     col_name: "Navn",
@@ -741,6 +752,10 @@ pub static NB: Strings = Strings {
         "lagret for {0} dager siden",
     ],
     client_one: "1 klient",
+    own_one: "1 egen pakke",
+    own_many: "{0} egne pakker",
+    team_one: "1 team",
+    team_many: "{0} team",
     layout_title: "Endre oppsettet",
     keys_layout: "↑↓ flytt · Enter gi nytt navn · x ekstern ref. · d slett · u angre · Esc lukk",
     row_su_name: "Navn",

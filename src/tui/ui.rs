@@ -214,12 +214,13 @@ fn facts_summary(app: &App, t: &Strings) -> Vec<Line<'static>> {
     if !p.organisation.name.is_empty() {
         v.push(Line::raw(p.organisation.name.clone()));
     }
+    let lang = app.lang;
     v.push(Line::raw(fill(
         t.summary_counts,
         &[
-            &crate::text::thousands(p.clients.len()),
-            &p.own_packages.len().to_string(),
-            &p.teams.len().to_string(),
+            &crate::tui::i18n::clients(p.clients.len(), lang),
+            &crate::tui::i18n::counted(p.own_packages.len(), t.own_one, t.own_many, lang),
+            &crate::tui::i18n::counted(p.teams.len(), t.team_one, t.team_many, lang),
         ],
     )));
     v
@@ -616,10 +617,14 @@ fn draw_clients(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer)
     block.render(area, buf);
     let clients = &app.plan.clients;
     let intro_h = wrapped_height(t.clients_intro, inner.width);
-    let count = fill(t.clients_count, &[&crate::text::thousands(clients.len())]);
-    let search = match &app.client_search {
-        Some(s) => format!("   / {s}▏"),
-        None => String::new(),
+    let count = crate::tui::i18n::clients(clients.len(), app.lang);
+    // The find field, or the path being typed for `i` (a CSV file or a plan).
+    let search = match (&app.client_search, &app.input) {
+        (Some(s), _) => format!("   / {s}▏"),
+        (None, Some(input)) if input.row == Row::OpenFile => {
+            format!("   {}: {}▏", row_label(t, Row::OpenFile), input.buffer)
+        }
+        _ => String::new(),
     };
     let head = vec![
         Line::from(vec![Span::styled(count, th.bold()), Span::raw(search)]),
