@@ -16,6 +16,6 @@ pub fn run(args: &RenderArgs, ctx: &Ctx) -> anyhow::Result<u8> {
         limit: (!args.all).then_some(args.limit),
         lang: ctx.lang.code(),
     };
-    super::emit(None, &crate::render::render(&plan, &options))?;
+    super::show(&crate::render::render(&plan, &options))?;
     Ok(EXIT_OK)
 }
