@@ -249,7 +249,7 @@ fn key_hints(app: &App, t: &Strings) -> String {
         return t.keys_input.into();
     }
     match app.overlays.last() {
-        Some(Overlay::Help) => return t.keys_close.into(),
+        Some(Overlay::Help) | Some(Overlay::Errors(_)) => return t.keys_close.into(),
         Some(Overlay::ConfirmQuit)
         | Some(Overlay::ConfirmOverwrite(_))
         | Some(Overlay::ConfirmReplace(_))
@@ -1053,6 +1053,15 @@ fn draw_overlay(
             Paragraph::new(keys).render(foot, buf);
         }
         Overlay::Layout(sel) => draw_layout_editor(app, *sel, t, th, area, buf),
+        Overlay::Errors(lines) => {
+            let h = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
+            let r = centred(area, area.width.saturating_sub(6).min(100), h);
+            let inner = popup(r, buf, th, t.problems_title);
+            let text: Vec<Line> = lines.iter().map(|l| Line::raw(l.clone())).collect();
+            Paragraph::new(text)
+                .wrap(Wrap { trim: false })
+                .render(inner, buf);
+        }
         Overlay::Finding(i) => {
             let Some(f) = app.computed.report.findings.get(*i) else {
                 return;

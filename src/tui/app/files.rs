@@ -28,15 +28,18 @@ impl App {
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
         if is_csv {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-            let clients = crate::import::parse_clients_csv(&text).map_err(|errs| {
-                errs.iter()
-                    .take(3)
-                    .map(|e| format!("{}:{}: {}", path.display(), e.line, e.message))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            })?;
+            // The one client-list reader `import` uses; every bad row is listed.
+            let clients = match crate::import::read_client_file(path) {
+                Ok(read) => read.list.clients,
+                Err(e) => {
+                    let lines: Vec<String> = e.to_string().lines().map(str::to_string).collect();
+                    let first = lines.last().cloned().unwrap_or_default();
+                    if lines.len() > 1 {
+                        self.overlays.push(Overlay::Errors(lines));
+                    }
+                    return Err(first);
+                }
+            };
             let n = clients.len();
             if self.step == Step::Welcome {
                 // Reached through `replace_now`, which keeps the old plan for undo.

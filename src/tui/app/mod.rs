@@ -158,6 +158,8 @@ pub enum Overlay {
     ConfirmMerge(Box<Merge>),
     /// `e` on the review: the layout's system users, this one selected.
     Layout(usize),
+    /// Problems to read, one per line (a client list's bad rows).
+    Errors(Vec<String>),
     /// A finding's details, by its index in the report.
     Finding(usize),
     Picker(Picker),
@@ -621,7 +623,7 @@ impl App {
 
     fn on_overlay(&mut self, overlay: Overlay, key: KeyEvent) -> Action {
         match overlay {
-            Overlay::Help => {}
+            Overlay::Help | Overlay::Errors(_) => {}
             Overlay::ConfirmQuit => match key.code {
                 KeyCode::Char('y') | KeyCode::Char('j') => return Action::Quit,
                 KeyCode::Char('n') | KeyCode::Esc => {}
