@@ -529,18 +529,9 @@ fn without_colour_only_modifiers_are_used() {
 
 #[test]
 fn clients_come_from_a_csv_file_or_another_plan() {
-    let dir = tempfile::tempdir().unwrap();
-    let csv = dir.path().join("clients.csv");
-    std::fs::write(
-        &csv,
+    let (dir, mut app) = import_on_clients(
         "orgnr;name;unit_type;er_roles;delegated\n312656043;Ny AS;AS;revisor;\n312655985;Client A (renamed) AS;AS;regnskapsforer;\n",
-    )
-    .unwrap();
-    let mut app = App::with_plan(config(Lang::En), situation(), None);
-    app.go(Step::Clients);
-    press(&mut app, &[Char('i')]);
-    type_text(&mut app, csv.to_str().unwrap());
-    press(&mut app, &[Enter]);
+    );
     assert!(app.input.is_none(), "{:?}", app.input);
     assert_eq!(app.plan.clients.len(), 7, "one new, one replaced by orgnr");
     assert_eq!(app.plan.clients[0].name, "Client A (renamed) AS");

@@ -316,18 +316,9 @@ fn a_finding_with_a_mechanical_fix_offers_it() {
 
 #[test]
 fn every_bad_row_of_a_client_list_is_listed() {
-    let dir = tempfile::tempdir().unwrap();
-    let csv = dir.path().join("bad.csv");
-    std::fs::write(
-        &csv,
+    let (_dir, app) = import_on_clients(
         "orgnr;name\n12345;Short AS\n312655985;Fine AS\n312655986;Bad digit AS\n",
-    )
-    .unwrap();
-    let mut app = App::with_plan(config(Lang::En), situation(), None);
-    app.go(Step::Clients);
-    press(&mut app, &[Char('i')]);
-    type_text(&mut app, csv.to_str().unwrap());
-    press(&mut app, &[Enter]);
+    );
     let Some(Overlay::Errors(lines)) = app.overlays.last() else {
         panic!("{:?}", app.overlays);
     };

@@ -34,6 +34,24 @@ impl Tmux {
         assert!(out.status.success());
     }
 
+    /// Starts `sh -c script` in a 110×34 session named `w`.
+    fn start(&self, script: &str) {
+        let out = self.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "w",
+            "-x",
+            "110",
+            "-y",
+            "34",
+            "sh",
+            "-c",
+            script,
+        ]);
+        assert!(out.status.success(), "{out:?}");
+    }
+
     fn screen(&self) -> String {
         String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "w"]).stdout).into_owned()
     }
@@ -100,20 +118,7 @@ fn walk_scenario_c_from_scratch_export_and_check() {
         work.display(),
         work.join("state").display()
     );
-    let out = tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "w",
-        "-x",
-        "110",
-        "-y",
-        "34",
-        "sh",
-        "-c",
-        &script,
-    ]);
-    assert!(out.status.success(), "{out:?}");
+    tmux.start(&script);
 
     tmux.wait_for("Start a new plan");
     tmux.keys(&["Down", "Enter"]);
@@ -243,20 +248,7 @@ fn start_wizard(work: &Path, tag: &str) -> Tmux {
          echo EXIT=$?; stty -a > stty.txt; sleep 60",
         work.display()
     );
-    let out = tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "w",
-        "-x",
-        "110",
-        "-y",
-        "34",
-        "sh",
-        "-c",
-        &script,
-    ]);
-    assert!(out.status.success(), "{out:?}");
+    tmux.start(&script);
     tmux.wait_for("Start a new plan");
     tmux
 }
