@@ -9,9 +9,12 @@
 //! The decision tree's answers ([`crate::decision`]) read the same analysis,
 //! so the path shown and the layout written cannot disagree.
 
+mod layout;
+mod pkgset;
 mod texts;
 
-use crate::catalog::{Package, catalog};
+use crate::catalog::catalog;
+pub use crate::catalog::service_name_in;
 use crate::decision;
 use crate::lang::Lang;
 use crate::orgnr::Orgnr;
@@ -20,6 +23,8 @@ use crate::plan::{
     SystemUserType, Unserved,
 };
 use crate::text::slug;
+use layout::{join_services, lower_first, push_unique};
+use pkgset::{PkgSet, Universe};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use texts::Text;
 
@@ -154,111 +159,23 @@ pub fn default_f_option(plan: &Plan) -> FOption {
     Analysis::of(plan).default_f_option()
 }
 
-/// The facts the decision tree's answers follow from.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Facts {
-    /// Packages the organisation lists for its own reporting.
-    pub own_packages: usize,
-    pub locally_installed: bool,
-    /// Served clients per relationship type, in [`Relationship::ALL`] order;
-    /// `Delegated` counts clients whose only relationship is delegation.
-    pub kinds: Vec<(Relationship, usize)>,
-    /// Served clients that are sub-entities (organisasjonsledd).
-    pub sub_entities: usize,
-    /// Clients with an ER relationship and extra delegated packages (F).
-    pub f_clients: usize,
-    /// The codes of the extra packages, in registration order (each language
-    /// names them with [`service_name_in`]).
-    pub extra_service_codes: Vec<String>,
-    /// Team names.
-    pub teams: Vec<String>,
-    /// Clients listed with a relationship that no layout can serve.
-    pub unserved: usize,
-}
+pub use crate::decision::Facts;
 
-/// The facts of one plan, for [`decision::answer`].
+/// The facts of one plan, for [`answer`].
 pub fn facts(plan: &Plan) -> Facts {
     Analysis::of(plan).facts()
 }
 
-/// The packages of the system register entry as bits, in registration order,
-/// so grouping 100,000 clients by package set costs no allocation.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-struct PkgSet([u64; 4]);
-
-impl PkgSet {
-    fn insert(&mut self, i: usize) {
-        self.0[i / 64] |= 1 << (i % 64);
-    }
-    fn contains(self, i: usize) -> bool {
-        self.0[i / 64] & (1 << (i % 64)) != 0
-    }
-    fn union(self, o: PkgSet) -> PkgSet {
-        PkgSet(std::array::from_fn(|k| self.0[k] | o.0[k]))
-    }
-    fn intersect(self, o: PkgSet) -> PkgSet {
-        PkgSet(std::array::from_fn(|k| self.0[k] & o.0[k]))
-    }
-    fn minus(self, o: PkgSet) -> PkgSet {
-        PkgSet(std::array::from_fn(|k| self.0[k] & !o.0[k]))
-    }
-    fn is_empty(self) -> bool {
-        self.0.iter().all(|w| *w == 0)
-    }
-    fn is_subset(self, o: PkgSet) -> bool {
-        self.minus(o).is_empty()
-    }
-    fn len(self) -> usize {
-        self.0.iter().map(|w| w.count_ones() as usize).sum()
-    }
-    fn iter(self) -> impl Iterator<Item = usize> {
-        (0..256).filter(move |&i| self.contains(i))
-    }
-    /// Small sets first, then by registration order: the order people read.
-    fn sort_key(self) -> (usize, Vec<usize>) {
-        (self.len(), self.iter().collect())
-    }
+/// Answers a question of the decision tree from the plan's facts (own
+/// packages, clients' ER roles and delegations, teams, sub-entities,
+/// `locally_installed`).
+pub fn answer(question: &decision::Question, plan: &Plan) -> decision::Answer {
+    answer_in(question, plan, Lang::En)
 }
 
-/// The system register entry's usable packages (known, organisation
-/// packages), deduplicated, in the order the vendor registered them.
-struct Universe {
-    packages: Vec<&'static Package>,
-    index: HashMap<&'static str, usize>,
-}
-
-impl Universe {
-    fn of(plan: &Plan) -> Universe {
-        let mut u = Universe {
-            packages: Vec::new(),
-            index: HashMap::new(),
-        };
-        for p in &plan.system.access_packages {
-            if let Some(pkg) = catalog().get(p.code())
-                && !pkg.is_person_package()
-                && !u.index.contains_key(pkg.code.as_str())
-                && u.packages.len() < 256
-            {
-                u.index.insert(pkg.code.as_str(), u.packages.len());
-                u.packages.push(pkg);
-            }
-        }
-        u
-    }
-
-    fn codes(&self, set: PkgSet) -> Vec<&'static str> {
-        set.iter().map(|i| self.packages[i].code.as_str()).collect()
-    }
-
-    fn set_where(&self, f: impl Fn(&Package) -> bool) -> PkgSet {
-        let mut s = PkgSet::default();
-        for (i, p) in self.packages.iter().enumerate() {
-            if f(p) {
-                s.insert(i);
-            }
-        }
-        s
-    }
+/// [`answer`] with the reason in `lang`.
+pub fn answer_in(question: &decision::Question, plan: &Plan, lang: Lang) -> decision::Answer {
+    decision::answer_from_in(question, &facts(plan), lang)
 }
 
 /// What one ER role gives for one organisation form, against the system.
@@ -322,6 +239,8 @@ struct Analysis<'p> {
     not_delegable: BTreeSet<String>,
     /// Unknown delegated package codes → clients naming them.
     unknown_delegated: BTreeMap<String, usize>,
+    /// Client-only package codes said to be delegated directly → clients.
+    client_only_delegated: BTreeMap<String, usize>,
     /// Per-client remarks that do not stop it from being served.
     remarks: Vec<String>,
     remarks_left_off: usize,
@@ -352,10 +271,11 @@ impl<'p> Analysis<'p> {
             role_missing: BTreeSet::new(),
             not_delegable: BTreeSet::new(),
             unknown_delegated: BTreeMap::new(),
+            client_only_delegated: BTreeMap::new(),
             remarks: Vec::new(),
             remarks_left_off: 0,
         };
-        a.families = ErRole::ALL.iter().map(|r| a.family(*r)).collect();
+        a.families = ErRole::all().map(|r| a.family(r)).collect();
         a.read_own();
         a.read_clients();
         a
@@ -428,12 +348,14 @@ impl<'p> Analysis<'p> {
         let form = c.unit_type.as_ref().map(|u| u.as_str());
         let mut problems: Vec<String> = Vec::new();
         let mut bases: Vec<(Relationship, PkgSet)> = Vec::new();
-        for role in ErRole::ALL.into_iter().filter(|r| c.er_roles.contains(r)) {
+        for role in ErRole::all().filter(|r| c.er_roles.contains(r)) {
             let k = match roles.at.get(&(role, form)) {
                 Some(&k) => k,
                 None => {
                     let o = self.role_outcome(role, form);
-                    if !o.gives.is_empty() {
+                    // Only the client roles' own packages are worth asking the
+                    // vendor for; a managing director's role gives nearly all.
+                    if !o.gives.is_empty() && role.index() < 3 {
                         self.role_missing.extend(o.missing.iter().copied());
                     }
                     roles.outcomes.push(o);
@@ -447,13 +369,21 @@ impl<'p> Analysis<'p> {
             } else if outcome.usable.is_empty() {
                 problems.push(
                     Text::SystemLacksRolePackages {
-                        role: relationship_label_in(role.into(), lang),
+                        role: Relationship::from(role).label_in(lang),
                         gives: &outcome.gives,
                     }
                     .text(lang),
                 );
             } else {
-                bases.push((role.into(), outcome.usable));
+                // A package two roles give rests on the first (ErRole order,
+                // as check reads it); a role adding nothing is no new basis.
+                let covered = bases
+                    .iter()
+                    .fold(PkgSet::default(), |acc, (_, s)| acc.union(*s));
+                let usable = outcome.usable.minus(covered);
+                if !usable.is_empty() {
+                    bases.push((role.into(), usable));
+                }
             }
         }
         // Package-level problems are summed up in the notes; a client that is
@@ -477,7 +407,7 @@ impl<'p> Analysis<'p> {
         let place = if let Some(&(rel, _)) = bases.first() {
             let own_family = rel
                 .er_role()
-                .map_or(PkgSet::default(), |r| self.families[r as usize]);
+                .map_or(PkgSet::default(), |r| self.families[r.index()]);
             let foreign = extras.intersect(self.families_union()).minus(own_family);
             Place::Er {
                 bases,
@@ -575,7 +505,7 @@ impl<'p> Analysis<'p> {
     /// The package's bit when a client system user can carry it, else `None`.
     fn delegated_class(&self, code: &str) -> Option<usize> {
         let pkg = catalog().get(code)?;
-        if !pkg.is_delegable || pkg.is_person_package() {
+        if !crate::engine::directly_delegable(code) || pkg.is_person_package() {
             return None;
         }
         self.universe.index.get(code).copied()
@@ -586,6 +516,13 @@ impl<'p> Analysis<'p> {
             None => {
                 *self.unknown_delegated.entry(code.to_string()).or_default() += 1;
                 problems.push(Text::NotAPackage { code }.text(self.lang));
+            }
+            Some(pkg) if pkg.is_delegable && !pkg.is_assignable => {
+                *self
+                    .client_only_delegated
+                    .entry(code.to_string())
+                    .or_default() += 1;
+                problems.push(Text::ClientOnlyDelegated { code }.text(self.lang));
             }
             Some(pkg) if !pkg.is_delegable || pkg.is_person_package() => {
                 self.not_delegable.insert(code.to_string());
@@ -805,6 +742,25 @@ impl<'p> Analysis<'p> {
     fn notes(&self) -> Vec<String> {
         let plan = self.plan;
         let mut notes: Vec<Text> = Vec::new();
+        // Situations that break a rule whatever the layout: said first, with the fix.
+        let client_only: Vec<&str> = plan
+            .system
+            .access_packages
+            .iter()
+            .map(|p| p.code())
+            .filter(|c| crate::engine::is_client_only(c))
+            .collect();
+        if plan.system.visible && !client_only.is_empty() {
+            notes.push(Text::VisibleWithClientOnly {
+                codes: &client_only,
+            });
+        }
+        if plan.system.locally_installed && plan.system.vendor != plan.organisation.orgnr {
+            notes.push(Text::LocalWithOtherVendor {
+                vendor: plan.system.vendor.as_str(),
+                orgnr: plan.organisation.orgnr.as_str(),
+            });
+        }
         if plan.system.locally_installed {
             notes.push(Text::ERegistersItself);
             notes.push(Text::EOwnMaskinporten);
@@ -833,6 +789,9 @@ impl<'p> Analysis<'p> {
         for (code, n) in &self.missing {
             notes.push(Text::DelegatedMissing { clients: *n, code });
         }
+        for (code, n) in &self.client_only_delegated {
+            notes.push(Text::ClientOnlyDelegatedNote { clients: *n, code });
+        }
         for code in &self.not_delegable {
             notes.push(Text::NotDelegableForClients { code });
         }
@@ -860,683 +819,6 @@ impl<'p> Analysis<'p> {
         }
         notes
     }
-
-    fn layout(&self, f: FOption, facts: &Facts) -> Layout {
-        let mut drafts: Vec<Draft> = Vec::new();
-        if !self.own_usable.is_empty() {
-            drafts.push(Draft::new(
-                SystemUserType::Standard,
-                Origin::Own,
-                None,
-                PkgSet::default(),
-                self.own_usable,
-            ));
-        }
-        self.er_drafts(f, &mut drafts);
-        self.delegated_drafts(f, &mut drafts);
-        let mut drafts = merge(drafts);
-        let mut notes = Vec::new();
-        self.self_on_client(&mut drafts, &mut notes);
-        let drafts = if self.plan.teams.is_empty() {
-            drafts
-        } else {
-            merge(self.split_by_team(drafts, &mut notes))
-        };
-        Layout {
-            system_users: self.finish(drafts, facts),
-            notes,
-        }
-    }
-
-    /// One base system user per (relationship, package set); F's extras as
-    /// combinations (option 1) or left to the per-service pass (option 2).
-    fn er_drafts(&self, f: FOption, drafts: &mut Vec<Draft>) {
-        let mut groups: HashMap<(Relationship, PkgSet), usize> = HashMap::new();
-        let mut list: Vec<ErGroup> = Vec::new();
-        for (i, place) in self.places.iter().enumerate() {
-            let Place::Er { bases, extras, .. } = place else {
-                continue;
-            };
-            for (k, (rel, base)) in bases.iter().enumerate() {
-                let g = *groups.entry((*rel, *base)).or_insert_with(|| {
-                    list.push(ErGroup {
-                        rel: *rel,
-                        base: *base,
-                        plain: Vec::new(),
-                        with_extras: HashMap::new(),
-                        all: Vec::new(),
-                    });
-                    list.len() - 1
-                });
-                let g = &mut list[g];
-                g.all.push(i);
-                let e = if k == 0 { *extras } else { PkgSet::default() };
-                if e.is_empty() {
-                    g.plain.push(i);
-                } else {
-                    g.with_extras.entry(e).or_default().push(i);
-                }
-            }
-        }
-        list.sort_by_key(|g| (g.rel, g.base.sort_key()));
-        for g in list {
-            let has_f = !g.with_extras.is_empty();
-            let origin = if has_f { Origin::FBase(f) } else { Origin::Er };
-            match f {
-                FOption::PerService => {
-                    let mut d = Draft::new(
-                        SystemUserType::Client,
-                        origin,
-                        Some(g.rel),
-                        g.base,
-                        PkgSet::default(),
-                    );
-                    d.clients = g.all;
-                    drafts.push(d);
-                }
-                FOption::PerCombination => {
-                    if !g.plain.is_empty() {
-                        let mut d = Draft::new(
-                            SystemUserType::Client,
-                            origin,
-                            Some(g.rel),
-                            g.base,
-                            PkgSet::default(),
-                        );
-                        d.clients = g.plain;
-                        drafts.push(d);
-                    }
-                    let mut combos: Vec<(PkgSet, Vec<usize>)> = g.with_extras.into_iter().collect();
-                    combos.sort_by_key(|(s, _)| s.sort_key());
-                    for (extras, clients) in combos {
-                        let mut d = Draft::new(
-                            SystemUserType::Client,
-                            Origin::FCombination,
-                            Some(g.rel),
-                            g.base,
-                            extras,
-                        );
-                        d.clients = clients;
-                        drafts.push(d);
-                    }
-                }
-            }
-        }
-    }
-
-    /// Per-service extras (option 2), then clients served only by delegation,
-    /// one system user per package combination (G, C).
-    fn delegated_drafts(&self, f: FOption, drafts: &mut Vec<Draft>) {
-        if f == FOption::PerService {
-            let mut per_service: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-            for (i, place) in self.places.iter().enumerate() {
-                if let Place::Er { extras, .. } = place {
-                    for e in extras.iter() {
-                        per_service.entry(e).or_default().push(i);
-                    }
-                }
-            }
-            for (e, clients) in per_service {
-                let mut set = PkgSet::default();
-                set.insert(e);
-                let mut d = Draft::new(
-                    SystemUserType::Client,
-                    Origin::FService,
-                    None,
-                    PkgSet::default(),
-                    set,
-                );
-                d.clients = clients;
-                drafts.push(d);
-            }
-        }
-        let mut combos: HashMap<PkgSet, Vec<usize>> = HashMap::new();
-        for (i, place) in self.places.iter().enumerate() {
-            let parts = match place {
-                Place::Delegated(parts) => parts,
-                Place::Er { loose, .. } => loose,
-                _ => continue,
-            };
-            for set in parts {
-                combos.entry(*set).or_default().push(i);
-            }
-        }
-        let several = combos.len() > 1;
-        let mut combos: Vec<(PkgSet, Vec<usize>)> = combos.into_iter().collect();
-        combos.sort_by_key(|(s, _)| s.sort_key());
-        for (set, clients) in combos {
-            let mut d = Draft::new(
-                SystemUserType::Client,
-                Origin::Delegated { several },
-                None,
-                PkgSet::default(),
-                set,
-            );
-            d.clients = clients;
-            drafts.push(d);
-        }
-    }
-
-    /// Scenario H simplified: with the option on, the organisation itself goes
-    /// on a delegated client system user that carries all its own packages,
-    /// when every package there is assignable; the standard one then goes.
-    fn self_on_client(&self, drafts: &mut Vec<Draft>, notes: &mut Vec<String>) {
-        let has_delegated = drafts
-            .iter()
-            .any(|d| d.kind == SystemUserType::Client && d.rel.is_none());
-        let Some(std_ix) = drafts
-            .iter()
-            .position(|d| d.kind == SystemUserType::Standard)
-        else {
-            return;
-        };
-        if !has_delegated {
-            return;
-        }
-        let assignable = self.universe.set_where(|p| p.is_assignable);
-        if !self.plan.options.self_on_client_system_user {
-            notes.push(Text::HSelfOnClientAvailable.text(self.lang));
-            return;
-        }
-        let own = self.own_usable;
-        let candidate = drafts
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| {
-                d.kind == SystemUserType::Client
-                    && d.rel.is_none()
-                    && own.is_subset(d.packages())
-                    && d.packages().is_subset(assignable)
-            })
-            .min_by_key(|(_, d)| d.packages().len())
-            .map(|(i, _)| i);
-        match candidate {
-            Some(i) => {
-                drafts[i].include_self = true;
-                drafts.remove(std_ix);
-                notes.push(Text::HSimplifiedNote.text(self.lang));
-            }
-            None => notes.push(
-                Text::HKeepsStandard {
-                    codes: &self.universe.codes(own),
-                }
-                .text(self.lang),
-            ),
-        }
-    }
-
-    /// Scenario D: every system user is cut so each part carries only the
-    /// packages one set of teams handles, and names those teams.
-    fn split_by_team(&self, drafts: Vec<Draft>, notes: &mut Vec<String>) -> Vec<Draft> {
-        let teams = &self.plan.teams;
-        let mut out = Vec::new();
-        let mut unhandled: Vec<String> = Vec::new();
-        for d in drafts {
-            let mut atoms: Vec<(Vec<usize>, PkgSet)> = Vec::new();
-            for p in d.packages().iter() {
-                let code = self.universe.packages[p].code.as_str();
-                let rel = if d.kind == SystemUserType::Standard {
-                    None
-                } else if d.base.contains(p) {
-                    d.rel
-                } else {
-                    Some(Relationship::Delegated)
-                };
-                let who: Vec<usize> = teams
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, t)| {
-                        t.handles.iter().any(|h| match h {
-                            Handle::Package(c) => c.code() == code,
-                            Handle::Relationship(r) => Some(*r) == rel,
-                        })
-                    })
-                    .map(|(i, _)| i)
-                    .collect();
-                match atoms.iter_mut().find(|(t, _)| *t == who) {
-                    Some((_, s)) => s.insert(p),
-                    None => {
-                        let mut s = PkgSet::default();
-                        s.insert(p);
-                        atoms.push((who, s));
-                    }
-                }
-            }
-            let whole = atoms.len() == 1;
-            for (who, set) in atoms {
-                if who.is_empty() {
-                    unhandled.extend(self.universe.codes(set).into_iter().map(String::from));
-                }
-                let mut part = d.clone();
-                part.base = d.base.intersect(set);
-                part.extra = d.extra.intersect(set);
-                part.teams = who;
-                if !whole {
-                    part.split = true;
-                    part.include_self =
-                        d.include_self && !set.intersect(self.own_usable).is_empty();
-                }
-                out.push(part);
-            }
-        }
-        if !unhandled.is_empty() {
-            unhandled.sort();
-            unhandled.dedup();
-            notes.push(Text::DUnhandled { codes: &unhandled }.text(self.lang));
-        }
-        out
-    }
-
-    /// Names, external refs and reasons; drafts become system users.
-    fn finish(&self, drafts: Vec<Draft>, facts: &Facts) -> Vec<SystemUser> {
-        let ctx = WhyContext {
-            multi_kind: facts.kinds.len() >= 2,
-            has_delegated: self.places.iter().any(|p| match p {
-                Place::Delegated(_) => true,
-                Place::Er { loose, .. } => !loose.is_empty(),
-                _ => false,
-            }),
-        };
-        let teams = &self.plan.teams;
-        let team_names =
-            |d: &Draft| -> Vec<String> { d.teams.iter().map(|&t| teams[t].name.clone()).collect() };
-        let names_in = |lang: Lang| -> Vec<String> {
-            let mut names: Vec<String> = drafts.iter().map(|d| self.name(d, lang)).collect();
-            // Disambiguate by team first, then by number.
-            let counts = count(&names);
-            for (i, d) in drafts.iter().enumerate() {
-                if counts[&names[i]] > 1 && !d.teams.is_empty() {
-                    names[i] = format!("{} ({})", names[i], team_names(d).join(", "));
-                }
-            }
-            numbered(names, " ")
-        };
-        // External refs come from the English names, so they are the same in
-        // every language and the end-user system's configuration never changes.
-        let english = names_in(Lang::En);
-        let refs = numbered(english.iter().map(|n| slug(n)).collect(), "-");
-        let names = if self.lang == Lang::En {
-            english
-        } else {
-            names_in(self.lang)
-        };
-        drafts
-            .into_iter()
-            .zip(names.into_iter().zip(refs))
-            .map(|(d, (name, external_ref))| {
-                let why = self.why(&d, ctx);
-                let mut clients: Vec<usize> = d.clients.clone();
-                clients.sort_unstable();
-                clients.dedup();
-                let mut access_packages = self.universe.codes(d.base);
-                access_packages.extend(self.universe.codes(d.extra));
-                SystemUser {
-                    teams: team_names(&d),
-                    name,
-                    external_ref: if external_ref.is_empty() {
-                        "system-user".into()
-                    } else {
-                        external_ref
-                    },
-                    kind: d.kind,
-                    access_packages: access_packages
-                        .into_iter()
-                        .map(crate::plan::PackageRef::new)
-                        .collect(),
-                    clients: clients
-                        .into_iter()
-                        .map(|i| self.plan.clients[i].orgnr.clone())
-                        .collect(),
-                    include_self: d.include_self,
-                    why: Some(why),
-                }
-            })
-            .collect()
-    }
-
-    /// A draft's name in `lang` (English: also the source of its external ref).
-    fn name(&self, d: &Draft, lang: Lang) -> String {
-        if d.kind == SystemUserType::Standard {
-            return match lang {
-                Lang::En => "Own reporting",
-                Lang::Nb => "Egen rapportering",
-            }
-            .into();
-        }
-        let extras: Vec<&str> = self
-            .universe
-            .codes(d.extra)
-            .into_iter()
-            .map(|c| service_name_in(c, lang))
-            .collect();
-        match d.rel {
-            Some(rel) if !d.base.is_empty() => {
-                let base = self.relationship_name_in(rel, d.base, lang);
-                if extras.is_empty() {
-                    base.into()
-                } else {
-                    format!("{base} + {}", join_services(&extras, true))
-                }
-            }
-            _ => {
-                let subs = !d.clients.is_empty()
-                    && d.clients.iter().all(|&i| self.plan.clients[i].sub_entity);
-                let group = match (subs, lang) {
-                    (true, Lang::En) => "Sub-entities",
-                    (true, Lang::Nb) => "Organisasjonsledd",
-                    (false, Lang::En) => "Delegated clients",
-                    (false, Lang::Nb) => "Delegerte klienter",
-                };
-                match d.origin {
-                    Origin::Delegated { several: false } if !d.split => group.into(),
-                    Origin::Delegated { .. } => {
-                        format!("{group} ({})", join_services(&extras, false))
-                    }
-                    _ => join_services(&extras, false),
-                }
-            }
-        }
-    }
-
-    /// The name of a relationship type's system user ("Accounting", "Regnskap").
-    fn relationship_name_in(&self, rel: Relationship, base: PkgSet, lang: Lang) -> &'static str {
-        let property = || {
-            let eiendom = self.universe.index.get("forretningsforer-eiendom");
-            eiendom.is_some_and(|&i| base.contains(i))
-        };
-        match (rel, lang) {
-            (Relationship::Regnskapsforer, Lang::En) => "Accounting",
-            (Relationship::Regnskapsforer, Lang::Nb) => "Regnskap",
-            (Relationship::Revisor, Lang::En) => "Audit",
-            (Relationship::Revisor, Lang::Nb) => "Revisjon",
-            (Relationship::Forretningsforer, Lang::En) if property() => "Property management",
-            (Relationship::Forretningsforer, Lang::Nb) if property() => "Forretningsførsel eiendom",
-            (Relationship::Forretningsforer, Lang::En) => "Business management (NUF)",
-            (Relationship::Forretningsforer, Lang::Nb) => "Forretningsførsel (NUF)",
-            (Relationship::Delegated, Lang::En) => "Delegated clients",
-            (Relationship::Delegated, Lang::Nb) => "Delegerte klienter",
-        }
-    }
-
-    fn why(&self, d: &Draft, ctx: WhyContext) -> String {
-        let WhyContext {
-            multi_kind,
-            has_delegated,
-        } = ctx;
-        let lang = self.lang;
-        let teams: Vec<&str> = d
-            .teams
-            .iter()
-            .map(|&t| self.plan.teams[t].name.as_str())
-            .collect();
-        if d.split {
-            return if teams.is_empty() {
-                Text::DCutNoTeam
-            } else {
-                Text::DCut { teams: &teams }
-            }
-            .text(lang);
-        }
-        if d.include_self {
-            return Text::HSimplifiedWhy.text(lang);
-        }
-        let rel = d.rel.map(|r| relationship_label_in(r, lang));
-        let extras: Vec<&str> = self
-            .universe
-            .codes(d.extra)
-            .into_iter()
-            .map(|c| service_name_in(c, lang))
-            .collect();
-        let extras = join_services(&extras, true);
-        let several = matches!(d.origin, Origin::Delegated { several: true });
-        let s = match d.origin {
-            Origin::Own if self.plan.system.locally_installed => Text::EStandard,
-            Origin::Own if has_delegated => Text::HStandard,
-            Origin::Own => Text::AStandard,
-            Origin::Er if multi_kind => Text::CRelationship { rel },
-            Origin::Er => Text::BRelationship { rel },
-            Origin::FBase(FOption::PerCombination) => Text::F1Base { rel },
-            Origin::FBase(FOption::PerService) => Text::F2Base { rel },
-            Origin::FCombination => Text::F1Combination {
-                rel,
-                extras: &extras,
-            },
-            Origin::FService => Text::F2Service { extras: &extras },
-            Origin::Delegated { .. } => {
-                let subs = d.clients.iter().all(|&i| self.plan.clients[i].sub_entity);
-                if subs && several {
-                    Text::GWithC
-                } else if subs {
-                    Text::G
-                } else if !self.own_usable.is_empty() {
-                    Text::HDelegated
-                } else if multi_kind || several {
-                    Text::CDelegated
-                } else {
-                    Text::BDelegated
-                }
-            }
-        }
-        .text(lang);
-        if teams.is_empty() {
-            s
-        } else {
-            Text::OnlyTeams {
-                why: &s,
-                teams: &teams,
-            }
-            .text(lang)
-        }
-    }
-}
-
-/// What every system user's reason depends on, read once.
-#[derive(Clone, Copy)]
-struct WhyContext {
-    /// Two or more relationship types (scenario C).
-    multi_kind: bool,
-    /// Some clients are served through delegation alone (G, H).
-    has_delegated: bool,
-}
-
-struct Layout {
-    system_users: Vec<SystemUser>,
-    notes: Vec<String>,
-}
-
-struct ErGroup {
-    rel: Relationship,
-    base: PkgSet,
-    plain: Vec<usize>,
-    with_extras: HashMap<PkgSet, Vec<usize>>,
-    all: Vec<usize>,
-}
-
-/// Why a draft exists, for its name and `why:`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Origin {
-    Own,
-    /// A relationship type's system user (B, C).
-    Er,
-    /// The base of an ER group some of whose clients have extras (F).
-    FBase(FOption),
-    /// Option 1: base plus one combination of extras.
-    FCombination,
-    /// Option 2: one extra service.
-    FService,
-    /// Clients served only by delegation (G, C, H); `several` when there is
-    /// more than one package combination among them.
-    Delegated {
-        several: bool,
-    },
-}
-
-#[derive(Debug, Clone)]
-struct Draft {
-    kind: SystemUserType,
-    origin: Origin,
-    /// The ER relationship of `base`.
-    rel: Option<Relationship>,
-    /// Packages from the ER role.
-    base: PkgSet,
-    /// Delegated packages (F's extras, or all of a delegated-only group's).
-    extra: PkgSet,
-    clients: Vec<usize>,
-    include_self: bool,
-    teams: Vec<usize>,
-    /// Cut out of a larger system user by team (D).
-    split: bool,
-}
-
-impl Draft {
-    fn new(
-        kind: SystemUserType,
-        origin: Origin,
-        rel: Option<Relationship>,
-        base: PkgSet,
-        extra: PkgSet,
-    ) -> Draft {
-        Draft {
-            kind,
-            origin,
-            rel,
-            base,
-            extra,
-            clients: Vec::new(),
-            include_self: false,
-            teams: Vec::new(),
-            split: false,
-        }
-    }
-
-    fn packages(&self) -> PkgSet {
-        self.base.union(self.extra)
-    }
-}
-
-/// Never two system users that could be one: drafts with the same type,
-/// packages and teams become one, with all their clients (and the
-/// organisation itself when either included it).
-fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
-    let mut out: Vec<Draft> = Vec::with_capacity(drafts.len());
-    let mut at: HashMap<(bool, PkgSet, Vec<usize>), usize> = HashMap::new();
-    for d in drafts {
-        let key = (
-            d.kind == SystemUserType::Standard,
-            d.packages(),
-            d.teams.clone(),
-        );
-        match at.get(&key) {
-            Some(&i) => {
-                let target = &mut out[i];
-                target.clients.extend(d.clients);
-                target.split &= d.split;
-                target.include_self |= d.include_self;
-            }
-            None => {
-                at.insert(key, out.len());
-                out.push(d);
-            }
-        }
-    }
-    for d in &mut out {
-        d.clients.sort_unstable();
-        d.clients.dedup();
-    }
-    out
-}
-
-fn push_unique(v: &mut Vec<String>, code: &str) {
-    if !v.iter().any(|c| c == code) {
-        v.push(code.to_string());
-    }
-}
-
-fn count(names: &[String]) -> HashMap<String, usize> {
-    let mut m = HashMap::new();
-    for n in names {
-        *m.entry(n.clone()).or_insert(0) += 1;
-    }
-    m
-}
-
-/// Makes every entry unique by appending ` 2`, ` 3`, … (or `-2`, …) to repeats.
-fn numbered(items: Vec<String>, sep: &str) -> Vec<String> {
-    let mut taken: HashSet<String> = items.iter().cloned().collect();
-    let mut seen: HashSet<String> = HashSet::new();
-    items
-        .into_iter()
-        .map(|n| {
-            if seen.insert(n.clone()) {
-                return n;
-            }
-            let mut k = 2;
-            loop {
-                let candidate = format!("{n}{sep}{k}");
-                if taken.insert(candidate.clone()) {
-                    seen.insert(candidate.clone());
-                    return candidate;
-                }
-                k += 1;
-            }
-        })
-        .collect()
-}
-
-/// The package's name in `lang` as a service ("Sick leave", "Sykefravær"),
-/// without a trailing stop; unknown codes stay as they are.
-pub fn service_name_in(code: &str, lang: Lang) -> &str {
-    catalog()
-        .get(code)
-        .map(|p| match lang {
-            Lang::En => p.name_en.as_str(),
-            Lang::Nb => p.name_nb.as_str(),
-        })
-        .map(|n| n.trim_end_matches('.'))
-        .unwrap_or(code)
-}
-
-/// "sick leave + salary": every service, so names stay as distinct as the
-/// package sets they stand for.
-fn join_services(names: &[&str], lower: bool) -> String {
-    names
-        .iter()
-        .enumerate()
-        .map(|(i, n)| {
-            if lower || i > 0 {
-                lower_first(n)
-            } else {
-                (*n).to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" + ")
-}
-
-/// "Sick leave" → "sick leave", but "A-melding system" stays.
-fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match (chars.next(), chars.next()) {
-        (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => {
-            a.to_lowercase().chain(s.chars().skip(1)).collect()
-        }
-        _ => s.to_string(),
-    }
-}
-
-/// How the guidance names a relationship in prose, in `lang`: "registered
-/// accountant", "registrert regnskapsfører".
-pub fn relationship_label_in(r: Relationship, lang: Lang) -> &'static str {
-    match (r, lang) {
-        (Relationship::Regnskapsforer, Lang::En) => "registered accountant",
-        (Relationship::Revisor, Lang::En) => "registered auditor",
-        (Relationship::Forretningsforer, Lang::En) => "business manager (forretningsfører)",
-        (Relationship::Delegated, Lang::En) => "delegated in Altinn",
-        (Relationship::Regnskapsforer, Lang::Nb) => "registrert regnskapsfører",
-        (Relationship::Revisor, Lang::Nb) => "registrert revisor",
-        (Relationship::Forretningsforer, Lang::Nb) => "forretningsfører",
-        (Relationship::Delegated, Lang::Nb) => "delegert i Altinn",
-    }
 }
 
 fn role_gives_nothing(role: ErRole, form: Option<&str>, lang: Lang) -> String {
@@ -1548,7 +830,7 @@ fn role_gives_nothing(role: ErRole, form: Option<&str>, lang: Lang) -> String {
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let role = relationship_label_in(role.into(), lang);
+    let role = Relationship::from(role).label_in(lang);
     if forms.is_empty() {
         Text::RoleGivesNothing { role }
     } else {

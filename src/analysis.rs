@@ -127,7 +127,7 @@ mod tests {
                 assert_eq!(a.compare, compare::compare_in(&plan, lang));
                 let answers: Vec<Answer> = decision::QUESTIONS
                     .iter()
-                    .map(|q| decision::answer_in(q, &plan, lang))
+                    .map(|q| advisor::answer_in(q, &plan, lang))
                     .collect();
                 assert_eq!(a.answers, answers);
                 let table = route::table(&advised);

@@ -342,6 +342,19 @@ impl Catalog {
     }
 }
 
+/// The package's name in `lang` as a service ("Sick leave", "Sykefravær"),
+/// without a trailing stop; unknown codes stay as they are.
+pub fn service_name_in(code: &str, lang: crate::lang::Lang) -> &str {
+    catalog()
+        .get(code)
+        .map(|p| match lang {
+            crate::lang::Lang::En => p.name_en.as_str(),
+            crate::lang::Lang::Nb => p.name_nb.as_str(),
+        })
+        .map(|n| n.trim_end_matches('.'))
+        .unwrap_or(code)
+}
+
 /// The built-in catalog.
 pub fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();

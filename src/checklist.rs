@@ -419,6 +419,7 @@ fn clients_linked(plan: &Plan, report: &Report, lang: Lang) -> Judged {
             Rule::NotAClient,
             Rule::ClientMissingPackage,
             Rule::RolePackageWrongUnitType,
+            Rule::DelegatedClientOnlyPackage,
             Rule::ClientsOnStandardSystemUser,
             Rule::OrganisationAsClient,
             Rule::OperationalUnitAsClient,
@@ -469,7 +470,11 @@ fn access_control(plan: &Plan, report: &Report, lang: Lang) -> Judged {
         .collect();
     problems.extend(findings(
         report,
-        &[Rule::TeamUnknownSystemUser, Rule::SystemUserWithoutTeam],
+        &[
+            Rule::TeamUnknownSystemUser,
+            Rule::SystemUserWithoutTeam,
+            Rule::TeamOutsideRelationship,
+        ],
     ));
     let defined: HashSet<&str> = plan.teams.iter().map(|t| t.name.as_str()).collect();
     let mut reported: HashSet<String> = problems.iter().cloned().collect();

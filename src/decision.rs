@@ -4,9 +4,9 @@
 //! (English and bokmål), the guidance's explanation, and which scenario a
 //! "yes" leads to. How an answer follows from a plan's facts is [`answer`].
 
-use crate::advisor::{Facts, relationship_label_in, service_name_in};
+use crate::catalog::service_name_in;
 use crate::lang::Lang;
-use crate::plan::{Plan, Relationship};
+use crate::plan::Relationship;
 use crate::text::{plural_s, thousands_in};
 
 /// One question of the decision tree.
@@ -109,15 +109,26 @@ pub struct Answer {
     pub why: String,
 }
 
-/// Answers `question` from the plan's facts (own packages, clients' ER roles
-/// and delegations, teams, sub-entities, `locally_installed`).
-pub fn answer(question: &Question, plan: &Plan) -> Answer {
-    answer_in(question, plan, Lang::En)
-}
-
-/// [`answer`] with the reason in `lang`.
-pub fn answer_in(question: &Question, plan: &Plan, lang: Lang) -> Answer {
-    answer_from_in(question, &crate::advisor::facts(plan), lang)
+/// The facts the decision tree's answers follow from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facts {
+    /// Packages the organisation lists for its own reporting.
+    pub own_packages: usize,
+    pub locally_installed: bool,
+    /// Served clients per relationship type, in [`Relationship::all`] order;
+    /// `Delegated` counts clients whose only relationship is delegation.
+    pub kinds: Vec<(Relationship, usize)>,
+    /// Served clients that are sub-entities (organisasjonsledd).
+    pub sub_entities: usize,
+    /// Clients with an ER relationship and extra delegated packages (F).
+    pub f_clients: usize,
+    /// The codes of the extra packages, in registration order (each language
+    /// names them with [`crate::catalog::service_name_in`]).
+    pub extra_service_codes: Vec<String>,
+    /// Team names.
+    pub teams: Vec<String>,
+    /// Clients listed with a relationship that no layout can serve.
+    pub unserved: usize,
 }
 
 /// Answers `question` from facts already read, with the reason in `lang`;
@@ -379,13 +390,7 @@ fn services(f: &Facts, lang: Lang) -> String {
 fn kinds(f: &Facts, lang: Lang) -> String {
     f.kinds
         .iter()
-        .map(|(r, n)| {
-            format!(
-                "{} ({})",
-                relationship_label_in(*r, lang),
-                thousands_in(*n, lang)
-            )
-        })
+        .map(|(r, n)| format!("{} ({})", r.label_in(lang), thousands_in(*n, lang)))
         .collect::<Vec<_>>()
         .join(", ")
 }

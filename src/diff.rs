@@ -31,7 +31,8 @@ pub struct ClientRef<'a> {
 }
 
 impl ClientRef<'_> {
-    fn label(&self) -> String {
+    /// "Name (orgnr)", or the number alone.
+    pub fn label(&self) -> String {
         if self.name.is_empty() {
             self.orgnr.to_string()
         } else {
@@ -52,10 +53,7 @@ pub struct SuRef {
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Step<'a> {
     /// The two plans are for different systems: nothing carries over.
-    ChangeSystem {
-        from: String,
-        to: String,
-    },
+    ChangeSystem { from: String, to: String },
     /// The vendor adds packages to the system register entry.
     RegisterPackages {
         system: String,
@@ -66,7 +64,6 @@ pub enum Step<'a> {
         #[serde(rename = "type")]
         kind: SystemUserType,
         packages: Vec<String>,
-        include_self: bool,
     },
     /// A standard system user's packages change by a change request from the vendor.
     ChangePackages {
@@ -74,10 +71,10 @@ pub enum Step<'a> {
         add: Vec<String>,
         remove: Vec<String>,
     },
-    IncludeSelf {
-        system_user: SuRef,
-        include: bool,
-    },
+    /// The organisation itself on a client system user: done by an access
+    /// manager in the portal after the system user exists, never part of
+    /// the vendor's request.
+    IncludeSelf { system_user: SuRef, include: bool },
     AddClients {
         system_user: SuRef,
         clients: Vec<ClientRef<'a>>,
@@ -97,7 +94,6 @@ pub enum Step<'a> {
         packages: Vec<String>,
         add: Vec<String>,
         remove: Vec<String>,
-        include_self: bool,
         reason: RecreateReason,
         clients: Vec<ClientRef<'a>>,
     },
@@ -219,19 +215,13 @@ impl Step<'_> {
                 system_user,
                 kind,
                 packages,
-                include_self,
             } => {
                 let kind = match kind {
                     SystemUserType::Standard => "standard system user",
                     SystemUserType::Client => "system user for client relationships",
                 };
-                let self_part = if *include_self {
-                    ", with the organisation itself added"
-                } else {
-                    ""
-                };
                 format!(
-                    "Vendor: request a new {kind} {} with {}{self_part}. The organisation approves it.",
+                    "Vendor: request a new {kind} {} with {}. The organisation approves it.",
                     su(system_user),
                     codes(packages)
                 )
@@ -260,7 +250,7 @@ impl Step<'_> {
             } => {
                 if *include {
                     format!(
-                        "Add the organisation itself to client system user {}: Altinn's \"add own organisation\", allowed only when every package on it is assignable.",
+                        "Access manager of the organisation, in the Altinn portal once {} exists: add the organisation itself to it (\"add own organisation\"; allowed only when every package on it is assignable, and the organisation then gets all of them). Not part of the vendor's request.",
                         su(system_user)
                     )
                 } else {
@@ -295,7 +285,6 @@ impl Step<'_> {
                 packages,
                 add,
                 remove,
-                include_self,
                 reason,
                 clients,
             } => {
@@ -322,11 +311,6 @@ impl Step<'_> {
                         old.external_ref, new.external_ref
                     ),
                 };
-                let self_part = if *include_self {
-                    ", with the organisation itself added"
-                } else {
-                    ""
-                };
                 let relink = if clients.is_empty() {
                     String::new()
                 } else {
@@ -342,13 +326,13 @@ impl Step<'_> {
                 };
                 if old.external_ref == new.external_ref {
                     format!(
-                        "Replace {}: {why}. Delete it, then have the vendor request it again ({kind_word}) with {}{self_part} and the organisation approve it.{relink} The external ref is unique per system and organisation, so the old one must go first; to avoid a gap, give the new one another external ref.",
+                        "Replace {}: {why}. Delete it, then have the vendor request it again ({kind_word}) with {} and the organisation approve it.{relink} The external ref is unique per system and organisation, so the old one must go first; to avoid a gap, give the new one another external ref.",
                         su(old),
                         codes(packages)
                     )
                 } else {
                     format!(
-                        "Replace {} by {}: {why}. Have the vendor request the new one ({kind_word}) with {}{self_part} and the organisation approve it.{relink} Switch the end-user system to the new token, then delete the old one.",
+                        "Replace {} by {}: {why}. Have the vendor request the new one ({kind_word}) with {} and the organisation approve it.{relink} Switch the end-user system to the new token, then delete the old one.",
                         su(old),
                         su(new),
                         codes(packages)
@@ -496,15 +480,22 @@ pub fn diff<'a>(old: &'a Plan, new: &'a Plan) -> Result<Diff<'a>, String> {
         name: names.get(o).copied().unwrap_or_default(),
     };
 
-    // Requests for new system users.
+    // Requests for new system users; adding the organisation itself to one
+    // is its own step, after the client links.
+    let mut self_steps: Vec<Step> = Vec::new();
     for (j, n) in new.system_users.iter().enumerate() {
         if !new_used[j] {
             steps.push(Step::RequestSystemUser {
                 system_user: new_ref(j),
                 kind: n.kind,
                 packages: pkgs(n),
-                include_self: n.include_self,
             });
+            if n.include_self {
+                self_steps.push(Step::IncludeSelf {
+                    system_user: new_ref(j),
+                    include: true,
+                });
+            }
         }
     }
 
@@ -535,10 +526,15 @@ pub fn diff<'a>(old: &'a Plan, new: &'a Plan) -> Result<Diff<'a>, String> {
                 packages: pkgs(n),
                 add,
                 remove,
-                include_self: n.include_self,
                 reason,
                 clients: n.clients.iter().map(client_ref).collect(),
             });
+            if n.include_self {
+                self_steps.push(Step::IncludeSelf {
+                    system_user: new_ref(j),
+                    include: true,
+                });
+            }
             continue;
         }
         if !add.is_empty() || !remove.is_empty() {
@@ -634,6 +630,7 @@ pub fn diff<'a>(old: &'a Plan, new: &'a Plan) -> Result<Diff<'a>, String> {
         });
     }
     steps.append(&mut recreate);
+    steps.append(&mut self_steps);
     for (k, clients) in removes {
         steps.push(Step::RemoveClients {
             system_user: key_ref(k),

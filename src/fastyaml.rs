@@ -5,7 +5,7 @@
 //! The general YAML parser reads about 15 MB/s, which made `check` of a
 //! 100,000-client plan spend nine tenths of its second in parsing. This reader
 //! never guesses: on anything outside its subset, or any scalar whose type it
-//! is not certain of (`yes`, `0x1F`, `.inf`, `012`, tags, anchors, block
+//! is not certain of (`True`, `0x1F`, `.inf`, `012`, tags, anchors, block
 //! scalars, multi-line values, duplicate keys, …) it returns `None`, and the
 //! caller uses the full parser, which also gives the located error messages.
 //! A property test holds its result equal to the full parser's on every plan
@@ -22,6 +22,17 @@ const MAX_KEYS: usize = 64;
 /// Plans nest five levels deep; deeper input is left to the full parser,
 /// which has its own limit, so that no input can exhaust the stack here.
 const MAX_DEPTH: usize = 24;
+/// More items in one sequence than any plan has (two million clients). The
+/// limit is kept while reading, so that a huge file is refused before its
+/// tree takes gigabytes; see [`parse_bounded`].
+pub const MAX_ITEMS: usize = 2_000_000;
+
+/// A sequence with more than [`MAX_ITEMS`] items: refuse the document (the
+/// full parser would need even more memory for it), at this byte offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooManyItems {
+    pub offset: usize,
+}
 
 /// `text` read as `T`, or `None` when the full parser must decide (outside
 /// the subset, or not a valid `T`: the full parser then words the error).
@@ -42,35 +53,33 @@ pub enum Node<'a> {
 
 /// The document as a tree, or `None` when the full parser must decide.
 pub fn parse(text: &str) -> Option<Node<'_>> {
+    parse_bounded(text).ok().flatten()
+}
+
+/// [`parse`], telling apart a sequence over [`MAX_ITEMS`], which no parser should read on.
+pub fn parse_bounded(text: &str) -> Result<Option<Node<'_>>, TooManyItems> {
     if !printable(text) {
-        return None;
+        return Ok(None);
     }
-    let mut lines = Vec::with_capacity(text.len() / 16);
-    for raw in text.split('\n') {
-        let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        let content = raw.trim_start_matches(' ');
-        if content.is_empty() || content.starts_with('#') {
-            continue;
-        }
-        let indent = raw.len() - content.len();
-        if indent == 0
-            && (content.starts_with("---")
-                || content.starts_with("...")
-                || content.starts_with('%'))
-        {
-            return None;
-        }
-        lines.push(Line {
-            indent,
-            text: content.trim_end_matches(' '),
-        });
+    let over = std::cell::Cell::new(None);
+    let doc = parse_lines(text, &over);
+    match over.get() {
+        Some(offset) => Err(TooManyItems { offset }),
+        None => Ok(doc),
     }
+}
+
+fn parse_lines<'a>(text: &'a str, over: &std::cell::Cell<Option<usize>>) -> Option<Node<'a>> {
     let mut p = Parser {
-        lines,
-        at: 0,
+        rest: Some(text),
+        current: None,
+        declined: false,
         depth: 0,
+        over,
+        base: text.as_ptr() as usize,
     };
-    let first = p.lines.first()?;
+    p.advance();
+    let first = p.peek()?;
     if first.indent != 0 {
         return None;
     }
@@ -79,7 +88,7 @@ pub fn parse(text: &str) -> Option<Node<'_>> {
     } else {
         p.mapping(0)?
     };
-    (p.at == p.lines.len()).then_some(doc)
+    (p.current.is_none() && !p.declined).then_some(doc)
 }
 
 /// YAML refuses control characters and treats U+0085, U+2028 and U+2029 as
@@ -101,24 +110,78 @@ fn printable(text: &str) -> bool {
             }))
 }
 
+#[derive(Clone, Copy)]
 struct Line<'a> {
     indent: usize,
     text: &'a str,
 }
 
-struct Parser<'a> {
-    lines: Vec<Line<'a>>,
+/// Lines are read one at a time as the parse goes, so that memory grows
+/// with the tree only, never with a list of every line.
+struct Parser<'a, 'o> {
+    /// The text after the current line; `None` at the end.
+    rest: Option<&'a str>,
+    current: Option<Line<'a>>,
+    /// A document marker or directive: the full parser must decide.
+    declined: bool,
     depth: usize,
-    at: usize,
+    /// Set, with the byte offset, when a sequence passes [`MAX_ITEMS`].
+    over: &'o std::cell::Cell<Option<usize>>,
+    base: usize,
+}
+
+/// Records a sequence that passed [`MAX_ITEMS`] (at the text `at`) and stops the parse.
+fn too_many(over: &std::cell::Cell<Option<usize>>, base: usize, at: &str) -> Option<()> {
+    over.set(Some((at.as_ptr() as usize).saturating_sub(base)));
+    None
 }
 
 fn is_item(text: &str) -> bool {
     text == "-" || text.starts_with("- ")
 }
 
-impl<'a> Parser<'a> {
-    fn peek(&self) -> Option<&Line<'a>> {
-        self.lines.get(self.at)
+impl<'a, 'o> Parser<'a, 'o> {
+    fn limit(&self) -> Limit<'o> {
+        Limit {
+            over: self.over,
+            base: self.base,
+        }
+    }
+
+    fn peek(&self) -> Option<Line<'a>> {
+        self.current
+    }
+
+    /// Moves to the next line with content (not blank, not a comment).
+    fn advance(&mut self) {
+        self.current = None;
+        while let Some(rest) = self.rest {
+            let (raw, after) = match rest.find('\n') {
+                Some(i) => (&rest[..i], Some(&rest[i + 1..])),
+                None => (rest, None),
+            };
+            self.rest = after;
+            let raw = raw.strip_suffix('\r').unwrap_or(raw);
+            let content = raw.trim_start_matches(' ');
+            if content.is_empty() || content.starts_with('#') {
+                continue;
+            }
+            let indent = raw.len() - content.len();
+            if indent == 0
+                && (content.starts_with("---")
+                    || content.starts_with("...")
+                    || content.starts_with('%'))
+            {
+                self.declined = true;
+                self.rest = None;
+                return;
+            }
+            self.current = Some(Line {
+                indent,
+                text: content.trim_end_matches(' '),
+            });
+            return;
+        }
     }
 
     /// A block mapping whose keys sit at `indent`.
@@ -150,11 +213,11 @@ impl<'a> Parser<'a> {
                 return None;
             }
             let (key, rest) = key(line.text)?;
-            self.at += 1;
+            self.advance();
             let value = if rest.is_empty() {
                 self.nested(indent)?
             } else {
-                let (v, tail) = inline_value(rest)?;
+                let (v, tail) = inline_value(rest, self.limit())?;
                 if !is_comment_or_empty(tail) {
                     return None;
                 }
@@ -189,13 +252,16 @@ impl<'a> Parser<'a> {
             if line.indent < indent || (line.indent == indent && !is_item(line.text)) {
                 break;
             }
+            if items.len() >= MAX_ITEMS {
+                too_many(self.over, self.base, line.text)?;
+            }
             if line.indent > indent {
                 return None;
             }
             let after = &line.text[1..];
             let rest = after.trim_start_matches(' ');
             if rest.is_empty() {
-                self.at += 1;
+                self.advance();
                 match self.peek() {
                     Some(next) if next.indent > indent => {
                         let i = next.indent;
@@ -212,14 +278,14 @@ impl<'a> Parser<'a> {
             } else if key(rest).is_some() {
                 // `- key: value` opens a mapping whose keys line up with `key`.
                 let inner = indent + 1 + (after.len() - rest.len());
-                self.lines[self.at] = Line {
+                self.current = Some(Line {
                     indent: inner,
                     text: rest,
-                };
+                });
                 items.push(self.mapping(inner)?);
             } else {
-                self.at += 1;
-                let (v, tail) = inline_value(rest)?;
+                self.advance();
+                let (v, tail) = inline_value(rest, self.limit())?;
                 if !is_comment_or_empty(tail) {
                     return None;
                 }
@@ -273,11 +339,18 @@ fn flow_separator(rest: &str, close: char) -> Option<&str> {
     }
 }
 
+/// Where a flow sequence reports passing [`MAX_ITEMS`].
+#[derive(Clone, Copy)]
+struct Limit<'a> {
+    over: &'a std::cell::Cell<Option<usize>>,
+    base: usize,
+}
+
 /// A value after `key: ` or `- `: quoted, flow or plain; returns what follows it.
-fn inline_value(s: &str) -> Option<(Node<'_>, &str)> {
+fn inline_value<'a>(s: &'a str, limit: Limit<'_>) -> Option<(Node<'a>, &'a str)> {
     match s.as_bytes().first()? {
         b'"' | b'\'' => quoted(s).map(|(v, t)| (Node::Str(v), t)),
-        b'[' | b'{' => flow(s, 0),
+        b'[' | b'{' => flow(s, 0, limit),
         _ => {
             let end = s.find(" #").unwrap_or(s.len());
             let text = s[..end].trim_end_matches(' ');
@@ -328,8 +401,9 @@ fn quoted(s: &str) -> Option<(Cow<'_, str>, &str)> {
                     'n' => '\n',
                     't' => '\t',
                     'u' => {
+                        // Four hex digits exactly: `from_str_radix` alone would take `+041`.
                         let hex: String = (0..4)
-                            .map(|_| chars.next().map(|c| c.1))
+                            .map(|_| chars.next().map(|c| c.1).filter(char::is_ascii_hexdigit))
                             .collect::<Option<_>>()?;
                         char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?
                     }
@@ -362,10 +436,13 @@ fn plain(text: &str) -> Option<Node<'_>> {
         }
         return text.parse::<u64>().ok().map(Node::Int);
     }
+    // The other spellings the general parser types (`True`, `NULL`, …) are
+    // left to it. YAML 1.1's `yes`/`no`/`on`/`off`/`y`/`n` are text to it, as
+    // to YAML 1.2, and `advise` writes `answer: yes`: read them as text.
     let ambiguous = text.len() <= 5
         && matches!(
             text.to_ascii_lowercase().as_str(),
-            "true" | "false" | "null" | "yes" | "no" | "on" | "off" | "y" | "n"
+            "true" | "false" | "null"
         );
     // Anything a YAML resolver might read as a number (decimal, float,
     // exponent, hex/octal/binary, 1.1's sexagesimal and `_` separators) is
@@ -387,7 +464,7 @@ fn plain(text: &str) -> Option<Node<'_>> {
 }
 
 /// A flow collection that closes on this line; returns the text after it.
-fn flow(s: &str, depth: usize) -> Option<(Node<'_>, &str)> {
+fn flow<'a>(s: &'a str, depth: usize, limit: Limit<'_>) -> Option<(Node<'a>, &'a str)> {
     if depth > MAX_DEPTH {
         return None;
     }
@@ -399,7 +476,10 @@ fn flow(s: &str, depth: usize) -> Option<(Node<'_>, &str)> {
             if let Some(after) = rest.strip_prefix(']') {
                 return Some((Node::Seq(items), after));
             }
-            let (v, after) = flow_item(rest, depth)?;
+            if items.len() >= MAX_ITEMS {
+                too_many(limit.over, limit.base, rest)?;
+            }
+            let (v, after) = flow_item(rest, depth, limit)?;
             items.push(v);
             rest = flow_separator(after, ']')?;
         }
@@ -415,17 +495,17 @@ fn flow(s: &str, depth: usize) -> Option<(Node<'_>, &str)> {
         if !after.starts_with(' ') {
             return None;
         }
-        let (v, after) = flow_item(after.trim_start_matches(' '), depth)?;
+        let (v, after) = flow_item(after.trim_start_matches(' '), depth, limit)?;
         insert(&mut map, k, v)?;
         rest = flow_separator(after, '}')?;
     }
 }
 
 /// One element inside `[…]` or a value inside `{…}`.
-fn flow_item(s: &str, depth: usize) -> Option<(Node<'_>, &str)> {
+fn flow_item<'a>(s: &'a str, depth: usize, limit: Limit<'_>) -> Option<(Node<'a>, &'a str)> {
     match s.as_bytes().first()? {
         b'"' | b'\'' => quoted(s).map(|(v, t)| (Node::Str(v), t)),
-        b'[' | b'{' => flow(s, depth + 1),
+        b'[' | b'{' => flow(s, depth + 1, limit),
         _ => {
             let end = s.find([',', ']', '}', '#', ':', '[', '{'])?;
             if !matches!(s.as_bytes()[end], b',' | b']' | b'}') {
@@ -562,6 +642,15 @@ mod tests {
     }
 
     #[test]
+    fn yaml_1_1_booleans_are_text_as_for_the_general_parser() {
+        let v = parse("a: yes\nb: No\nc: [on, OFF, y, n]\n").unwrap();
+        assert_eq!(
+            v,
+            json!({"a": "yes", "b": "No", "c": ["on", "OFF", "y", "n"]})
+        );
+    }
+
+    #[test]
     fn sequences_may_sit_at_the_keys_indent_or_deeper() {
         let a = parse("k:\n- a\n- b\nz: 1\n").unwrap();
         let b = parse("k:\n  - a\n  - b\nz: 1\n").unwrap();
@@ -571,7 +660,6 @@ mod tests {
     #[test]
     fn declines_what_it_is_not_sure_of() {
         for text in [
-            "a: yes\n",
             "a: 012\n",
             "a: 1.5\n",
             "a: 0x1F\n",
@@ -597,6 +685,8 @@ mod tests {
             "a: b: c\n",
             "a: True\n",
             "a: \"\\x41\"\n",
+            "a: \"\\u+041\"\n",
+            "a: \"\\u-041\"\n",
             "? a\n: b\n",
             "a: [x, ]\n",
             "a: x\x01y\n",

@@ -103,20 +103,20 @@ pub fn plan(clients: usize, system_users: usize, seed: u64) -> Plan {
         let (form, roles): (&str, Vec<ErRole>) = match roll {
             0..60 => (
                 *rng.pick(&["AS", "AS", "AS", "ENK", "DA", "ANS", "SA"]),
-                vec![ErRole::Regnskapsforer],
+                vec![ErRole::REGNSKAPSFORER],
             ),
             60..82 => (
                 *rng.pick(&["AS", "ASA", "SA", "STI"]),
-                vec![ErRole::Revisor],
+                vec![ErRole::REVISOR],
             ),
-            82..94 => ("AS", vec![ErRole::Regnskapsforer, ErRole::Revisor]),
+            82..94 => ("AS", vec![ErRole::REGNSKAPSFORER, ErRole::REVISOR]),
             _ => (
                 *rng.pick(&["BRL", "BRL", "ESEK"]),
-                vec![ErRole::Forretningsforer],
+                vec![ErRole::FORRETNINGSFORER],
             ),
         };
         let mut delegated = Vec::new();
-        if roles.contains(&ErRole::Regnskapsforer) {
+        if roles.contains(&ErRole::REGNSKAPSFORER) {
             if rng.chance(20) {
                 delegated.push(PackageRef::new(SICK_LEAVE));
             }
@@ -164,6 +164,10 @@ pub fn plan(clients: usize, system_users: usize, seed: u64) -> Plan {
             // Client-only packages: a visible system would be refused (AUTH.VLD-00018).
             visible: false,
             locally_installed: false,
+            name: Default::default(),
+            description: Default::default(),
+            maskinporten_client_ids: Vec::new(),
+            redirect_urls: Vec::new(),
         },
         own_packages: Vec::new(),
         options: Options {
@@ -210,7 +214,7 @@ fn layout(plan: &Plan, k: usize) -> Vec<SystemUser> {
     }
     // Beyond one system user per relationship type and service: accounting in shards.
     let shards = k.saturating_sub(4 + EXTRA_SERVICES.len()) + 1;
-    let accounting = clients_where(&|c| has_role(c, ErRole::Regnskapsforer));
+    let accounting = clients_where(&|c| has_role(c, ErRole::REGNSKAPSFORER));
     let per_shard = accounting.len().div_ceil(shards).max(1);
     let mut out: Vec<SystemUser> = (0..shards)
         .map(|i| {
@@ -232,14 +236,14 @@ fn layout(plan: &Plan, k: usize) -> Vec<SystemUser> {
         out.push(su(
             "Audit",
             AUDIT,
-            clients_where(&|c| has_role(c, ErRole::Revisor)),
+            clients_where(&|c| has_role(c, ErRole::REVISOR)),
         ));
     }
     if k >= 3 {
         out.push(su(
             "Property management",
             PROPERTY,
-            clients_where(&|c| has_role(c, ErRole::Forretningsforer)),
+            clients_where(&|c| has_role(c, ErRole::FORRETNINGSFORER)),
         ));
     }
     if k >= 4 {

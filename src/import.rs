@@ -546,23 +546,19 @@ fn parse_orgnr(value: &str, column: &str) -> Result<Orgnr, String> {
     }
 }
 
+/// An ER role by id or ER code, as `er_roles` in a plan: every role of the
+/// ER-role table that makes a client relationship.
 fn parse_role(token: &str) -> Result<ErRole, String> {
-    let key = fold(token);
-    let role = match key.as_str() {
-        "regnskapsforer" | "regn" => Some(ErRole::Regnskapsforer),
-        "revisor" | "revi" => Some(ErRole::Revisor),
-        "forretningsforer" | "ffor" => Some(ErRole::Forretningsforer),
-        _ => None,
-    };
-    role.ok_or_else(|| {
-        let names = ErRole::ALL.map(ErRole::as_str);
-        let hint = did_you_mean(token, names)
-            .map(|m| format!("did you mean `{m}`? "))
-            .unwrap_or_default();
-        format!(
-            "er_roles: unknown ER role `{token}`; {hint}expected regnskapsforer, revisor or forretningsforer (or REGN, REVI, FFØR)"
-        )
-    })
+    ErRole::parse(&fold(token))
+        .or_else(|| ErRole::parse(token))
+        .ok_or_else(|| {
+            let hint = did_you_mean(token, ErRole::all().map(ErRole::as_str))
+                .map(|m| format!("did you mean `{m}`? "))
+                .unwrap_or_default();
+            format!(
+                "er_roles: unknown ER role `{token}`; {hint}expected an ER role such as regnskapsforer, revisor, forretningsforer or daglig-leder, or its code (REGN, REVI, FFØR, DAGL, ...)"
+            )
+        })
 }
 
 fn parse_package(token: &str) -> Result<PackageRef, String> {
@@ -673,7 +669,7 @@ mod tests {
         let c = parse_clients_csv(text).unwrap();
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].name, "Tiger; Oslo \"AS\"");
-        assert_eq!(c[0].er_roles, vec![ErRole::Regnskapsforer]);
+        assert_eq!(c[0].er_roles, vec![ErRole::REGNSKAPSFORER]);
         assert_eq!(c[0].delegated[0].code(), "sykefravaer");
     }
 

@@ -2,9 +2,7 @@
 //! (engine, advisor, decision tree) takes a [`Lang`] for its texts; the
 //! command line and the wizard choose it.
 
-use clap::ValueEnum;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     #[default]
     En,

@@ -5,8 +5,10 @@
 //! terminals; [`cli`] and [`tui`] are thin front ends over the same functions.
 
 pub mod advisor;
+pub mod altinn_import;
 pub mod analysis;
 pub mod catalog;
+pub mod catalog_diff;
 pub mod checklist;
 pub mod cli;
 pub mod commands;
@@ -19,10 +21,16 @@ pub mod fsutil;
 pub mod generate;
 pub mod import;
 pub mod lang;
+pub mod letters;
 pub mod orgnr;
 pub mod plan;
 pub mod render;
+pub mod role;
 pub mod route;
 pub mod rules;
+pub mod runbook;
+pub mod scalar;
+pub mod schema;
 pub mod text;
+pub mod tokens;
 pub mod tui;

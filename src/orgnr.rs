@@ -112,7 +112,7 @@ impl Orgnr {
     }
 }
 
-crate::plan::string_display!(Orgnr);
+crate::scalar::string_display!(Orgnr);
 
 impl fmt::Debug for Orgnr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -122,7 +122,7 @@ impl fmt::Debug for Orgnr {
 
 impl<'de> Deserialize<'de> for Orgnr {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        crate::plan::de_parsed(
+        crate::scalar::de_parsed(
             d,
             "an organisation number of 9 digits, e.g. \"310202398\"",
             Orgnr::parse,

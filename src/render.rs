@@ -111,6 +111,8 @@ pub struct Labels {
     pub plus_units_inherited: &'static str,
     pub client: &'static str,
     pub operational_unit: &'static str,
+    /// Bokmål: other ER roles are named from the ER-role table in this language.
+    pub nb: bool,
     pub registered_accountant: &'static str,
     pub registered_auditor: &'static str,
     pub property_manager: &'static str,
@@ -146,6 +148,7 @@ const EN: Labels = Labels {
     plus_units_inherited: "+ operational units (inherited automatically)",
     client: "Client",
     operational_unit: "Operational unit",
+    nb: false,
     registered_accountant: "registered accountant",
     registered_auditor: "registered auditor",
     property_manager: "property manager",
@@ -181,6 +184,7 @@ const NB: Labels = Labels {
     plus_units_inherited: "+ underenheter (arves automatisk)",
     client: "Klient",
     operational_unit: "Underenhet",
+    nb: true,
     registered_accountant: "registrert regnskapsfører",
     registered_auditor: "registrert revisor",
     property_manager: "forretningsfører",
@@ -459,10 +463,11 @@ fn relationship(c: &Client, su: &SystemUser, l: &Labels) -> String {
             .role_packages(role.as_str(), unit_type)
             .any(|code| su.access_packages.iter().any(|p| p.code() == code));
         if gives {
-            bases.push(match role {
-                crate::plan::ErRole::Regnskapsforer => l.registered_accountant,
-                crate::plan::ErRole::Revisor => l.registered_auditor,
-                crate::plan::ErRole::Forretningsforer => l.property_manager,
+            bases.push(match *role {
+                crate::plan::ErRole::REGNSKAPSFORER => l.registered_accountant,
+                crate::plan::ErRole::REVISOR => l.registered_auditor,
+                crate::plan::ErRole::FORRETNINGSFORER => l.property_manager,
+                other => other.label(l.nb),
             });
         }
     }
@@ -486,7 +491,14 @@ fn from_er_role(code: &str) -> bool {
     if cat.get(code).is_some_and(|p| p.fit() == Fit::Client) {
         return true;
     }
-    crate::plan::ErRole::ALL.iter().any(|r| {
+    use crate::plan::ErRole;
+    [
+        ErRole::REGNSKAPSFORER,
+        ErRole::REVISOR,
+        ErRole::FORRETNINGSFORER,
+    ]
+    .iter()
+    .any(|r| {
         cat.role(r.as_str()).is_some_and(|role| {
             role.packages.iter().any(|rp| {
                 rp.package == code && rp.only_if_client_unit_type.as_deref() != Some("NUF")

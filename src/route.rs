@@ -9,41 +9,12 @@
 //! client, carry the package, and whose every package the client has: the AND rule).
 
 use crate::catalog::catalog;
-use crate::engine::{Index, Party, and_packages, missing_packages};
-use crate::plan::{Plan, SystemUser, SystemUserType, Unit};
+pub use crate::engine::walk::{PartyKind, PartyRef, walk};
+use crate::engine::walk::{carries, serves_organisation};
+use crate::engine::{Index, Party, missing_packages};
+use crate::plan::{Plan, SystemUserType, Unit};
 use serde::Serialize;
-use std::collections::BTreeSet;
 use std::fmt;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum PartyKind {
-    Organisation,
-    OperationalUnit,
-    Client,
-    SubEntity,
-    ClientOperationalUnit,
-}
-
-impl PartyKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PartyKind::Organisation => "organisation",
-            PartyKind::OperationalUnit => "operational-unit",
-            PartyKind::Client => "client",
-            PartyKind::SubEntity => "sub-entity",
-            PartyKind::ClientOperationalUnit => "client-operational-unit",
-        }
-    }
-
-    /// Operational units only repeat their main unit's routes.
-    pub fn is_unit(self) -> bool {
-        matches!(
-            self,
-            PartyKind::OperationalUnit | PartyKind::ClientOperationalUnit
-        )
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -108,15 +79,6 @@ fn serving<'a>(plan: &'a Plan, i: usize) -> Serving<'a> {
     }
 }
 
-fn carries(su: &SystemUser, package: &str) -> bool {
-    su.access_packages.iter().any(|p| p.code() == package)
-}
-
-/// Whether the system user acts for the organisation itself.
-fn serves_organisation(su: &SystemUser) -> bool {
-    su.kind == SystemUserType::Standard || su.include_self
-}
-
 /// The whole routing table, in plan order: the organisation, its operational
 /// units, then each client followed by its operational units.
 pub fn table(plan: &Plan) -> Vec<Route<'_>> {
@@ -139,160 +101,6 @@ pub fn table_with<'a>(ix: &Index<'a>) -> Vec<Route<'a>> {
         });
     });
     rows
-}
-
-/// A party as the routing walk reports it.
-#[derive(Debug, Clone, Copy)]
-pub struct PartyRef<'a> {
-    pub orgnr: &'a str,
-    pub name: &'a str,
-    pub kind: PartyKind,
-    pub via: Option<&'a str>,
-}
-
-/// Calls `f` for every (party, package) pair of the table, in its order, with
-/// the indices of the serving system users; operational units only when
-/// `units`. The table and `check`'s ambiguous-route rule share this walk, so
-/// `check` never builds rows it does not need.
-pub fn walk<'a>(ix: &Index<'a>, units: bool, mut f: impl FnMut(PartyRef<'a>, &'a str, &[usize])) {
-    let plan = ix.plan;
-    let org = &plan.organisation;
-    let sus = &plan.system_users;
-
-    // The organisation: what it needs itself and what its own system users carry.
-    let mut own: BTreeSet<&'a str> = plan.own_packages.iter().map(|p| p.code()).collect();
-    for su in sus.iter().filter(|su| serves_organisation(su)) {
-        own.extend(su.access_packages.iter().map(|p| p.code()));
-    }
-    let org_routes: Vec<(&'a str, Vec<usize>)> = own
-        .into_iter()
-        .map(|p| {
-            let s = (0..sus.len())
-                .filter(|&i| serves_organisation(&sus[i]) && carries(&sus[i], p))
-                .collect();
-            (p, s)
-        })
-        .collect();
-    // A unit also listed as a client (or as the organisation) is routed as that.
-    let skip_unit = |u: &Unit| u.orgnr == org.orgnr || ix.client_index(u.orgnr.as_str()).is_some();
-    let me = PartyRef {
-        orgnr: org.orgnr.as_str(),
-        name: &org.name,
-        kind: PartyKind::Organisation,
-        via: None,
-    };
-    for (p, s) in &org_routes {
-        f(me, p, s);
-    }
-    if units {
-        for u in org.operational_units.iter().filter(|u| !skip_unit(u)) {
-            let party = PartyRef {
-                orgnr: u.orgnr.as_str(),
-                name: &u.name,
-                kind: PartyKind::OperationalUnit,
-                via: Some(me.orgnr),
-            };
-            for (p, s) in &org_routes {
-                f(party, p, s);
-            }
-        }
-    }
-
-    // Clients: the client system users on which each passes the AND rule, by
-    // client (counting sort of (client, system user) pairs: no Vec per client).
-    let n = plan.clients.len();
-    let mut pairs: Vec<(u32, u32)> = Vec::new();
-    let mut stamp = vec![0usize; n];
-    for (s, su) in sus.iter().enumerate() {
-        if su.kind != SystemUserType::Client {
-            continue;
-        }
-        let and = and_packages(su);
-        for (orgnr, &ci) in su.clients.iter().zip(ix.system_user_clients(s)) {
-            let Some(ci) = ci else {
-                continue;
-            };
-            if orgnr == &org.orgnr || stamp[ci] == s + 1 {
-                continue;
-            }
-            stamp[ci] = s + 1;
-            let available = ix.available(ci);
-            if ix.client(ci).has_relationship() && and.iter().all(|p| available.contains(p)) {
-                pairs.push((ci as u32, s as u32));
-            }
-        }
-    }
-    let mut start = vec![0u32; n + 1];
-    for &(ci, _) in &pairs {
-        start[ci as usize + 1] += 1;
-    }
-    for i in 0..n {
-        start[i + 1] += start[i];
-    }
-    let mut fill = start.clone();
-    let mut passing = vec![0u32; pairs.len()];
-    for &(ci, s) in &pairs {
-        passing[fill[ci as usize] as usize] = s;
-        fill[ci as usize] += 1;
-    }
-
-    let mut in_system: Vec<&str> = plan
-        .system
-        .access_packages
-        .iter()
-        .map(|p| p.code())
-        .collect();
-    in_system.sort_unstable();
-    let mut serving_now: Vec<usize> = Vec::new();
-    let mut client_routes: Vec<(&'a str, Vec<usize>)> = Vec::new();
-    for (ci, c) in plan.clients.iter().enumerate() {
-        if c.orgnr == org.orgnr || !ix.is_first(ci) {
-            continue;
-        }
-        let on = &passing[start[ci] as usize..start[ci + 1] as usize];
-        let kind = if c.sub_entity {
-            PartyKind::SubEntity
-        } else {
-            PartyKind::Client
-        };
-        let party = PartyRef {
-            orgnr: c.orgnr.as_str(),
-            name: &c.name,
-            kind,
-            via: None,
-        };
-        let with_units = units && c.operational_units.iter().any(|u| !skip_unit(u));
-        client_routes.clear();
-        for &p in ix
-            .available(ci)
-            .iter()
-            .filter(|p| in_system.binary_search(p).is_ok())
-        {
-            serving_now.clear();
-            serving_now.extend(
-                on.iter()
-                    .map(|&s| s as usize)
-                    .filter(|&s| carries(&sus[s], p)),
-            );
-            f(party, p, &serving_now);
-            if with_units {
-                client_routes.push((p, serving_now.clone()));
-            }
-        }
-        if with_units {
-            for u in c.operational_units.iter().filter(|u| !skip_unit(u)) {
-                let unit = PartyRef {
-                    orgnr: u.orgnr.as_str(),
-                    name: &u.name,
-                    kind: PartyKind::ClientOperationalUnit,
-                    via: Some(party.orgnr),
-                };
-                for (p, s) in &client_routes {
-                    f(unit, p, s);
-                }
-            }
-        }
-    }
 }
 
 /// Why no system user can act for a party with a package.

@@ -148,33 +148,54 @@ rules! {
         why_nb: "Bare systembrukere for klientforhold kan ha klienter.",
         fix_nb: "Flytt klientene til en klientsystembruker.";
     NotAClient => "not-a-client", Error, Some("AUTH-00079"),
-        when: "A client on a system user has no relationship with the organisation at all.",
-        why: "Altinn only lets you add parties that have an ER role or a delegation towards the organisation.",
-        fix: "Have the client delegate the packages in Altinn (or register the ER role), list it under `clients:` with `er_roles` or `delegated`, or remove it.",
-        when_nb: "En klient på en systembruker har ikke noe klientforhold til virksomheten i det hele tatt.",
-        why_nb: "Altinn lar deg bare legge til parter som har en ER-rolle eller en delegering overfor virksomheten.",
-        fix_nb: "Be klienten delegere tilgangspakkene i Altinn (eller registrere ER-rollen), før den opp under `clients:` med `er_roles` eller `delegated`, eller fjern den.";
+        when: "A client on a system user gives the organisation none of that system user's packages: no relationship at all, or none in common.",
+        why: "Altinn's client list is filtered by the system user's packages, so it does not find the client at all.",
+        fix: "Move the client to a system user whose packages it gives, give the missing packages (the client delegates assignable ones in Altinn; client-only ones come from registering the ER role in Enhetsregisteret), or remove it.",
+        when_nb: "En klient på en systembruker gir ikke virksomheten noen av systembrukerens tilgangspakker: ingen klientforhold i det hele tatt, eller ingen felles.",
+        why_nb: "Altinns klientliste filtreres på systembrukerens tilgangspakker, så Altinn finner ikke klienten i det hele tatt.",
+        fix_nb: "Flytt klienten til en systembruker med tilgangspakker den gir, gi tilgangspakkene som mangler (klienten delegerer de som kan tildeles i Altinn; de som bare gjelder klientforhold, kommer ved å registrere ER-rollen i Enhetsregisteret), eller fjern den.";
     ClientMissingPackage => "client-missing-package", Error, Some("AUTH-00080"),
-        when: "The AND rule: a client lacks one of the system user's packages.",
+        when: "The AND rule: a client gives some but not all of the system user's packages.",
         why: "Every package on a client system user must be available from each client, counting ER roles and direct delegations together; otherwise Altinn refuses to add the client.",
-        fix: "Have the client delegate the missing package, or move the client to a system user whose packages it has.",
-        when_nb: "OG-regelen: en klient mangler en av systembrukerens tilgangspakker.",
+        fix: "Have the client give the missing package (delegated in Altinn if it is assignable; through the ER role in Enhetsregisteret if it is client-only), or move the client to a system user whose packages it gives.",
+        when_nb: "OG-regelen: en klient gir noen, men ikke alle, av systembrukerens tilgangspakker.",
         why_nb: "Hver tilgangspakke på en klientsystembruker må være tilgjengelig fra hver klient, gjennom ER-roller og direkte delegeringer til sammen; ellers avviser Altinn klienten.",
-        fix_nb: "Be klienten delegere tilgangspakken som mangler, eller flytt klienten til en systembruker med tilgangspakker den har.";
-    RolePackageWrongUnitType => "role-package-wrong-unit-type", Error, Some("AM.VLD-00026"),
-        when: "A package would come from an ER role, but the client's organisation form does not qualify.",
-        why: "Some role grants are limited by form: forretningsforer-eiendom only for ESEK and BRL, the other forretningsfører packages only for NUF.",
-        fix: "Move the client to a system user without that package, or have it delegate the package directly.",
-        when_nb: "En tilgangspakke skulle komme fra en ER-rolle, men klientens organisasjonsform gir ikke rett til den.",
-        why_nb: "Noen rolletildelinger er begrenset av organisasjonsform: forretningsforer-eiendom bare for ESEK og BRL, de andre forretningsfører-pakkene bare for NUF.",
-        fix_nb: "Flytt klienten til en systembruker uten den tilgangspakken, eller be klienten delegere den direkte.";
+        fix_nb: "Be klienten gi tilgangspakken som mangler (delegert i Altinn hvis den kan tildeles; gjennom ER-rollen i Enhetsregisteret hvis den bare gjelder klientforhold), eller flytt klienten til en systembruker med tilgangspakker den gir.";
+    DelegatedClientOnlyPackage => "delegated-client-only-package", Error, None,
+        when: "A client is said to have delegated a client-only package (`regnskapsforer-*`, `ansvarlig-revisor`, `revisormedarbeider`, `forretningsforer-eiendom`) directly. An error where a system user relies on it, a warning where none does.",
+        why: "Access Management lets a party delegate only assignable packages; these come only through the ER role, so the delegation cannot exist and never counts as a basis.",
+        fix: "Remove it from `delegated`; have the client register the organisation in Enhetsregisteret in the role that gives it (and list that role in `er_roles`), or move the client to a system user without the package.",
+        when_nb: "En klient skal ha delegert en tilgangspakke som bare gjelder klientforhold (`regnskapsforer-*`, `ansvarlig-revisor`, `revisormedarbeider`, `forretningsforer-eiendom`), direkte. En feil der en systembruker bygger på den, ellers en advarsel.",
+        why_nb: "Tilgangsstyring lar en part delegere bare tilgangspakker som kan tildeles; disse kommer bare gjennom ER-rollen, så delegeringen kan ikke finnes og teller aldri som grunnlag.",
+        fix_nb: "Fjern den fra `delegated`; be klienten registrere virksomheten i Enhetsregisteret i rollen som gir den (og før opp rollen under `er_roles`), eller flytt klienten til en systembruker uten tilgangspakken.";
+    RolePackageWrongUnitType => "role-package-wrong-unit-type", Error, Some("AUTH-00079"),
+        when: "A package would come from an ER role, but the client's organisation form does not qualify. AUTH-00079 when the client then gives none of the system user's packages, AUTH-00080 when it gives some.",
+        why: "Some role grants are limited by form: forretningsforer-eiendom only for ESEK and BRL, the other forretningsfører packages only for NUF. Through the portal or API Altinn just does not offer the package (AM.VLD-00026 only when Access Management is called directly).",
+        fix: "Move the client to a system user without that package; an assignable package the client may delegate directly instead.",
+        when_nb: "En tilgangspakke skulle komme fra en ER-rolle, men klientens organisasjonsform gir ikke rett til den. AUTH-00079 når klienten da ikke gir noen av systembrukerens tilgangspakker, AUTH-00080 når den gir noen.",
+        why_nb: "Noen rolletildelinger er begrenset av organisasjonsform: forretningsforer-eiendom bare for ESEK og BRL, de andre forretningsfører-pakkene bare for NUF. Gjennom portalen eller API-et tilbyr Altinn rett og slett ikke tilgangspakken (AM.VLD-00026 bare når tilgangsstyring kalles direkte).",
+        fix_nb: "Flytt klienten til en systembruker uten den tilgangspakken; en tilgangspakke som kan tildeles, kan klienten i stedet delegere direkte.";
     DuplicateExternalRef => "duplicate-external-ref", Error, Some("AUTH-00004"),
-        when: "Two system users share an external ref (an empty ref means the organisation number).",
+        when: "Two system users share an external ref after trimming (Altinn trims it; an empty ref means the organisation number).",
         why: "(system, organisation, external ref) is unique in Altinn; the second request is refused, and the end-user system could not tell the tokens apart.",
         fix: "Give each system user its own readable external ref.",
-        when_nb: "To systembrukere har samme eksterne referanse (en tom referanse betyr organisasjonsnummeret).",
+        when_nb: "To systembrukere har samme eksterne referanse etter at mellomrom i endene er fjernet (Altinn gjør det; en tom referanse betyr organisasjonsnummeret).",
         why_nb: "(system, virksomhet, ekstern referanse) er unik i Altinn; den andre forespørselen avvises, og sluttbrukersystemet kunne ikke skille tokenene fra hverandre.",
         fix_nb: "Gi hver systembruker sin egen lesbare eksterne referanse.";
+    ExternalRefTooLong => "external-ref-too-long", Error, None,
+        when: "An external ref is longer than 255 characters.",
+        why: "Altinn keeps at most 255 characters of an external ref and refuses a longer one.",
+        fix: "Shorten it to a readable name such as `accounting`.",
+        when_nb: "En ekstern referanse er lengre enn 255 tegn.",
+        why_nb: "Altinn tar vare på høyst 255 tegn av en ekstern referanse og avviser en lengre.",
+        fix_nb: "Gjør den kortere, til et lesbart navn som `regnskap`.";
+    RiskyExternalRef => "risky-external-ref", Warning, None,
+        when: "An external ref differs from another only in case, or carries a character that breaks a URL path or a token request (`/ ? # %`, spaces).",
+        why: "Altinn compares refs case-sensitively, so refs that differ only in case are two system users that people (and some stores) mix up; the end-user system puts the ref in URLs and token requests, where those characters must be escaped and often are not.",
+        fix: "Use refs of lowercase letters, digits, `-` and `_` that differ in more than case.",
+        when_nb: "En ekstern referanse skiller seg fra en annen bare i store og små bokstaver, eller har et tegn som ødelegger en URL-sti eller en token-forespørsel (`/ ? # %`, mellomrom).",
+        why_nb: "Altinn skiller mellom store og små bokstaver, så referanser som bare skiller seg der, er to systembrukere som folk (og noen lagre) blander; sluttbrukersystemet setter referansen i URL-er og token-forespørsler, der slike tegn må kodes og ofte ikke blir det.",
+        fix_nb: "Bruk referanser av små bokstaver, sifre, `-` og `_` som skiller seg i mer enn store og små bokstaver.";
     VisibleSystemWithClientOnlyPackage => "visible-system-with-client-only-package", Error, Some("AUTH.VLD-00018"),
         when: "A visible system register entry has a package that is not assignable.",
         why: "The system register refuses `isVisible: true` together with client-only packages.",
@@ -183,10 +204,10 @@ rules! {
         why_nb: "Systemregisteret avviser `isVisible: true` sammen med tilgangspakker som bare gjelder klientforhold.",
         fix_nb: "Sett `visible: false` på systemet, eller fjern tilgangspakkene som bare gjelder klientforhold.";
     InvalidSystemId => "invalid-system-id", Error, Some("AUTH.VLD-00001"),
-        when: "The system id does not start with the vendor's orgnr and `_`, or has spaces.",
+        when: "The system id does not start with the vendor's orgnr and `_` (AUTH.VLD-00001), or has a space (AUTH.VLD-00013).",
         why: "The system register requires ids of the form `<vendor orgnr>_<name>`.",
         fix: "Rename the system id, e.g. `991825827_smartcloud`.",
-        when_nb: "System-id-en begynner ikke med leverandørens organisasjonsnummer og `_`, eller har mellomrom.",
+        when_nb: "System-id-en begynner ikke med leverandørens organisasjonsnummer og `_` (AUTH.VLD-00001), eller har mellomrom (AUTH.VLD-00013).",
         why_nb: "Systemregisteret krever id-er på formen `<leverandørens organisasjonsnummer>_<navn>`.",
         fix_nb: "Gi system-id-en nytt navn, f.eks. `991825827_smartcloud`.";
     LocallyInstalledNeedsOwnVendor => "locally-installed-needs-own-vendor", Error, None,
@@ -218,12 +239,19 @@ rules! {
         why_nb: "En virksomhet er ikke sin egen klient; Altinn finner den ikke blant klientene.",
         fix_nb: "Betjen virksomheten med en standard systembruker, eller med `include_self` på en klientsystembruker.";
     ClientUncovered => "client-uncovered", Warning, None,
-        when: "A client with a relationship is on no system user.",
+        when: "A client with a relationship is on no system user, though some valid system user could serve it.",
         why: "The end-user system cannot report for it.",
         fix: "Add it to the system user that matches its relationship type (`sysuser advise` shows which).",
-        when_nb: "En klient med et klientforhold står ikke på noen systembruker.",
+        when_nb: "En klient med et klientforhold står ikke på noen systembruker, selv om en gyldig systembruker kunne betjent den.",
         why_nb: "Sluttbrukersystemet kan ikke rapportere for den.",
         fix_nb: "Legg klienten til systembrukeren som passer klientforholdet (`sysuser advise` viser hvilken).";
+    ClientUnservable => "client-unservable", Info, None,
+        when: "A client with a relationship is on no system user, and no system user could serve it (the same clients `sysuser advise` lists as unserved).",
+        why: "No layout can serve it: what it gives is missing from the system register entry, cannot go on a client system user, or cannot exist (a client-only package said to be delegated).",
+        fix: "Fix the cause the message names (the vendor registers the package, the client registers the ER role), or leave it out.",
+        when_nb: "En klient med et klientforhold står ikke på noen systembruker, og ingen systembruker kunne betjent den (de samme klientene `sysuser advise` viser som ikke betjent).",
+        why_nb: "Ikke noe oppsett kan betjene den: det den gir, mangler i oppføringen i systemregisteret, kan ikke legges på en klientsystembruker, eller kan ikke finnes (en tilgangspakke som bare gjelder klientforhold, oppgitt som delegert).",
+        fix_nb: "Rett årsaken meldingen nevner (leverandøren registrerer tilgangspakken, klienten registrerer ER-rollen), eller utelat klienten.";
     OperationalUnitAsClient => "operational-unit-as-client", Warning, None,
         when: "An operational unit (underenhet) is added as a client.",
         why: "Operational units inherit from their main unit; adding them is unnecessary and hides the real relationship.",
@@ -273,6 +301,13 @@ rules! {
         when_nb: "Når planen har team: ingen team kan bruke en systembruker.",
         why_nb: "Enten kan ingen bruke den, eller så kan alle; ingen av delene er tilgangsstyring.",
         fix_nb: "Før opp teamene som kan bruke den, under `teams:`.";
+    TeamOutsideRelationship => "team-outside-relationship", Warning, None,
+        when: "With teams defined: a team may use a client system user whose relationship type (legal basis) it does not handle.",
+        why: "The access-control minimum: the end-user system must authorise per client and function, so the property-management team must not be able to use the audit system user.",
+        fix: "Remove the team from the system user's `teams`, or add the relationship type to the team's `handles` if it really works on that basis.",
+        when_nb: "Når planen har team: et team kan bruke en klientsystembruker med en type klientforhold (rettslig grunnlag) teamet ikke håndterer.",
+        why_nb: "Minimumskravet til tilgangsstyring: sluttbrukersystemet må autorisere per klient og funksjon, så teamet for eiendomsforvaltning skal ikke kunne bruke systembrukeren for revisjon.",
+        fix_nb: "Fjern teamet fra systembrukerens `teams`, eller legg typen klientforhold til teamets `handles` hvis teamet virkelig arbeider på det grunnlaget.";
     SelfOnClientUnavailable => "self-on-client-unavailable", Warning, None,
         when: "A client system user has `include_self`, but `options.self_on_client_system_user` is not set.",
         why: "Adding the own organisation to a client system user is newer than the guidance; plan it only where it is available to you.",
@@ -362,6 +397,10 @@ pub struct Finding {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+    /// Where the finding's subject is written in the plan; set by the front
+    /// end that read the file (the engine sees only the model).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<crate::plan::Position>,
 }
 
 impl Finding {
@@ -377,6 +416,7 @@ impl Finding {
             team: None,
             message: message.into(),
             hint: None,
+            location: None,
         }
     }
 
@@ -397,6 +437,12 @@ impl Finding {
 
     pub fn team(mut self, name: impl Into<String>) -> Self {
         self.team = Some(name.into());
+        self
+    }
+
+    /// The code Altinn answers with in this case, where the rule's depends on it.
+    pub fn code(mut self, code: &'static str) -> Self {
+        self.altinn_code = Some(code);
         self
     }
 
@@ -457,10 +503,8 @@ mod tests {
     #[test]
     fn spec_table_codes() {
         assert_eq!(Rule::ClientMissingPackage.altinn_code(), Some("AUTH-00080"));
-        assert_eq!(
-            Rule::RolePackageWrongUnitType.altinn_code(),
-            Some("AM.VLD-00026")
-        );
+        assert_eq!(Rule::NotAClient.altinn_code(), Some("AUTH-00079"));
+        assert_eq!(Rule::DelegatedClientOnlyPackage.severity(), Severity::Error);
         assert_eq!(Rule::PackageImmutable.severity(), Severity::Info);
         assert_eq!(Rule::AmbiguousRoute.severity(), Severity::Warning);
     }

@@ -88,3 +88,30 @@ fn a_broken_file_is_exit_2_with_the_place() {
     assert!(err.contains("bad.yaml:4:"), "{err}");
     assert!(err.contains("own_packages"), "{err}");
 }
+
+/// A situation that breaks a rule whatever the layout: advise says so on
+/// stderr and in advice.notes, with the fix, and exits 1.
+#[test]
+fn a_situation_that_breaks_a_rule_is_said_and_exits_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("s.yaml");
+    std::fs::write(&f, SITUATION.replace("visible: false", "visible: true")).unwrap();
+    let out = sysuser(&["advise", f.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("error[visible-system-with-client-only-package]") && err.contains("hint: "),
+        "{err}"
+    );
+    let plan = sysuser::plan::parse(&String::from_utf8(out.stdout).unwrap(), "out").unwrap();
+    let notes = plan.advice.unwrap().notes.join("\n");
+    assert!(notes.contains("`system.visible: false`"), "{notes}");
+
+    let local = SITUATION.replace("visible: false", "visible: false, locally_installed: true");
+    std::fs::write(&f, local).unwrap();
+    let out = sysuser(&["advise", f.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let plan = sysuser::plan::parse(&String::from_utf8(out.stdout).unwrap(), "out").unwrap();
+    let notes = plan.advice.unwrap().notes.join("\n");
+    assert!(notes.contains("system.vendor: \"310202398\""), "{notes}");
+}

@@ -464,6 +464,37 @@ fn h_self_on_client_needs_the_own_packages_on_the_client_system_user() {
     );
 }
 
+/// Added to a client system user, the organisation gets every package on it
+/// (DelegateSelfToAgentSystemUser), so self-on-client is advised only where
+/// those are exactly what it asked for itself.
+#[test]
+fn h_self_on_client_never_gives_the_organisation_packages_it_did_not_ask_for() {
+    let src = G_SITUATION.replace(
+        "name: Utdanningsetaten, unit_type: ORGL, sub_entity: true, delegated: [a-ordning]",
+        "name: Utdanningsetaten, unit_type: ORGL, sub_entity: true, delegated: [a-ordning, sykefravaer]",
+    ).replace(
+        "name: Bydel Grünerløkka, unit_type: ORGL, sub_entity: true, delegated: [a-ordning]",
+        "name: Bydel Grünerløkka, unit_type: ORGL, sub_entity: true, delegated: [a-ordning, sykefravaer]",
+    );
+    let p = parse(
+        &format!(
+            "version: 1\n{src}own_packages: [a-ordning]\noptions: {{ self_on_client_system_user: true }}\n"
+        ),
+        "g.yaml",
+    )
+    .unwrap();
+    let p = advise(&p);
+    expect(
+        &p,
+        vec![
+            su("standard", &["a-ordning"], &[], false),
+            su("client", &["a-ordning", "sykefravaer"], &[A, B], false),
+        ],
+    );
+    let notes = p.advice.as_ref().unwrap().notes.join("\n");
+    assert!(notes.contains("every package of it"), "{notes}");
+}
+
 #[test]
 fn h_with_an_accountant_relationship_needs_three() {
     let src = format!(

@@ -64,20 +64,24 @@ fn pick<'a>(pool: &[&'a str], mask: u32) -> Vec<&'a str> {
 #[derive(Debug, Clone)]
 struct ClientSpec {
     form: usize,
-    roles: u8,
+    roles: u16,
     delegated: u32,
     sub_entity: bool,
 }
 
 fn client_spec() -> impl Strategy<Value = ClientSpec> {
-    (0..FORMS.len(), 0u8..8, 0u32..256, prop::bool::weighted(0.2)).prop_map(
-        |(form, roles, delegated, sub_entity)| ClientSpec {
+    (
+        0..FORMS.len(),
+        prop_oneof![0u16..8, 0u16..(1 << 13)],
+        0u32..256,
+        prop::bool::weighted(0.2),
+    )
+        .prop_map(|(form, roles, delegated, sub_entity)| ClientSpec {
             form,
             roles,
             delegated,
             sub_entity,
-        },
-    )
+        })
 }
 
 #[derive(Debug, Clone)]
@@ -148,10 +152,9 @@ fn build(
             orgnr: orgnr(40_000_000 + 17 * i as u32),
             name: format!("Client {i}"),
             unit_type: Some(UnitType::parse(FORMS[s.form]).unwrap()),
-            er_roles: ErRole::ALL
-                .into_iter()
+            er_roles: ErRole::all()
                 .enumerate()
-                .filter(|(k, _)| s.roles & (1 << k) != 0)
+                .filter(|(k, _)| s.roles & (1u16 << k) != 0)
                 .map(|(_, r)| r)
                 .collect(),
             delegated: pick(DELEGATED_POOL, s.delegated)
@@ -167,8 +170,9 @@ fn build(
         .enumerate()
         .map(|(i, t)| Team {
             name: format!("Team {i}"),
-            handles: Relationship::ALL
-                .into_iter()
+            handles: Relationship::all()
+                .take(3)
+                .chain([Relationship::Delegated])
                 .enumerate()
                 .filter(|(k, _)| t.relationships & (1 << k) != 0)
                 .map(|(_, r)| Handle::Relationship(r))
@@ -195,6 +199,10 @@ fn build(
             access_packages: system.into_iter().map(PackageRef::new).collect(),
             visible: !client_only,
             locally_installed,
+            name: Default::default(),
+            description: Default::default(),
+            maskinporten_client_ids: Vec::new(),
+            redirect_urls: Vec::new(),
         },
         own_packages: own.into_iter().map(PackageRef::new).collect(),
         options: Options {
@@ -265,6 +273,15 @@ fn assert_properties(plan: &Plan) -> Result<(), TestCaseError> {
     prop_assert!(errors.is_empty(), "errors: {errors:#?}\n{yaml}");
     prop_assert_eq!(report.of(Rule::SystemUserPerClient).count(), 0, "{}", yaml);
     prop_assert_eq!(report.of(Rule::SamePackagesTwice).count(), 0, "{}", yaml);
+    // Nor does it contradict check's warnings on legal bases and teams.
+    for rule in [
+        Rule::MixedLegalBasis,
+        Rule::TeamOutsideRelationship,
+        Rule::ClientUncovered,
+    ] {
+        let f: Vec<_> = report.of(rule).collect();
+        prop_assert!(f.is_empty(), "{f:#?}\n{yaml}");
+    }
 
     let system: HashSet<&str> = plan
         .system
@@ -295,8 +312,23 @@ fn assert_properties(plan: &Plan) -> Result<(), TestCaseError> {
         set.sort();
         let mut teams = s.teams.clone();
         teams.sort();
+        // The legal basis of each package: the first ER role (in
+        // `ErRole::all` order) of its clients that gives it, else delegation.
+        let bases: BTreeSet<Option<ErRole>> = set
+            .iter()
+            .map(|p| {
+                ErRole::all().find(|r| {
+                    s.clients.iter().filter_map(|o| plan.client(o)).any(|c| {
+                        c.er_roles.contains(r)
+                            && catalog()
+                                .role_packages(r.as_str(), c.unit_type.as_ref().map(|u| u.as_str()))
+                                .any(|x| x == *p)
+                    })
+                })
+            })
+            .collect();
         prop_assert!(
-            shapes.insert((s.kind, set.clone(), teams, s.include_self)),
+            shapes.insert((s.kind, set.clone(), teams, s.include_self, bases)),
             "two system users that could be one: {set:?}\n{yaml}"
         );
         for t in &s.teams {
@@ -323,9 +355,33 @@ fn assert_properties(plan: &Plan) -> Result<(), TestCaseError> {
         if s.kind == SystemUserType::Standard {
             prop_assert!(s.clients.is_empty());
         }
-        // The AND rule.
+        // The AND rule, and only through relationships Altinn can create:
+        // the ER role table for the client's form (read here from the raw
+        // table), or a direct delegation of an assignable package.
         for o in &s.clients {
             let c = plan.client(o).expect("only listed clients are linked");
+            let form = c.unit_type.as_ref().map(|u| u.as_str());
+            for p in &set {
+                let by_role = c.er_roles.iter().any(|r| {
+                    catalog().role(r.as_str()).is_some_and(|role| {
+                        role.packages.iter().any(|rp| {
+                            rp.package == *p
+                                && rp
+                                    .only_if_client_unit_type
+                                    .as_deref()
+                                    .is_none_or(|f| Some(f) == form)
+                        })
+                    })
+                });
+                let delegated = c.delegated.iter().any(|d| d.code() == *p)
+                    && catalog().get(p).is_some_and(|k| k.is_assignable);
+                prop_assert!(
+                    by_role || delegated,
+                    "{} placed on {} through {p}, which it cannot give\n{yaml}",
+                    c.label(),
+                    s.name
+                );
+            }
             let can = available(c);
             for p in &set {
                 prop_assert!(
@@ -429,7 +485,7 @@ fn many_delegated_combinations_and_teams_stay_valid() {
     let clients: Vec<ClientSpec> = (0..200)
         .map(|i| ClientSpec {
             form: i % FORMS.len(),
-            roles: (i % 8) as u8,
+            roles: (i % 8) as u16,
             delegated: (i * 37 % 256) as u32,
             sub_entity: i % 5 == 0,
         })
@@ -468,7 +524,7 @@ fn many_delegated_combinations_and_teams_stay_valid() {
 fn messy() -> impl Strategy<Value = Plan> {
     (
         situation(),
-        prop::collection::vec((0usize..6, 0usize..40), 0..6),
+        prop::collection::vec((0usize..8, 0usize..40), 0..6),
         prop::collection::vec(0usize..4, 0..3),
     )
         .prop_map(|(mut plan, edits, own_extra)| {
@@ -496,8 +552,16 @@ fn messy() -> impl Strategy<Value = Plan> {
                     2 if n > 0 => plan.clients[k % n].orgnr = org.clone(),
                     3 if n > 0 => plan.clients[k % n].unit_type = None,
                     4 if n > 0 => plan.clients[k % n].delegated.push(PackageRef::new(
-                        ["sykmelding", "eksplisitt", "innbygger-skatt"][k % 3],
+                        [
+                            "sykmelding",
+                            "eksplisitt",
+                            "innbygger-skatt",
+                            "ansvarlig-revisor",
+                        ][k % 4],
                     )),
+                    // Situations that break a rule whatever the layout.
+                    5 => plan.system.visible = true,
+                    6 => plan.system.locally_installed = true,
                     _ => plan.teams.push(Team {
                         name: format!("Extra {k}"),
                         handles: vec![Handle::Package(PackageRef::new("inntektsmelding"))],
@@ -543,6 +607,13 @@ proptest! {
                 f.rule == Rule::OwnNeedsUncovered && own_unusable,
                 "advice added {:?}: {}\n{}", f.rule, f.message, yaml
             );
+        }
+        // A situation that breaks a rule whatever the layout is named in the notes.
+        let notes = advised.advice.as_ref().map(|a| a.notes.join("\n")).unwrap_or_default();
+        for rule in [Rule::VisibleSystemWithClientOnlyPackage, Rule::LocallyInstalledNeedsOwnVendor] {
+            if before.contains(&rule) {
+                prop_assert!(notes.contains(rule.id()), "{} not in notes:\n{}", rule.id(), notes);
+            }
         }
         let mut refs = HashSet::new();
         for s in &advised.system_users {

@@ -20,11 +20,11 @@ system_users:
 
 /// Each corpus file and a piece of the message it must give.
 const CORPUS: &[(&str, &str)] = &[
-    ("alias-bomb.yaml", "unknown field `a`"),
-    ("alias-bomb-in-field.yaml", "invalid type: sequence"),
+    ("alias-bomb.yaml", "aliases expand it to more than"),
+    ("alias-bomb-in-field.yaml", "aliases expand it to more than"),
     ("binary.bin", "looks like a binary file"),
     ("comment-only.yaml", "the plan is empty"),
-    ("deep-nesting.yaml", "expected a client"),
+    ("deep-nesting.yaml", "nested more than 32 deep"),
     ("duplicate-key.yaml", "duplicate field `organisation`"),
     (
         "duplicate-key-nested.yaml",

@@ -15,6 +15,8 @@ fn bad_plans_as_people_and_machines_read_them() {
         "not-a-client",
         "unknown-package",
         "duplicate-external-ref",
+        "delegated-client-only-package",
+        "invalid-system-id",
     ] {
         let r = report(id);
         insta::assert_snapshot!(

@@ -283,7 +283,8 @@ fn clients_linked_fails_with_the_engines_and_rule_findings() {
     assert!(
         i.details
             .iter()
-            .any(|d| d.starts_with("client-missing-package:")),
+            .any(|d| d
+                .starts_with("not-a-client: Client B AS (311000071) gives the organisation none")),
         "{i:?}"
     );
     assert!(

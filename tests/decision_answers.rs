@@ -1,6 +1,7 @@
 //! The decision tree's answers follow from a plan's facts.
 
-use sysuser::decision::{QUESTIONS, answer};
+use sysuser::advisor::answer;
+use sysuser::decision::QUESTIONS;
 use sysuser::plan::{Plan, parse};
 
 fn plan(rest: &str) -> Plan {

@@ -26,6 +26,16 @@ const POOL: &[&str] = &[
     "lonn",
     "oppgi-naermeste-leder",
 ];
+/// The part of [`POOL`] a client can delegate directly (assignable packages,
+/// read from the catalog's flags): the six client-only ones come only
+/// through their ER role.
+fn delegable_pool() -> Vec<&'static str> {
+    POOL.iter()
+        .copied()
+        .filter(|p| catalog().get(p).is_some_and(|pkg| pkg.is_assignable))
+        .collect()
+}
+
 const FORMS: &[&str] = &["AS", "ESEK", "BRL", "NUF", "ENK", "ORGL"];
 
 fn orgnrs(n: usize) -> Vec<Orgnr> {
@@ -44,9 +54,8 @@ fn subset<'a>(items: &'a [&'a str], mask: u32) -> Vec<&'a str> {
         .collect()
 }
 
-fn roles(mask: u8) -> Vec<ErRole> {
-    ErRole::ALL
-        .into_iter()
+fn roles(mask: u16) -> Vec<ErRole> {
+    ErRole::all()
         .enumerate()
         .filter(|(i, _)| mask & (1 << i) != 0)
         .map(|(_, r)| r)
@@ -72,12 +81,16 @@ fn role_derived(roles: &[ErRole], form: &str) -> BTreeSet<String> {
 #[derive(Debug, Clone)]
 struct ClientFacts {
     form: usize,
-    roles: u8,
+    roles: u16,
     delegated: u32,
 }
 
 fn client_facts() -> impl Strategy<Value = ClientFacts> {
-    (0..FORMS.len(), 0u8..8, 0u32..(1 << POOL.len()))
+    (
+        0..FORMS.len(),
+        prop_oneof![0u16..8, 0u16..(1 << 13)],
+        0u32..(1 << POOL.len()),
+    )
         .prop_filter("a client has a relationship", |(_, r, d)| {
             *r != 0 || *d != 0
         })
@@ -103,6 +116,10 @@ fn base(clients: Vec<Client>, system_users: Vec<SystemUser>) -> Plan {
             access_packages: POOL.iter().map(|p| PackageRef::new(p)).collect(),
             visible: false,
             locally_installed: false,
+            name: Default::default(),
+            description: Default::default(),
+            maskinporten_client_ids: Vec::new(),
+            redirect_urls: Vec::new(),
         },
         own_packages: Vec::new(),
         options: Options::default(),
@@ -113,7 +130,14 @@ fn base(clients: Vec<Client>, system_users: Vec<SystemUser>) -> Plan {
     }
 }
 
+/// Clients whose delegations are real ones: only assignable packages.
 fn make_clients(facts: &[ClientFacts]) -> Vec<Client> {
+    let pool = delegable_pool();
+    make_clients_from(facts, &pool)
+}
+
+/// Clients "delegating" from `pool`, which may hold client-only packages.
+fn make_clients_from(facts: &[ClientFacts], pool: &[&str]) -> Vec<Client> {
     facts
         .iter()
         .zip(orgnrs(facts.len()))
@@ -123,7 +147,7 @@ fn make_clients(facts: &[ClientFacts]) -> Vec<Client> {
             name: format!("Client {i}"),
             unit_type: UnitType::parse(FORMS[f.form]).ok(),
             er_roles: roles(f.roles),
-            delegated: subset(POOL, f.delegated)
+            delegated: subset(pool, f.delegated)
                 .into_iter()
                 .map(PackageRef::new)
                 .collect(),
@@ -146,12 +170,46 @@ fn client_su(name: &str, packages: &[&str], clients: Vec<Orgnr>) -> SystemUser {
     }
 }
 
+/// All the clients on one client system user with these packages.
+fn one_system_user(clients: Vec<Client>, packages: &[&str]) -> Plan {
+    let su = client_su(
+        "Layout",
+        packages,
+        clients.iter().map(|c| c.orgnr.clone()).collect(),
+    );
+    base(clients, vec![su])
+}
+
+/// What a client really gives, read from the raw tables: its roles' packages
+/// for its form, and the assignable packages it delegated (the only ones
+/// Access Management lets a party delegate).
+fn really_available(c: &Client) -> BTreeSet<String> {
+    let form = c
+        .unit_type
+        .as_ref()
+        .map(|u| u.as_str().to_string())
+        .unwrap_or_default();
+    let mut available = role_derived(&c.er_roles, &form);
+    available.extend(
+        c.delegated
+            .iter()
+            .map(|d| d.code())
+            .filter(|d| catalog().get(d).is_some_and(|p| p.is_assignable))
+            .map(String::from),
+    );
+    available
+}
+
 fn and_finding(report: &sysuser::rules::Report, su: &str, client: &str) -> bool {
     report.findings.iter().any(|f| {
         matches!(
             f.rule,
-            Rule::ClientMissingPackage | Rule::RolePackageWrongUnitType
-        ) && f.system_user.as_deref() == Some(su)
+            Rule::ClientMissingPackage
+                | Rule::RolePackageWrongUnitType
+                | Rule::NotAClient
+                | Rule::DelegatedClientOnlyPackage
+        ) && f.severity == sysuser::rules::Severity::Error
+            && f.system_user.as_deref() == Some(su)
             && f.client.as_deref() == Some(client)
     })
 }
@@ -166,17 +224,39 @@ proptest! {
         facts in prop::collection::vec(client_facts(), 1..12),
         su_mask in 1u32..(1 << POOL.len()),
     ) {
-        let clients = make_clients(&facts);
         let su_packages = subset(POOL, su_mask);
-        let su = client_su("Layout", &su_packages, clients.iter().map(|c| c.orgnr.clone()).collect());
-        let plan = base(clients, vec![su]);
+        let plan = one_system_user(make_clients(&facts), &su_packages);
         let report = check(&plan);
         for c in &plan.clients {
-            let form = c.unit_type.as_ref().map(|u| u.as_str().to_string()).unwrap_or_default();
-            let mut available = role_derived(&c.er_roles, &form);
-            available.extend(c.delegated.iter().map(|d| d.code().to_string()));
+            let available = really_available(c);
             let covered = su_packages.iter().all(|p| available.contains(*p));
             prop_assert_eq!(!and_finding(&report, "Layout", c.orgnr.as_str()), covered, "{:?} {:?}", c, su_packages);
+        }
+    }
+
+    /// A client-only package said to be delegated never counts: not for the
+    /// AND rule, and the error names the system user relying on it.
+    #[test]
+    fn client_only_delegations_never_count(
+        facts in prop::collection::vec(client_facts(), 1..12),
+        su_mask in 1u32..(1 << POOL.len()),
+    ) {
+        let su_packages = subset(POOL, su_mask);
+        let plan = one_system_user(make_clients_from(&facts, POOL), &su_packages);
+        let report = check(&plan);
+        for c in &plan.clients {
+            let available = really_available(c);
+            let covered = su_packages.iter().all(|p| available.contains(*p));
+            prop_assert_eq!(!and_finding(&report, "Layout", c.orgnr.as_str()), covered, "{:?} {:?}", c, su_packages);
+            let relied = c.delegated.iter().any(|d| {
+                su_packages.contains(&d.code())
+                    && !available.contains(d.code())
+                    && catalog().get(d.code()).is_some_and(|p| !p.is_assignable)
+            });
+            let errors = report.of(Rule::DelegatedClientOnlyPackage).any(|f| {
+                f.client.as_deref() == Some(c.orgnr.as_str()) && f.severity == sysuser::rules::Severity::Error
+            });
+            prop_assert_eq!(relied, errors);
         }
     }
 

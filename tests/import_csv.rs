@@ -47,7 +47,7 @@ fn comma_file_in_canonical_columns() {
     assert_eq!(c[0].orgnr.as_str(), "311037889");
     assert!(c[0].delegated.is_empty());
     assert_eq!(c[1].unit_type.as_ref().unwrap().as_str(), "AS");
-    assert_eq!(c[1].er_roles, vec![ErRole::Regnskapsforer, ErRole::Revisor]);
+    assert_eq!(c[1].er_roles, vec![ErRole::REGNSKAPSFORER, ErRole::REVISOR]);
     let codes: Vec<&str> = c[1].delegated.iter().map(|p| p.code()).collect();
     assert_eq!(codes, ["sykefravaer", "a-ordning"]);
 }
@@ -61,10 +61,37 @@ fn columns_in_any_order_norwegian_headers_and_er_codes() {
     .unwrap();
     assert_eq!(c[0].orgnr.as_str(), "311037889");
     assert_eq!(c[0].name, "Borettslaget");
-    assert_eq!(c[0].er_roles, vec![ErRole::Forretningsforer]);
+    assert_eq!(c[0].er_roles, vec![ErRole::FORRETNINGSFORER]);
     assert_eq!(c[0].delegated[0].code(), "sykefravaer");
     assert_eq!(c[0].unit_type.as_ref().unwrap().as_str(), "BRL");
     assert!(c[0].sub_entity);
+}
+
+/// Every ER role that makes a client relationship, by id or ER code;
+/// `supplier` never does.
+#[test]
+fn every_client_making_er_role_by_id_or_code() {
+    let c = parse_clients_csv("orgnr;er_roles\n311037889;DAGL, styreleder, KNUF, ffor\n").unwrap();
+    let ids: Vec<&str> = c[0].er_roles.iter().map(|r| r.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "daglig-leder",
+            "styreleder",
+            "kontaktperson-nuf",
+            "forretningsforer"
+        ]
+    );
+    let e = parse_clients_csv("orgnr;er_roles\n311037889;supplier\n").unwrap_err();
+    assert!(
+        format!("{e:?}").contains("unknown ER role `supplier`"),
+        "{e:?}"
+    );
+    let e = parse_clients_csv("orgnr;er_roles\n311037889;dagligleder\n").unwrap_err();
+    assert!(
+        format!("{e:?}").contains("did you mean `daglig-leder`"),
+        "{e:?}"
+    );
 }
 
 #[test]
@@ -250,7 +277,7 @@ fn cli_merges_into_a_plan() {
         "no unit_type column: kept"
     );
     assert!(a.sub_entity, "no sub_entity column: kept");
-    assert_eq!(a.er_roles, vec![ErRole::Regnskapsforer, ErRole::Revisor]);
+    assert_eq!(a.er_roles, vec![ErRole::REGNSKAPSFORER, ErRole::REVISOR]);
     assert_eq!(merged.clients[1].name, "New Client AS");
     let original = sysuser::plan::parse(PLAN, "p").unwrap();
     assert_eq!(merged.system_users, original.system_users);

@@ -155,7 +155,7 @@ fn add_edit_and_delete_a_client() {
     let c = app.plan.clients.last().unwrap();
     assert_eq!(c.name, "Ny Klient AS");
     assert_eq!(c.unit_type.as_ref().unwrap().as_str(), "AS");
-    assert_eq!(c.er_roles, vec![sysuser::plan::ErRole::Regnskapsforer]);
+    assert_eq!(c.er_roles, vec![sysuser::plan::ErRole::REGNSKAPSFORER]);
     assert!(c.sub_entity);
     assert_eq!(app.sel, before, "the new client is selected");
 

@@ -47,10 +47,28 @@ pub(super) enum Text<'a> {
     CannotBeDelegated {
         code: &'a str,
     },
+    /// A client-only package the plan says was delegated directly.
+    ClientOnlyDelegated {
+        code: &'a str,
+    },
+    /// Clients said to have delegated a client-only package (a note).
+    ClientOnlyDelegatedNote {
+        clients: usize,
+        code: &'a str,
+    },
     SystemLacksPackage {
         code: &'a str,
     },
     // Notes.
+    /// The situation breaks visible-system-with-client-only-package.
+    VisibleWithClientOnly {
+        codes: &'a [&'a str],
+    },
+    /// The situation breaks locally-installed-needs-own-vendor.
+    LocalWithOtherVendor {
+        vendor: &'a str,
+        orgnr: &'a str,
+    },
     ERegistersItself,
     EOwnMaskinporten,
     ENeverVendorKey,
@@ -191,9 +209,23 @@ fn en(t: &Text) -> String {
         Text::CannotBeDelegated { code } => {
             format!("`{code}` cannot be delegated to a client system user")
         }
+        Text::ClientOnlyDelegated { code } => format!(
+            "`{code}` cannot be delegated directly: it comes only through the ER role (the client registers the organisation in that role in Enhetsregisteret)"
+        ),
+        Text::ClientOnlyDelegatedNote { clients, code } => format!(
+            "{} said to have delegated `{code}` directly, but it comes only through the ER role, so that delegation cannot exist and serves no one: have the client register the organisation in the role in Enhetsregisteret and list it in `er_roles` (delegated-client-only-package).",
+            if clients == 1 { "1 client is".to_string() } else { format!("{clients} clients are") }
+        ),
         Text::SystemLacksPackage { code } => {
             format!("the system register entry lacks `{code}`; ask the vendor to register it")
         }
+        Text::VisibleWithClientOnly { codes } => format!(
+            "The system register entry is visible (`visible: true`) but has client-only packages ({}); Altinn refuses that combination (AUTH.VLD-00018, visible-system-with-client-only-package). The vendor must register the system with `isVisible: false` (`system.visible: false` here), or drop those packages and with them the client relationships they serve.",
+            codes.join(", ")
+        ),
+        Text::LocalWithOtherVendor { vendor, orgnr } => format!(
+            "The system is locally installed but registered by {vendor}; the organisation must register it itself, as its own vendor (set `system.vendor: \"{orgnr}\"` and a system id starting with `{orgnr}_`), with its own Maskinporten client (locally-installed-needs-own-vendor)."
+        ),
         Text::ERegistersItself => "Scenario E: the organisation registers the locally installed system in the system register itself, as both system vendor and system customer (this needs an agreement with Digdir).".into(),
         Text::EOwnMaskinporten => "Scenario E: the organisation creates its own Maskinporten client and installs the key on its own server.".into(),
         Text::ENeverVendorKey => "Scenario E: never use the software vendor's Maskinporten key or certificate; a shared key could give access to data across all the vendor's customers.".into(),
@@ -243,7 +275,7 @@ fn en(t: &Text) -> String {
         Text::HSelfOnClientAvailable => "Scenario H: Altinn now lets the organisation itself be added to a client system user whose packages are all assignable; set `options.self_on_client_system_user: true` if that is available to you to need one system user fewer.".into(),
         Text::HSimplifiedNote => "Scenario H simplified: the organisation itself is added to the client system user for its delegated clients, so no standard system user is needed; ER-based relationships keep their own system users.".into(),
         Text::HKeepsStandard { codes } => format!(
-            "Scenario H: the organisation's own packages ({}) are not all on one client system user whose packages are all assignable, so its own reporting keeps a standard system user.",
+            "Scenario H: no client system user has exactly the organisation's own packages ({}); added to one, the organisation would get every package of it, also those it did not ask for, so its own reporting keeps a standard system user.",
             codes.join(", ")
         ),
         Text::DUnhandled { codes } => format!(
@@ -341,8 +373,22 @@ fn nb(t: &Text) -> String {
         Text::CannotBeDelegated { code } => {
             format!("`{code}` kan ikke delegeres til en klientsystembruker")
         }
+        Text::ClientOnlyDelegated { code } => format!(
+            "`{code}` kan ikke delegeres direkte: den kommer bare gjennom ER-rollen (klienten registrerer virksomheten i den rollen i Enhetsregisteret)"
+        ),
+        Text::ClientOnlyDelegatedNote { clients, code } => format!(
+            "{} skal ha delegert `{code}` direkte, men den kommer bare gjennom ER-rollen, så den delegeringen kan ikke finnes og betjener ingen: be klienten registrere virksomheten i rollen i Enhetsregisteret og før den opp under `er_roles` (delegated-client-only-package).",
+            if clients == 1 { "1 klient".to_string() } else { format!("{clients} klienter") }
+        ),
         Text::SystemLacksPackage { code } => format!(
             "oppføringen i systemregisteret mangler `{code}`; be leverandøren registrere den"
+        ),
+        Text::VisibleWithClientOnly { codes } => format!(
+            "Oppføringen i systemregisteret er synlig (`visible: true`), men har tilgangspakker som bare gjelder klientforhold ({}); Altinn avviser den kombinasjonen (AUTH.VLD-00018, visible-system-with-client-only-package). Leverandøren må registrere systemet med `isVisible: false` (`system.visible: false` her), eller fjerne de tilgangspakkene og med dem klientforholdene de betjener.",
+            codes.join(", ")
+        ),
+        Text::LocalWithOtherVendor { vendor, orgnr } => format!(
+            "Systemet er lokalt installert, men registrert av {vendor}; virksomheten må registrere det selv, som sin egen leverandør (sett `system.vendor: \"{orgnr}\"` og en system-id som begynner med `{orgnr}_`), med sin egen Maskinporten-klient (locally-installed-needs-own-vendor)."
         ),
         Text::ERegistersItself => "Scenario E: virksomheten registrerer selv det lokalt installerte systemet i systemregisteret, både som systemleverandør og systemkunde (det krever en avtale med Digdir).".into(),
         Text::EOwnMaskinporten => "Scenario E: virksomheten oppretter sin egen Maskinporten-klient og installerer nøkkelen på sin egen server.".into(),
@@ -393,7 +439,7 @@ fn nb(t: &Text) -> String {
         Text::HSelfOnClientAvailable => "Scenario H: Altinn lar nå virksomheten selv legges til en klientsystembruker der alle tilgangspakkene kan tildeles; sett `options.self_on_client_system_user: true` hvis det er tilgjengelig for dere, så trenger dere én systembruker mindre.".into(),
         Text::HSimplifiedNote => "Scenario H forenklet: virksomheten selv legges til klientsystembrukeren for de delegerte klientene, så det trengs ingen standard systembruker; ER-baserte klientforhold beholder egne systembrukere.".into(),
         Text::HKeepsStandard { codes } => format!(
-            "Scenario H: virksomhetens egne tilgangspakker ({}) er ikke alle på én klientsystembruker der alle tilgangspakkene kan tildeles, så egen rapportering beholder en standard systembruker.",
+            "Scenario H: ingen klientsystembruker har nøyaktig virksomhetens egne tilgangspakker ({}); lagt til en, ville virksomheten fått alle tilgangspakkene på den, også dem den ikke ba om, så egen rapportering beholder en standard systembruker.",
             codes.join(", ")
         ),
         Text::DUnhandled { codes } => format!(

@@ -1,5 +1,5 @@
 //! `sysuser advise FILE [-o OUT] [--replace]`: the recommended layout, written as a plan.
-use crate::cli::{AdviseArgs, Ctx, EXIT_BAD_INPUT, EXIT_OK};
+use crate::cli::{AdviseArgs, Ctx, EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK};
 use std::mem::ManuallyDrop;
 
 pub fn run(args: &AdviseArgs, ctx: &Ctx) -> anyhow::Result<u8> {
@@ -57,6 +57,26 @@ pub fn run(args: &AdviseArgs, ctx: &Ctx) -> anyhow::Result<u8> {
                 String::new()
             }
         ));
+    }
+    // A situation that breaks a rule whatever the layout (a visible system
+    // with client-only packages, a locally installed one registered by
+    // another vendor) is said on stderr too, and the exit status says the
+    // plan written has errors; the fixes are in advice.notes.
+    let report = crate::engine::check_in(&advised, ctx.lang);
+    if report.has_errors() {
+        for f in report
+            .findings
+            .iter()
+            .filter(|f| f.severity == crate::rules::Severity::Error)
+        {
+            let hint = f
+                .hint
+                .as_deref()
+                .map(|h| format!("\n  hint: {h}"))
+                .unwrap_or_default();
+            super::note(&format!("error[{}]: {}{hint}", f.rule.id(), f.message));
+        }
+        return Ok(EXIT_FINDINGS);
     }
     Ok(EXIT_OK)
 }

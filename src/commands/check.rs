@@ -1,15 +1,23 @@
-//! `sysuser check FILE`: the engine's findings, for people (like a compiler) or as JSON.
+//! `sysuser check FILE`: the engine's findings, for people (like a compiler),
+//! as JSON, as SARIF for code-scanning services, or as GitHub workflow
+//! annotations; each finding points at the entry of the plan it is about.
 
-use crate::cli::{CheckArgs, Ctx, EXIT_FINDINGS, EXIT_OK, Lang, ReportFormat};
+use crate::cli::{CheckArgs, CheckFormat, Ctx, EXIT_FINDINGS, EXIT_OK, Lang};
+use crate::plan::{Plan, SourceMap, Subject};
 use crate::rules::{Finding, Report, Severity};
+use std::mem::ManuallyDrop;
 
 pub fn run(args: &CheckArgs, ctx: &Ctx) -> anyhow::Result<u8> {
-    let plan = super::load_plan(&args.file)?;
-    let report = crate::engine::check_in(&plan, ctx.lang);
+    // Never freed, as in `load_plan`: the process ends right after.
+    let loaded = ManuallyDrop::new(crate::plan::load_with_source(&args.file)?);
+    let mut report = crate::engine::check_in(&loaded.plan, ctx.lang);
+    locate(&mut report, &loaded.plan, &loaded.source);
     match args.format {
-        ReportFormat::Json => super::emit(None, &super::to_json(&report))?,
-        ReportFormat::Text => {
-            let plain = text_in(&report, false, ctx.quiet, ctx.lang);
+        CheckFormat::Json => super::emit(None, &super::to_json(&report))?,
+        CheckFormat::Sarif => super::emit(None, &super::sarif::report(&report, ctx.lang))?,
+        CheckFormat::Github => super::show(&github(&report))?,
+        CheckFormat::Text => {
+            let plain = text_at(&report, false, ctx.quiet, ctx.lang, Some(&loaded.source));
             super::show_styled(&plain, |t| {
                 if ctx.color {
                     paint(t, &report, ctx.lang)
@@ -90,12 +98,112 @@ fn words(lang: Lang) -> &'static Words {
     }
 }
 
+/// Sets each finding's location: the entry of its system user, client or
+/// team (in that order), else the system's or the organisation's entry.
+pub fn locate(report: &mut Report, plan: &Plan, source: &SourceMap) {
+    for f in &mut report.findings {
+        f.location = subject(f, plan).and_then(|s| source.position(s));
+    }
+}
+
+fn subject(f: &Finding, plan: &Plan) -> Option<Subject> {
+    if let Some(name) = &f.system_user {
+        return plan
+            .system_users
+            .iter()
+            .position(|u| &u.name == name)
+            .map(Subject::SystemUser);
+    }
+    if let Some(client) = &f.client {
+        // The engine names a client by its label, "Name (orgnr)", or its number.
+        let orgnr = client
+            .rsplit(|c: char| !c.is_ascii_digit())
+            .find(|d| d.len() == 9)?;
+        return plan
+            .clients
+            .iter()
+            .position(|c| c.orgnr.as_str() == orgnr)
+            .map(Subject::Client);
+    }
+    if let Some(name) = &f.team {
+        return plan
+            .teams
+            .iter()
+            .position(|t| &t.name == name)
+            .map(Subject::Team);
+    }
+    let about_system = matches!(
+        f.rule.id(),
+        "invalid-system-id"
+            | "locally-installed-needs-own-vendor"
+            | "visible-system-with-client-only-package"
+    );
+    Some(if about_system {
+        Subject::System
+    } else {
+        Subject::Organisation
+    })
+}
+
+/// GitHub Actions workflow commands: one `::error`/`::warning`/`::notice`
+/// line per finding, at its place in the plan when known.
+pub fn github(report: &Report) -> String {
+    // The workflow-command escapes: `%`, CR and LF everywhere, `:` and `,` in properties.
+    let data = |s: &str| {
+        s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A")
+    };
+    let property = |s: &str| data(s).replace(':', "%3A").replace(',', "%2C");
+    let mut out = String::new();
+    for f in &report.findings {
+        let command = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let mut props = Vec::new();
+        if let Some(l) = &f.location {
+            props.push(format!("file={}", property(&l.file)));
+            props.push(format!("line={}", l.line));
+            props.push(format!("col={}", l.column));
+        }
+        let code = f.altinn_code.map(|c| format!(" {c}")).unwrap_or_default();
+        props.push(format!(
+            "title={}",
+            property(&format!("{}{code}", f.rule.id()))
+        ));
+        let mut message = f.message.clone();
+        if let Some(h) = &f.hint {
+            message.push_str(&format!("\nhint: {h}"));
+        }
+        out.push_str(&format!(
+            "::{command} {}::{}\n",
+            props.join(","),
+            data(&message)
+        ));
+    }
+    out
+}
+
 /// [`text`] in `lang`: the findings' messages are already in it (see
 /// [`crate::engine::check_in`]); this words the subjects, hints and summary.
 ///
 /// With `color`, the text is escaped ([`crate::text::visible`]) and then
 /// painted, so that only sysuser's own colour sequences are in it.
 pub fn text_in(report: &Report, color: bool, quiet: bool, lang: Lang) -> String {
+    text_at(report, color, quiet, lang, None)
+}
+
+/// [`text_in`], each located finding followed by `--> file:line:column` and
+/// the line from `source`, as rustc shows code.
+pub fn text_at(
+    report: &Report,
+    color: bool,
+    quiet: bool,
+    lang: Lang,
+    source: Option<&SourceMap>,
+) -> String {
     let w = words(lang);
     let mut s = String::new();
     for f in report
@@ -103,7 +211,7 @@ pub fn text_in(report: &Report, color: bool, quiet: bool, lang: Lang) -> String 
         .iter()
         .filter(|f| !quiet || f.severity == Severity::Error)
     {
-        finding(&mut s, f, w);
+        finding(&mut s, f, w, source);
         s.push('\n');
     }
     s.push_str(&summary(report, false, w));
@@ -150,10 +258,18 @@ fn paint(text: &str, report: &Report, lang: Lang) -> String {
     out
 }
 
-fn finding(s: &mut String, f: &Finding, w: &Words) {
+fn finding(s: &mut String, f: &Finding, w: &Words, source: Option<&SourceMap>) {
     let sev = f.severity.as_str();
     let code = f.altinn_code.map(|c| format!(" {c}")).unwrap_or_default();
     s.push_str(&format!("{sev}[{}]{code}: {}\n", f.rule.id(), f.message));
+    if let Some(l) = &f.location {
+        let line = source.and_then(|m| m.line_text(l.line));
+        s.push_str(&crate::plan::load::pointer(
+            &l.file,
+            Some((l.line, l.column)),
+            line,
+        ));
+    }
     let subjects: Vec<String> = [
         (w.system_user, &f.system_user),
         (w.client, &f.client),

@@ -35,7 +35,17 @@ pub fn run(args: &ImportArgs, ctx: &Ctx) -> anyhow::Result<u8> {
             }
         }
         Some(into) => {
-            let mut plan = super::load_plan(into)?;
+            let loaded = crate::plan::load_with_source(into)?;
+            if let Some(at) = loaded.source.alias() {
+                let line = loaded.source.line_text(at.line);
+                super::note(&format!(
+                    "error: {} uses YAML aliases (`*name`); writing it back would write each one out in full, so nothing was written\n{}  = help: write the aliased values out in the plan (or remove the anchors and aliases), then run the import again",
+                    at.file,
+                    crate::plan::load::pointer(&at.file, Some((at.line, at.column)), line)
+                ));
+                return Ok(EXIT_BAD_INPUT);
+            }
+            let mut plan = std::mem::ManuallyDrop::new(loaded.plan);
             let summary = import::merge(&mut plan, &list);
             let target = args.output.as_deref().unwrap_or(into);
             super::emit(Some(target), &crate::plan::to_yaml(&plan))?;

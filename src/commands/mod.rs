@@ -1,6 +1,7 @@
 //! One module per subcommand: read input, call the core, print. No rules here.
 
 pub mod advise;
+pub mod catalog_diff;
 pub mod check;
 pub mod checklist;
 pub mod compare;
@@ -9,22 +10,29 @@ pub mod diff;
 pub mod explain;
 pub mod generate;
 pub mod import;
+pub mod import_altinn;
+pub mod letters;
 pub mod packages;
 pub mod render;
+pub mod requests;
 pub mod route;
+pub mod sarif;
+pub mod schema;
+pub mod tokens;
 pub mod wizard;
 
 use std::io::Write;
 use std::mem::ManuallyDrop;
 use std::path::Path;
 
-/// Loads a plan; a failure carries the file:line:column message (exit 2).
+/// Loads a plan (`-` is standard input); a failure carries the
+/// file:line:column message (exit 2).
 ///
 /// The plan is never freed: each command ends the process right after using
 /// it, and handing 100,000 clients back to the allocator one by one would
 /// add a tenth to `check`'s time.
 pub fn load_plan(path: &Path) -> anyhow::Result<ManuallyDrop<crate::plan::Plan>> {
-    Ok(ManuallyDrop::new(crate::plan::load(path)?))
+    Ok(ManuallyDrop::new(crate::plan::load_arg(path)?))
 }
 
 /// Writes data that must stay exact (a plan, JSON, YAML) to `out`
@@ -81,4 +89,25 @@ pub fn to_json<T: serde::Serialize>(value: &T) -> String {
     let mut s = serde_json::to_string_pretty(value).expect("report types serialise");
     s.push('\n');
     s
+}
+
+/// Writes `files` (paths relative to `dir`) atomically into `dir`, creating
+/// it and any subfolder; says on standard error what it wrote unless quiet.
+pub fn write_files(dir: &Path, files: &[(String, String)], quiet: bool) -> anyhow::Result<()> {
+    for (name, text) in files {
+        let path = dir.join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", parent.display()))?;
+        }
+        emit(Some(&path), text)?;
+    }
+    if !quiet {
+        note(&format!(
+            "wrote {} into {}",
+            crate::text::counted(files.len(), "file"),
+            dir.display()
+        ));
+    }
+    Ok(())
 }

@@ -1,11 +1,13 @@
 //! Rules about clients: who may be added to a client system user (AUTH-00079),
 //! the AND rule (AUTH-00080, AM.VLD-00026), and whether every party is served.
 
-use super::texts::Msg;
-use super::{Index, Out, and_packages, unit_label, usable};
+use super::texts::{Msg, Unservable};
+use super::{
+    Index, Out, and_packages, directly_delegable, is_client_only, roles_giving, unit_label, usable,
+};
 use crate::catalog::catalog;
 use crate::plan::{Client, SystemUser, SystemUserType};
-use crate::rules::{Finding, Rule};
+use crate::rules::{Finding, Rule, Severity};
 use std::collections::HashSet;
 
 pub(super) fn check(ix: &Index, out: &mut Out) {
@@ -14,9 +16,11 @@ pub(super) fn check(ix: &Index, out: &mut Out) {
     let mut covered = vec![false; n];
     // stamp[i] == s + 1: client i was seen on system user s already.
     let mut stamp = vec![0usize; n];
+    let mut relied = HashSet::new();
     for (s, su) in ix.plan.system_users.iter().enumerate() {
-        system_user_clients(ix, s, su, &mut covered, &mut stamp, out);
+        system_user_clients(ix, s, su, &mut covered, &mut stamp, &mut relied, out);
     }
+    delegated_client_only_unrelied(ix, &relied, out);
     if !ix.plan.is_situation() {
         own_needs_uncovered(ix, out);
         client_uncovered(ix, &covered, out);
@@ -94,6 +98,7 @@ fn system_user_clients(
     su: &SystemUser,
     covered: &mut [bool],
     stamp: &mut [usize],
+    relied: &mut HashSet<(usize, String)>,
     out: &mut Out,
 ) {
     let org = ix.plan.organisation.orgnr.as_str();
@@ -129,10 +134,16 @@ fn system_user_clients(
                 .system_user(&su.name)
                 .client(orgnr)
                 .hint(
-                    if is_client_su {
+                    if !is_client_su {
+                        Msg::RemoveOrganisationFromStandardSu
+                    } else if su
+                        .access_packages
+                        .iter()
+                        .all(|p| usable(p.code()).is_none_or(|pkg| pkg.is_assignable))
+                    {
                         Msg::RemoveOrganisationFromClientSu
                     } else {
-                        Msg::RemoveOrganisationFromStandardSu
+                        Msg::RemoveOrganisationSelfImpossible
                     }
                     .text(ix.lang),
                 ),
@@ -144,13 +155,13 @@ fn system_user_clients(
             continue;
         }
         match index {
-            Some(i) if ix.client(i).has_relationship() => and_rule(ix, su, &and, i, out),
+            Some(i) if ix.client(i).has_relationship() => and_rule(ix, su, &and, i, relied, out),
             _ => not_a_client(ix, su, orgnr, index.map(|i| ix.client(i)), out),
         }
     }
 }
 
-/// `not-a-client` (AUTH-00079).
+/// `not-a-client` (AUTH-00079) for a party with no relationship at all.
 fn not_a_client(ix: &Index, su: &SystemUser, orgnr: &str, listed: Option<&Client>, out: &mut Out) {
     let lang = ix.lang;
     let who = listed.map_or_else(|| orgnr.to_string(), Client::label);
@@ -175,7 +186,7 @@ fn not_a_client(ix: &Index, su: &SystemUser, orgnr: &str, listed: Option<&Client
         }
         .text(lang),
         Some((label, Some(_))) => Msg::ClientUnitOnClientSu { main: &label }.text(lang),
-        None => Rule::NotAClient.fix_in(lang).to_string(),
+        None => how_to_give(ix, listed, &and_packages(su)),
     };
     out.push(
         Finding::new(Rule::NotAClient, message)
@@ -185,61 +196,203 @@ fn not_a_client(ix: &Index, su: &SystemUser, orgnr: &str, listed: Option<&Client
     );
 }
 
-/// The AND rule: every package of the system user must be available from the client.
-fn and_rule(ix: &Index, su: &SystemUser, and: &[&str], i: usize, out: &mut Out) {
+/// A fix Altinn accepts for packages a client does not give: assignable ones
+/// it can delegate in Altinn; client-only ones come only from registering the
+/// ER role in Enhetsregisteret (where its organisation form qualifies);
+/// otherwise the client belongs on another system user.
+fn how_to_give(ix: &Index, client: Option<&Client>, missing: &[&str]) -> String {
+    let form = client
+        .and_then(|c| c.unit_type.as_ref())
+        .map(|u| u.as_str());
+    let mut delegate: Vec<&str> = Vec::new();
+    let mut roles: Vec<&str> = Vec::new();
+    let mut impossible: Vec<&str> = Vec::new();
+    for &p in missing {
+        if directly_delegable(p) {
+            delegate.push(p);
+            continue;
+        }
+        let giving: Vec<&str> = roles_giving(p, form).collect();
+        match giving.first() {
+            Some(r) if form.is_some() || catalog().role_package_forms(r, p).is_empty() => {
+                if !roles.contains(r) {
+                    roles.push(r);
+                }
+            }
+            _ => impossible.push(p),
+        }
+    }
+    let who = client.map_or_else(String::new, Client::label);
+    Msg::HowToGive {
+        client: &who,
+        delegate: &delegate,
+        roles: &roles,
+        impossible: &impossible,
+    }
+    .text(ix.lang)
+}
+
+/// Client `i` on client system user `su`: the packages it gives decide.
+/// None of them: `not-a-client` (AUTH-00079); some: `client-missing-package`
+/// (AUTH-00080) per missing package. A package a role would give a client of
+/// another form is `role-package-wrong-unit-type` with the same code, and one
+/// the plan says was delegated though only an ER role can give it is
+/// `delegated-client-only-package` (the delegation cannot exist).
+fn and_rule(
+    ix: &Index,
+    su: &SystemUser,
+    and: &[&str],
+    i: usize,
+    relied: &mut HashSet<(usize, String)>,
+    out: &mut Out,
+) {
     let available = ix.available(i);
+    if and.iter().all(|p| available.contains(p)) {
+        return;
+    }
     let c = ix.client(i);
     let lang = ix.lang;
     let label = c.label();
+    let gives_some = and.iter().any(|p| available.contains(p));
+    let code = if gives_some {
+        "AUTH-00080"
+    } else {
+        "AUTH-00079"
+    };
+    let mut missing: Vec<&str> = Vec::new();
+    let mut reported = false;
     for &p in and.iter().filter(|p| !available.contains(*p)) {
+        if c.delegated.iter().any(|d| d.code() == p) && is_client_only(p) {
+            out.push(delegated_client_only(ix, c, p, Some(&su.name)));
+            relied.insert((i, p.to_string()));
+            reported = true;
+            continue;
+        }
         let wrong_forms = c
             .er_roles
             .iter()
             .map(|r| (r, catalog().role_package_forms(r.as_str(), p)))
             .find(|(_, forms)| !forms.is_empty());
-        let f = match wrong_forms {
-            Some((role, forms)) => Finding::new(
-                Rule::RolePackageWrongUnitType,
-                Msg::RolePackageWrongUnitType {
-                    su: &su.name,
-                    code: p,
-                    client: &label,
-                    role: role.as_str(),
-                    forms: &forms,
-                    form: c.unit_type.as_ref().map(|u| u.as_str()),
-                }
-                .text(lang),
-            )
-            .hint(
-                Msg::MoveOrDelegateDirectly {
-                    client: &label,
-                    code: p,
-                }
-                .text(lang),
-            ),
-            None => {
-                let gives: Vec<&str> = available.iter().copied().collect();
+        if let Some((role, forms)) = wrong_forms {
+            out.push(
                 Finding::new(
-                    Rule::ClientMissingPackage,
-                    Msg::ClientMissingPackage {
+                    Rule::RolePackageWrongUnitType,
+                    Msg::RolePackageWrongUnitType {
                         su: &su.name,
                         code: p,
                         client: &label,
-                        gives: &gives,
-                        sub_entity: c.sub_entity,
+                        role: role.as_str(),
+                        forms: &forms,
+                        form: c.unit_type.as_ref().map(|u| u.as_str()),
                     }
                     .text(lang),
                 )
-                .hint(
-                    Msg::DelegateOrMove {
-                        client: &label,
-                        code: p,
-                    }
-                    .text(lang),
-                )
+                .code(code)
+                .hint(how_to_give(ix, Some(c), &[p]))
+                .system_user(&su.name)
+                .client(c.orgnr.as_str())
+                .package(p),
+            );
+            reported = true;
+            continue;
+        }
+        missing.push(p);
+    }
+    if missing.is_empty() {
+        return;
+    }
+    let gives: Vec<&str> = available.iter().copied().collect();
+    if !gives_some {
+        if reported {
+            return;
+        }
+        out.push(
+            Finding::new(
+                Rule::NotAClient,
+                Msg::NoneInCommon {
+                    su: &su.name,
+                    client: &label,
+                    gives: &gives,
+                }
+                .text(lang),
+            )
+            .hint(how_to_give(ix, Some(c), &missing))
+            .system_user(&su.name)
+            .client(c.orgnr.as_str()),
+        );
+        return;
+    }
+    for p in missing {
+        out.push(
+            Finding::new(
+                Rule::ClientMissingPackage,
+                Msg::ClientMissingPackage {
+                    su: &su.name,
+                    code: p,
+                    client: &label,
+                    gives: &gives,
+                    sub_entity: c.sub_entity,
+                }
+                .text(lang),
+            )
+            .hint(how_to_give(ix, Some(c), &[p]))
+            .system_user(&su.name)
+            .client(c.orgnr.as_str())
+            .package(p),
+        );
+    }
+}
+
+/// `delegated-client-only-package`: the plan says the client delegated a
+/// package only an ER role can give. An error where system user `relied`
+/// relies on it, a warning where none does.
+pub(super) fn delegated_client_only(
+    ix: &Index,
+    c: &Client,
+    code: &str,
+    relied: Option<&str>,
+) -> Finding {
+    let form = c.unit_type.as_ref().map(|u| u.as_str());
+    let roles: Vec<&str> = roles_giving(code, form).collect();
+    let mut f = Finding::new(
+        Rule::DelegatedClientOnlyPackage,
+        Msg::DelegatedClientOnlyPackage {
+            client: &c.label(),
+            code,
+            su: relied,
+        }
+        .text(ix.lang),
+    )
+    .hint(
+        Msg::RegisterRoleInstead {
+            client: &c.label(),
+            code,
+            roles: &roles,
+        }
+        .text(ix.lang),
+    )
+    .client(c.orgnr.as_str())
+    .package(code);
+    match relied {
+        Some(su) => f = f.system_user(su),
+        None => f.severity = Severity::Warning,
+    }
+    f
+}
+
+/// The warnings of `delegated-client-only-package`: client-only packages a
+/// client is said to have delegated that no system user relies on (where
+/// one does, the AND rule reports it as an error).
+fn delegated_client_only_unrelied(ix: &Index, relied: &HashSet<(usize, String)>, out: &mut Out) {
+    for (i, c) in ix.plan.clients.iter().enumerate() {
+        if !ix.is_first(i) {
+            continue;
+        }
+        for p in &c.delegated {
+            if is_client_only(p.code()) && !relied.contains(&(i, p.code().to_string())) {
+                out.push(delegated_client_only(ix, c, p.code(), None));
             }
-        };
-        out.push(f.system_user(&su.name).client(c.orgnr.as_str()).package(p));
+        }
     }
 }
 
@@ -263,14 +416,30 @@ fn own_needs_uncovered(ix: &Index, out: &mut Out) {
                 Msg::OwnNeedsUncovered { code: p.code() }.text(ix.lang),
             )
             .package(p.code())
-            .hint(Msg::AddToStandard { code: p.code() }.text(ix.lang)),
+            .hint(
+                if usable(p.code()).is_some_and(|pkg| !pkg.is_assignable) {
+                    Msg::OwnCannotHold { code: p.code() }
+                } else {
+                    Msg::AddToStandard { code: p.code() }
+                }
+                .text(ix.lang),
+            ),
         );
     }
 }
 
-/// `client-uncovered`: a client with a relationship on no system user.
+/// `client-uncovered`: a client with a relationship on no system user,
+/// where some valid client system user could serve it; `client-unservable`
+/// (info) where none could, with the reason.
 fn client_uncovered(ix: &Index, covered: &[bool], out: &mut Out) {
     let org = ix.plan.organisation.orgnr.as_str();
+    let in_system: HashSet<&str> = ix
+        .plan
+        .system
+        .access_packages
+        .iter()
+        .map(|p| p.code())
+        .collect();
     for (i, c) in ix.plan.clients.iter().enumerate() {
         let orgnr = c.orgnr.as_str();
         if covered[i]
@@ -281,13 +450,63 @@ fn client_uncovered(ix: &Index, covered: &[bool], out: &mut Out) {
         {
             continue;
         }
-        out.push(
-            Finding::new(
+        let f = match unservable(ix, i, &in_system) {
+            None => Finding::new(
                 Rule::ClientUncovered,
                 Msg::ClientUncovered { client: &c.label() }.text(ix.lang),
             )
-            .client(orgnr)
             .hint(Rule::ClientUncovered.fix_in(ix.lang)),
-        );
+            Some(why) => Finding::new(
+                Rule::ClientUnservable,
+                Msg::ClientUnservable {
+                    client: &c.label(),
+                    why,
+                }
+                .text(ix.lang),
+            )
+            .hint(Rule::ClientUnservable.fix_in(ix.lang)),
+        };
+        out.push(f.client(orgnr));
+    }
+}
+
+/// Why no client system user could serve client `i`, or `None` when one
+/// could: it must give at least one package the system register entry has
+/// and a client system user can carry.
+pub(crate) fn unservable<'a>(
+    ix: &Index<'a>,
+    i: usize,
+    in_system: &HashSet<&str>,
+) -> Option<Unservable<'a>> {
+    let available = ix.available(i);
+    let carried = |p: &&str| in_system.contains(p) && usable(p).is_some_and(|pkg| pkg.is_delegable);
+    if available.iter().any(carried) {
+        return None;
+    }
+    let c = ix.client(i);
+    let client_only: Vec<&'a str> = c
+        .delegated
+        .iter()
+        .map(|p| p.code())
+        .filter(|p| is_client_only(p))
+        .collect();
+    if available.is_empty() {
+        if !client_only.is_empty() {
+            return Some(Unservable::ClientOnlyDelegated(client_only));
+        }
+        if let Some(role) = c.er_roles.first() {
+            return Some(Unservable::RoleWrongForm(role.as_str()));
+        }
+        return Some(Unservable::NothingUsable);
+    }
+    let missing: Vec<&'a str> = available
+        .iter()
+        .copied()
+        .filter(|p| !in_system.contains(p) && usable(p).is_some_and(|pkg| pkg.is_delegable))
+        .collect();
+    if missing.is_empty() {
+        Some(Unservable::NothingUsable)
+    } else {
+        Some(Unservable::SystemLacks(missing))
     }
 }

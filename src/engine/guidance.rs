@@ -1,11 +1,11 @@
 //! What the guidance advises against: one system user per client, the same
 //! packages twice, mixed legal bases, ambiguous routes, and team links.
 
+use super::basis::{self, Basis, bases, package_bases};
 use super::texts::Msg;
-use super::{Index, Out, usable};
-use crate::catalog::catalog;
-use crate::plan::{ErRole, SystemUser, SystemUserType};
-use crate::route::walk;
+use super::walk::walk;
+use super::{Index, Out};
+use crate::plan::{Handle, SystemUser, SystemUserType};
 use crate::rules::{Finding, Rule};
 use crate::text::did_you_mean;
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -62,7 +62,12 @@ fn system_user_per_client(ix: &Index, out: &mut Out) -> HashSet<usize> {
         sus.iter()
             .enumerate()
             .filter(|(_, su)| su.kind == SystemUserType::Client && su.clients.len() == 1)
-            .map(|(i, su)| (i, (package_set(su), su.include_self, team_set(su)))),
+            .map(|(i, su)| {
+                (
+                    i,
+                    (package_set(su), su.include_self, team_set(su), bases(ix, i)),
+                )
+            }),
     );
     let mut reported = HashSet::new();
     for g in found {
@@ -86,15 +91,21 @@ fn system_user_per_client(ix: &Index, out: &mut Out) -> HashSet<usize> {
     reported
 }
 
-/// `same-packages-twice`: same type, same packages, same teams.
+/// `same-packages-twice`: same type, same packages, same teams, and the
+/// same legal bases (a package delegated directly and the same package from
+/// an ER role are different bases). Bases are read only for system users
+/// that share everything else.
 fn same_packages_twice(ix: &Index, skip: &HashSet<usize>, out: &mut Out) {
     let sus = &ix.plan.system_users;
-    let found = groups(
+    let candidates = groups(
         sus.iter()
             .enumerate()
             .filter(|(i, _)| !skip.contains(i))
             .map(|(i, su)| (i, (su.kind, package_set(su), team_set(su)))),
     );
+    let found = candidates
+        .into_iter()
+        .flat_map(|g| groups(g.into_iter().map(|i| (i, bases(ix, i)))));
     for g in found {
         let su = &sus[g[0]];
         let names: Vec<&str> = g.iter().map(|&i| sus[i].name.as_str()).collect();
@@ -114,50 +125,33 @@ fn same_packages_twice(ix: &Index, skip: &HashSet<usize>, out: &mut Out) {
     }
 }
 
-/// The client relationship roles that give a package, for packages only such
-/// a role can give (not assignable): `regnskapsforer-*`, revisor, `forretningsforer-eiendom`.
-fn er_only_roles(code: &str) -> Vec<ErRole> {
-    if usable(code).is_none_or(|p| p.is_assignable) {
-        return Vec::new();
-    }
-    ErRole::ALL
-        .into_iter()
-        .filter(|r| {
-            catalog()
-                .role(r.as_str())
-                .is_some_and(|role| role.packages.iter().any(|rp| rp.package == code))
-        })
-        .collect()
-}
-
-/// `mixed-legal-basis`: ER-role-only packages of different roles on one client system user.
+/// `mixed-legal-basis`: packages resting on different ER roles on one client
+/// system user, including the forretningsfører packages NUF clients give.
 fn mixed_legal_basis(ix: &Index, out: &mut Out) {
-    for su in ix
-        .plan
-        .system_users
-        .iter()
-        .filter(|su| su.kind == SystemUserType::Client)
-    {
-        let mut roles: BTreeSet<ErRole> = BTreeSet::new();
-        let mut example: Vec<&str> = Vec::new();
+    for (s, su) in ix.plan.system_users.iter().enumerate() {
+        if su.kind != SystemUserType::Client {
+            continue;
+        }
+        let bases = package_bases(ix, s);
+        let mut roles: Vec<&str> = Vec::new();
+        let mut examples: Vec<&str> = Vec::new();
         for p in &su.access_packages {
-            let r = er_only_roles(p.code());
-            if r.iter().any(|r| !roles.contains(r)) && !r.is_empty() {
-                example.push(p.code());
-            }
-            if let Some(first) = r.first() {
-                roles.insert(*first);
+            let Some(Some(role)) = bases.get(p.code()).copied() else {
+                continue;
+            };
+            if !roles.contains(&role) {
+                roles.push(role);
+                examples.push(p.code());
             }
         }
         if roles.len() > 1 {
-            let names: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
             out.push(
                 Finding::new(
                     Rule::MixedLegalBasis,
                     Msg::MixedLegalBasis {
                         su: &su.name,
-                        roles: &names,
-                        examples: &example,
+                        roles: &roles,
+                        examples: &examples,
                     }
                     .text(ix.lang),
                 )
@@ -215,6 +209,7 @@ fn teams(ix: &Index, out: &mut Out) {
             );
         }
     }
+    team_outside_relationship(ix, out);
     for t in &plan.teams {
         if !named.contains(t.name.as_str()) {
             out.push(
@@ -226,6 +221,78 @@ fn teams(ix: &Index, out: &mut Out) {
                 .hint(Msg::NameTeamOnSystemUsers.text(lang)),
             );
         }
+    }
+}
+
+/// `team-outside-relationship`: a team may use a client system user only when
+/// it handles every legal basis the system user rests on (the relationship,
+/// or each package on that basis). Teams that list nothing they handle are
+/// not judged.
+fn team_outside_relationship(ix: &Index, out: &mut Out) {
+    let plan = ix.plan;
+    for (s, su) in plan.system_users.iter().enumerate() {
+        if su.kind != SystemUserType::Client || su.teams.is_empty() {
+            continue;
+        }
+        let mut package_bases: Option<std::collections::BTreeMap<&str, Basis>> = None;
+        for name in &su.teams {
+            let Some(team) = plan.teams.iter().find(|t| &t.name == name) else {
+                continue;
+            };
+            if team.handles.is_empty() {
+                continue;
+            }
+            let by_package = package_bases.get_or_insert_with(|| basis::package_bases(ix, s));
+            let handles_basis = |b: Basis| {
+                team.handles.iter().any(|h| match h {
+                    Handle::Relationship(r) => r.as_str() == b.unwrap_or("delegated"),
+                    Handle::Package(_) => false,
+                })
+            };
+            let handles_package = |code: &str| {
+                team.handles
+                    .iter()
+                    .any(|h| matches!(h, Handle::Package(p) if p.code() == code))
+            };
+            let mut outside: Vec<Basis> = Vec::new();
+            for (&code, &b) in by_package.iter() {
+                if !handles_basis(b) && !handles_package(code) && !outside.contains(&b) {
+                    outside.push(b);
+                }
+            }
+            if outside.is_empty() {
+                continue;
+            }
+            let handled: Vec<String> = team.handles.iter().map(handle_name).collect();
+            out.push(
+                Finding::new(
+                    Rule::TeamOutsideRelationship,
+                    Msg::TeamOutsideRelationship {
+                        team: &team.name,
+                        su: &su.name,
+                        bases: &outside,
+                        handles: &handled,
+                    }
+                    .text(ix.lang),
+                )
+                .system_user(&su.name)
+                .team(&team.name)
+                .hint(
+                    Msg::TeamOutsideRelationshipFix {
+                        team: &team.name,
+                        su: &su.name,
+                    }
+                    .text(ix.lang),
+                ),
+            );
+        }
+    }
+}
+
+fn handle_name(h: &Handle) -> String {
+    match h {
+        Handle::Relationship(r) => r.as_str().to_string(),
+        Handle::Package(p) => format!("`{}`", p.code()),
     }
 }
 

@@ -17,34 +17,111 @@ pub(super) fn check(ix: &Index, out: &mut Out) {
         .map(|p| p.code())
         .collect();
     let lang = ix.lang;
-    let mut refs: HashMap<&str, &str> = HashMap::new();
     for su in &plan.system_users {
         match su.kind {
             SystemUserType::Standard => standard(su, lang, out),
             SystemUserType::Client => client(ix, su, out),
         }
         package_not_in_system(su, &in_system, lang, out);
-        // duplicate-external-ref: (system, organisation, external ref) is unique.
-        let r = su.effective_external_ref(plan);
-        match refs.get(r) {
-            Some(first) => {
-                out.push(
-                    Finding::new(
-                        Rule::DuplicateExternalRef,
-                        Msg::DuplicateExternalRef {
-                            su: &su.name,
-                            external_ref: r,
-                            empty: su.external_ref.is_empty(),
-                            first,
-                        }
-                        .text(lang),
-                    )
-                    .system_user(&su.name)
-                    .hint(Rule::DuplicateExternalRef.fix_in(lang)),
-                );
-            }
+    }
+    external_refs(ix, out);
+}
+
+/// The external ref as Altinn keys it: trimmed; empty means the orgnr.
+pub(crate) fn altinn_external_ref<'a>(su: &'a SystemUser, orgnr: &'a str) -> &'a str {
+    match su.external_ref.trim() {
+        "" => orgnr,
+        r => r,
+    }
+}
+
+/// Altinn's limit on an external ref, in characters.
+const MAX_EXTERNAL_REF: usize = 255;
+
+/// `duplicate-external-ref` (AUTH-00004: (system, organisation, trimmed ref)
+/// is unique), `external-ref-too-long`, and `risky-external-ref` for refs
+/// that differ only in case or carry characters that break a URL path or a
+/// token request.
+fn external_refs(ix: &Index, out: &mut Out) {
+    let plan = ix.plan;
+    let lang = ix.lang;
+    let orgnr = plan.organisation.orgnr.as_str();
+    let mut refs: HashMap<&str, &str> = HashMap::new();
+    let mut folded: HashMap<String, &str> = HashMap::new();
+    for su in &plan.system_users {
+        let r = altinn_external_ref(su, orgnr);
+        if let Some(first) = refs.get(r) {
+            out.push(
+                Finding::new(
+                    Rule::DuplicateExternalRef,
+                    Msg::DuplicateExternalRef {
+                        su: &su.name,
+                        external_ref: r,
+                        empty: su.external_ref.trim().is_empty(),
+                        first,
+                    }
+                    .text(lang),
+                )
+                .system_user(&su.name)
+                .hint(Rule::DuplicateExternalRef.fix_in(lang)),
+            );
+            continue;
+        }
+        refs.insert(r, &su.name);
+        if r.chars().count() > MAX_EXTERNAL_REF {
+            out.push(
+                Finding::new(
+                    Rule::ExternalRefTooLong,
+                    Msg::ExternalRefTooLong {
+                        su: &su.name,
+                        chars: r.chars().count(),
+                    }
+                    .text(lang),
+                )
+                .system_user(&su.name)
+                .hint(Rule::ExternalRefTooLong.fix_in(lang)),
+            );
+        }
+        let bad: Vec<char> = r
+            .chars()
+            .filter(|c| matches!(c, '/' | '?' | '#' | '%') || c.is_whitespace())
+            .fold(Vec::new(), |mut v, c| {
+                if !v.contains(&c) {
+                    v.push(c);
+                }
+                v
+            });
+        if !bad.is_empty() {
+            out.push(
+                Finding::new(
+                    Rule::RiskyExternalRef,
+                    Msg::RefBreaksUrl {
+                        su: &su.name,
+                        external_ref: r,
+                        chars: &bad,
+                    }
+                    .text(lang),
+                )
+                .system_user(&su.name)
+                .hint(Rule::RiskyExternalRef.fix_in(lang)),
+            );
+        }
+        match folded.get(&r.to_lowercase()) {
+            Some(first) => out.push(
+                Finding::new(
+                    Rule::RiskyExternalRef,
+                    Msg::RefDiffersInCase {
+                        su: &su.name,
+                        external_ref: r,
+                        first,
+                    }
+                    .text(lang),
+                )
+                .system_user(&su.name)
+                .hint(Rule::RiskyExternalRef.fix_in(lang)),
+            ),
             None => {
-                refs.insert(r, &su.name);
+                folded.insert(r.to_lowercase(), &su.name);
             }
         }
     }

@@ -11,11 +11,13 @@
 //! A bad package reference is reported once, where it is written, and ignored
 //! by every other rule, so one typo is one finding rather than one per client.
 
+mod basis;
 mod clients;
 mod guidance;
 mod layout;
 mod refs;
 mod texts;
+pub mod walk;
 
 use crate::catalog::{Fit, Package, catalog};
 use crate::lang::Lang;
@@ -70,8 +72,45 @@ pub fn available_packages(client: &Client) -> BTreeSet<&str> {
         .iter()
         .flat_map(|r| catalog().role_packages(r.as_str(), form))
         .collect();
-    set.extend(client.delegated.iter().map(PackageRef::code));
+    set.extend(
+        client
+            .delegated
+            .iter()
+            .map(PackageRef::code)
+            .filter(|code| directly_delegable(code)),
+    );
     set
+}
+
+/// Whether a client can delegate this package directly: Access Management
+/// assigns only packages that are assignable (and delegable), so the six
+/// client-only packages come through their ER role alone.
+pub fn directly_delegable(code: &str) -> bool {
+    catalog()
+        .get(code)
+        .is_some_and(|p| p.is_assignable && p.is_delegable)
+}
+
+/// A package only a client relationship can give (delegable, not
+/// assignable): `regnskapsforer-*`, `ansvarlig-revisor`, `revisormedarbeider`,
+/// `forretningsforer-eiendom`.
+pub fn is_client_only(code: &str) -> bool {
+    usable(code).is_some_and(|p| p.fit() == Fit::Client)
+}
+
+/// The ER roles (catalog ids) that give `code` to a client of form `form`:
+/// what the client can register in Enhetsregisteret to give it.
+pub fn roles_giving<'c>(
+    code: &'c str,
+    form: Option<&'c str>,
+) -> impl Iterator<Item = &'static str> + 'c {
+    catalog()
+        .roles()
+        .iter()
+        .filter(move |r| {
+            catalog().role_packages(&r.role, form).any(|p| p == code) && r.er_code.is_some()
+        })
+        .map(|r| r.role.as_str())
 }
 
 /// The packages of a client system user that a client with `available` lacks

@@ -220,8 +220,8 @@ fn duplicate_package(ix: &Index, out: &mut Out) {
 fn invalid_system_id(ix: &Index, out: &mut Out) {
     let sys = &ix.plan.system;
     let prefix = format!("{}_", sys.vendor);
-    let problem = if sys.id.chars().any(char::is_whitespace) {
-        Some(IdProblem::Whitespace)
+    let problem = if sys.id.contains(' ') {
+        Some(IdProblem::Space)
     } else if !sys.id.starts_with(&prefix) {
         Some(IdProblem::Prefix(&prefix))
     } else if sys.id.len() == prefix.len() {
@@ -230,6 +230,10 @@ fn invalid_system_id(ix: &Index, out: &mut Out) {
         None
     };
     if let Some(problem) = problem {
+        let code = match problem {
+            IdProblem::Space => "AUTH.VLD-00013",
+            _ => "AUTH.VLD-00001",
+        };
         let name: String = crate::text::slug(sys.id.strip_prefix(&prefix).unwrap_or(&sys.id))
             .chars()
             .filter(|c| *c != '-')
@@ -248,6 +252,7 @@ fn invalid_system_id(ix: &Index, out: &mut Out) {
                 }
                 .text(ix.lang),
             )
+            .code(code)
             .hint(
                 Msg::RenameSystemId {
                     suggestion: &format!("{prefix}{name}"),

@@ -1,15 +1,25 @@
 //! Reading a plan: bytes to text to [`Plan`], every failure a [`LoadError`]
 //! with file:line:column, the line, and what was expected.
 
+mod guard;
+mod source;
+
+pub use source::{Position, SourceMap, Subject};
+
 use super::Plan;
+use crate::fastyaml::{self, Node};
 use crate::text::did_you_mean;
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
 use std::fmt;
-use std::path::Path;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::Receiver;
 
 /// Plans larger than this are refused rather than read into memory.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 /// More clients than any Norwegian provider has; beyond it, refuse.
-pub const MAX_CLIENTS: usize = 2_000_000;
+pub const MAX_CLIENTS: usize = fastyaml::MAX_ITEMS;
 
 /// A plan that could not be read: where, what, and what was expected.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,37 +39,11 @@ impl std::error::Error for LoadError {}
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "{}", self.message)?;
-        match (self.line, self.column) {
-            (Some(l), Some(c)) => writeln!(f, "  --> {}:{l}:{c}", self.path)?,
-            _ => writeln!(f, "  --> {}", self.path)?,
-        }
-        if let (Some(l), Some(text)) = (self.line, &self.line_text) {
-            let width = l.to_string().len();
-            // A very long line (minified or generated YAML) is cut around the column.
-            let col = self.column.unwrap_or(1).max(1);
-            let skip = col.saturating_sub(60);
-            let shown: String = text.chars().skip(skip).take(120).collect();
-            let more = text.chars().count() > skip + 120;
-            let (text, col) = if skip > 0 || more {
-                let lead = if skip > 0 { "…" } else { "" };
-                let tail = if more { "…" } else { "" };
-                (
-                    format!("{lead}{shown}{tail}"),
-                    col - skip + lead.chars().count(),
-                )
-            } else {
-                (text.clone(), col)
-            };
-            let text = &text;
-            writeln!(f, "{:width$} |", "")?;
-            writeln!(f, "{l} | {text}")?;
-            let pad: String = text
-                .chars()
-                .take(col - 1)
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
-                .collect();
-            writeln!(f, "{:width$} | {pad}^", "")?;
-        }
+        f.write_str(&pointer(
+            &self.path,
+            self.line.zip(self.column),
+            self.line_text.as_deref(),
+        ))?;
         if let Some(h) = &self.help {
             writeln!(f, "  = help: {h}")?;
         }
@@ -67,9 +51,141 @@ impl fmt::Display for LoadError {
     }
 }
 
-/// Reads and parses a plan file. Every failure is a [`LoadError`]; nothing panics.
+/// `  --> file:line:column` and, when the line is known, the line with a
+/// caret under the column, the way rustc and cargo point at code. Shared by
+/// load errors and `check`'s findings.
+pub fn pointer(path: &str, at: Option<(usize, usize)>, line_text: Option<&str>) -> String {
+    use std::fmt::Write;
+    let mut f = String::new();
+    let Some((l, col)) = at else {
+        let _ = writeln!(f, "  --> {path}");
+        return f;
+    };
+    let _ = writeln!(f, "  --> {path}:{l}:{col}");
+    let Some(text) = line_text else {
+        return f;
+    };
+    let width = l.to_string().len();
+    // A very long line (minified or generated YAML) is cut around the column.
+    let col = col.max(1);
+    let skip = col.saturating_sub(60);
+    let shown: String = text.chars().skip(skip).take(120).collect();
+    let more = text.chars().count() > skip + 120;
+    let (text, col) = if skip > 0 || more {
+        let lead = if skip > 0 { "…" } else { "" };
+        let tail = if more { "…" } else { "" };
+        (
+            format!("{lead}{shown}{tail}"),
+            col - skip + lead.chars().count(),
+        )
+    } else {
+        (text.to_string(), col)
+    };
+    let _ = writeln!(f, "{:width$} |", "");
+    let _ = writeln!(f, "{l} | {text}");
+    let pad: String = text
+        .chars()
+        .take(col - 1)
+        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .collect();
+    let _ = writeln!(f, "{:width$} | {pad}^", "");
+    f
+}
+
+/// Files the general YAML parser must read (those outside the fast reader's
+/// subset) are limited further: its events take up to ~50 times the text.
+/// Everything sysuser writes is in the subset, so only hand-written plans of
+/// more than this many bytes that use YAML beyond it are refused.
+pub const MAX_GENERAL_BYTES: usize = 64 * 1024 * 1024;
+/// Flow collections (`[…]`, `{…}`) nested deeper than this are refused before
+/// the general parser sees them (its cost grows with the square of the depth);
+/// a plan nests two.
+pub const MAX_FLOW_DEPTH: usize = 32;
+/// The general parser expands each YAML alias in full. Plans do not need
+/// aliases, but they are valid YAML and some people share lists with them, so
+/// they are read as long as the expanded plan has at most this many nodes per
+/// byte of the file (a plan without aliases has at most one per two bytes).
+const ALIAS_NODES_PER_BYTE: usize = 2;
+
+/// A plan and where its entries are written, for findings that point at them.
+#[derive(Debug)]
+pub struct Loaded {
+    pub plan: Plan,
+    pub source: SourceMap,
+}
+
+/// Reads and parses a plan file. Every failure is a [`LoadError`]; nothing
+/// panics, and memory stays bounded by the file's size.
 pub fn load(path: &Path) -> Result<Plan, Box<LoadError>> {
-    let shown = path.display().to_string();
+    parse_bytes(&read(path)?, &shown_path(path, false))
+}
+
+/// [`load`] for a path given on the command line, where `-` is standard
+/// input (not in the wizard, whose keys come from there).
+pub fn load_arg(path: &Path) -> Result<Plan, Box<LoadError>> {
+    parse_bytes(&read_arg(path)?, &shown_path(path, true))
+}
+
+/// [`load_arg`], keeping where each entry is written.
+pub fn load_with_source(path: &Path) -> Result<Loaded, Box<LoadError>> {
+    let shown = shown_path(path, true);
+    let bytes = read_arg(path)?;
+    let text = text_of(&bytes, &shown)?;
+    let skip = bytes.len() - text.len();
+    let (plan, source) = parse_located(text, &shown)?;
+    // Checked as UTF-8 above; the text is kept to show the lines findings point at.
+    let text = String::from_utf8(bytes).unwrap_or_default();
+    Ok(Loaded {
+        plan,
+        source: source.with_text(&shown, text, skip),
+    })
+}
+
+/// Any YAML document sysuser reads (the wizard's saved session), through the
+/// same reading, limits and error messages as a plan.
+pub fn load_as<T: DeserializeOwned>(path: &Path) -> Result<T, Box<LoadError>> {
+    let shown = shown_path(path, false);
+    let bytes = read(path)?;
+    let text = text_of(&bytes, &shown)?;
+    parse_as(text, &shown)
+}
+
+/// Loads on a worker thread, for front ends whose input must never wait on a
+/// file (a slow disk, a FIFO, a huge plan): the answer arrives on the channel.
+pub fn load_in_background(path: PathBuf) -> Receiver<Result<Plan, Box<LoadError>>> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(load(&path));
+    });
+    rx
+}
+
+fn shown_path(path: &Path, dash_is_stdin: bool) -> String {
+    if dash_is_stdin && is_stdin(path) {
+        "<stdin>".into()
+    } else {
+        path.display().to_string()
+    }
+}
+
+fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// The bytes of a plan file, at most [`MAX_FILE_BYTES`] of them whatever the
+/// file is: only regular files are read, so that `/dev/zero`, a FIFO or a
+/// terminal cannot make a command read forever or block.
+pub fn read(path: &Path) -> Result<Vec<u8>, Box<LoadError>> {
+    read_from(path, false)
+}
+
+/// [`read`], or standard input for `-` through the same limit.
+pub fn read_arg(path: &Path) -> Result<Vec<u8>, Box<LoadError>> {
+    read_from(path, true)
+}
+
+fn read_from(path: &Path, dash_is_stdin: bool) -> Result<Vec<u8>, Box<LoadError>> {
+    let shown = shown_path(path, dash_is_stdin);
     let fail = |message: String, help: Option<&str>| {
         Box::new(LoadError {
             path: shown.clone(),
@@ -80,34 +196,91 @@ pub fn load(path: &Path) -> Result<Plan, Box<LoadError>> {
             help: help.map(str::to_string),
         })
     };
+    let too_big = |len: u64| {
+        fail(
+            format!(
+                "the plan is {} MiB; plans over {} MiB are refused",
+                len / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            Some("split the client list, or check that this is the right file"),
+        )
+    };
+    if dash_is_stdin && is_stdin(path) {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| fail(format!("cannot read standard input: {e}"), None))?;
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(too_big(bytes.len() as u64));
+        }
+        return Ok(bytes);
+    }
+    let not_regular = |meta: &std::fs::Metadata| -> Option<Box<LoadError>> {
+        let what = if meta.is_dir() {
+            "a directory"
+        } else if meta.is_file() {
+            return None;
+        } else {
+            special_kind(&meta.file_type()).unwrap_or("not a regular file")
+        };
+        Some(fail(
+            format!("cannot read the plan: it is {what}"),
+            Some(
+                "give the path of a plan file (YAML), or `-` to read the plan from standard input",
+            ),
+        ))
+    };
     let meta = std::fs::metadata(path).map_err(|e| {
         fail(
             format!("cannot read the plan: {}", io_reason(&e)),
             Some("give the path of a plan file (YAML), e.g. scenarios/a-own-reporting.yaml"),
         )
     })?;
-    if meta.is_dir() {
-        return Err(fail(
-            "cannot read the plan: it is a directory".into(),
-            Some("give the path of a plan file (YAML), not a folder"),
-        ));
+    if let Some(e) = not_regular(&meta) {
+        return Err(e);
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(fail(
-            format!(
-                "the plan is {} MiB; plans over {} MiB are refused",
-                meta.len() / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-            Some("split the client list, or check that this is the right file"),
-        ));
+        return Err(too_big(meta.len()));
     }
-    let bytes = std::fs::read(path).map_err(|e| {
+    let read_error = |e: std::io::Error| {
         let help = (e.kind() == std::io::ErrorKind::PermissionDenied)
             .then_some("check the file's permissions (`ls -l`); sysuser only needs to read it");
         fail(format!("cannot read the plan: {}", io_reason(&e)), help)
-    })?;
-    parse_bytes(&bytes, &shown)
+    };
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    // The path may have been replaced since it was looked at: judge what was opened.
+    if let Some(e) = file.metadata().ok().as_ref().and_then(not_regular) {
+        return Err(e);
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// What a file that is neither a regular file nor a directory is, in words.
+#[cfg(unix)]
+fn special_kind(kind: &std::fs::FileType) -> Option<&'static str> {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_fifo() {
+        Some("a FIFO (named pipe)")
+    } else if kind.is_char_device() || kind.is_block_device() {
+        Some("a device")
+    } else {
+        None
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &std::fs::FileType) -> Option<&'static str> {
+    None
 }
 
 fn io_reason(e: &std::io::Error) -> String {
@@ -120,6 +293,12 @@ fn io_reason(e: &std::io::Error) -> String {
 
 /// Parses plan bytes; `origin` names the source in messages.
 pub fn parse_bytes(bytes: &[u8], origin: &str) -> Result<Plan, Box<LoadError>> {
+    parse(text_of(bytes, origin)?, origin)
+}
+
+/// The bytes as text: UTF-8, without the byte-order mark Notepad and
+/// PowerShell write; UTF-16, binary and other encodings are refused.
+fn text_of<'a>(bytes: &'a [u8], origin: &str) -> Result<&'a str, Box<LoadError>> {
     let refuse = |message: &str, help: &str| {
         Box::new(LoadError {
             path: origin.to_string(),
@@ -136,13 +315,14 @@ pub fn parse_bytes(bytes: &[u8], origin: &str) -> Result<Plan, Box<LoadError>> {
             "save the file as UTF-8 (plans are YAML text)",
         ));
     }
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     if bytes.contains(&0) {
         return Err(refuse(
             "the plan contains NUL bytes; it looks like a binary file",
             "give the path of a plan file (YAML text)",
         ));
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
+    std::str::from_utf8(bytes).map_err(|e| {
         let offset = e.valid_up_to();
         let (line, column) = line_col(&bytes[..offset]);
         Box::new(LoadError {
@@ -153,8 +333,7 @@ pub fn parse_bytes(bytes: &[u8], origin: &str) -> Result<Plan, Box<LoadError>> {
             message: "the plan is not UTF-8 text".into(),
             help: Some("save the file as UTF-8 (plans are YAML text)".into()),
         })
-    })?;
-    parse(text, origin)
+    })
 }
 
 fn line_col(prefix: &[u8]) -> (usize, usize) {
@@ -169,16 +348,53 @@ fn line_col(prefix: &[u8]) -> (usize, usize) {
 
 /// Parses plan text; `origin` names the source in messages.
 pub fn parse(text: &str, origin: &str) -> Result<Plan, Box<LoadError>> {
-    if text.contains('\0') {
-        return Err(Box::new(LoadError {
-            path: origin.into(),
-            line: None,
-            column: None,
-            line_text: None,
-            message: "the plan contains NUL bytes; it looks like a binary file".into(),
-            help: Some("give the path of a plan file (YAML text)".into()),
-        }));
+    parse_as(text.strip_prefix('\u{feff}').unwrap_or(text), origin)
+}
+
+/// Plan text and where its entries are written.
+fn parse_located(text: &str, origin: &str) -> Result<(Plan, SourceMap), Box<LoadError>> {
+    match fast(text, origin)? {
+        Some(node) => {
+            let source = SourceMap::from_tree(text, &node);
+            match Plan::deserialize(node) {
+                Ok(plan) => Ok((plan, source)),
+                // Not a valid plan: the general parser words the error.
+                Err(_) => general(text, origin).map(|p| (p, source)),
+            }
+        }
+        None => {
+            let plan: Plan = general(text, origin)?;
+            let source = SourceMap::from_lines(text, &plan);
+            Ok((plan, source))
+        }
     }
+}
+
+/// The one path from text to a document: the fast reader where it is sure,
+/// else the general parser behind the limits above, errors in our words.
+fn parse_as<T: DeserializeOwned>(text: &str, origin: &str) -> Result<T, Box<LoadError>> {
+    if let Some(node) = fast(text, origin)?
+        && let Ok(value) = T::deserialize(node)
+    {
+        return Ok(value);
+    }
+    general(text, origin)
+}
+
+/// The fast reader's tree, `None` where the general parser must decide; an
+/// empty document and a list longer than any plan's are refused here.
+fn fast<'a>(text: &'a str, origin: &str) -> Result<Option<Node<'a>>, Box<LoadError>> {
+    let at = |offset: usize, message: String, help: &str| {
+        let (line, column) = line_col(&text.as_bytes()[..offset.min(text.len())]);
+        Box::new(LoadError {
+            path: origin.into(),
+            line: Some(line),
+            column: Some(column),
+            line_text: text.lines().nth(line - 1).map(str::to_string),
+            message,
+            help: Some(help.into()),
+        })
+    };
     if text.trim().is_empty()
         || text
             .lines()
@@ -196,25 +412,70 @@ pub fn parse(text: &str, origin: &str) -> Result<Plan, Box<LoadError>> {
             ),
         }));
     }
-    let plan: Plan = match crate::fastyaml::from_str(text) {
-        Some(plan) => plan,
-        None => serde_yaml::from_str(text).map_err(|e| Box::new(yaml_error(&e, text, origin)))?,
-    };
-    if plan.clients.len() > MAX_CLIENTS {
-        return Err(Box::new(LoadError {
+    fastyaml::parse_bounded(text).map_err(|e| {
+        at(
+            e.offset,
+            format!(
+                "a list in the plan has more than {} entries; more than {MAX_CLIENTS} clients are refused",
+                crate::text::thousands(fastyaml::MAX_ITEMS)
+            ),
+            "split the client list, or check that this is the right file",
+        )
+    })
+}
+
+/// The general YAML parser, after the guard: flow nesting and alias
+/// expansion are bounded before anything is built from them.
+fn general<T: DeserializeOwned>(text: &str, origin: &str) -> Result<T, Box<LoadError>> {
+    let refuse = |message: String, help: &str| {
+        Box::new(LoadError {
             path: origin.into(),
             line: None,
             column: None,
             line_text: None,
-            message: format!(
-                "the plan has {} clients; more than {} are refused",
-                plan.clients.len(),
-                MAX_CLIENTS
+            message,
+            help: Some(help.into()),
+        })
+    };
+    if text.len() > MAX_GENERAL_BYTES {
+        return Err(refuse(
+            format!(
+                "the plan is {} MiB and uses YAML beyond what sysuser reads quickly; such plans over {} MiB are refused",
+                text.len() / (1024 * 1024),
+                MAX_GENERAL_BYTES / (1024 * 1024)
             ),
-            help: None,
+            "write it in plain block style, as `sysuser` itself writes plans (e.g. read it and save it with `sysuser import --into`), or split the client list",
+        ));
+    }
+    if let Some((offset, depth)) = guard::flow_too_deep(text, MAX_FLOW_DEPTH) {
+        let (line, column) = line_col(&text.as_bytes()[..offset]);
+        return Err(Box::new(LoadError {
+            path: origin.into(),
+            line: Some(line),
+            column: Some(column),
+            line_text: text.lines().nth(line - 1).map(str::to_string),
+            message: format!(
+                "`[` and `{{` are nested more than {depth} deep here; a plan nests them two deep"
+            ),
+            help: Some("close the brackets, or write the lists in block style (`- item`)".into()),
         }));
     }
-    Ok(plan)
+    if guard::may_have_alias(text) {
+        let budget = ALIAS_NODES_PER_BYTE * text.len() + 10_000;
+        if let Err(e) = guard::expanded_nodes_within(text, budget) {
+            if e.to_string().contains(guard::OVER_BUDGET) {
+                let anchor = guard::most_used_alias(text).unwrap_or_default();
+                return Err(refuse(
+                    format!(
+                        "the plan's YAML aliases expand it to more than {} values (the anchor `&{anchor}` is repeated most); refused to protect memory",
+                        crate::text::thousands(budget)
+                    ),
+                    "write the repeated part out, or use fewer aliases of aliases",
+                ));
+            }
+        }
+    }
+    serde_yaml::from_str(text).map_err(|e| Box::new(yaml_error(&e, text, origin)))
 }
 
 fn yaml_error(e: &serde_yaml::Error, text: &str, origin: &str) -> LoadError {

@@ -8,11 +8,17 @@
 pub mod load;
 pub mod write;
 
-pub use load::{LoadError, MAX_CLIENTS, MAX_FILE_BYTES, load, parse, parse_bytes};
+pub use load::{
+    LoadError, Loaded, MAX_CLIENTS, MAX_FILE_BYTES, Position, SourceMap, Subject, load, load_arg,
+    load_as, load_in_background, load_with_source, parse, parse_bytes,
+};
 pub use write::{save, to_yaml};
 
 use crate::orgnr::Orgnr;
+pub use crate::role::{ErRole, Relationship};
+use crate::scalar::{de_parsed, string_display};
 use crate::text::did_you_mean;
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -24,7 +30,7 @@ pub const UNIT_TYPES: &[&str] = &[
     "STI", "SÆR", "TVAM", "UTLA", "VPFO",
 ];
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     #[serde(default = "one", deserialize_with = "de_version")]
@@ -35,7 +41,11 @@ pub struct Plan {
     pub own_packages: Vec<PackageRef>,
     #[serde(default, skip_serializing_if = "Options::is_default")]
     pub options: Options,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "de_clients"
+    )]
     pub clients: Vec<Client>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub teams: Vec<Team>,
@@ -50,6 +60,35 @@ fn one() -> u32 {
     1
 }
 
+/// The client list, refused as soon as it passes [`MAX_CLIENTS`] rather than
+/// after all of it is built.
+fn de_clients<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Client>, D::Error> {
+    struct V;
+    impl<'de> serde::de::Visitor<'de> for V {
+        type Value = Vec<Client>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a sequence")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(MAX_CLIENTS));
+            while let Some(client) = seq.next_element()? {
+                if out.len() == MAX_CLIENTS {
+                    return Err(serde::de::Error::custom(format!(
+                        "more than {} clients; larger client lists are refused",
+                        crate::text::thousands(MAX_CLIENTS)
+                    )));
+                }
+                out.push(client);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_seq(V)
+}
+
 fn de_version<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
     let v = u32::deserialize(d)?;
     if v == 1 {
@@ -62,7 +101,7 @@ fn de_version<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
 }
 
 /// An organisation unit: orgnr and name (operational units).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Unit {
     pub orgnr: Orgnr,
@@ -70,7 +109,7 @@ pub struct Unit {
     pub name: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     pub orgnr: Orgnr,
@@ -82,7 +121,7 @@ pub struct Organisation {
     pub operational_units: Vec<Unit>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct System {
     pub id: String,
@@ -93,13 +132,43 @@ pub struct System {
     pub visible: bool,
     #[serde(default)]
     pub locally_installed: bool,
+    /// The system's name as people see it (`name` in the register entry).
+    #[serde(default, skip_serializing_if = "Texts::is_empty")]
+    pub name: Texts,
+    #[serde(default, skip_serializing_if = "Texts::is_empty")]
+    pub description: Texts,
+    /// The vendor's Maskinporten client ids (`clientId`); never a key or secret.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub maskinporten_client_ids: Vec<String>,
+    /// `allowedRedirectUrls`; the first is sent as each request's `redirectUrl`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub redirect_urls: Vec<String>,
+}
+
+/// A text in Altinn's three languages; what only the vendor knows, so it is
+/// never filled in by sysuser.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Texts {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub nb: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub nn: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub en: String,
+}
+
+impl Texts {
+    pub fn is_empty(&self) -> bool {
+        self.nb.is_empty() && self.nn.is_empty() && self.en.is_empty()
+    }
 }
 
 fn yes() -> bool {
     true
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Options {
     #[serde(default)]
@@ -115,7 +184,7 @@ impl Options {
 }
 
 /// Scenario F's two layouts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum FOption {
     /// Option 1: one system user per package combination.
@@ -135,7 +204,7 @@ impl FOption {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Client {
     pub orgnr: Orgnr,
@@ -169,109 +238,6 @@ impl Client {
         }
     }
 }
-
-/// The ER roles that give a provider a client relationship.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ErRole {
-    #[serde(alias = "REGN")]
-    Regnskapsforer,
-    #[serde(alias = "REVI")]
-    Revisor,
-    #[serde(alias = "FFØR", alias = "FFOR")]
-    Forretningsforer,
-}
-
-impl ErRole {
-    pub const ALL: [ErRole; 3] = [
-        ErRole::Regnskapsforer,
-        ErRole::Revisor,
-        ErRole::Forretningsforer,
-    ];
-
-    /// The role id in the catalog's ER-role table.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErRole::Regnskapsforer => "regnskapsforer",
-            ErRole::Revisor => "revisor",
-            ErRole::Forretningsforer => "forretningsforer",
-        }
-    }
-
-    pub fn er_code(self) -> &'static str {
-        match self {
-            ErRole::Regnskapsforer => "REGN",
-            ErRole::Revisor => "REVI",
-            ErRole::Forretningsforer => "FFØR",
-        }
-    }
-}
-
-/// A relationship kind as teams and the advisor name them: an ER role, or
-/// packages the client delegated directly in Altinn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Relationship {
-    Regnskapsforer,
-    Revisor,
-    Forretningsforer,
-    Delegated,
-}
-
-impl Relationship {
-    pub const ALL: [Relationship; 4] = [
-        Relationship::Regnskapsforer,
-        Relationship::Revisor,
-        Relationship::Forretningsforer,
-        Relationship::Delegated,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Relationship::Regnskapsforer => "regnskapsforer",
-            Relationship::Revisor => "revisor",
-            Relationship::Forretningsforer => "forretningsforer",
-            Relationship::Delegated => "delegated",
-        }
-    }
-
-    pub fn er_role(self) -> Option<ErRole> {
-        match self {
-            Relationship::Regnskapsforer => Some(ErRole::Regnskapsforer),
-            Relationship::Revisor => Some(ErRole::Revisor),
-            Relationship::Forretningsforer => Some(ErRole::Forretningsforer),
-            Relationship::Delegated => None,
-        }
-    }
-}
-
-impl From<ErRole> for Relationship {
-    fn from(r: ErRole) -> Self {
-        match r {
-            ErRole::Regnskapsforer => Relationship::Regnskapsforer,
-            ErRole::Revisor => Relationship::Revisor,
-            ErRole::Forretningsforer => Relationship::Forretningsforer,
-        }
-    }
-}
-
-/// `Display` and `Serialize` as the inner string, for the plan's string newtypes.
-macro_rules! string_display {
-    ($t:ty) => {
-        impl fmt::Display for $t {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(&self.0)
-            }
-        }
-
-        impl Serialize for $t {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(&self.0)
-            }
-        }
-    };
-}
-pub(crate) use string_display;
 
 /// An organisation form, upper case, one of [`UNIT_TYPES`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -308,36 +274,6 @@ impl<'de> Deserialize<'de> for UnitType {
             UnitType::parse,
         )
     }
-}
-
-/// Deserialises a scalar through `parse`, so that a bad value is reported at
-/// the value itself (not at its mapping) with what was expected. Numbers are
-/// read as their digits, since people write organisation numbers unquoted.
-pub(crate) fn de_parsed<'de, D: Deserializer<'de>, T>(
-    d: D,
-    expecting: &'static str,
-    parse: fn(&str) -> Result<T, String>,
-) -> Result<T, D::Error> {
-    struct V<T> {
-        expecting: &'static str,
-        parse: fn(&str) -> Result<T, String>,
-    }
-    impl<T> serde::de::Visitor<'_> for V<T> {
-        type Value = T;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str(self.expecting)
-        }
-        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<T, E> {
-            (self.parse)(v).map_err(E::custom)
-        }
-        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<T, E> {
-            self.visit_str(&v.to_string())
-        }
-        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<T, E> {
-            self.visit_str(&v.to_string())
-        }
-    }
-    d.deserialize_any(V { expecting, parse })
 }
 
 /// An access package as the plan names it: short code or URN, kept as the
@@ -379,7 +315,7 @@ impl<'de> Deserialize<'de> for PackageRef {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Team {
     pub name: String,
@@ -409,15 +345,13 @@ impl<'de> Deserialize<'de> for Handle {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = String::deserialize(d)?;
         let t = s.trim();
-        Ok(Relationship::ALL
-            .into_iter()
-            .find(|r| r.as_str() == t)
+        Ok(Relationship::parse(t)
             .map(Handle::Relationship)
             .unwrap_or_else(|| Handle::Package(PackageRef::new(t))))
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum SystemUserType {
     Standard,
@@ -435,7 +369,7 @@ impl SystemUserType {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SystemUser {
     pub name: String,
@@ -468,7 +402,7 @@ impl SystemUser {
 }
 
 /// What `advise` adds beside the layout.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Advice {
     #[serde(default)]
@@ -482,7 +416,7 @@ pub struct Advice {
     pub notes: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DecisionStep {
     /// The question's id in the decision tree.
@@ -492,7 +426,7 @@ pub struct DecisionStep {
     pub why: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Unserved {
     pub client: Orgnr,

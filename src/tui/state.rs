@@ -61,26 +61,13 @@ pub fn rotate(path: &Path) -> std::io::Result<()> {
     std::fs::rename(path, generation_path(path, 1))
 }
 
-/// The largest session file read back (a million clients take ~150 MB).
-const MAX_BYTES: u64 = 512 << 20;
-
-/// Reads a saved state; the message says what went wrong. Only a regular
-/// file is read, so a FIFO or a device in its place cannot block the wizard.
+/// Reads a saved state through the plan's one loading path (same limits,
+/// same fast reader); the message says what went wrong.
 pub fn load(path: &Path) -> Result<Saved, String> {
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => format!("no saved wizard session in {}", path.display()),
-        _ => format!("cannot read {}: {e}", path.display()),
-    })?;
-    if !meta.is_file() || meta.len() > MAX_BYTES {
-        return Err(format!(
-            "cannot read {}: not a saved session (not a regular file, or larger than {} MB)",
-            path.display(),
-            MAX_BYTES >> 20
-        ));
+    if !path.exists() {
+        return Err(format!("no saved wizard session in {}", path.display()));
     }
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    serde_yaml::from_str(&text)
+    crate::plan::load_as(path)
         .map_err(|e| format!("cannot read the saved session {}: {e}", path.display()))
 }
 

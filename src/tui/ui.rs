@@ -306,9 +306,10 @@ fn row_label(t: &Strings, row: Row) -> String {
         Row::ClientOrgnr => t.row_orgnr,
         Row::ClientName => t.row_client_name,
         Row::ClientUnitType => t.row_unit_type,
-        Row::ClientRole(ErRole::Regnskapsforer) => t.row_role_regnskapsforer,
-        Row::ClientRole(ErRole::Revisor) => t.row_role_revisor,
-        Row::ClientRole(ErRole::Forretningsforer) => t.row_role_forretningsforer,
+        Row::ClientRole(ErRole::REGNSKAPSFORER) => t.row_role_regnskapsforer,
+        Row::ClientRole(ErRole::REVISOR) => t.row_role_revisor,
+        Row::ClientRole(ErRole::FORRETNINGSFORER) => t.row_role_forretningsforer,
+        Row::ClientRole(other) => other.as_str(),
         Row::ClientDelegated => t.row_delegated,
         Row::ClientSubEntity => t.row_sub_entity,
         Row::TeamName => t.row_team_name,
@@ -1202,7 +1203,7 @@ fn draw_client_form(
     let inner = popup(r, buf, th, title);
     let rows = {
         let mut rows = vec![Row::ClientOrgnr, Row::ClientName, Row::ClientUnitType];
-        rows.extend(ErRole::ALL.map(Row::ClientRole));
+        rows.extend(ErRole::all().take(3).map(Row::ClientRole));
         rows.extend([Row::ClientDelegated, Row::ClientSubEntity, Row::Save]);
         rows
     };

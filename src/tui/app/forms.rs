@@ -70,9 +70,7 @@ impl Row {
 }
 
 pub(super) fn parse_handle(s: &str) -> Handle {
-    Relationship::ALL
-        .into_iter()
-        .find(|r| r.as_str() == s)
+    Relationship::parse(s)
         .map(Handle::Relationship)
         .unwrap_or_else(|| Handle::Package(PackageRef::new(s)))
 }
@@ -91,7 +89,7 @@ impl App {
         match self.overlays.last() {
             Some(Overlay::Client(_)) => {
                 let mut rows = vec![Row::ClientOrgnr, Row::ClientName, Row::ClientUnitType];
-                rows.extend(ErRole::ALL.map(Row::ClientRole));
+                rows.extend(ErRole::all().take(3).map(Row::ClientRole));
                 rows.extend([Row::ClientDelegated, Row::ClientSubEntity, Row::Save]);
                 return rows;
             }

@@ -1,0 +1,56 @@
+//! Legal bases: which relationship each package of a client system user rests
+//! on, for the rules that must tell bases apart (`mixed-legal-basis`,
+//! `same-packages-twice`, `system-user-per-client`, `team-outside-relationship`).
+
+use super::{Index, usable};
+use crate::catalog::catalog;
+use crate::plan::{ErRole, SystemUser, SystemUserType};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+/// A legal basis: an ER role by catalog id, or `None` for a direct delegation.
+pub(crate) type Basis = Option<&'static str>;
+
+/// Each usable package of system user `s` with the basis it rests on: an ER
+/// role one of its clients holds and that gives the package for that
+/// client's organisation form (the first such role in [`ErRole::all`] order),
+/// else a direct delegation. A standard system user has none. Reads each
+/// distinct (roles, form) of its clients once, so a system user with
+/// 100,000 clients costs one pass over them.
+pub(crate) fn package_bases<'a>(ix: &Index<'a>, s: usize) -> BTreeMap<&'a str, Basis> {
+    let su: &'a SystemUser = &ix.plan.system_users[s];
+    let mut out = BTreeMap::new();
+    if su.kind != SystemUserType::Client {
+        return out;
+    }
+    let mut combos: HashSet<(&'a [ErRole], Option<&'a str>)> = HashSet::new();
+    for i in ix.system_user_clients(s).iter().flatten() {
+        let c = ix.client(*i);
+        if !c.er_roles.is_empty() {
+            combos.insert((&c.er_roles, c.unit_type.as_ref().map(|u| u.as_str())));
+        }
+    }
+    for p in &su.access_packages {
+        let code = p.code();
+        if usable(code).is_none() {
+            continue;
+        }
+        let basis = ErRole::all()
+            .find(|r| {
+                combos.iter().any(|(roles, form)| {
+                    roles.contains(r)
+                        && catalog()
+                            .role_packages(r.as_str(), *form)
+                            .any(|x| x == code)
+                })
+            })
+            .map(ErRole::as_str);
+        out.insert(code, basis);
+    }
+    out
+}
+
+/// The distinct bases of system user `s`, in a stable order.
+pub(crate) fn bases(ix: &Index, s: usize) -> Vec<Basis> {
+    let set: BTreeSet<Basis> = package_bases(ix, s).into_values().collect();
+    set.into_iter().collect()
+}
