@@ -13,6 +13,33 @@ pub const URN_PREFIX: &str = "urn:altinn:accesspackage:";
 
 const PACKAGES_YAML: &str = include_str!("../data/access-packages.yaml");
 const ROLES_YAML: &str = include_str!("../data/er-role-packages.yaml");
+const SYNONYMS_YAML: &str = include_str!("../data/package-synonyms.yaml");
+
+/// The packages an everyday word starting with `term` means (two letters
+/// at least): `mva`, `vat` → merverdiavgift. A picker lists them first.
+pub fn meant_by(term: &str) -> Vec<&'static str> {
+    let term = fold(term.trim());
+    if term.chars().count() < 2 {
+        return Vec::new();
+    }
+    synonyms()
+        .iter()
+        .filter(|(word, _)| word.starts_with(&term))
+        .flat_map(|(_, codes)| codes.iter().map(String::as_str))
+        .collect()
+}
+
+/// Everyday search words (folded) and the package codes they mean.
+fn synonyms() -> &'static [(String, Vec<String>)] {
+    static SYNONYMS: OnceLock<Vec<(String, Vec<String>)>> = OnceLock::new();
+    SYNONYMS.get_or_init(|| {
+        let map: std::collections::BTreeMap<String, Vec<String>> =
+            serde_yaml::from_str(SYNONYMS_YAML).expect("data/package-synonyms.yaml is valid");
+        map.into_iter()
+            .map(|(w, codes)| (fold(&w), codes))
+            .collect()
+    })
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -258,11 +285,15 @@ impl Catalog {
     }
 
     /// Organisation packages whose code or name (nb, nn or en) contains
-    /// `term`, ignoring case and Norwegian letters.
+    /// `term`, ignoring case and Norwegian letters, or that an everyday word
+    /// starting with `term` means (`mva`, `vat` → merverdiavgift; the words
+    /// are data, `data/package-synonyms.yaml`).
     pub fn search<'a>(&'a self, term: &str) -> impl Iterator<Item = &'a Package> + 'a {
+        let meant = meant_by(term);
         let term = fold(term.trim());
         self.packages.iter().filter(move |p| {
             term.is_empty()
+                || meant.contains(&p.code.as_str())
                 || [&p.code, &p.name_nb, &p.name_nn, &p.name_en]
                     .iter()
                     .any(|s| fold(s).contains(&term))
@@ -333,6 +364,30 @@ pub fn catalog() -> &'static Catalog {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn everyday_words_find_their_packages_and_name_real_codes() {
+        let codes =
+            |t: &str| -> Vec<String> { catalog().search(t).map(|p| p.code.clone()).collect() };
+        for (word, code) in [
+            ("mva", "merverdiavgift"),
+            ("vat", "merverdiavgift"),
+            ("MVA", "merverdiavgift"),
+            ("sykepenger", "sykefravaer"),
+            ("payroll", "a-ordning"),
+        ] {
+            assert!(
+                codes(word).iter().any(|c| c == code),
+                "{word}: {:?}",
+                codes(word)
+            );
+        }
+        for (word, meant) in synonyms() {
+            for code in meant {
+                assert!(catalog().get(code).is_some(), "{word} → unknown {code}");
+            }
+        }
+    }
 
     #[test]
     fn has_all_packages_and_roles() {

@@ -120,9 +120,11 @@ pub enum ReportFormat {
 pub struct WizardArgs {
     /// A situation or plan file to start from.
     pub file: Option<PathBuf>,
-    /// Continue from the answers saved by the last wizard session.
-    #[arg(long, conflicts_with = "file")]
-    pub resume: bool,
+    /// Continue from the answers saved by the last wizard session; `--resume N`
+    /// continues the Nth earlier one (kept when a new plan was started or a file opened).
+    #[arg(long, conflicts_with = "file", value_name = "N", num_args = 0..=1,
+          default_missing_value = "0", value_parser = clap::value_parser!(u32).range(0..=3))]
+    pub resume: Option<u32>,
 }
 
 #[derive(Debug, Args)]

@@ -59,8 +59,32 @@ pub fn compare(plan: &Plan) -> Comparison {
 /// [`compare`] with its sentences, titles and system users' names in `lang`
 /// (the names `advise --lang` gives); the figures are the same in every language.
 pub fn compare_in(plan: &Plan, lang: Lang) -> Comparison {
-    let n = advisor::f_numbers_in(plan, lang);
     let layout = |f| advisor::recommend(plan, Some(f)).system_users.len();
+    let inputs = Inputs {
+        numbers: advisor::f_numbers_in(plan, lang),
+        recommended: advisor::default_f_option(plan),
+        system_users: [layout(FOption::PerCombination), layout(FOption::PerService)],
+    };
+    compare_from(plan, inputs, lang)
+}
+
+/// What a comparison reads from the advisor, for a caller that already has
+/// some of it (the wizard's analysis advises once and reuses the layout).
+pub struct Inputs {
+    pub numbers: FNumbers,
+    /// The default option for the plan's numbers.
+    pub recommended: FOption,
+    /// System users in the whole layout under option 1 and option 2.
+    pub system_users: [usize; 2],
+}
+
+/// [`compare_in`] from inputs already worked out.
+pub fn compare_from(plan: &Plan, inputs: Inputs, lang: Lang) -> Comparison {
+    let Inputs {
+        numbers: n,
+        recommended,
+        system_users: [layout_1, layout_2],
+    } = inputs;
     let base_only: usize = n.groups.iter().map(|g| g.plain_clients.len()).sum();
     let applies = n.f_clients > 0;
     let services: Vec<String> = n
@@ -81,7 +105,6 @@ pub fn compare_in(plan: &Plan, lang: Lang) -> Comparison {
         Text::NotApplies
     }
     .text(lang);
-    let recommended = advisor::default_f_option(plan);
     let recommendation = recommendation_text(&n, combos, recommended, applies).text(lang);
     Comparison {
         applies,
@@ -89,8 +112,8 @@ pub fn compare_in(plan: &Plan, lang: Lang) -> Comparison {
         extra_services: n.extra_services.clone(),
         f_clients: n.f_clients,
         base_only_clients: base_only,
-        option_1: option_1(plan, &n, layout(FOption::PerCombination), lang),
-        option_2: option_2(plan, &n, layout(FOption::PerService), lang),
+        option_1: option_1(plan, &n, layout_1, lang),
+        option_2: option_2(plan, &n, layout_2, lang),
         recommended: recommended.as_str().into(),
         recommendation,
         chosen: plan.options.f_option.map(|f| f.as_str().to_string()),

@@ -6,6 +6,7 @@
 
 pub mod advisor;
 pub mod altinn_import;
+pub mod analysis;
 pub mod catalog;
 pub mod catalog_diff;
 pub mod checklist;

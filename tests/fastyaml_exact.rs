@@ -84,7 +84,11 @@ fn reads_every_scenario_and_what_sysuser_writes_without_falling_back() {
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("data"),
         &mut data,
     );
-    assert_eq!(data.len(), 2);
+    assert_eq!(
+        data.len(),
+        3,
+        "the catalog, the ER roles and the search words"
+    );
     for text in data {
         assert!(
             fastyaml::from_str::<Value>(&text).is_some(),

@@ -234,11 +234,49 @@ fn decision_walks_the_seven_questions_then_reviews() {
     app.go(Step::Decision);
     assert_eq!(app.computed.answers.len(), 7);
     for i in 1..7 {
-        press(&mut app, &[Enter]);
+        press(&mut app, &[Down]);
         assert_eq!(app.question, i);
     }
-    press(&mut app, &[Enter]);
+    press(&mut app, &[Char('n')]);
     assert_eq!(app.step, Step::Review);
+}
+
+#[test]
+fn decision_questions_link_to_their_step_and_take_the_choices_left_to_the_user() {
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    app.go(Step::Decision);
+    press(&mut app, &[Down, Enter]);
+    assert_eq!(
+        app.step,
+        Step::Clients,
+        "relationship types are the clients' facts"
+    );
+    app.go(Step::Decision);
+    // Question 4: scenario F's option is the user's to choose; the layout follows.
+    press(&mut app, &[Home, Down, Down, Down]);
+    let before = app.computed.plan.as_ref().unwrap().system_users.len();
+    assert_eq!(app.plan.options.f_option, None);
+    press(&mut app, &[Char(' ')]);
+    assert_eq!(
+        app.plan.options.f_option,
+        Some(sysuser::plan::FOption::PerCombination)
+    );
+    press(&mut app, &[Char(' ')]);
+    assert_eq!(
+        app.plan.options.f_option,
+        Some(sysuser::plan::FOption::PerService)
+    );
+    let after = app.computed.plan.as_ref().unwrap().system_users.len();
+    assert!(
+        screen(&app, 120, 40).contains("the guidance leaves this to you"),
+        "{before} {after}"
+    );
+    press(&mut app, &[Enter]);
+    assert_eq!((app.step, app.sel), (Step::Options, 1));
+    // Every answer shows on the path, also before walking to it (after --resume).
+    app.go(Step::Decision);
+    let s = screen(&app, 120, 40);
+    assert!(!s.contains("…"), "{s}");
 }
 
 #[test]
@@ -263,8 +301,11 @@ fn a_complete_plan_opens_on_the_review_and_tab_cycles_panes() {
     );
     press(&mut app, &[Char('z')]);
     assert!(!app.zoom);
-    press(&mut app, &[Char('a')]);
-    assert!(!app.own_layout, "a switches to the recommended layout");
+    press(&mut app, &[Char('a'), Char('y')]);
+    assert!(
+        app.plan.system_users.len() > 1,
+        "a, y takes in the recommended layout"
+    );
 }
 
 #[test]
@@ -332,7 +373,7 @@ fn q_asks_when_unsaved_and_ctrl_c_quits_at_once() {
     let mut app = App::with_plan(config(Lang::En), situation(), None);
     press(&mut app, &[Enter]);
     assert!(app.input.is_some());
-    assert_eq!(app.on(ctrl('c')), Action::Quit, "even while typing");
+    assert_eq!(app.on(ctrl('c')), Action::Interrupt, "even while typing");
 }
 
 #[test]
@@ -387,7 +428,7 @@ fn export_writes_atomically_and_asks_before_overwriting() {
 }
 
 #[test]
-fn answers_are_saved_after_every_step_and_resume_continues() {
+fn answers_are_saved_after_every_change_and_resume_continues() {
     let dir = tempfile::tempdir().unwrap();
     let state = dir.path().join("state/wizard.yaml");
     let mut cfg = config(Lang::Nb);
@@ -395,8 +436,16 @@ fn answers_are_saved_after_every_step_and_resume_continues() {
     let mut app = App::with_plan(cfg.clone(), situation(), None);
     press(&mut app, &[Down]);
     enter_text(&mut app, "Lagret AS");
+    let saved = sysuser::tui::state::load(&state).expect("saved after the change");
+    assert_eq!(saved.plan.organisation.name, "Lagret AS");
+    // Changing step alone does not rewrite the session; quitting saves where the user was.
     press(&mut app, &[Char('n'), Char('n')]);
     assert_eq!(app.step, Step::OwnPackages);
+    assert_eq!(
+        sysuser::tui::state::load(&state).unwrap().step,
+        "organisation"
+    );
+    app.persist();
     let saved = sysuser::tui::state::load(&state).expect("state written");
     assert_eq!(saved.step, "own-packages");
     assert_eq!(saved.plan.organisation.name, "Lagret AS");
@@ -406,19 +455,16 @@ fn answers_are_saved_after_every_step_and_resume_continues() {
     assert_eq!(resumed.lang, Lang::Nb);
     assert_eq!(resumed.plan.organisation.name, "Lagret AS");
 
+    // The welcome screen describes the saved session and opens on "Continue".
     let mut fresh = App::new(cfg);
+    assert_eq!(fresh.selected_row(), Some(sysuser::tui::app::Row::Resume));
+    let welcome = screen(&fresh, 120, 40);
     assert!(
-        fresh.rows().contains(&sysuser::tui::app::Row::Resume),
-        "welcome offers the saved session"
+        welcome.contains(
+            "Lagret økt: Lagret AS · steg 4, Egne pakker · 6 klienter · lagret nå nettopp"
+        ),
+        "{welcome}"
     );
-    let resume_at = fresh
-        .rows()
-        .iter()
-        .position(|r| *r == sysuser::tui::app::Row::Resume)
-        .unwrap();
-    for _ in 0..resume_at {
-        press(&mut fresh, &[Down]);
-    }
     press(&mut fresh, &[Enter]);
     assert_eq!(fresh.step, Step::OwnPackages);
     assert_eq!(fresh.plan.organisation.name, "Lagret AS");
@@ -483,18 +529,9 @@ fn without_colour_only_modifiers_are_used() {
 
 #[test]
 fn clients_come_from_a_csv_file_or_another_plan() {
-    let dir = tempfile::tempdir().unwrap();
-    let csv = dir.path().join("clients.csv");
-    std::fs::write(
-        &csv,
+    let (dir, mut app) = import_on_clients(
         "orgnr;name;unit_type;er_roles;delegated\n312656043;Ny AS;AS;revisor;\n312655985;Client A (renamed) AS;AS;regnskapsforer;\n",
-    )
-    .unwrap();
-    let mut app = App::with_plan(config(Lang::En), situation(), None);
-    app.go(Step::Clients);
-    press(&mut app, &[Char('i')]);
-    type_text(&mut app, csv.to_str().unwrap());
-    press(&mut app, &[Enter]);
+    );
     assert!(app.input.is_none(), "{:?}", app.input);
     assert_eq!(app.plan.clients.len(), 7, "one new, one replaced by orgnr");
     assert_eq!(app.plan.clients[0].name, "Client A (renamed) AS");

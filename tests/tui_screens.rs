@@ -171,7 +171,7 @@ fn options() {
 fn decision() {
     snap("decision", |lang| {
         let mut app = at(Step::Decision, lang);
-        press(&mut app, &[Enter, Enter, Enter]);
+        press(&mut app, &[Down, Down, Down]);
         app
     });
 }
@@ -266,4 +266,61 @@ fn too_small() {
             screen(&app, 60, 20)
         );
     }
+}
+
+/// An app whose state folder holds a session saved by an earlier run.
+fn with_saved_session(lang: Lang, dir: &std::path::Path) -> App {
+    let mut cfg = config(lang);
+    cfg.state_path = Some(dir.join("wizard.yaml"));
+    let mut earlier = App::with_plan(cfg.clone(), situation(), None);
+    earlier.go(Step::Clients);
+    press(&mut earlier, &[Char('d')]);
+    App::new(cfg)
+}
+
+#[test]
+fn welcome_with_saved_session() {
+    let dir = tempfile::tempdir().unwrap();
+    snap("welcome_session", |lang| {
+        with_saved_session(lang, dir.path())
+    });
+}
+
+#[test]
+fn confirm_new_over_saved_session() {
+    let dir = tempfile::tempdir().unwrap();
+    snap("confirm_new", |lang| {
+        let mut app = with_saved_session(lang, dir.path());
+        press(&mut app, &[Down, Enter]);
+        app
+    });
+}
+
+#[test]
+fn merge_recommendation() {
+    snap("merge", |lang| {
+        let mut app = App::with_plan(config(lang), complete(), None);
+        press(&mut app, &[Char('a')]);
+        app
+    });
+}
+
+#[test]
+fn layout_editor() {
+    snap("layout_editor", |lang| {
+        let mut app = App::with_plan(config(lang), situation(), None);
+        app.go(Step::Review);
+        press(&mut app, &[Char('e'), Down, Char('x')]);
+        app
+    });
+}
+
+#[test]
+fn clients_csv_prompt() {
+    snap("clients_csv_prompt", |lang| {
+        let mut app = at(Step::Clients, lang);
+        press(&mut app, &[Char('i')]);
+        type_text(&mut app, "clients.csv");
+        app
+    });
 }

@@ -34,6 +34,24 @@ impl Tmux {
         assert!(out.status.success());
     }
 
+    /// Starts `sh -c script` in a 110×34 session named `w`.
+    fn start(&self, script: &str) {
+        let out = self.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "w",
+            "-x",
+            "110",
+            "-y",
+            "34",
+            "sh",
+            "-c",
+            script,
+        ]);
+        assert!(out.status.success(), "{out:?}");
+    }
+
     fn screen(&self) -> String {
         String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "w"]).stdout).into_owned()
     }
@@ -100,20 +118,7 @@ fn walk_scenario_c_from_scratch_export_and_check() {
         work.display(),
         work.join("state").display()
     );
-    let out = tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "w",
-        "-x",
-        "110",
-        "-y",
-        "34",
-        "sh",
-        "-c",
-        &script,
-    ]);
-    assert!(out.status.success(), "{out:?}");
+    tmux.start(&script);
 
     tmux.wait_for("Start a new plan");
     tmux.keys(&["Down", "Enter"]);
@@ -173,10 +178,10 @@ fn walk_scenario_c_from_scratch_export_and_check() {
     // The decision tree, one question at a time.
     tmux.wait_for("Question 1 of 7");
     for i in 2..=7 {
-        tmux.keys(&["Enter"]);
+        tmux.keys(&["Down"]);
         tmux.wait_for(&format!("Question {i} of 7"));
     }
-    tmux.keys(&["Enter"]);
+    tmux.keys(&["n"]);
     let review = tmux.wait_for("Recommended layout");
     assert!(review.contains("Findings"), "{review}");
     tmux.keys(&["Tab", "Tab", "n"]);
@@ -229,4 +234,107 @@ fn not_a_terminal_is_one_line_and_exit_2() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "no arguments, no terminal");
+}
+
+/// Starts the wizard in its own tmux server; the shell writes its pid (the
+/// wizard's, after `exec`), then the exit code and the terminal mode after it.
+fn start_wizard(work: &Path, tag: &str) -> Tmux {
+    let bin = env!("CARGO_BIN_EXE_sysuser");
+    let tmux = Tmux {
+        socket: format!("sysuser-{tag}-{}", std::process::id()),
+    };
+    let script = format!(
+        "cd '{}' && sh -c 'echo $$ > pid; SYSUSER_STATE_DIR=state LANG=C.UTF-8 exec \"{bin}\" wizard'; \
+         echo EXIT=$?; stty -a > stty.txt; sleep 60",
+        work.display()
+    );
+    tmux.start(&script);
+    tmux.wait_for("Start a new plan");
+    tmux
+}
+
+/// After the wizard ended: its exit code, with the terminal back in cooked
+/// mode on the normal screen with a visible cursor.
+fn ended(tmux: &Tmux, work: &Path) -> String {
+    let end = tmux.wait_for("EXIT=");
+    let start = Instant::now();
+    while !work.join("stty.txt").exists() {
+        assert!(start.elapsed() < Duration::from_secs(10), "stty ran");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(100));
+    let stty = std::fs::read_to_string(work.join("stty.txt")).unwrap();
+    assert!(
+        stty.split_whitespace().any(|w| w == "icanon")
+            && stty.split_whitespace().any(|w| w == "echo"),
+        "cooked mode again: {stty}"
+    );
+    let mode = tmux.run(&["display", "-p", "-t", "w", "#{alternate_on} #{cursor_flag}"]);
+    assert_eq!(
+        String::from_utf8_lossy(&mode.stdout).trim(),
+        "0 1",
+        "normal screen, cursor on"
+    );
+    end
+}
+
+#[test]
+fn signals_save_the_session_restore_the_terminal_and_exit_128_plus_n() {
+    if !tmux_available() {
+        eprintln!("skipped: tmux is not installed, so the signal test did not run");
+        return;
+    }
+    for (signal, name, code) in [
+        (15, "TERM", 143),
+        (1, "HUP", 129),
+        (3, "QUIT", 131),
+        (2, "INT", 130),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let work = dir.path();
+        let tmux = start_wizard(work, &format!("sig{signal}"));
+        tmux.keys(&["Down", "Enter", "Enter"]);
+        tmux.text("311040138");
+        tmux.keys(&["Enter"]);
+        tmux.wait_for("valid check digit");
+        let pid = std::fs::read_to_string(work.join("pid")).unwrap();
+        let kill = Command::new("kill")
+            .arg(format!("-{name}"))
+            .arg(pid.trim())
+            .output()
+            .unwrap();
+        assert!(kill.status.success(), "{kill:?}");
+        let end = ended(&tmux, work);
+        assert!(end.contains(&format!("EXIT={code}")), "SIG{name}: {end}");
+        let saved = std::fs::read_to_string(work.join("state/wizard.yaml")).unwrap();
+        assert!(
+            saved.contains("311040138"),
+            "SIG{name}: the session is saved: {saved}"
+        );
+    }
+}
+
+#[test]
+fn ctrl_c_exits_130_and_a_fifo_does_not_freeze_the_wizard() {
+    if !tmux_available() {
+        eprintln!("skipped: tmux is not installed, so the FIFO test did not run");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let work = dir.path();
+    let fifo = work.join("plan.yaml");
+    let made = Command::new("mkfifo").arg(&fifo).output().unwrap();
+    assert!(made.status.success());
+    let tmux = start_wizard(work, "fifo");
+    tmux.keys(&["Down", "Down", "Enter"]);
+    tmux.text("plan.yaml");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("not a regular file");
+    tmux.keys(&["Escape", "Enter"]);
+    tmux.text("/dev/zero");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("/dev/zero is not a regular file");
+    tmux.keys(&["C-c"]);
+    let end = ended(&tmux, work);
+    assert!(end.contains("EXIT=130"), "{end}");
 }

@@ -9,7 +9,7 @@ pub fn run_default(ctx: &Ctx) -> anyhow::Result<u8> {
     run(
         &WizardArgs {
             file: None,
-            resume: false,
+            resume: None,
         },
         ctx,
     )
@@ -27,22 +27,31 @@ pub fn run(args: &WizardArgs, ctx: &Ctx) -> anyhow::Result<u8> {
         state_path: tui::state::default_path(),
         background: true,
     };
-    let app = if args.resume {
+    let app = if let Some(generation) = args.resume {
         let Some(path) = config.state_path.clone() else {
             anyhow::bail!("no state directory: set HOME, XDG_STATE_HOME or SYSUSER_STATE_DIR");
         };
-        let saved = tui::state::load(&path).map_err(anyhow::Error::msg)?;
-        App::resume(config, saved)
+        let from = tui::state::generation_path(&path, generation);
+        let saved = tui::state::load(&from).map_err(anyhow::Error::msg)?;
+        let mut app = App::resume(config, saved);
+        if generation > 0 {
+            // A backup continues as a new session: the current one becomes a backup in turn.
+            app.session_from_backup();
+        }
+        app
     } else if let Some(file) = &args.file {
         let shown = file.display().to_string();
+        tui::app::regular_file(file, ctx.lang).map_err(anyhow::Error::msg)?;
         let (terminal, plan) =
             tui::open_while(&i18n::fill(t.reading, &[&shown]), || read_start(file))?;
         let app = App::with_plan(config, plan, Some(file));
-        return finish(tui::run_in(terminal, app)?, ctx);
+        let (app, ending) = tui::run_in(terminal, app)?;
+        return finish(app, ending, ctx);
     } else {
         App::new(config)
     };
-    finish(tui::run(app)?, ctx)
+    let (app, ending) = tui::run(app)?;
+    finish(app, ending, ctx)
 }
 
 /// The plan the wizard starts from: a plan file, or a CSV client list.
@@ -60,13 +69,16 @@ fn read_start(file: &std::path::Path) -> anyhow::Result<crate::plan::Plan> {
 }
 
 /// After the terminal is restored: where files were written, how to resume.
-fn finish(app: App, ctx: &Ctx) -> anyhow::Result<u8> {
+fn finish(app: App, ending: tui::Ending, ctx: &Ctx) -> anyhow::Result<u8> {
     let t = i18n::strings(app.lang);
     if !ctx.quiet {
         for p in &app.written {
             println!("{}", i18n::fill(t.cli_wrote, &[&p.display().to_string()]));
         }
-        if app.unsaved
+        if let Some(e) = &app.session.error {
+            eprintln!("{}", i18n::fill(t.cli_not_saved, &[e]));
+        } else if app.unsaved
+            && app.session.saved()
             && let Some(p) = &app.state_path
         {
             println!(
@@ -75,5 +87,8 @@ fn finish(app: App, ctx: &Ctx) -> anyhow::Result<u8> {
             );
         }
     }
-    Ok(EXIT_OK)
+    Ok(match ending {
+        tui::Ending::Quit => EXIT_OK,
+        signal => signal.exit_code(),
+    })
 }

@@ -31,13 +31,34 @@ pub fn default_path() -> Option<PathBuf> {
     Some(dir.join("wizard.yaml"))
 }
 
-/// Writes the state atomically, creating its folder.
-pub fn save(path: &Path, saved: &Saved) -> std::io::Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
+/// How many earlier sessions are kept beside the current one
+/// (`wizard.yaml.1` is the newest).
+pub const BACKUPS: u32 = 3;
+
+/// `wizard.yaml.N`: the Nth earlier session; `wizard.yaml` itself for 0.
+pub fn generation_path(path: &Path, n: u32) -> PathBuf {
+    if n == 0 {
+        return path.to_path_buf();
     }
-    let text = serde_yaml::to_string(saved).map_err(std::io::Error::other)?;
-    crate::fsutil::write_atomic(path, text.as_bytes())
+    let mut name = path.as_os_str().to_os_string();
+    name.push(format!(".{n}"));
+    PathBuf::from(name)
+}
+
+/// Moves the session to `wizard.yaml.1` and each backup one generation
+/// back, dropping the oldest: called before a different session is first
+/// saved, so that it never replaces the one before it.
+pub fn rotate(path: &Path) -> std::io::Result<()> {
+    if std::fs::symlink_metadata(path).is_err() {
+        return Ok(());
+    }
+    for n in (1..BACKUPS).rev() {
+        let from = generation_path(path, n);
+        if from.exists() {
+            std::fs::rename(&from, generation_path(path, n + 1))?;
+        }
+    }
+    std::fs::rename(path, generation_path(path, 1))
 }
 
 /// Reads a saved state through the plan's one loading path (same limits,
@@ -50,52 +71,60 @@ pub fn load(path: &Path) -> Result<Saved, String> {
         .map_err(|e| format!("cannot read the saved session {}: {e}", path.display()))
 }
 
-/// Saves on a worker thread, newest state wins: writing a 100,000-client plan
-/// takes seconds, and the screen must not wait for it. [`Saver::finish`]
-/// waits for the last write, so quitting never loses it.
-pub struct Saver {
-    tx: Option<std::sync::mpsc::Sender<(PathBuf, Saved)>>,
-    errors: std::sync::mpsc::Receiver<(PathBuf, String)>,
-    handle: Option<std::thread::JoinHandle<()>>,
+/// A saved session as the welcome screen describes it.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub saved: Saved,
+    /// When it was last written.
+    pub modified: Option<std::time::SystemTime>,
 }
 
-impl Saver {
-    pub fn spawn() -> Saver {
-        let (tx, rx) = std::sync::mpsc::channel::<(PathBuf, Saved)>();
-        let (err_tx, errors) = std::sync::mpsc::channel();
-        let handle = std::thread::spawn(move || {
-            while let Ok(mut job) = rx.recv() {
-                while let Ok(newer) = rx.try_recv() {
-                    job = newer;
-                }
-                if let Err(e) = save(&job.0, &job.1) {
-                    let _ = err_tx.send((job.0, e.to_string()));
-                }
-            }
-        });
-        Saver {
-            tx: Some(tx),
-            errors,
-            handle: Some(handle),
-        }
-    }
+/// The session saved at `path`, if there is a readable one.
+pub fn find(path: &Path) -> Option<Found> {
+    let saved = load(path).ok()?;
+    let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    Some(Found { saved, modified })
+}
 
-    pub fn send(&self, path: PathBuf, saved: Saved) {
-        if let Some(tx) = &self.tx {
-            let _ = tx.send((path, saved));
-        }
-    }
+/// One write of the session: the plan is shared with the wizard, not copied.
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub path: PathBuf,
+    pub step: String,
+    pub lang: String,
+    pub own_layout: bool,
+    pub plan: std::sync::Arc<Plan>,
+    /// Keep the file there as `wizard.yaml.1` first (see [`rotate`]).
+    pub rotate: bool,
+}
 
-    /// A failed write since the last call: the path and the reason.
-    pub fn error(&self) -> Option<(PathBuf, String)> {
-        self.errors.try_recv().ok()
-    }
+/// [`Saved`] borrowing its plan, to write without a copy.
+#[derive(Serialize)]
+struct SavedRef<'a> {
+    step: &'a str,
+    lang: &'a str,
+    own_layout: bool,
+    plan: &'a Plan,
+}
 
-    /// Waits for the pending write.
-    pub fn finish(&mut self) {
-        self.tx = None;
-        if let Some(h) = self.handle.take() {
-            let _ = h.join();
+impl Job {
+    /// Does the write; the error names the file.
+    pub fn run(&self) -> Result<(), String> {
+        let path = &self.path;
+        let fail = |e: std::io::Error| format!("{}: {e}", path.display());
+        if self.rotate {
+            rotate(path).map_err(fail)?;
         }
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(fail)?;
+        }
+        let saved = SavedRef {
+            step: &self.step,
+            lang: &self.lang,
+            own_layout: self.own_layout,
+            plan: &self.plan,
+        };
+        let text = serde_yaml::to_string(&saved).map_err(|e| fail(std::io::Error::other(e)))?;
+        crate::fsutil::write_atomic(path, text.as_bytes()).map_err(fail)
     }
 }

@@ -214,12 +214,13 @@ fn facts_summary(app: &App, t: &Strings) -> Vec<Line<'static>> {
     if !p.organisation.name.is_empty() {
         v.push(Line::raw(p.organisation.name.clone()));
     }
+    let lang = app.lang;
     v.push(Line::raw(fill(
         t.summary_counts,
         &[
-            &crate::text::thousands(p.clients.len()),
-            &p.own_packages.len().to_string(),
-            &p.teams.len().to_string(),
+            &crate::tui::i18n::clients(p.clients.len(), lang),
+            &crate::tui::i18n::counted(p.own_packages.len(), t.own_one, t.own_many, lang),
+            &crate::tui::i18n::counted(p.teams.len(), t.team_one, t.team_many, lang),
         ],
     )));
     v
@@ -230,8 +231,12 @@ fn draw_status(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer) 
         Line::styled(format!(" ✗ {e}"), th.error())
     } else if let Some(s) = &app.status {
         Line::styled(format!(" {s}"), th.bold())
-    } else if app.unsaved {
+    } else if let Some(e) = &app.session.error {
+        Line::styled(format!(" ✗ {}", fill(t.not_saved_note, &[e])), th.error())
+    } else if app.unsaved && app.session.saved() {
         Line::styled(format!(" {}", t.unsaved_note), th.dim())
+    } else if app.unsaved {
+        Line::styled(format!(" {}", t.exported_note), th.dim())
     } else {
         Line::raw("")
     };
@@ -244,11 +249,18 @@ fn key_hints(app: &App, t: &Strings) -> String {
         return t.keys_input.into();
     }
     match app.overlays.last() {
-        Some(Overlay::Help) => return t.keys_close.into(),
-        Some(Overlay::ConfirmQuit) | Some(Overlay::ConfirmOverwrite(_)) => {
+        Some(Overlay::Help) | Some(Overlay::Errors(_)) => return t.keys_close.into(),
+        Some(Overlay::ConfirmQuit)
+        | Some(Overlay::ConfirmOverwrite(_))
+        | Some(Overlay::ConfirmReplace(_))
+        | Some(Overlay::ConfirmMerge(_)) => {
             return t.keys_yes_no.into();
         }
+        Some(Overlay::Finding(i)) if app.fix_for(*i).is_some() => {
+            return t.keys_finding_fix.into();
+        }
         Some(Overlay::Finding(_)) => return t.keys_finding.into(),
+        Some(Overlay::Layout(_)) => return t.keys_layout.into(),
         Some(Overlay::Picker(p)) if p.filtering => return t.keys_filter.into(),
         Some(Overlay::Picker(_)) => return t.keys_picker_overlay.into(),
         Some(Overlay::Client(_)) | Some(Overlay::Team(_)) => return t.keys_draft.into(),
@@ -303,6 +315,8 @@ fn row_label(t: &Strings, row: Row) -> String {
         Row::TeamName => t.row_team_name,
         Row::TeamHandles => t.row_team_handles,
         Row::TeamMembers => t.row_team_members,
+        Row::SuName => t.row_su_name,
+        Row::SuRef => t.row_su_ref,
         Row::Save => t.row_save,
     }
     .to_string()
@@ -379,6 +393,10 @@ fn draw_welcome(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer)
     let mut lines = vec![Line::styled(t.welcome_title, th.accent()), Line::raw("")];
     lines.push(Line::raw(prose(t.welcome_text)));
     lines.push(Line::raw(""));
+    if let Some(found) = app.found_summary() {
+        lines.push(Line::styled(found, th.ok()));
+        lines.push(Line::raw(""));
+    }
     lines.extend(form_lines(app, t, th, &rows, app.sel, inner.width));
     if app.input.as_ref().is_some_and(|i| i.row == Row::OpenFile) {
         lines.push(Line::raw(""));
@@ -600,10 +618,14 @@ fn draw_clients(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer)
     block.render(area, buf);
     let clients = &app.plan.clients;
     let intro_h = wrapped_height(t.clients_intro, inner.width);
-    let count = fill(t.clients_count, &[&crate::text::thousands(clients.len())]);
-    let search = match &app.client_search {
-        Some(s) => format!("   / {s}▏"),
-        None => String::new(),
+    let count = crate::tui::i18n::clients(clients.len(), app.lang);
+    // The find field, or the path being typed for `i` (a CSV file or a plan).
+    let search = match (&app.client_search, &app.input) {
+        (Some(s), _) => format!("   / {s}▏"),
+        (None, Some(input)) if input.row == Row::OpenFile => {
+            format!("   {}: {}▏", row_label(t, Row::OpenFile), input.buffer)
+        }
+        _ => String::new(),
     };
     let head = vec![
         Line::from(vec![Span::styled(count, th.bold()), Span::raw(search)]),
@@ -736,6 +758,15 @@ fn draw_decision(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer
         }
         lines.push(Line::from(spans));
     }
+    if let Some(row) = app.decision_choice() {
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{}: {}", row_label(t, row), app.value(row)),
+                th.accent(),
+            ),
+            Span::styled(format!("  {}", t.left_to_you), th.dim()),
+        ]));
+    }
     lines.push(Line::from(vec![
         Span::styled(format!("{} ", t.guidance_says), th.dim()),
         Span::raw(q.explain(lang).to_string()),
@@ -752,7 +783,7 @@ fn draw_decision(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer
         .enumerate()
         .map(|(k, q)| {
             let ans = match app.computed.answers.get(k) {
-                Some(a) if k <= i => {
+                Some(a) => {
                     if a.yes {
                         format!("{} → {}", t.yes, q.scenarios.join("/"))
                     } else {
@@ -951,11 +982,13 @@ fn draw_overlay(
         Overlay::ConfirmQuit => {
             let r = centred(area, 60, 7);
             let inner = popup(r, buf, th, t.quit_title);
-            let state = app
-                .state_path
-                .as_ref()
-                .map(|p| fill(t.quit_state_kept, &[&p.display().to_string()]))
-                .unwrap_or_default();
+            let state = match (&app.state_path, &app.session.error) {
+                (Some(_), Some(e)) => fill(t.cli_not_saved, &[e]),
+                (Some(p), None) if app.session.saved() => {
+                    fill(t.quit_state_kept, &[&p.display().to_string()])
+                }
+                _ => String::new(),
+            };
             Paragraph::new(vec![
                 Line::styled(t.quit_question, th.bold()),
                 Line::raw(state),
@@ -977,6 +1010,56 @@ fn draw_overlay(
             lines.push(Line::raw(""));
             lines.push(Line::styled(t.y_n_overwrite, th.bold()));
             Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .render(inner, buf);
+        }
+        Overlay::ConfirmReplace(what) => {
+            let r = centred(area, 72, 8);
+            let inner = popup(r, buf, th, t.replace_title);
+            let question = match what {
+                super::app::Replace::StartNew => t.replace_new.to_string(),
+                super::app::Replace::Open(p) => fill(t.replace_open, &[&p.display().to_string()]),
+            };
+            Paragraph::new(vec![
+                Line::styled(question, th.bold()),
+                Line::raw(if app.state_path.is_some() {
+                    t.replace_kept
+                } else {
+                    t.replace_undo
+                }),
+                Line::raw(""),
+                Line::styled(t.y_n_replace, th.bold()),
+            ])
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
+        }
+        Overlay::ConfirmMerge(m) => {
+            let h = area
+                .height
+                .saturating_sub(2)
+                .min(8 + 2 * m.steps.len() as u16);
+            let r = centred(area, area.width.saturating_sub(6).min(100), h);
+            let inner = popup(r, buf, th, t.merge_title);
+            let mut lines = vec![Line::styled(t.merge_intro, th.bold()), Line::raw("")];
+            lines.extend(m.steps.iter().map(|s| Line::raw(s.clone())));
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(t.y_n_merge, th.bold()));
+            // The answer stays visible however many steps there are.
+            let keys = lines.pop().unwrap_or_default();
+            let [body, foot] =
+                Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(inner);
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: true })
+                .render(body, buf);
+            Paragraph::new(keys).render(foot, buf);
+        }
+        Overlay::Layout(sel) => draw_layout_editor(app, *sel, t, th, area, buf),
+        Overlay::Errors(lines) => {
+            let h = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
+            let r = centred(area, area.width.saturating_sub(6).min(100), h);
+            let inner = popup(r, buf, th, t.problems_title);
+            let text: Vec<Line> = lines.iter().map(|l| Line::raw(l.clone())).collect();
+            Paragraph::new(text)
                 .wrap(Wrap { trim: false })
                 .render(inner, buf);
         }
@@ -1035,6 +1118,66 @@ fn draw_overlay(
         Overlay::Client(d) => draw_client_form(app, d, t, th, area, buf),
         Overlay::Team(d) => draw_team_form(app, d, t, th, area, buf),
     }
+}
+
+/// The layout editor: one line per system user, the selected one's fields below.
+fn draw_layout_editor(app: &App, sel: usize, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer) {
+    let users = &app.plan.system_users;
+    let r = centred(
+        area,
+        area.width.saturating_sub(6).min(96),
+        area.height.saturating_sub(2),
+    );
+    let inner = popup(r, buf, th, t.layout_title);
+    let [list, fields] = Layout::vertical([Constraint::Min(0), Constraint::Length(3)]).areas(inner);
+    let height = list.height as usize;
+    let first = offset(sel, height);
+    let lines: Vec<Line> = users
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(i, u)| {
+            let packages: Vec<&str> = u.access_packages.iter().map(|p| p.code()).collect();
+            let text = format!(
+                "{} {} ({}) · {} · {}",
+                if i == sel { "›" } else { " " },
+                u.name,
+                u.kind.as_str(),
+                packages.join(", "),
+                crate::tui::i18n::clients(u.clients.len(), app.lang)
+            );
+            let text = clip(&text, list.width as usize);
+            if i == sel {
+                Line::styled(
+                    format!("{text:<w$}", w = list.width as usize),
+                    th.selected(),
+                )
+            } else {
+                Line::raw(text)
+            }
+        })
+        .collect();
+    Paragraph::new(lines).render(list, buf);
+    let Some(u) = users.get(sel) else {
+        return;
+    };
+    let field = |row: Row, value: &str| {
+        let editing = app.input.as_ref().filter(|i| i.row == row);
+        match editing {
+            Some(i) => Line::styled(
+                format!("{}: {}▏", row_label(t, row), i.buffer),
+                th.bold().add_modifier(Modifier::UNDERLINED),
+            ),
+            None => Line::raw(format!("{}: {value}", row_label(t, row))),
+        }
+    };
+    Paragraph::new(vec![
+        Line::raw(""),
+        field(Row::SuName, &u.name),
+        field(Row::SuRef, &u.external_ref),
+    ])
+    .render(fields, buf);
 }
 
 fn draw_client_form(

@@ -101,3 +101,17 @@ pub fn draw(app: &App, width: u16, height: u16) -> TestBackend {
 pub fn screen(app: &App, width: u16, height: u16) -> String {
     draw(app, width, height).to_string()
 }
+
+/// The fixture situation on the clients step after `i` read a client list
+/// with `csv` from a file (kept alive by the returned folder).
+pub fn import_on_clients(csv: &str) -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("clients.csv");
+    std::fs::write(&path, csv).unwrap();
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    app.go(sysuser::tui::Step::Clients);
+    app.on(key(KeyCode::Char('i')));
+    type_text(&mut app, path.to_str().unwrap());
+    app.on(key(KeyCode::Enter));
+    (dir, app)
+}

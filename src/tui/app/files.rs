@@ -1,0 +1,165 @@
+//! Reading plans and client lists into the wizard, and writing the export.
+
+use super::*;
+
+/// Refuses what is not a regular file before it is opened: reading a FIFO
+/// blocks until someone writes to it and `/dev/zero` never ends, and the
+/// wizard's input thread must never wait on a file (Ctrl-C is a key there).
+pub fn regular_file(path: &Path, lang: Lang) -> Result<(), String> {
+    match std::fs::metadata(path) {
+        Ok(m) if !m.is_file() => Err(i18n::fill(
+            i18n::strings(lang).not_regular,
+            &[&path.display().to_string()],
+        )),
+        // Missing or unreadable: the reader says so in its own words.
+        _ => Ok(()),
+    }
+}
+
+impl App {
+    /// Opens a plan (YAML) or a client list (CSV) from the welcome screen or the clients step.
+    pub(super) fn open_file(&mut self, path: &Path) -> Result<(), String> {
+        let t = self.t();
+        if path.as_os_str().is_empty() {
+            return Err(t.need_path.into());
+        }
+        regular_file(path, self.lang)?;
+        let is_csv = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+        if is_csv {
+            // The one client-list reader `import` uses; every bad row is listed.
+            let clients = match crate::import::read_client_file(path) {
+                Ok(read) => read.list.clients,
+                Err(e) => {
+                    let lines: Vec<String> = e.to_string().lines().map(str::to_string).collect();
+                    let first = lines.last().cloned().unwrap_or_default();
+                    if lines.len() > 1 {
+                        self.overlays.push(Overlay::Errors(lines));
+                    }
+                    return Err(first);
+                }
+            };
+            let n = clients.len();
+            if self.step == Step::Welcome {
+                // Reached through `replace_now`, which keeps the old plan for undo.
+                self.plan = empty_plan().into();
+                self.own_layout = false;
+                self.merge_clients(clients);
+                self.changed();
+            } else {
+                let before = Part::Clients(self.plan.clients.clone());
+                self.merge_clients(clients);
+                self.changed_from(before);
+            }
+            if self.step == Step::Welcome {
+                self.go(Step::Organisation);
+            }
+            self.status = Some(i18n::fill(
+                t.imported,
+                &[&crate::text::thousands(n), &path.display().to_string()],
+            ));
+            return Ok(());
+        }
+        let plan = crate::plan::load(path).map_err(|e| e.to_string())?;
+        if self.step == Step::Clients {
+            // On the clients step a plan is a source of clients, not a new start.
+            let n = plan.clients.len();
+            let before = Part::Clients(self.plan.clients.clone());
+            self.merge_clients(plan.clients);
+            self.changed_from(before);
+            self.status = Some(i18n::fill(
+                t.imported,
+                &[&crate::text::thousands(n), &path.display().to_string()],
+            ));
+            return Ok(());
+        }
+        self.load_plan(plan, Some(path));
+        Ok(())
+    }
+
+    /// Adds clients, replacing those with the same orgnr.
+    pub(super) fn merge_clients(&mut self, clients: Vec<Client>) {
+        let mut index: std::collections::HashMap<Orgnr, usize> = self
+            .plan
+            .clients
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.orgnr.clone(), i))
+            .collect();
+        for c in clients {
+            match index.get(&c.orgnr) {
+                Some(&i) => self.plan.clients[i] = c,
+                None => {
+                    index.insert(c.orgnr.clone(), self.plan.clients.len());
+                    self.plan.clients.push(c);
+                }
+            }
+        }
+    }
+
+    pub(super) fn start_export(&mut self) {
+        let existing: Vec<PathBuf> = self
+            .export_paths()
+            .into_iter()
+            .filter(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()))
+            .collect();
+        if existing.is_empty() {
+            self.write_export();
+        } else {
+            self.overlays.push(Overlay::ConfirmOverwrite(existing));
+        }
+    }
+
+    pub(super) fn export_paths(&self) -> Vec<PathBuf> {
+        let mut v = vec![PathBuf::from(&self.export_plan)];
+        if self.tree_export != TreeExport::None {
+            v.push(PathBuf::from(&self.export_tree));
+        }
+        v
+    }
+
+    /// Writes the reviewed plan (and the tree), atomically.
+    pub(super) fn write_export(&mut self) {
+        let Some(plan) = self.computed.plan.clone() else {
+            return;
+        };
+        let mut files: Vec<(PathBuf, String)> = vec![(
+            PathBuf::from(&self.export_plan),
+            crate::plan::to_yaml(&plan),
+        )];
+        let format = match self.tree_export {
+            TreeExport::None => None,
+            TreeExport::Text => Some(render::Format::Text),
+            TreeExport::Markdown => Some(render::Format::Markdown),
+        };
+        if let Some(format) = format {
+            let options = render::Options {
+                format,
+                limit: None,
+                lang: self.lang.code(),
+            };
+            files.push((
+                PathBuf::from(&self.export_tree),
+                render::render(&plan, &options),
+            ));
+        }
+        let mut done = Vec::new();
+        for (path, text) in files {
+            if let Err(e) = crate::fsutil::write_atomic(&path, text.as_bytes()) {
+                self.status = Some(i18n::fill(
+                    self.t().write_failed,
+                    &[&path.display().to_string(), &e.to_string()],
+                ));
+                return;
+            }
+            if !self.written.contains(&path) {
+                self.written.push(path.clone());
+            }
+            done.push(path.display().to_string());
+        }
+        self.unsaved = false;
+        self.status = Some(i18n::fill(self.t().wrote, &[&done.join(", ")]));
+        self.persist();
+    }
+}

@@ -1,0 +1,552 @@
+//! Form steps (organisation, system, options, export, and the client and team
+//! dialogs): their rows, the value each shows, and what Enter does to it.
+
+use super::*;
+
+/// One row of a form: what it edits and how.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    Language,
+    StartNew,
+    OpenFile,
+    Resume,
+    Quit,
+    OrgNr,
+    OrgName,
+    OrgUnitType,
+    SysId,
+    SysVendor,
+    SysPackages,
+    SysLocal,
+    SysVisible,
+    SelfOnClient,
+    FOption,
+    ExportPlan,
+    ExportTreeFormat,
+    ExportTree,
+    ExportWrite,
+    Continue,
+    ClientOrgnr,
+    ClientName,
+    ClientUnitType,
+    ClientRole(ErRole),
+    ClientDelegated,
+    ClientSubEntity,
+    TeamName,
+    TeamHandles,
+    TeamMembers,
+    /// A system user's name, in the layout editor.
+    SuName,
+    /// A system user's external ref, in the layout editor.
+    SuRef,
+    Save,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    /// Enter edits it as text.
+    Text,
+    /// Enter or Space flips it.
+    Toggle,
+    /// Enter opens the package picker.
+    Packages,
+    /// Enter does it.
+    Action,
+}
+
+impl Row {
+    pub fn kind(self) -> RowKind {
+        use Row::*;
+        match self {
+            OpenFile | OrgNr | OrgName | OrgUnitType | SysId | SysVendor | ExportPlan
+            | ExportTree | ClientOrgnr | ClientName | ClientUnitType | TeamName | TeamHandles
+            | TeamMembers | SuName | SuRef => RowKind::Text,
+            Language | SysLocal | SysVisible | SelfOnClient | FOption | ExportTreeFormat
+            | ClientRole(_) | ClientSubEntity => RowKind::Toggle,
+            SysPackages | ClientDelegated => RowKind::Packages,
+            StartNew | Resume | Quit | ExportWrite | Continue | Save => RowKind::Action,
+        }
+    }
+}
+
+pub(super) fn parse_handle(s: &str) -> Handle {
+    Relationship::parse(s)
+        .map(Handle::Relationship)
+        .unwrap_or_else(|| Handle::Package(PackageRef::new(s)))
+}
+
+pub(super) fn show_orgnr(o: &Orgnr) -> String {
+    if o.as_str() == UNSET_ORGNR {
+        String::new()
+    } else {
+        o.to_string()
+    }
+}
+
+impl App {
+    /// The rows of the form that has the keys: the top overlay's or the step's.
+    pub fn rows(&self) -> Vec<Row> {
+        match self.overlays.last() {
+            Some(Overlay::Client(_)) => {
+                let mut rows = vec![Row::ClientOrgnr, Row::ClientName, Row::ClientUnitType];
+                rows.extend(ErRole::all().take(3).map(Row::ClientRole));
+                rows.extend([Row::ClientDelegated, Row::ClientSubEntity, Row::Save]);
+                return rows;
+            }
+            Some(Overlay::Team(_)) => {
+                return vec![Row::TeamName, Row::TeamHandles, Row::TeamMembers, Row::Save];
+            }
+            _ => {}
+        }
+        match self.step {
+            Step::Welcome => {
+                let mut rows = vec![Row::Language];
+                if self.session.found.is_some() {
+                    rows.push(Row::Resume);
+                }
+                rows.extend([Row::StartNew, Row::OpenFile, Row::Quit]);
+                rows
+            }
+            Step::Organisation => vec![Row::OrgNr, Row::OrgName, Row::OrgUnitType, Row::Continue],
+            Step::System => vec![
+                Row::SysId,
+                Row::SysVendor,
+                Row::SysPackages,
+                Row::SysLocal,
+                Row::SysVisible,
+                Row::Continue,
+            ],
+            Step::Options => vec![Row::SelfOnClient, Row::FOption, Row::Continue],
+            Step::Export => {
+                let mut rows = vec![Row::ExportPlan, Row::ExportTreeFormat];
+                if self.tree_export != TreeExport::None {
+                    rows.push(Row::ExportTree);
+                }
+                rows.push(Row::ExportWrite);
+                rows
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The value a row shows.
+    pub fn value(&self, row: Row) -> String {
+        let t = self.t();
+        let yes_no = |b: bool| if b { t.yes } else { t.no }.to_string();
+        let packages = |ps: &[PackageRef]| {
+            if ps.is_empty() {
+                t.none.to_string()
+            } else {
+                ps.iter()
+                    .map(PackageRef::code)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+        };
+        let client = self.overlays.iter().rev().find_map(|o| match o {
+            Overlay::Client(d) => Some(d),
+            _ => None,
+        });
+        let team = self.overlays.iter().rev().find_map(|o| match o {
+            Overlay::Team(d) => Some(d),
+            _ => None,
+        });
+        match row {
+            Row::Language => match self.lang {
+                Lang::En => "English".into(),
+                Lang::Nb => "Norsk (bokmål)".into(),
+            },
+            Row::OrgNr => show_orgnr(&self.plan.organisation.orgnr),
+            Row::OrgName => self.plan.organisation.name.clone(),
+            Row::OrgUnitType => self
+                .plan
+                .organisation
+                .unit_type
+                .as_ref()
+                .map(|u| u.to_string())
+                .unwrap_or_default(),
+            Row::SysId => self.plan.system.id.clone(),
+            Row::SysVendor => show_orgnr(&self.plan.system.vendor),
+            Row::SysPackages => packages(&self.plan.system.access_packages),
+            Row::SysLocal => yes_no(self.plan.system.locally_installed),
+            Row::SysVisible => yes_no(self.plan.system.visible),
+            Row::SelfOnClient => yes_no(self.plan.options.self_on_client_system_user),
+            Row::FOption => match self.plan.options.f_option {
+                None => t.f_unset.into(),
+                Some(FOption::PerCombination) => t.f_per_combination.into(),
+                Some(FOption::PerService) => t.f_per_service.into(),
+            },
+            Row::ExportPlan => self.export_plan.clone(),
+            Row::ExportTree => self.export_tree.clone(),
+            Row::ExportTreeFormat => match self.tree_export {
+                TreeExport::None => t.tree_none.into(),
+                TreeExport::Text => t.tree_text.into(),
+                TreeExport::Markdown => t.tree_markdown.into(),
+            },
+            Row::ClientOrgnr => client.map(|d| d.orgnr.clone()).unwrap_or_default(),
+            Row::ClientName => client.map(|d| d.name.clone()).unwrap_or_default(),
+            Row::ClientUnitType => client.map(|d| d.unit_type.clone()).unwrap_or_default(),
+            Row::ClientRole(r) => yes_no(client.is_some_and(|d| d.roles.contains(&r))),
+            Row::ClientDelegated => client.map(|d| packages(&d.delegated)).unwrap_or_default(),
+            Row::ClientSubEntity => yes_no(client.is_some_and(|d| d.sub_entity)),
+            Row::TeamName => team.map(|d| d.name.clone()).unwrap_or_default(),
+            Row::TeamHandles => team.map(|d| d.handles.clone()).unwrap_or_default(),
+            Row::TeamMembers => team.map(|d| d.members.clone()).unwrap_or_default(),
+            Row::SuName | Row::SuRef => String::new(),
+            Row::StartNew
+            | Row::OpenFile
+            | Row::Resume
+            | Row::Quit
+            | Row::ExportWrite
+            | Row::Continue
+            | Row::Save => String::new(),
+        }
+    }
+
+    /// How many packages a package row holds.
+    pub fn value_count(&self, row: Row) -> usize {
+        match row {
+            Row::SysPackages => self.plan.system.access_packages.len(),
+            Row::ClientDelegated => self
+                .overlays
+                .iter()
+                .rev()
+                .find_map(|o| match o {
+                    Overlay::Client(d) => Some(d.delegated.len()),
+                    _ => None,
+                })
+                .unwrap_or(0),
+            _ => 0,
+        }
+    }
+
+    pub(super) fn form_sel(&self) -> usize {
+        match self.overlays.last() {
+            Some(Overlay::Client(d)) => d.sel,
+            Some(Overlay::Team(d)) => d.sel,
+            _ => self.sel,
+        }
+    }
+
+    pub(super) fn set_form_sel(&mut self, sel: usize) {
+        match self.overlays.last_mut() {
+            Some(Overlay::Client(d)) => d.sel = sel,
+            Some(Overlay::Team(d)) => d.sel = sel,
+            _ => self.sel = sel,
+        }
+    }
+
+    /// The form row under the cursor, if the keys go to a form.
+    pub fn selected_row(&self) -> Option<Row> {
+        self.rows().get(self.form_sel()).copied()
+    }
+
+    /// Whether the vendor's number was never set by the user: it is unset,
+    /// the organisation's (a system of its own), or read from the system id.
+    fn vendor_follows(&self) -> bool {
+        let v = self.plan.system.vendor.as_str();
+        v == UNSET_ORGNR
+            || v == self.plan.organisation.orgnr.as_str()
+            || self.plan.system.id.starts_with(&format!("{v}_"))
+    }
+
+    pub(super) fn on_form(&mut self, key: KeyEvent) {
+        let rows = self.rows();
+        let mut sel = self.form_sel();
+        match key.code {
+            KeyCode::Enter | KeyCode::Char(' ') => {
+                if let Some(&row) = rows.get(sel) {
+                    if key.code == KeyCode::Char(' ') && row.kind() != RowKind::Toggle {
+                        return;
+                    }
+                    self.activate(row);
+                }
+            }
+            code => {
+                move_sel(&mut sel, rows.len(), code);
+                self.set_form_sel(sel);
+            }
+        }
+    }
+
+    /// Enter on a row: edit it, flip it, open the picker, or do it.
+    pub(super) fn activate(&mut self, row: Row) {
+        match row.kind() {
+            RowKind::Text => {
+                let buffer = if row == Row::OpenFile {
+                    String::new()
+                } else {
+                    self.value(row)
+                };
+                self.input = Some(Input {
+                    row,
+                    buffer,
+                    error: None,
+                    fresh: true,
+                });
+            }
+            RowKind::Toggle => self.toggle(row),
+            RowKind::Packages => {
+                let (target, chosen) = match (row, self.overlays.last()) {
+                    (Row::ClientDelegated, Some(Overlay::Client(d))) => {
+                        (PickTarget::Delegated, d.delegated.clone())
+                    }
+                    _ => (PickTarget::System, self.plan.system.access_packages.clone()),
+                };
+                let mut picker = Picker::new(target, chosen);
+                if target == PickTarget::Delegated {
+                    picker = picker.listing_first(self.plan.system.access_packages.clone());
+                }
+                self.overlays.push(Overlay::Picker(picker));
+            }
+            RowKind::Action => self.act(row),
+        }
+    }
+
+    pub(super) fn toggle(&mut self, row: Row) {
+        match row {
+            Row::Language => {
+                self.lang = match self.lang {
+                    Lang::En => Lang::Nb,
+                    Lang::Nb => Lang::En,
+                };
+                self.reword();
+            }
+            Row::SysLocal => {
+                let before = Part::System(self.plan.system.clone());
+                self.plan.system.locally_installed = !self.plan.system.locally_installed;
+                self.changed_from(before);
+            }
+            Row::SysVisible => {
+                let before = Part::System(self.plan.system.clone());
+                self.plan.system.visible = !self.plan.system.visible;
+                self.changed_from(before);
+            }
+            Row::SelfOnClient => {
+                let before = Part::Options(self.plan.options.clone());
+                let o = &mut self.plan.options;
+                o.self_on_client_system_user = !o.self_on_client_system_user;
+                self.changed_from(before);
+            }
+            Row::FOption => {
+                let before = Part::Options(self.plan.options.clone());
+                let o = &mut self.plan.options;
+                o.f_option = match o.f_option {
+                    None => Some(FOption::PerCombination),
+                    Some(FOption::PerCombination) => Some(FOption::PerService),
+                    Some(FOption::PerService) => None,
+                };
+                self.changed_from(before);
+            }
+            Row::ExportTreeFormat => {
+                self.tree_export = match self.tree_export {
+                    TreeExport::None => TreeExport::Text,
+                    TreeExport::Text => TreeExport::Markdown,
+                    TreeExport::Markdown => TreeExport::None,
+                };
+                let stem = self
+                    .export_tree
+                    .rsplit_once('.')
+                    .map_or(self.export_tree.as_str(), |(s, _)| s)
+                    .to_string();
+                match self.tree_export {
+                    TreeExport::Text => self.export_tree = format!("{stem}.txt"),
+                    TreeExport::Markdown => self.export_tree = format!("{stem}.md"),
+                    TreeExport::None => {}
+                }
+            }
+            Row::ClientRole(r) => {
+                if let Some(Overlay::Client(d)) = self.overlays.last_mut() {
+                    if let Some(p) = d.roles.iter().position(|x| *x == r) {
+                        d.roles.remove(p);
+                    } else {
+                        d.roles.push(r);
+                        d.roles.sort();
+                    }
+                }
+            }
+            Row::ClientSubEntity => {
+                if let Some(Overlay::Client(d)) = self.overlays.last_mut() {
+                    d.sub_entity = !d.sub_entity;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn act(&mut self, row: Row) {
+        match row {
+            Row::StartNew => {
+                if let Err(e) = self.replace(Replace::StartNew) {
+                    self.status = Some(e);
+                }
+            }
+            Row::Resume => self.continue_found(),
+            Row::Quit => {
+                self.overlays.push(Overlay::ConfirmQuit);
+                if !self.unsaved {
+                    self.overlays.pop();
+                    self.status = Some(self.t().press_q.into());
+                }
+            }
+            Row::Continue => self.next_step(),
+            Row::ExportWrite => self.start_export(),
+            Row::Save => self.save_draft(),
+            _ => {}
+        }
+    }
+
+    pub(super) fn on_input(&mut self, key: KeyEvent) {
+        let Some(mut input) = self.input.take() else {
+            return;
+        };
+        match key.code {
+            KeyCode::Esc => return,
+            KeyCode::Enter => match self.commit(input.row, input.buffer.trim()) {
+                Ok(()) => {
+                    let rows = self.rows();
+                    let sel = self.form_sel();
+                    if sel + 1 < rows.len() && self.step != Step::Welcome {
+                        self.set_form_sel(sel + 1);
+                    }
+                    return;
+                }
+                Err(e) => input.error = Some(e),
+            },
+            _ => {
+                // A typed character replaces a prefilled value; an editing key edits it.
+                let typed = matches!(key.code, KeyCode::Char(_))
+                    && !key.modifiers.contains(KeyModifiers::CONTROL);
+                if input.fresh && typed {
+                    input.buffer.clear();
+                }
+                if line_edit(&mut input.buffer, key) {
+                    input.fresh = false;
+                    input.error = None;
+                }
+            }
+        }
+        self.input = Some(input);
+    }
+
+    /// Stores a typed value; the error says what is wrong with it.
+    pub(super) fn commit(&mut self, row: Row, text: &str) -> Result<(), String> {
+        let t = self.t();
+        let orgnr = |s: &str| Orgnr::parse(s).map_err(|_| t.orgnr_shape.to_string());
+        let unit_type = |s: &str| {
+            if s.is_empty() {
+                Ok(None)
+            } else {
+                UnitType::parse(s).map(Some)
+            }
+        };
+        let before = match row {
+            Row::OrgNr => Part::Group(vec![
+                Part::Organisation(self.plan.organisation.clone()),
+                Part::System(self.plan.system.clone()),
+            ]),
+            Row::OrgName | Row::OrgUnitType => Part::Organisation(self.plan.organisation.clone()),
+            _ => Part::System(self.plan.system.clone()),
+        };
+        if matches!(row, Row::SuName | Row::SuRef) {
+            return self.commit_layout(row, text);
+        }
+        match row {
+            Row::OpenFile if self.step == Step::Welcome => {
+                if text.is_empty() {
+                    return Err(t.need_path.into());
+                }
+                return self.replace(Replace::Open(PathBuf::from(text)));
+            }
+            Row::OpenFile => return self.open_file(Path::new(text)),
+            Row::OrgNr => {
+                let o = orgnr(text)?;
+                if self.vendor_follows() {
+                    self.plan.system.vendor = o.clone();
+                }
+                self.plan.organisation.orgnr = o;
+            }
+            Row::OrgName => self.plan.organisation.name = text.to_string(),
+            Row::OrgUnitType => self.plan.organisation.unit_type = unit_type(text)?,
+            Row::SysId => {
+                if text.contains(char::is_whitespace) {
+                    return Err(t.system_id_spaces.into());
+                }
+                // Altinn's system ids are "{vendor's orgnr}_{name}".
+                let vendor = text
+                    .split_once('_')
+                    .and_then(|(o, _)| Orgnr::parse(o).ok())
+                    .filter(Orgnr::has_valid_check_digit);
+                if let Some(v) = vendor
+                    && self.vendor_follows()
+                {
+                    self.plan.system.vendor = v;
+                }
+                self.plan.system.id = text.to_string();
+            }
+            Row::SysVendor => self.plan.system.vendor = orgnr(text)?,
+            Row::ExportPlan => {
+                if text.is_empty() {
+                    return Err(t.need_path.into());
+                }
+                self.export_plan = text.to_string();
+                return Ok(());
+            }
+            Row::ExportTree => {
+                if text.is_empty() {
+                    return Err(t.need_path.into());
+                }
+                self.export_tree = text.to_string();
+                return Ok(());
+            }
+            Row::ClientOrgnr | Row::ClientName | Row::ClientUnitType => {
+                if row == Row::ClientOrgnr {
+                    // As the CSV import does: the check digit and duplicates, at once.
+                    let o = orgnr(text)?;
+                    if !o.has_valid_check_digit() {
+                        return Err(t.orgnr_bad_check.into());
+                    }
+                    let editing = match self.overlays.last() {
+                        Some(Overlay::Client(d)) => d.index,
+                        _ => None,
+                    };
+                    if let Some(other) = self
+                        .plan
+                        .clients
+                        .iter()
+                        .enumerate()
+                        .find(|(i, c)| c.orgnr == o && Some(*i) != editing)
+                    {
+                        return Err(i18n::fill(t.client_duplicate, &[&other.1.name]));
+                    }
+                }
+                if row == Row::ClientUnitType {
+                    unit_type(text)?;
+                }
+                if let Some(Overlay::Client(d)) = self.overlays.last_mut() {
+                    let field = match row {
+                        Row::ClientOrgnr => &mut d.orgnr,
+                        Row::ClientName => &mut d.name,
+                        _ => &mut d.unit_type,
+                    };
+                    *field = text.to_string();
+                }
+                return Ok(());
+            }
+            Row::TeamName | Row::TeamHandles | Row::TeamMembers => {
+                if let Some(Overlay::Team(d)) = self.overlays.last_mut() {
+                    let field = match row {
+                        Row::TeamName => &mut d.name,
+                        Row::TeamHandles => &mut d.handles,
+                        _ => &mut d.members,
+                    };
+                    *field = text.to_string();
+                }
+                return Ok(());
+            }
+            _ => return Ok(()),
+        }
+        self.changed_from(before);
+        Ok(())
+    }
+}

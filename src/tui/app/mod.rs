@@ -1,0 +1,782 @@
+//! The wizard's state and its pure transitions: `App::on(key) -> Action`.
+//!
+//! Nothing here touches a terminal, so every transition is testable by feeding
+//! keys. The working data is a [`Plan`] (the situation); every answer edits it,
+//! and [`App::refresh`] re-runs the advisor, the engine and the renderer, once
+//! per change rather than once per frame.
+
+use super::i18n::{self, Strings};
+use super::state::{self, Saved};
+use crate::catalog::{Fit, catalog};
+use crate::cli::Lang;
+use crate::decision::{self, Answer};
+use crate::orgnr::Orgnr;
+use crate::plan::{
+    Client, ErRole, FOption, Handle, Organisation, PackageRef, Plan, Relationship, System, Team,
+    UnitType,
+};
+use crate::render;
+use crate::rules::{Report, Rule};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::path::{Path, PathBuf};
+
+mod files;
+pub use files::regular_file;
+mod forms;
+mod lists;
+mod picker;
+mod review;
+pub use review::{Merge, merge_layout};
+mod session;
+mod worker;
+
+use crate::tui::history::Part;
+pub use forms::{Row, RowKind};
+use forms::{parse_handle, show_orgnr};
+pub use picker::{PickTarget, Picker};
+pub use session::{Replace, Session};
+use worker::{Key, Reply, Request, Worker};
+pub use worker::{Shared, compute};
+
+/// A new plan has no organisation number yet; this stands in for "not given".
+pub const UNSET_ORGNR: &str = "000000000";
+
+/// The wizard's steps, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Welcome,
+    Organisation,
+    System,
+    OwnPackages,
+    Clients,
+    Teams,
+    Options,
+    Decision,
+    Review,
+    Export,
+}
+
+impl Step {
+    pub const ALL: [Step; 10] = [
+        Step::Welcome,
+        Step::Organisation,
+        Step::System,
+        Step::OwnPackages,
+        Step::Clients,
+        Step::Teams,
+        Step::Options,
+        Step::Decision,
+        Step::Review,
+        Step::Export,
+    ];
+
+    /// Stable id, used in the state file.
+    pub fn id(self) -> &'static str {
+        match self {
+            Step::Welcome => "welcome",
+            Step::Organisation => "organisation",
+            Step::System => "system",
+            Step::OwnPackages => "own-packages",
+            Step::Clients => "clients",
+            Step::Teams => "teams",
+            Step::Options => "options",
+            Step::Decision => "decision",
+            Step::Review => "review",
+            Step::Export => "export",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Step> {
+        Step::ALL.into_iter().find(|s| s.id() == id)
+    }
+
+    pub fn index(self) -> usize {
+        Step::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
+    fn next(self) -> Step {
+        Step::ALL[(self.index() + 1).min(Step::ALL.len() - 1)]
+    }
+
+    fn prev(self) -> Step {
+        Step::ALL[self.index().saturating_sub(1)]
+    }
+}
+
+/// What the event loop should do after a key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Continue,
+    Quit,
+    /// Ctrl-C: quit as SIGINT would (the session is saved, exit 130).
+    Interrupt,
+    /// Ctrl-Z: give the terminal back and stop until `fg`.
+    Suspend,
+}
+
+/// The review screen's panes, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Tree,
+    Findings,
+    Why,
+}
+
+/// A client being added or edited, as typed.
+#[derive(Debug, Clone)]
+pub struct ClientDraft {
+    /// Which client it replaces; `None` adds one.
+    pub index: Option<usize>,
+    pub orgnr: String,
+    pub name: String,
+    pub unit_type: String,
+    pub roles: Vec<ErRole>,
+    pub delegated: Vec<PackageRef>,
+    pub sub_entity: bool,
+    pub sel: usize,
+}
+
+/// A team being added or edited, as typed.
+#[derive(Debug, Clone)]
+pub struct TeamDraft {
+    pub index: Option<usize>,
+    pub name: String,
+    pub handles: String,
+    pub members: String,
+    pub sel: usize,
+}
+
+/// Something drawn over the current step; the top one gets the keys.
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    Help,
+    ConfirmQuit,
+    ConfirmOverwrite(Vec<PathBuf>),
+    /// A new start or an opened file would put the current work aside.
+    ConfirmReplace(Replace),
+    /// `a` on the review: the recommendation merged into the layout, and its steps.
+    ConfirmMerge(Box<Merge>),
+    /// `e` on the review: the layout's system users, this one selected.
+    Layout(usize),
+    /// Problems to read, one per line (a client list's bad rows).
+    Errors(Vec<String>),
+    /// A finding's details, by its index in the report.
+    Finding(usize),
+    Picker(Picker),
+    Client(ClientDraft),
+    Team(TeamDraft),
+}
+
+/// A text field being typed into.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    pub row: Row,
+    pub buffer: String,
+    pub error: Option<String>,
+    /// The buffer still holds the old value: the first typed character replaces it.
+    pub fresh: bool,
+}
+
+/// How the tree is exported beside the plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TreeExport {
+    None,
+    Text,
+    Markdown,
+}
+
+/// What the review shows, computed once per change.
+#[derive(Debug, Clone, Default)]
+pub struct Computed {
+    /// The reviewed plan: the recommended layout, or the user's own.
+    pub plan: Option<Plan>,
+    pub report: Report,
+    pub tree: Vec<String>,
+    pub answers: Vec<Answer>,
+    /// Scenario F's two options for this plan (`sysuser compare`).
+    pub compare: Option<crate::compare::Comparison>,
+    /// The reviewed plan's routing table, totalled.
+    pub routes: Option<crate::analysis::RouteTotals>,
+}
+
+/// How the wizard starts.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub lang: Lang,
+    pub color: bool,
+    /// Where answers are saved after every step; `None`: nowhere (tests).
+    pub state_path: Option<PathBuf>,
+    /// Recompute on a worker thread (the terminal); tests compute at once.
+    pub background: bool,
+}
+
+pub struct App {
+    pub background: bool,
+    /// Analyses and saves off the input thread (`None`: at once, in tests).
+    worker: Option<Worker>,
+    /// The newest analysis asked for and not yet in.
+    expected: Option<Key>,
+    /// What `computed` is an analysis of.
+    computed_key: Option<Key>,
+    /// The previous language's analysis of the same revision: switching back rewords at once.
+    stash: Option<(Key, Computed)>,
+    /// Analyses asked for so far (a language switch back asks for none).
+    pub analyses_asked: u64,
+    /// The autosave, its backups and the undo history.
+    pub session: Session,
+    started: bool,
+    deferred_refresh: bool,
+    deferred_persist: bool,
+    pub lang: Lang,
+    pub color: bool,
+    pub state_path: Option<PathBuf>,
+    pub step: Step,
+    pub plan: Shared,
+    /// Review the plan's own layout instead of the recommended one.
+    pub own_layout: bool,
+    pub computed: Computed,
+    /// Selected row of the current step's form or list.
+    pub sel: usize,
+    pub overlays: Vec<Overlay>,
+    pub input: Option<Input>,
+    pub picker: Picker,
+    pub question: usize,
+    pub pane: Pane,
+    /// The focused review pane fills the screen.
+    pub zoom: bool,
+    pub tree_scroll: usize,
+    pub finding_sel: usize,
+    pub why_scroll: usize,
+    pub client_search: Option<String>,
+    pub export_plan: String,
+    pub export_tree: String,
+    pub tree_export: TreeExport,
+    /// Files written this session, printed after quitting.
+    pub written: Vec<PathBuf>,
+    /// The plan changed since it was loaded or last exported.
+    pub unsaved: bool,
+    pub status: Option<String>,
+}
+
+impl App {
+    /// A new, empty situation on the welcome screen.
+    pub fn new(config: Config) -> App {
+        App::build(config, true)
+    }
+
+    fn build(config: Config, look: bool) -> App {
+        let plan = empty_plan();
+        let session = Session::new(&config, look);
+        let sel = usize::from(session.found.is_some());
+        let mut app = App {
+            background: config.background,
+            worker: config.background.then(Worker::spawn),
+            expected: None,
+            computed_key: None,
+            stash: None,
+            analyses_asked: 0,
+            session,
+            started: false,
+            deferred_refresh: false,
+            deferred_persist: false,
+            lang: config.lang,
+            color: config.color,
+            state_path: config.state_path,
+            step: Step::Welcome,
+            picker: Picker::new(PickTarget::Own, Vec::new()),
+            plan: plan.into(),
+            own_layout: false,
+            computed: Computed::default(),
+            sel,
+            overlays: Vec::new(),
+            input: None,
+            question: 0,
+            pane: Pane::Tree,
+            zoom: false,
+            tree_scroll: 0,
+            finding_sel: 0,
+            why_scroll: 0,
+            client_search: None,
+            export_plan: "plan.yaml".into(),
+            export_tree: "plan-tree.txt".into(),
+            tree_export: TreeExport::Text,
+            written: Vec::new(),
+            unsaved: false,
+            status: None,
+        };
+        app.refresh();
+        app
+    }
+
+    /// Starts from a plan: a complete one (with system users) opens on the
+    /// review, a situation on the first fact step.
+    pub fn with_plan(config: Config, plan: Plan, origin: Option<&Path>) -> App {
+        let mut app = App::new(config);
+        app.load_plan(plan, origin);
+        app
+    }
+
+    /// Continues a saved session.
+    pub fn resume(config: Config, saved: Saved) -> App {
+        let mut app = App::build(config, false);
+        app.own_session(true);
+        app.lang = if saved.lang == "nb" {
+            Lang::Nb
+        } else {
+            Lang::En
+        };
+        app.plan = saved.plan.into();
+        app.own_layout = saved.own_layout && !app.plan.system_users.is_empty();
+        app.step = Step::from_id(&saved.step).unwrap_or(Step::Organisation);
+        app.picker = Picker::new(PickTarget::Own, app.plan.own_packages.clone());
+        app.unsaved = true;
+        app.refresh();
+        app
+    }
+
+    pub fn t(&self) -> &'static Strings {
+        i18n::strings(self.lang)
+    }
+
+    fn load_plan(&mut self, plan: Plan, origin: Option<&Path>) {
+        self.own_layout = !plan.system_users.is_empty();
+        self.plan = plan.into();
+        self.picker = Picker::new(PickTarget::Own, self.plan.own_packages.clone());
+        if let Some(stem) = origin.and_then(|p| p.file_stem()).and_then(|s| s.to_str()) {
+            self.export_plan = format!("{stem}-plan.yaml");
+            self.export_tree = format!("{stem}-tree.txt");
+        }
+        self.unsaved = false;
+        self.refresh();
+        let step = if self.own_layout {
+            Step::Review
+        } else {
+            Step::Organisation
+        };
+        self.go(step);
+    }
+
+    /// Asks for the current plan's analysis: on the worker when `background`
+    /// is set (the terminal front end), so a 100,000-client plan never freezes
+    /// the screen, else at once. [`App::poll_computed`] takes in the newest.
+    pub fn refresh(&mut self) {
+        self.ask(true, false);
+    }
+
+    /// What an analysis of the current state would be of.
+    fn key(&self) -> Key {
+        Key {
+            revision: self.session.revision(),
+            own_layout: self.own_layout,
+            lang: self.lang,
+        }
+    }
+
+    /// Sends the worker an analysis, a save of the session, or both.
+    pub(super) fn ask(&mut self, analyse: bool, save: bool) {
+        if self.background && !self.started {
+            self.deferred_refresh |= analyse;
+            self.deferred_persist |= save;
+            return;
+        }
+        let save = if save { self.save_job() } else { None };
+        if !analyse && save.is_none() {
+            return;
+        }
+        let key = self.key();
+        if analyse {
+            self.expected = Some(key);
+            self.analyses_asked += 1;
+        }
+        let req = Request {
+            key,
+            plan: self.plan.snapshot(),
+            analyse,
+            save,
+        };
+        match &mut self.worker {
+            Some(w) => w.send(req),
+            None => {
+                for reply in worker::serve_here(req) {
+                    self.take(reply);
+                }
+            }
+        }
+    }
+
+    /// Takes in the worker's replies; `true` when the screen changed.
+    pub fn poll_computed(&mut self) -> bool {
+        let Some(replies) = self.worker.as_mut().map(Worker::replies) else {
+            return false;
+        };
+        let Some(replies) = replies else {
+            // The worker is gone (it panicked): stop waiting for it.
+            self.expected = None;
+            return true;
+        };
+        let mut changed = false;
+        for r in replies {
+            changed |= self.take(r);
+        }
+        changed
+    }
+
+    fn take(&mut self, reply: Reply) -> bool {
+        match reply {
+            Reply::Analysed(key, computed) => {
+                // Newest wins: an analysis of an older revision is dropped.
+                if self.expected != Some(key) {
+                    return false;
+                }
+                self.expected = None;
+                self.apply(key, *computed);
+                true
+            }
+            Reply::Saved(result) => {
+                let was = self.session.error.clone();
+                self.session.error = result.err();
+                was != self.session.error
+            }
+        }
+    }
+
+    /// Whether advice and check are still being worked out.
+    pub fn computing(&self) -> bool {
+        self.expected.is_some()
+    }
+
+    fn apply(&mut self, key: Key, computed: Computed) {
+        let old = std::mem::replace(&mut self.computed, computed);
+        let old_key = self.computed_key.replace(key);
+        if let Some(k) = old_key
+            && k.lang != key.lang
+            && (Key {
+                lang: key.lang,
+                ..k
+            }) == key
+        {
+            self.stash = Some((k, old));
+        }
+        self.finding_sel = self
+            .finding_sel
+            .min(self.computed.report.findings.len().saturating_sub(1));
+    }
+
+    /// The language changed: the other language's analysis of the same plan
+    /// is taken back if it was kept, else the texts are worked out anew.
+    pub(super) fn reword(&mut self) {
+        let key = self.key();
+        match self.stash.take() {
+            Some((k, computed)) if k == key => {
+                self.expected = None;
+                self.apply(key, computed);
+            }
+            _ => self.refresh(),
+        }
+    }
+
+    /// Moves to a step. The session is saved when the plan changes, not per step.
+    pub fn go(&mut self, step: Step) {
+        self.step = step;
+        self.sel = 0;
+        self.input = None;
+        if step == Step::OwnPackages {
+            self.picker = Picker::new(PickTarget::Own, self.plan.own_packages.clone());
+        }
+    }
+
+    /// Called after the first frame is on screen: starts the work that
+    /// copies the plan (advice, saving), which takes a while for large plans.
+    pub fn start(&mut self) {
+        self.started = true;
+        if std::mem::take(&mut self.deferred_refresh) {
+            self.refresh();
+        }
+        if std::mem::take(&mut self.deferred_persist) {
+            self.persist();
+        }
+    }
+
+    /// Handles one key press.
+    pub fn on(&mut self, key: KeyEvent) -> Action {
+        if key.modifiers.contains(KeyModifiers::CONTROL) {
+            match key.code {
+                KeyCode::Char('c') => return Action::Interrupt,
+                KeyCode::Char('q') => return Action::Quit,
+                KeyCode::Char('z') => return Action::Suspend,
+                _ => {}
+            }
+        }
+        self.status = None;
+        if self.input.is_some() {
+            self.on_input(key);
+            return Action::Continue;
+        }
+        if let Some(overlay) = self.overlays.pop() {
+            return self.on_overlay(overlay, key);
+        }
+        if self.client_search.is_some() {
+            self.on_client_search(key);
+            return Action::Continue;
+        }
+        if self.step == Step::OwnPackages && self.picker.filtering {
+            self.picker.on(key);
+            return Action::Continue;
+        }
+        match key.code {
+            KeyCode::Char('?') => {
+                self.overlays.push(Overlay::Help);
+                return Action::Continue;
+            }
+            KeyCode::Char('u') => {
+                self.undo();
+                return Action::Continue;
+            }
+            KeyCode::Char('r') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.redo();
+                return Action::Continue;
+            }
+            KeyCode::Char('q') => {
+                if self.unsaved {
+                    self.overlays.push(Overlay::ConfirmQuit);
+                    return Action::Continue;
+                }
+                return Action::Quit;
+            }
+            KeyCode::Esc | KeyCode::Backspace | KeyCode::Left => {
+                if self.step != Step::Welcome {
+                    self.go(self.prev_step());
+                }
+                return Action::Continue;
+            }
+            // Jumps: `r` to the review, a digit to that step (0 is the tenth).
+            KeyCode::Char('r') if self.step != Step::Welcome => {
+                self.go(Step::Review);
+                return Action::Continue;
+            }
+            KeyCode::Char(c @ '0'..='9') if self.step != Step::Welcome => {
+                let n = c.to_digit(10).unwrap_or(0) as usize;
+                let i = if n == 0 { 9 } else { n - 1 };
+                if i > 0 {
+                    self.go(Step::ALL[i]);
+                }
+                return Action::Continue;
+            }
+            KeyCode::Char('n') | KeyCode::Right if self.step != Step::Welcome => {
+                self.next_step();
+                return Action::Continue;
+            }
+            _ => {}
+        }
+        match self.step {
+            Step::OwnPackages => {
+                self.picker.on(key);
+                if self.picker.chosen != self.plan.own_packages {
+                    self.own_packages_picked();
+                }
+            }
+            Step::Clients => self.on_clients(key),
+            Step::Teams => self.on_teams(key),
+            Step::Decision => self.on_decision(key),
+            Step::Review => self.on_review(key),
+            _ => self.on_form(key),
+        }
+        Action::Continue
+    }
+
+    /// Leaves the step forward, if what it needs is there.
+    fn next_step(&mut self) {
+        if self.step == Step::Organisation && self.plan.organisation.orgnr.as_str() == UNSET_ORGNR {
+            self.status = Some(self.t().need_orgnr.into());
+            self.sel = 0;
+            return;
+        }
+        if self.step == Step::Export {
+            self.start_export();
+            return;
+        }
+        let mut step = self.step.next();
+        while !self.applies(step) {
+            step = step.next();
+        }
+        self.go(step);
+    }
+
+    /// The step before this one that applies.
+    fn prev_step(&self) -> Step {
+        let mut step = self.step.prev();
+        while !self.applies(step) {
+            step = step.prev();
+        }
+        step
+    }
+
+    /// Whether a step has anything to ask for this plan: teams and the
+    /// options are about clients, so without clients `n` and Esc pass them
+    /// (a digit still opens them).
+    pub fn applies(&self, step: Step) -> bool {
+        match step {
+            Step::Teams | Step::Options => !self.plan.clients.is_empty(),
+            _ => true,
+        }
+    }
+
+    fn on_overlay(&mut self, overlay: Overlay, key: KeyEvent) -> Action {
+        match overlay {
+            Overlay::Help | Overlay::Errors(_) => {}
+            Overlay::ConfirmQuit => match key.code {
+                KeyCode::Char('y') | KeyCode::Char('j') => return Action::Quit,
+                KeyCode::Char('n') | KeyCode::Esc => {}
+                _ => self.overlays.push(Overlay::ConfirmQuit),
+            },
+            Overlay::ConfirmOverwrite(paths) => match key.code {
+                KeyCode::Char('y') | KeyCode::Char('j') => self.write_export(),
+                KeyCode::Char('n') | KeyCode::Esc => {
+                    self.status = Some(self.t().not_written.into());
+                }
+                _ => self.overlays.push(Overlay::ConfirmOverwrite(paths)),
+            },
+            Overlay::ConfirmReplace(what) => match key.code {
+                KeyCode::Char('y') | KeyCode::Char('j') => {
+                    if let Err(e) = self.replace_now(what) {
+                        self.status = Some(e);
+                    }
+                }
+                KeyCode::Char('n') | KeyCode::Esc => {}
+                _ => self.overlays.push(Overlay::ConfirmReplace(what)),
+            },
+            Overlay::ConfirmMerge(m) => match key.code {
+                KeyCode::Char('y') | KeyCode::Char('j') => {
+                    let Merge {
+                        system_users,
+                        advice,
+                        ..
+                    } = *m;
+                    self.apply_merge(system_users, Some(advice));
+                    self.status = Some(self.t().now_recommended.into());
+                }
+                KeyCode::Char('n') | KeyCode::Esc => {}
+                _ => self.overlays.push(Overlay::ConfirmMerge(m)),
+            },
+            Overlay::Layout(i) => self.on_layout(i, key),
+            Overlay::Finding(i) => match key.code {
+                KeyCode::Enter => self.jump_to_finding(i),
+                KeyCode::Char('f') if self.fix_for(i).is_some() => self.apply_fix(i),
+                KeyCode::Esc | KeyCode::Backspace | KeyCode::Char('q') => {}
+                _ => self.overlays.push(Overlay::Finding(i)),
+            },
+            Overlay::Picker(mut p) => {
+                if p.on(key) {
+                    match p.target {
+                        PickTarget::Delegated => {
+                            if let Some(Overlay::Client(d)) = self.overlays.last_mut() {
+                                d.delegated = p.chosen;
+                            }
+                        }
+                        _ => {
+                            let before = Part::System(self.plan.system.clone());
+                            self.plan.system.access_packages = p.chosen;
+                            self.changed_from(before);
+                        }
+                    }
+                } else {
+                    self.overlays.push(Overlay::Picker(p));
+                }
+            }
+            form @ (Overlay::Client(_) | Overlay::Team(_)) => {
+                self.overlays.push(form);
+                match key.code {
+                    KeyCode::Esc => {
+                        self.overlays.pop();
+                    }
+                    KeyCode::Char('?') => self.overlays.push(Overlay::Help),
+                    _ => self.on_form(key),
+                }
+            }
+        }
+        Action::Continue
+    }
+}
+
+/// The editing keys every text field and search shares: Backspace and
+/// Ctrl-H delete a character, Ctrl-W a word, Ctrl-U the whole line; other
+/// characters are typed. `false` when the key is not an editing key.
+pub fn line_edit(buffer: &mut String, key: KeyEvent) -> bool {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    match key.code {
+        KeyCode::Backspace | KeyCode::Char('h') if key.code == KeyCode::Backspace || ctrl => {
+            buffer.pop();
+        }
+        KeyCode::Char('w') if ctrl => {
+            let kept = buffer
+                .trim_end()
+                .rfind(char::is_whitespace)
+                .map_or(0, |i| i + 1);
+            buffer.truncate(kept);
+        }
+        KeyCode::Char('u') if ctrl => buffer.clear(),
+        KeyCode::Char(_) if ctrl => {}
+        KeyCode::Char(c) => buffer.push(c),
+        _ => return false,
+    }
+    true
+}
+
+/// Moves a list selection for ↑/↓, j/k, PageUp/PageDown, Home/End, g/G.
+pub fn move_sel(sel: &mut usize, len: usize, code: KeyCode) {
+    if len == 0 {
+        *sel = 0;
+        return;
+    }
+    let last = len - 1;
+    *sel = match code {
+        KeyCode::Up | KeyCode::Char('k') => sel.saturating_sub(1),
+        KeyCode::Down | KeyCode::Char('j') => (*sel + 1).min(last),
+        KeyCode::PageUp => sel.saturating_sub(10),
+        KeyCode::PageDown => (*sel + 10).min(last),
+        KeyCode::Home | KeyCode::Char('g') => 0,
+        KeyCode::End | KeyCode::Char('G') => last,
+        _ => (*sel).min(last),
+    };
+}
+
+/// Whether a package fits the kind of system user it is meant for.
+pub fn fit_label(fit: Fit, t: &Strings) -> &'static str {
+    match fit {
+        Fit::Standard => t.fit_standard,
+        Fit::Client => t.fit_client,
+        Fit::Both => t.fit_both,
+        Fit::Neither => t.fit_neither,
+    }
+}
+
+/// A situation with nothing filled in yet.
+pub fn empty_plan() -> Plan {
+    let unset = Orgnr::parse(UNSET_ORGNR).expect("nine digits");
+    Plan {
+        version: 1,
+        organisation: Organisation {
+            orgnr: unset.clone(),
+            name: String::new(),
+            unit_type: None,
+            operational_units: Vec::new(),
+        },
+        system: System {
+            id: String::new(),
+            vendor: unset,
+            access_packages: Vec::new(),
+            visible: true,
+            locally_installed: false,
+            name: Default::default(),
+            description: Default::default(),
+            maskinporten_client_ids: Vec::new(),
+            redirect_urls: Vec::new(),
+        },
+        own_packages: Vec::new(),
+        options: Default::default(),
+        clients: Vec::new(),
+        teams: Vec::new(),
+        system_users: Vec::new(),
+        advice: None,
+    }
+}

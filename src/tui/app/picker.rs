@@ -1,0 +1,153 @@
+//! The searchable package picker: one list of the catalog's organisation packages.
+
+use super::*;
+
+/// Which list of packages a picker edits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickTarget {
+    System,
+    Own,
+    Delegated,
+}
+
+/// The searchable package picker over the catalog's organisation packages.
+#[derive(Debug, Clone)]
+pub struct Picker {
+    pub target: PickTarget,
+    pub filter: String,
+    pub filtering: bool,
+    pub sel: usize,
+    pub chosen: Vec<PackageRef>,
+    /// Indices into `catalog().packages()` that match the filter.
+    pub matches: Vec<usize>,
+    /// Packages listed before the rest (the system's, when picking a client's delegations).
+    pub first: Vec<PackageRef>,
+}
+
+impl App {
+    /// The own-packages picker changed: the organisation's needs follow it,
+    /// and a package the system register lacks is added there too (the
+    /// system can only act with packages it registers), saying so.
+    pub(super) fn own_packages_picked(&mut self) {
+        let before = Part::Group(vec![
+            Part::OwnPackages(self.plan.own_packages.clone()),
+            Part::System(self.plan.system.clone()),
+        ]);
+        self.plan.own_packages = self.picker.chosen.clone();
+        let missing: Vec<PackageRef> = self
+            .plan
+            .own_packages
+            .iter()
+            .filter(|p| !self.plan.system.access_packages.contains(p))
+            .cloned()
+            .collect();
+        let added = missing
+            .iter()
+            .map(|p| p.code().to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        self.plan.system.access_packages.extend(missing);
+        self.changed_from(before);
+        if !added.is_empty() {
+            self.status = Some(i18n::fill(self.t().added_to_register, &[&added]));
+        }
+    }
+}
+
+impl Picker {
+    pub fn new(target: PickTarget, chosen: Vec<PackageRef>) -> Picker {
+        let mut p = Picker {
+            target,
+            filter: String::new(),
+            filtering: false,
+            sel: 0,
+            chosen,
+            matches: Vec::new(),
+            first: Vec::new(),
+        };
+        p.refilter();
+        p
+    }
+
+    pub(super) fn refilter(&mut self) {
+        let all = catalog().packages();
+        let hits: Vec<&str> = catalog()
+            .search(&self.filter)
+            .filter(|p| !p.is_person_package())
+            .map(|p| p.code.as_str())
+            .collect();
+        self.matches = all
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| hits.contains(&p.code.as_str()))
+            .map(|(i, _)| i)
+            .collect();
+        // Stable: the listed packages first, then those the search word
+        // means, then the rest, each part in catalog order.
+        let first = &self.first;
+        let meant = crate::catalog::meant_by(&self.filter);
+        self.matches.sort_by_key(|&i| {
+            let code = all[i].code.as_str();
+            (
+                !first.iter().any(|p| p.code() == code),
+                !meant.contains(&code),
+            )
+        });
+        self.sel = self.sel.min(self.matches.len().saturating_sub(1));
+    }
+
+    /// The picker with `first` listed before the other packages.
+    pub fn listing_first(mut self, first: Vec<PackageRef>) -> Picker {
+        self.first = first;
+        self.refilter();
+        self
+    }
+
+    pub fn is_chosen(&self, code: &str) -> bool {
+        self.chosen.iter().any(|c| c.code() == code)
+    }
+
+    pub(super) fn toggle(&mut self) {
+        let Some(&i) = self.matches.get(self.sel) else {
+            return;
+        };
+        let code = &catalog().packages()[i].code;
+        if let Some(pos) = self.chosen.iter().position(|c| c.code() == code) {
+            self.chosen.remove(pos);
+        } else {
+            self.chosen.push(PackageRef::new(code));
+        }
+    }
+
+    /// Handles a key; `true` when the picker is done (Esc outside the filter).
+    pub(super) fn on(&mut self, key: KeyEvent) -> bool {
+        if self.filtering {
+            match key.code {
+                KeyCode::Esc => {
+                    self.filter.clear();
+                    self.filtering = false;
+                    self.refilter();
+                }
+                KeyCode::Enter | KeyCode::Down | KeyCode::Tab => self.filtering = false,
+                _ => {
+                    if line_edit(&mut self.filter, key) {
+                        self.sel = 0;
+                        self.refilter();
+                    }
+                }
+            }
+            return false;
+        }
+        match key.code {
+            KeyCode::Char('/') => {
+                self.filtering = true;
+                self.filter.clear();
+                self.refilter();
+            }
+            KeyCode::Char(' ') | KeyCode::Enter => self.toggle(),
+            KeyCode::Esc | KeyCode::Backspace => return true,
+            code => move_sel(&mut self.sel, self.matches.len(), code),
+        }
+        false
+    }
+}
