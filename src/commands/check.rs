@@ -1,11 +1,15 @@
 //! `sysuser check FILE`: the engine's findings, for people (like a compiler) or as JSON.
 
 use crate::cli::{CheckArgs, Ctx, EXIT_FINDINGS, EXIT_OK, Lang, ReportFormat};
+use crate::progress::{Progress, Step};
 use crate::rules::{Finding, Report, Severity};
 
 pub fn run(args: &CheckArgs, ctx: &Ctx) -> anyhow::Result<u8> {
+    let progress = Progress::start(ctx.quiet, ctx.lang, Step::Read);
     let plan = super::load_plan(&args.file)?;
+    progress.step(Step::Check);
     let report = crate::engine::check_in(&plan, ctx.lang);
+    drop(progress);
     match args.format {
         ReportFormat::Json => super::emit(None, &super::to_json(&report))?,
         ReportFormat::Text => super::emit(None, &text_in(&report, ctx.color, ctx.quiet, ctx.lang))?,

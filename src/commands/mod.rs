@@ -11,6 +11,7 @@ pub mod generate;
 pub mod import;
 pub mod packages;
 pub mod render;
+pub mod report;
 pub mod route;
 pub mod wizard;
 
