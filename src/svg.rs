@@ -234,7 +234,7 @@ pub fn document(plan: &Plan, report: &Report, lang: Lang, limit: Option<usize>) 
         y += 14;
         let _ = write!(
             body,
-            "<path class=\"edge\" d=\"M 10 {} H {INDENT}\"/>",
+            "<path class=\"edge\" d=\"M 10 {} H {INDENT}\"/>\n",
             y + LINE
         );
         trunk_bottom = y + LINE;
@@ -303,7 +303,7 @@ pub fn display(plan: &Plan) -> &str {
 fn place(out: &mut String, b: &Block, x: u32, y: &mut u32) {
     let _ = write!(
         out,
-        "<g transform=\"translate({x} {})\"><title>{}</title>{}</g>",
+        "<g transform=\"translate({x} {})\"><title>{}</title>\n{}</g>\n",
         *y,
         escape(&b.title),
         b.body
@@ -331,7 +331,7 @@ impl Pen {
             self.y += LINE;
             let _ = write!(
                 self.body,
-                "<text x=\"{x}\" y=\"{}\" class=\"{class}\">{}</text>",
+                "<text x=\"{x}\" y=\"{}\" class=\"{class}\">{}</text>\n",
                 self.y - 5,
                 escape(&line)
             );
@@ -343,7 +343,7 @@ impl Pen {
         self.y += LINE;
         let _ = write!(
             self.body,
-            "<text x=\"{x}\" y=\"{}\" class=\"folded\">▸ {}<title>{}</title></text>",
+            "<text x=\"{x}\" y=\"{}\" class=\"folded\">▸ {}<title>{}</title></text>\n",
             self.y - 5,
             escape(text),
             escape(&names.join(", "))
@@ -355,7 +355,7 @@ impl Pen {
         if let Some(s) = severity {
             let _ = write!(
                 self.body,
-                "<text x=\"{}\" y=\"{}\" class=\"mark sev-{}\">!</text>",
+                "<text x=\"{}\" y=\"{}\" class=\"mark sev-{}\">!</text>\n",
                 BOX_WIDTH - PAD - 6,
                 self.y - 5,
                 s.as_str()
@@ -472,7 +472,7 @@ fn user_block(node: &Node, cx: &UserCtx) -> Block {
 
     for c in kids(node, NodeKind::Covers) {
         pen.y += 4;
-        pen.text(PAD, "covers", &c.label, CHARS);
+        pen.text(PAD, "covers", &c.label, CHARS - 8);
         fold_units(&mut pen, c, PAD + 8, cx);
     }
 
@@ -615,7 +615,7 @@ fn swatches(out: &mut String, bases: &[Basis], top: u32) {
     for (i, b) in list.into_iter().enumerate() {
         let _ = write!(
             out,
-            "<rect class=\"swatch {}\" x=\"{}\" y=\"{}\" width=\"{w}\" height=\"12\"/>",
+            "<rect class=\"swatch {}\" x=\"{}\" y=\"{}\" width=\"{w}\" height=\"12\"/>\n",
             basis_class(b),
             PAD + 2 + i as u32 * w,
             top + 3

@@ -35,7 +35,7 @@ const SCRIPT: &str = include_str!("report.js");
 /// The report for `plan` in `lang`, as a complete HTML document.
 pub fn report(plan: &Plan, lang: Lang) -> String {
     let findings = crate::engine::check_in(plan, lang);
-    let checklist = crate::checklist::checklist_in(plan, lang);
+    let checklist = crate::checklist::checklist_with(plan, &findings, lang);
     let advice = crate::advisor::recommend_in(plan, plan.options.f_option, lang).advice;
     let index = Index::new(plan);
     let parts = Parts {

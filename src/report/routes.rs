@@ -81,12 +81,10 @@ impl<'a> Packer<'a> {
                 id
             }
         };
-        let _ = writeln!(
-            self.data,
-            "{}\t{}\t{id}",
-            plain(party.orgnr),
-            plain(party.name)
-        );
+        plain(&mut self.data, party.orgnr);
+        self.data.push('\t');
+        plain(&mut self.data, party.name);
+        let _ = writeln!(self.data, "\t{id}");
         self.parties += 1;
     }
 }
@@ -168,10 +166,19 @@ fn kind_index(k: PartyKind) -> usize {
 
 /// A name or number for the data lines: one line, one field, and no `<`
 /// or `&` that HTML would read (the script turns `&lt;`/`&amp;` back).
-fn plain(s: &str) -> String {
-    s.replace(['\t', '\n', '\r'], " ")
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
+fn plain(out: &mut String, s: &str) {
+    if !s.contains(['\t', '\n', '\r', '&', '<']) {
+        out.push_str(s);
+        return;
+    }
+    for c in s.chars() {
+        match c {
+            '\t' | '\n' | '\r' => out.push(' '),
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            c => out.push(c),
+        }
+    }
 }
 
 /// One drawn row: party, orgnr, kind, package, status, system users.
