@@ -7,6 +7,11 @@
 //!   through), with the final mode from the start, then fsynced and renamed over
 //!   the target. A crash or a full disk never leaves a half-written plan.
 //! - A symlink is followed: its target is replaced, the link stays a link.
+//!   In a sticky world-writable folder (`/tmp`) a link is followed only if it
+//!   belongs to the user or to the folder's owner, as the kernel's
+//!   `protected_symlinks` does for the shell's `>`: otherwise anyone could
+//!   plant `/tmp/plan.yaml -> ~victim/.profile` and have the victim's next
+//!   `advise -o /tmp/plan.yaml` replace that file.
 //! - Anything that is not a regular file (`/dev/null`, `/dev/stdout`, a FIFO, a
 //!   terminal) is written straight through, never renamed over; so is `-`
 //!   (standard output).
@@ -48,6 +53,7 @@ pub fn writes_through(path: &Path) -> bool {
 /// Opens a device or FIFO for writing (following links, as the shell's `>`
 /// does) and writes in place; there is nothing to rename over.
 fn write_through(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    final_target(path)?; // refuses links planted in shared folders
     let mut f = OpenOptions::new().write(true).truncate(true).open(path)?;
     f.write_all(bytes)?;
     f.flush()
@@ -60,6 +66,7 @@ fn final_target(path: &Path) -> io::Result<PathBuf> {
     for _ in 0..MAX_LINKS {
         match fs::symlink_metadata(&p) {
             Ok(m) if m.file_type().is_symlink() => {
+                may_follow(&p, &m)?;
                 let next = fs::read_link(&p)?;
                 p = match p.parent() {
                     Some(dir) if next.is_relative() => dir.join(next),
@@ -70,6 +77,36 @@ fn final_target(path: &Path) -> io::Result<PathBuf> {
         }
     }
     Err(io::Error::other("too many levels of symbolic links"))
+}
+
+/// Refuses a link that another user planted in a shared folder (see the
+/// module docs): sticky and world-writable, and the link owned by neither
+/// the folder's owner nor the user writing.
+#[cfg(unix)]
+fn may_follow(link: &Path, meta: &fs::Metadata) -> io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let dir = match link.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let folder = fs::metadata(dir)?;
+    let shared = folder.mode() & 0o1002 == 0o1002;
+    let owner = meta.uid();
+    if shared && owner != folder.uid() && owner != rustix::process::geteuid().as_raw() {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            format!(
+                "{} is a symbolic link another user made in a shared folder; not following it",
+                link.display()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn may_follow(_: &Path, _: &fs::Metadata) -> io::Result<()> {
+    Ok(())
 }
 
 /// The atomic replacement: exclusive temporary file, final mode from the
@@ -205,6 +242,38 @@ mod tests {
         write_atomic(&p, b"new").unwrap();
         assert_eq!(fs::read_to_string(&victim).unwrap(), "victim's");
         assert_eq!(fs::read_to_string(&p).unwrap(), "new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_another_user_planted_in_a_shared_folder_is_not_followed() {
+        use std::os::unix::fs::PermissionsExt;
+        let root = rustix::process::geteuid().is_root();
+        let dir = tempfile::tempdir().unwrap();
+        let shared = dir.path().join("tmp");
+        fs::create_dir(&shared).unwrap();
+        fs::set_permissions(&shared, Permissions::from_mode(0o1777)).unwrap();
+        let victim = dir.path().join("victim");
+        fs::write(&victim, "victim's").unwrap();
+        let link = shared.join("plan.yaml");
+        std::os::unix::fs::symlink(&victim, &link).unwrap();
+        // The user's own link is followed.
+        write_atomic(&link, b"mine").unwrap();
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "mine");
+        if !root {
+            return; // Only root can give the link to another user.
+        }
+        std::os::unix::fs::lchown(&link, Some(65534), Some(65534)).unwrap();
+        let e = write_atomic(&link, b"planted").unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::PermissionDenied);
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "mine");
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(entries(&shared), ["plan.yaml"]);
     }
 
     #[cfg(unix)]

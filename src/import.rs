@@ -15,6 +15,9 @@ use crate::plan::{Client, ErRole, PackageRef, Plan, Unit, UnitType};
 use crate::text::{did_you_mean, fold, levenshtein};
 use std::collections::HashMap;
 
+mod file;
+pub use file::{ClientFile, Decoded, MAX_CSV_BYTES, ReadError, decode, read_client_file};
+
 /// One bad row, by its line number in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowError {
@@ -340,15 +343,21 @@ fn split_records(text: &str, sep: u8) -> (Vec<Record>, Vec<RowError>) {
 
 /// The column of each header cell. Unknown headers are errors rather than
 /// ignored, so a misspelt `delegert` cannot silently drop every delegation;
-/// only an empty last cell (a trailing separator) maps to `None`.
+/// only empty cells at the end (trailing separators, which Excel writes for
+/// every formatted but empty column) map to `None`.
 fn read_header(header: &Record) -> Result<Vec<Option<Column>>, Vec<RowError>> {
     let mut errors = Vec::new();
     let mut columns = Vec::new();
     let known: Vec<&str> = Column::ALL.iter().map(|c| c.as_str()).collect();
+    let named = header
+        .fields
+        .iter()
+        .rposition(|f| !f.trim().is_empty())
+        .map_or(0, |i| i + 1);
     for (i, cell) in header.fields.iter().enumerate() {
         let name = cell.trim();
         if name.is_empty() {
-            if i + 1 == header.fields.len() {
+            if i >= named {
                 columns.push(None);
                 continue;
             }
@@ -439,6 +448,15 @@ fn read_row(rec: &Record, columns: &[Option<Column>]) -> Result<Client, Vec<RowE
     for (col, raw) in columns.iter().zip(&rec.fields) {
         let Some(col) = col else { continue };
         let value = raw.trim();
+        if let Some(c) = crate::text::first_control(&value.replace(['\r', '\n'], "")) {
+            err(format!(
+                "{}: contains the control character {} (U+{:04X}), which could drive a terminal; remove it from the cell",
+                col.as_str(),
+                crate::text::escaped(c),
+                u32::from(c)
+            ));
+            continue;
+        }
         match col {
             Column::Orgnr => match parse_orgnr(value, "orgnr") {
                 Ok(o) => {
@@ -447,7 +465,8 @@ fn read_row(rec: &Record, columns: &[Option<Column>]) -> Result<Client, Vec<RowE
                 }
                 Err(m) => err(m),
             },
-            Column::Name => client.name = value.to_string(),
+            // A line break typed in the cell (Alt+Enter) is kept as `\n`.
+            Column::Name => client.name = value.replace("\r\n", "\n").replace('\r', "\n"),
             Column::UnitType if value.is_empty() => {}
             Column::UnitType => match UnitType::parse(value) {
                 Ok(u) => client.unit_type = Some(u),
@@ -593,8 +612,16 @@ pub struct MergeSummary {
 pub fn merge(plan: &mut Plan, list: &ClientList) -> MergeSummary {
     let mut summary = MergeSummary::default();
     let has = |c: Column| list.columns.contains(&c);
+    // An index by orgnr keeps the merge linear (a search per row made
+    // 100,000 rows into a 100,000-client plan take over a minute).
+    let mut index: HashMap<Orgnr, usize> = plan
+        .clients
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.orgnr.clone(), i))
+        .collect();
     for new in &list.clients {
-        match plan.clients.iter_mut().find(|c| c.orgnr == new.orgnr) {
+        match index.get(&new.orgnr).map(|&i| &mut plan.clients[i]) {
             Some(old) => {
                 if has(Column::Name) && !new.name.is_empty() {
                     old.name = new.name.clone();
@@ -617,6 +644,7 @@ pub fn merge(plan: &mut Plan, list: &ClientList) -> MergeSummary {
                 summary.updated += 1;
             }
             None => {
+                index.insert(new.orgnr.clone(), plan.clients.len());
                 plan.clients.push(new.clone());
                 summary.added += 1;
             }
@@ -632,36 +660,6 @@ pub fn clients_yaml(clients: &[Client]) -> String {
         clients: &'a [Client],
     }
     serde_yaml::to_string(&Fragment { clients }).expect("clients always serialise")
-}
-
-/// Decodes a CSV file's bytes: UTF-8 (with or without BOM), or else
-/// Windows-1252, which Excel uses for "CSV (semicolon separated)" in Norway.
-/// The flag says the fallback was used. UTF-16 is refused with advice.
-pub fn decode(bytes: &[u8]) -> Result<(String, bool), String> {
-    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
-        return Err(
-            "the file is UTF-16 text; save it as \"CSV UTF-8 (comma delimited)\" instead".into(),
-        );
-    }
-    if bytes.contains(&0) {
-        return Err("the file contains NUL bytes; it looks like a binary file (an .xlsx?); save the sheet as CSV".into());
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok((s.to_string(), false)),
-        Err(_) => Ok((bytes.iter().map(|&b| cp1252(b)).collect(), true)),
-    }
-}
-
-fn cp1252(b: u8) -> char {
-    const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
-        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
-        'ž', 'Ÿ',
-    ];
-    match b {
-        0x80..=0x9f => HIGH[usize::from(b - 0x80)],
-        _ => char::from(b),
-    }
 }
 
 #[cfg(test)]
@@ -692,13 +690,5 @@ mod tests {
         let e = parse_clients_csv("orgnr,name\n310202398,\"open\n").unwrap_err();
         assert_eq!(e[0].line, 2);
         assert!(e[0].message.contains("never closed"), "{e:?}");
-    }
-
-    #[test]
-    fn windows_1252_is_decoded() {
-        let (s, fallback) = decode(b"navn\nGr\xfcnerl\xf8kka \x80").unwrap();
-        assert!(fallback);
-        assert!(s.ends_with("Grünerløkka €"));
-        assert!(decode(&[0xff, 0xfe, b'a', 0]).is_err());
     }
 }

@@ -6,7 +6,10 @@ fn main() -> ExitCode {
     match sysuser::cli::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("error: {}", format!("{e:#}").trim_end());
+            eprintln!(
+                "error: {}",
+                sysuser::text::visible(format!("{e:#}").trim_end())
+            );
             ExitCode::from(sysuser::cli::EXIT_BAD_INPUT)
         }
     }

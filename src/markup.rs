@@ -4,30 +4,26 @@
 use std::borrow::Cow;
 
 /// The text with `&`, `<`, `>`, `"` and `'` written as character references,
-/// safe in element content and in quoted attribute values. Control characters
-/// other than tab and newline (invalid in XML) become spaces.
+/// safe in element content and in quoted attribute values; control and bidi
+/// characters are first made visible as a terminal shows them
+/// ([`crate::text::visible`]), so a page never reads differently from the plan.
 pub fn escape(s: &str) -> Cow<'_, str> {
-    let needs = |c: char| matches!(c, '&' | '<' | '>' | '"' | '\'') || bad_control(c);
-    if !s.chars().any(needs) {
-        return Cow::Borrowed(s);
+    let shown = crate::text::visible(s);
+    if !shown.contains(['&', '<', '>', '"', '\'']) {
+        return shown;
     }
-    let mut out = String::with_capacity(s.len() + 16);
-    for c in s.chars() {
+    let mut out = String::with_capacity(shown.len() + 16);
+    for c in shown.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            c if bad_control(c) => out.push(' '),
             c => out.push(c),
         }
     }
     Cow::Owned(out)
-}
-
-fn bad_control(c: char) -> bool {
-    c.is_control() && c != '\t' && c != '\n'
 }
 
 #[cfg(test)]
@@ -41,6 +37,11 @@ mod tests {
             "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;"
         );
         assert!(matches!(escape("Rett Revisjon AS"), Cow::Borrowed(_)));
-        assert_eq!(escape("a\u{1b}[31mb"), "a [31mb");
+    }
+
+    #[test]
+    fn control_characters_are_shown_not_obeyed() {
+        assert_eq!(escape("a\u{1b}[31mb"), "a\\x1b[31mb");
+        assert_eq!(escape("abc\u{202e}fed<"), "abc\\u{202e}fed&lt;");
     }
 }

@@ -232,9 +232,9 @@ pub fn document(plan: &Plan, report: &Report, lang: Lang, limit: Option<usize>) 
     let mut trunk_bottom = y;
     for b in &d.system_users {
         y += 14;
-        let _ = write!(
+        let _ = writeln!(
             body,
-            "<path class=\"edge\" d=\"M 10 {} H {INDENT}\"/>\n",
+            "<path class=\"edge\" d=\"M 10 {} H {INDENT}\"/>",
             y + LINE
         );
         trunk_bottom = y + LINE;
@@ -301,9 +301,9 @@ pub fn display(plan: &Plan) -> &str {
 }
 
 fn place(out: &mut String, b: &Block, x: u32, y: &mut u32) {
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<g transform=\"translate({x} {})\"><title>{}</title>\n{}</g>\n",
+        "<g transform=\"translate({x} {})\"><title>{}</title>\n{}</g>",
         *y,
         escape(&b.title),
         b.body
@@ -329,9 +329,9 @@ impl Pen {
     fn text(&mut self, x: u32, class: &str, text: &str, chars: usize) {
         for line in wrap(text, chars) {
             self.y += LINE;
-            let _ = write!(
+            let _ = writeln!(
                 self.body,
-                "<text x=\"{x}\" y=\"{}\" class=\"{class}\">{}</text>\n",
+                "<text x=\"{x}\" y=\"{}\" class=\"{class}\">{}</text>",
                 self.y - 5,
                 escape(&line)
             );
@@ -341,9 +341,9 @@ impl Pen {
     /// A folded list: its count as text, the names in a tooltip.
     fn folded(&mut self, x: u32, text: &str, names: &[&str]) {
         self.y += LINE;
-        let _ = write!(
+        let _ = writeln!(
             self.body,
-            "<text x=\"{x}\" y=\"{}\" class=\"folded\">▸ {}<title>{}</title></text>\n",
+            "<text x=\"{x}\" y=\"{}\" class=\"folded\">▸ {}<title>{}</title></text>",
             self.y - 5,
             escape(text),
             escape(&names.join(", "))
@@ -353,9 +353,9 @@ impl Pen {
     /// The mark before a finding's subject, on the line just written.
     fn mark(&mut self, severity: Option<Severity>) {
         if let Some(s) = severity {
-            let _ = write!(
+            let _ = writeln!(
                 self.body,
-                "<text x=\"{}\" y=\"{}\" class=\"mark sev-{}\">!</text>\n",
+                "<text x=\"{}\" y=\"{}\" class=\"mark sev-{}\">!</text>",
                 BOX_WIDTH - PAD - 6,
                 self.y - 5,
                 s.as_str()
@@ -613,9 +613,9 @@ fn swatches(out: &mut String, bases: &[Basis], top: u32) {
     };
     let w = 12 / list.len() as u32;
     for (i, b) in list.into_iter().enumerate() {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<rect class=\"swatch {}\" x=\"{}\" y=\"{}\" width=\"{w}\" height=\"12\"/>\n",
+            "<rect class=\"swatch {}\" x=\"{}\" y=\"{}\" width=\"{w}\" height=\"12\"/>",
             basis_class(b),
             PAD + 2 + i as u32 * w,
             top + 3

@@ -1,4 +1,8 @@
-//! Small text helpers shared by search, suggestions and slugs.
+//! Small text helpers shared by search, suggestions and slugs, and the one
+//! escaping of text that reaches a terminal ([`visible`], [`Visible`]).
+
+use std::borrow::Cow;
+use std::io::{self, Write};
 
 /// Folds Norwegian letters and case so that `sykefravær`, `Sykefravaer` and
 /// `SYKEFRAVAER` compare equal, the way Altinn spells package codes.
@@ -126,6 +130,118 @@ pub fn counted(n: usize, word: &str) -> String {
     format!("{n} {word}{}", plural_s(n))
 }
 
+/// The first character of `s` that [`visible`] would escape, if any: input
+/// readers (`import`) refuse such text, saying where.
+pub fn first_control(s: &str) -> Option<char> {
+    if !s.bytes().any(may_start_control) {
+        return None;
+    }
+    s.chars().find(|&c| is_control(c))
+}
+
+/// Whether `c` could drive a terminal or reorder what it shows: C0 controls
+/// other than the newline (ESC starts title, clear-screen and cursor
+/// sequences; CR and BS overwrite a line), DEL, C1 controls (U+009B is a
+/// one-character CSI on some terminals) and the bidirectional overrides and
+/// isolates that make a name read differently from what it is ("Trojan Source").
+fn is_control(c: char) -> bool {
+    matches!(c,
+        '\0'..='\x09' | '\x0b'..='\x1f' | '\x7f'..='\u{9f}'
+        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Whether a byte can start an escaped character: the C0/DEL bytes, or the
+/// lead bytes of U+0080–U+009F (0xC2) and of the bidi controls (0xE2). A
+/// quick scan for these lets clean text through without a copy.
+fn may_start_control(b: u8) -> bool {
+    (b < 0x20 && b != b'\n') || b == 0x7f || b == 0xc2 || b == 0xe2
+}
+
+/// `s` as it may be shown on a terminal: every control character (see
+/// [`is_control`]) written as a visible escape (`\x1b`, `\u{9b}`,
+/// `\u{202e}`) so nothing a plan or a CSV cell says can set the terminal's
+/// title, clear the screen or hide text. Newlines stay. Text outputs (not
+/// JSON or YAML, which stay exact) and messages pass through here.
+pub fn visible(s: &str) -> Cow<'_, str> {
+    if first_control(s).is_none() {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if is_control(c) {
+            out.push_str(&escaped(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// How [`visible`] writes a control character: `\x1b`, `\u{202e}`.
+pub fn escaped(c: char) -> String {
+    if c.is_ascii() {
+        format!("\\x{:02x}", u32::from(c))
+    } else {
+        format!("\\u{{{:x}}}", u32::from(c))
+    }
+}
+
+/// A writer that passes everything through [`visible`]: streamed text
+/// outputs (the routing table) escape as they are written. A UTF-8 sequence
+/// cut between two writes is held back until its end arrives; bytes that are
+/// not UTF-8 at all are written as `\xNN`.
+pub struct Visible<W: Write> {
+    inner: W,
+    carry: Vec<u8>,
+}
+
+impl<W: Write> Visible<W> {
+    pub fn new(inner: W) -> Self {
+        Visible {
+            inner,
+            carry: Vec::new(),
+        }
+    }
+}
+
+impl<W: Write> Write for Visible<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let joined;
+        let mut rest = if self.carry.is_empty() {
+            buf
+        } else {
+            self.carry.extend_from_slice(buf);
+            joined = std::mem::take(&mut self.carry);
+            &joined[..]
+        };
+        loop {
+            match std::str::from_utf8(rest) {
+                Ok(s) => {
+                    self.inner.write_all(visible(s).as_bytes())?;
+                    return Ok(buf.len());
+                }
+                Err(e) => {
+                    let (good, bad) = rest.split_at(e.valid_up_to());
+                    let good = std::str::from_utf8(good).expect("valid up to here");
+                    self.inner.write_all(visible(good).as_bytes())?;
+                    let Some(n) = e.error_len() else {
+                        self.carry = bad.to_vec();
+                        return Ok(buf.len());
+                    };
+                    for b in &bad[..n] {
+                        write!(self.inner, "\\x{b:02x}")?;
+                    }
+                    rest = &bad[n..];
+                }
+            }
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,5 +270,29 @@ mod tests {
         assert_eq!(thousands(4812), "4,812");
         assert_eq!(thousands(100000), "100,000");
         assert_eq!(thousands(12), "12");
+    }
+
+    #[test]
+    fn control_characters_are_made_visible() {
+        let evil = "A\x1b]0;owned\x07B\x1b[2J\r\t\x7f\u{9b}1m\u{202e}cba\u{2066}";
+        assert_eq!(
+            visible(evil),
+            "A\\x1b]0;owned\\x07B\\x1b[2J\\x0d\\x09\\x7f\\u{9b}1m\\u{202e}cba\\u{2066}"
+        );
+        assert!(matches!(visible("Grünerløkka – “AS”\n"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn the_writer_escapes_across_cut_writes() {
+        let mut out = Visible::new(Vec::new());
+        let text = "ø\u{9b}ø\x1b";
+        for b in text.as_bytes() {
+            out.write_all(&[*b]).unwrap();
+        }
+        out.write_all(b"\xff!").unwrap();
+        assert_eq!(
+            String::from_utf8(out.inner).unwrap(),
+            "ø\\u{9b}ø\\x1b\\xff!"
+        );
     }
 }

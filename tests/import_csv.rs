@@ -78,7 +78,8 @@ fn quotes_escapes_multiline_fields_bom_crlf_and_blank_lines() {
     .unwrap();
     assert_eq!(c.len(), 2);
     assert_eq!(c[0].name, "Hansen \"Regnskap\"; avd. 2");
-    assert_eq!(c[1].name, "Two\r\nlines");
+    // A line break typed in a cell is kept, as `\n` (a bare CR could overwrite a terminal line).
+    assert_eq!(c[1].name, "Two\nlines");
 }
 
 #[test]
@@ -304,4 +305,135 @@ fn excel_sep_line_sets_the_separator_and_keeps_line_numbers() {
     assert_eq!(l.lines, vec![3]);
     let e = parse_clients_csv("sep=;\r\norgnr;name\r\n310202399;X\r\n").unwrap_err();
     assert_eq!(e[0].line, 3);
+}
+
+#[test]
+fn cli_reads_files_from_real_editors() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // Notepad/PowerShell: UTF-8 with a BOM. Excel: trailing empty columns
+    // in the header and the rows.
+    std::fs::write(
+        d.join("bom.csv"),
+        "\u{feff}orgnr;navn;;;\r\n311037889;Grünerløkka AS;;;\r\n974760673;Tøyen AS;;\r\n",
+    )
+    .unwrap();
+    let out = run(&["import", "bom.csv"], d);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let yaml = text(&out.stdout);
+    assert!(yaml.contains("name: Grünerløkka AS"), "{yaml}");
+    assert!(yaml.contains("name: Tøyen AS"), "{yaml}");
+    assert!(!text(&out.stderr).contains("Windows-1252"));
+}
+
+#[test]
+fn cli_decodes_a_file_mixing_utf8_and_windows_1252_by_cell_and_names_the_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let mut bytes = "orgnr;navn\n311037889;Grünerløkka AS\n".as_bytes().to_vec();
+    bytes.extend_from_slice(b"974760673;T\xf8yen AS\n");
+    std::fs::write(d.join("mixed.csv"), &bytes).unwrap();
+    let out = run(&["import", "mixed.csv"], d);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let yaml = text(&out.stdout);
+    assert!(
+        yaml.contains("Grünerløkka AS") && yaml.contains("Tøyen AS"),
+        "{yaml}"
+    );
+    assert!(
+        text(&out.stderr).contains("mixed.csv: line 3 is not UTF-8; read as Windows-1252"),
+        "{}",
+        text(&out.stderr)
+    );
+    // One cell with both: either reading garbles part of it, so it is refused.
+    bytes.extend_from_slice(b"310202398;Bl\xe5 ");
+    bytes.extend_from_slice("Grønn AS\n".as_bytes());
+    std::fs::write(d.join("mixed.csv"), &bytes).unwrap();
+    let out = run(&["import", "mixed.csv"], d);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("mixed.csv:4: a cell mixes UTF-8 and Windows-1252"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn cli_lists_every_error_on_its_own_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("bad.csv"),
+        "orgnr;er_roles\n12345;regnskapsforer\n311037889;regnskap\n310202399;revisor\n",
+    )
+    .unwrap();
+    let out = run(&["import", "bad.csv"], d);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 4, "{err}");
+    assert!(lines[0].starts_with("bad.csv:2: orgnr: "), "{err}");
+    assert!(
+        lines[1].starts_with("bad.csv:3: er_roles: unknown ER role"),
+        "{err}"
+    );
+    assert!(
+        lines[2].starts_with("bad.csv:4: orgnr: 310202399 fails"),
+        "{err}"
+    );
+    assert_eq!(
+        lines[3],
+        "error: bad.csv: 3 problems on 3 lines; nothing was written"
+    );
+}
+
+#[test]
+fn cli_reads_standard_input_and_refuses_devices() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sysuser"))
+        .args(["import", "-"])
+        .current_dir(dir.path())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"orgnr\n311037889\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("311037889"));
+    #[cfg(unix)]
+    {
+        let out = run(&["import", "/dev/zero"], dir.path());
+        assert_eq!(out.status.code(), Some(2));
+        assert!(
+            text(&out.stderr).contains("cannot read /dev/zero: it is not a regular file"),
+            "{}",
+            text(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn the_wizard_reads_the_same_files_through_the_same_function() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = b"\xef\xbb\xbforgnr;navn;;\n311037889;T\xf8yen AS;;\n".to_vec();
+    let path = dir.path().join("c.csv");
+    std::fs::write(&path, &bytes).unwrap();
+    let read = sysuser::import::read_client_file(&path).unwrap();
+    assert_eq!(read.list.clients[0].name, "Tøyen AS");
+    assert_eq!(read.notes.len(), 1);
+    bytes.extend_from_slice(b"12;x\n");
+    std::fs::write(&path, &bytes).unwrap();
+    let e = sysuser::import::read_client_file(&path).unwrap_err();
+    let shown = e.to_string();
+    assert!(shown.contains("c.csv:3: orgnr: "), "{shown}");
+    assert!(shown.ends_with("c.csv: 1 problem on 1 line"), "{shown}");
 }

@@ -77,10 +77,43 @@ fn no_route_exits_one_with_the_reason() {
 }
 
 #[test]
-fn unknown_package_exits_one_with_nearest_codes() {
+fn unknown_package_is_bad_input_with_nearest_codes() {
     let o = run(&["route", "--client", "310000027", "--package", "sykmelding"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.starts_with("error: --package: `sykmelding` is not an access package in Altinn's catalog; did you mean sykefravaer"),
+        "{err}"
+    );
+    assert!(err.contains("AUTH.VLD-00008"), "{err}");
+}
+
+#[test]
+fn malformed_client_is_bad_input_even_with_json() {
+    for (client, says) in [
+        ("31000002", "9 digits"),
+        ("31000002x", "9 digits"),
+        ("310000028", "fails the mod-11 check digit"),
+    ] {
+        let o = run(&[
+            "route",
+            "--client",
+            client,
+            "--package",
+            "sykefravaer",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(o.status.code(), Some(2), "{client}");
+        assert!(o.stdout.is_empty(), "{client}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.starts_with("error: --client: "), "{err}");
+        assert!(err.contains(says), "{client}: {err}");
+    }
+    // A well-formed number that is not in the plan is "no route", exit 1.
+    let o = run(&["route", "--client", "974760673", "--package", "sykefravaer"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("did you mean sykefravaer"));
 }
 
 #[test]

@@ -5,7 +5,7 @@ use std::mem::ManuallyDrop;
 pub fn run(args: &AdviseArgs, ctx: &Ctx) -> anyhow::Result<u8> {
     let plan = super::load_plan(&args.file)?;
     if !plan.system_users.is_empty() && !args.replace {
-        eprintln!(
+        super::note(&format!(
             "error: {} already has {} system user{}; `advise` would replace them.\n  = help: run `sysuser advise {} --replace` to replace them with the recommended layout, or `sysuser check` to judge the ones you have",
             args.file.display(),
             plan.system_users.len(),
@@ -15,7 +15,7 @@ pub fn run(args: &AdviseArgs, ctx: &Ctx) -> anyhow::Result<u8> {
                 "s"
             },
             args.file.display()
-        );
+        ));
         return Ok(EXIT_BAD_INPUT);
     }
     let advised = ManuallyDrop::new(crate::advisor::advise_into(
@@ -30,7 +30,7 @@ pub fn run(args: &AdviseArgs, ctx: &Ctx) -> anyhow::Result<u8> {
         let clients: usize = advised.system_users.iter().map(|s| s.clients.len()).sum();
         let unserved = advice.map_or(0, |a| a.unserved.len());
         let scenarios = advice.map(|a| a.scenarios.join(", ")).unwrap_or_default();
-        eprintln!(
+        super::note(&format!(
             "wrote {}: {} system user{} (scenario{} {}), {} client link{}{}",
             out.display(),
             advised.system_users.len(),
@@ -56,7 +56,7 @@ pub fn run(args: &AdviseArgs, ctx: &Ctx) -> anyhow::Result<u8> {
             } else {
                 String::new()
             }
-        );
+        ));
     }
     Ok(EXIT_OK)
 }

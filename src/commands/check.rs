@@ -12,7 +12,16 @@ pub fn run(args: &CheckArgs, ctx: &Ctx) -> anyhow::Result<u8> {
     drop(progress);
     match args.format {
         ReportFormat::Json => super::emit(None, &super::to_json(&report))?,
-        ReportFormat::Text => super::emit(None, &text_in(&report, ctx.color, ctx.quiet, ctx.lang))?,
+        ReportFormat::Text => {
+            let plain = text_in(&report, false, ctx.quiet, ctx.lang);
+            super::show_styled(&plain, |t| {
+                if ctx.color {
+                    paint(t, &report, ctx.lang)
+                } else {
+                    t.to_string()
+                }
+            })?
+        }
     }
     Ok(if report.has_errors() {
         EXIT_FINDINGS
@@ -87,6 +96,9 @@ fn words(lang: Lang) -> &'static Words {
 
 /// [`text`] in `lang`: the findings' messages are already in it (see
 /// [`crate::engine::check_in`]); this words the subjects, hints and summary.
+///
+/// With `color`, the text is escaped ([`crate::text::visible`]) and then
+/// painted, so that only sysuser's own colour sequences are in it.
 pub fn text_in(report: &Report, color: bool, quiet: bool, lang: Lang) -> String {
     let w = words(lang);
     let mut s = String::new();
@@ -95,27 +107,57 @@ pub fn text_in(report: &Report, color: bool, quiet: bool, lang: Lang) -> String 
         .iter()
         .filter(|f| !quiet || f.severity == Severity::Error)
     {
-        finding(&mut s, f, color, w);
+        finding(&mut s, f, w);
         s.push('\n');
     }
-    s.push_str(&summary(report, color, w));
+    s.push_str(&summary(report, false, w));
     s.push('\n');
-    s
+    if color {
+        paint(&crate::text::visible(&s), report, lang)
+    } else {
+        s
+    }
 }
 
-fn finding(s: &mut String, f: &Finding, color: bool, w: &Words) {
+/// Colours an escaped text report: each finding's severity and rule id
+/// (lines that begin `error[rule]`), and the summary on the last line.
+fn paint(text: &str, report: &Report, lang: Lang) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    let (body, last) = body.rsplit_once('\n').map_or(("", body), |(b, l)| (b, l));
+    for line in body.split_inclusive('\n').filter(|l| !l.is_empty()) {
+        let head = [Severity::Error, Severity::Warning, Severity::Info]
+            .into_iter()
+            .find_map(|sev| {
+                let rest = line.strip_prefix(sev.as_str())?.strip_prefix('[')?;
+                let (rule, rest) = rest.split_once(']')?;
+                Some((sev, rule, rest))
+            });
+        match head {
+            Some((sev, rule, rest)) => out.push_str(&format!(
+                "{}{}{RESET}{BOLD}[{rule}]{RESET}{rest}",
+                colour(sev),
+                sev.as_str()
+            )),
+            None => out.push_str(line),
+        }
+    }
+    if !body.is_empty() {
+        out.push('\n');
+    }
+    if last == summary(report, false, words(lang)) {
+        out.push_str(&summary(report, true, words(lang)));
+    } else {
+        out.push_str(last);
+    }
+    out.push('\n');
+    out
+}
+
+fn finding(s: &mut String, f: &Finding, w: &Words) {
     let sev = f.severity.as_str();
     let code = f.altinn_code.map(|c| format!(" {c}")).unwrap_or_default();
-    if color {
-        s.push_str(&format!(
-            "{}{sev}{RESET}{BOLD}[{}]{RESET}{code}: {}\n",
-            colour(f.severity),
-            f.rule.id(),
-            f.message
-        ));
-    } else {
-        s.push_str(&format!("{sev}[{}]{code}: {}\n", f.rule.id(), f.message));
-    }
+    s.push_str(&format!("{sev}[{}]{code}: {}\n", f.rule.id(), f.message));
     let subjects: Vec<String> = [
         (w.system_user, &f.system_user),
         (w.client, &f.client),

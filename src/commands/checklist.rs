@@ -7,7 +7,7 @@ pub fn run(args: &ChecklistArgs, ctx: &Ctx) -> anyhow::Result<u8> {
     let list = crate::checklist::checklist_in(&plan, ctx.lang);
     match args.format {
         ReportFormat::Json => super::emit(None, &super::to_json(&list))?,
-        ReportFormat::Text => super::emit(None, &list.to_text_in(&plan, ctx.lang))?,
+        ReportFormat::Text => super::show(&list.to_text_in(&plan, ctx.lang))?,
     }
     Ok(if list.has_failures() {
         EXIT_FINDINGS

@@ -25,7 +25,7 @@ pub fn run(args: &DiffArgs, _ctx: &Ctx) -> anyhow::Result<u8> {
                 }),
             )?
         }
-        ReportFormat::Text => super::emit(None, &diff.to_text())?,
+        ReportFormat::Text => super::show(&diff.to_text())?,
     }
     Ok(EXIT_OK)
 }

@@ -82,7 +82,7 @@ pub fn run(args: &ExplainArgs, ctx: &Ctx) -> anyhow::Result<u8> {
     let docs: Vec<Doc> = rules.iter().map(|&r| Doc::of(r, ctx.lang)).collect();
     match args.format {
         ReportFormat::Json => super::emit(None, &super::to_json(&docs))?,
-        ReportFormat::Text => super::emit(None, &text(&docs, w))?,
+        ReportFormat::Text => super::show(&text(&docs, w))?,
     }
     Ok(EXIT_OK)
 }

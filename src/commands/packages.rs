@@ -41,7 +41,7 @@ pub fn run(args: &PackagesArgs, ctx: &Ctx) -> anyhow::Result<u8> {
         .collect();
     match args.format {
         ReportFormat::Json => super::emit(None, &super::to_json(&rows))?,
-        ReportFormat::Text => super::emit(None, &table(&rows, ctx))?,
+        ReportFormat::Text => super::show(&table(&rows, ctx))?,
     }
     Ok(EXIT_OK)
 }

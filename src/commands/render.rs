@@ -20,6 +20,7 @@ pub fn run(args: &RenderArgs, ctx: &Ctx) -> anyhow::Result<u8> {
             progress.step(Step::Draw);
             let svg = crate::svg::document(&plan, &report, ctx.lang, limit);
             drop(progress);
+            // Markup is exact output: every plan string in it is already escaped.
             super::emit(None, &svg)?;
             return Ok(EXIT_OK);
         }
@@ -32,6 +33,6 @@ pub fn run(args: &RenderArgs, ctx: &Ctx) -> anyhow::Result<u8> {
     progress.step(Step::Draw);
     let text = crate::render::render(&plan, &options);
     drop(progress);
-    super::emit(None, &text)?;
+    super::show(&text)?;
     Ok(EXIT_OK)
 }

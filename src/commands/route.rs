@@ -1,7 +1,9 @@
 //! `sysuser route` (one party and package) and `sysuser routes` (the whole table).
 
+use crate::catalog::{URN_PREFIX, catalog};
 use crate::cli::{Ctx, EXIT_FINDINGS, EXIT_OK, ReportFormat, RouteArgs, RoutesArgs, TableFormat};
-use crate::route::{self, Route, Status};
+use crate::orgnr::Orgnr;
+use crate::route::{self, NoRoute, Route, Status};
 use serde::Serialize;
 use std::io::Write;
 
@@ -16,6 +18,7 @@ struct Answer<'a> {
 }
 
 pub fn run(args: &RouteArgs, ctx: &Ctx) -> anyhow::Result<u8> {
+    check_args(args)?;
     let plan = super::load_plan(&args.file)?;
     let found = route::lookup(&plan, &args.client, &args.package);
     let json = args.format == ReportFormat::Json;
@@ -28,7 +31,7 @@ pub fn run(args: &RouteArgs, ctx: &Ctx) -> anyhow::Result<u8> {
                 altinn_code: None,
             }),
         )?,
-        Ok(r) => super::emit(None, &route_text(r, ctx.quiet))?,
+        Ok(r) => super::show(&route_text(r, ctx.quiet))?,
         Err(e) if json => super::emit(
             None,
             &super::to_json(&Answer {
@@ -37,13 +40,38 @@ pub fn run(args: &RouteArgs, ctx: &Ctx) -> anyhow::Result<u8> {
                 altinn_code: e.altinn_code(),
             }),
         )?,
-        Err(e) => eprintln!("no route: {e}"),
+        Err(e) => super::note(&format!("no route: {e}")),
     }
     Ok(if found.is_ok() {
         EXIT_OK
     } else {
         EXIT_FINDINGS
     })
+}
+
+/// A malformed `--client` or an unknown `--package` is bad input (exit 2),
+/// found before the plan is read; "no route" (exit 1) is for parties and
+/// packages that exist.
+fn check_args(args: &RouteArgs) -> anyhow::Result<()> {
+    let party = Orgnr::parse(args.client.trim()).map_err(|m| anyhow::anyhow!("--client: {m}"))?;
+    if !party.has_valid_check_digit() {
+        anyhow::bail!(
+            "--client: {party} fails the mod-11 check digit; copy the number again from Enhetsregisteret"
+        );
+    }
+    let package = args.package.trim();
+    if catalog().get(package).is_none() {
+        let code = package.strip_prefix(URN_PREFIX).unwrap_or(package);
+        let unknown = NoRoute::UnknownPackage {
+            package: code.to_string(),
+            nearest: catalog().nearest_codes(code, 3),
+        };
+        anyhow::bail!(
+            "--package: {unknown} ({}); `sysuser packages --search TERM` lists them",
+            unknown.altinn_code().unwrap_or_default()
+        );
+    }
+    Ok(())
 }
 
 fn route_text(r: &Route, quiet: bool) -> String {
@@ -55,18 +83,18 @@ fn route_text(r: &Route, quiet: bool) -> String {
         ));
     }
     if r.status == Status::Ambiguous {
-        eprintln!(
+        super::note(&format!(
             "warning: {} system users serve {} with `{}`; keep each client and package on one (ambiguous-route)",
             r.system_users.len(),
             r.party,
             r.package
-        );
+        ));
     }
     if !quiet && let Some(via) = r.via {
-        eprintln!(
+        super::note(&format!(
             "note: {} is an operational unit; it inherits from its main unit {via}",
             r.party
-        );
+        ));
     }
     s
 }
@@ -74,15 +102,17 @@ fn route_text(r: &Route, quiet: bool) -> String {
 pub fn run_table(args: &RoutesArgs, _ctx: &Ctx) -> anyhow::Result<u8> {
     let plan = super::load_plan(&args.file)?;
     let rows = route::table(&plan);
-    super::stream(|out| match args.format {
-        TableFormat::Json => {
+    match args.format {
+        TableFormat::Json => super::stream(|out| {
             serde_json::to_writer_pretty(&mut *out, &rows)?;
             out.write_all(b"\n")
+        })?,
+        TableFormat::Yaml => {
+            super::stream(|out| serde_yaml::to_writer(out, &rows).map_err(std::io::Error::other))?
         }
-        TableFormat::Yaml => serde_yaml::to_writer(out, &rows).map_err(std::io::Error::other),
-        TableFormat::Csv => csv(&rows, out),
-        TableFormat::Text => table(&rows, out),
-    })?;
+        TableFormat::Csv => super::stream_text(|out| csv(&rows, out))?,
+        TableFormat::Text => super::stream_text(|out| table(&rows, out))?,
+    }
     Ok(EXIT_OK)
 }
 

@@ -53,17 +53,9 @@ fn read_start(file: &std::path::Path) -> anyhow::Result<crate::plan::Plan> {
     {
         return Ok(crate::plan::load(file)?);
     }
-    let text = std::fs::read_to_string(file)
-        .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
-    let clients = crate::import::parse_clients_csv(&text).map_err(|errs| {
-        let lines: Vec<String> = errs
-            .iter()
-            .map(|e| format!("{}:{}: {}", file.display(), e.line, e.message))
-            .collect();
-        anyhow::anyhow!(lines.join("\n"))
-    })?;
+    let read = crate::import::read_client_file(file)?;
     let mut plan = tui::app::empty_plan();
-    plan.clients = clients;
+    plan.clients = read.list.clients;
     Ok(plan)
 }
 

@@ -48,7 +48,7 @@ struct Meta<'a> {
     /// (name, external ref) of each system user, by index.
     users: Vec<(&'a str, &'a str)>,
     /// (kind index, [(package, [system user index])]).
-    patterns: Vec<(usize, Vec<(&'a str, Vec<usize>)>)>,
+    patterns: Vec<Pattern<'a>>,
     kinds: Vec<&'static str>,
     /// Kind indices of operational units (their `via` is the party before them).
     unit_kinds: Vec<usize>,
@@ -60,11 +60,13 @@ struct Meta<'a> {
 }
 
 type Rows<'a> = Vec<(&'a str, Vec<usize>)>;
+/// A party's kind (its index in [`KINDS`]) and routes.
+type Pattern<'a> = (usize, Rows<'a>);
 
 /// The party lines and the patterns they share.
 struct Packer<'a> {
-    ids: HashMap<(usize, Rows<'a>), usize>,
-    patterns: Vec<(usize, Rows<'a>)>,
+    ids: HashMap<Pattern<'a>, usize>,
+    patterns: Vec<Pattern<'a>>,
     data: String,
     parties: usize,
 }
@@ -164,16 +166,17 @@ fn kind_index(k: PartyKind) -> usize {
     KINDS.iter().position(|x| *x == k).unwrap_or(0)
 }
 
-/// A name or number for the data lines: one line, one field, and no `<`
-/// or `&` that HTML would read (the script turns `&lt;`/`&amp;` back).
+/// A name or number for the data lines: one line, one field (controls made
+/// visible, tabs among them), and no `<` or `&` that HTML would read (the script turns `&lt;`/`&amp;` back).
 fn plain(out: &mut String, s: &str) {
-    if !s.contains(['\t', '\n', '\r', '&', '<']) {
-        out.push_str(s);
+    let s = crate::text::visible(s);
+    if !s.contains(['\n', '&', '<']) {
+        out.push_str(&s);
         return;
     }
     for c in s.chars() {
         match c {
-            '\t' | '\n' | '\r' => out.push(' '),
+            '\n' => out.push(' '),
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             c => out.push(c),

@@ -1,0 +1,252 @@
+//! Reading a client list from a file: what the file may be, how big, and
+//! how its bytes become text (UTF-8, Windows-1252, or refused by line).
+
+use super::{ClientList, RowError, parse_client_list};
+
+/// A CSV file's text, and which lines were read as Windows-1252 or could
+/// not be read at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    /// Lines with a cell that is not UTF-8, read as Windows-1252.
+    pub cp1252_lines: Vec<usize>,
+    /// Lines with a cell that mixes UTF-8 and other bytes: either reading
+    /// would turn part of it into mojibake, so they are refused.
+    pub mixed_lines: Vec<usize>,
+}
+
+/// Decodes a CSV file's bytes cell by cell: UTF-8 (with or without BOM), or
+/// else Windows-1252, which Excel uses for "CSV (semicolon separated)" in
+/// Norway, so a file pasted together from both is read right. A cell that
+/// holds both is refused by line ([`Decoded::mixed_lines`]) rather than
+/// guessed. UTF-16 and binary files are refused with advice.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(
+            "the file is UTF-16 text; save it as \"CSV UTF-8 (comma delimited)\" instead".into(),
+        );
+    }
+    if bytes.contains(&0) {
+        return Err("the file contains NUL bytes; it looks like a binary file (an .xlsx?); save the sheet as CSV".into());
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok(Decoded {
+            text: s.to_string(),
+            cp1252_lines: Vec::new(),
+            mixed_lines: Vec::new(),
+        });
+    }
+    let mut out = Decoded {
+        text: String::with_capacity(bytes.len() + bytes.len() / 16),
+        cp1252_lines: Vec::new(),
+        mixed_lines: Vec::new(),
+    };
+    let mut line = 1;
+    // Separators, quotes and line ends are ASCII in both encodings, so the
+    // pieces between them are cells (or parts of one).
+    for piece in bytes.split_inclusive(|b| matches!(b, b'\n' | b';' | b',' | b'"' | b'\t')) {
+        let (mut utf8, mut other) = (false, false);
+        for chunk in piece.utf8_chunks() {
+            utf8 |= !chunk.valid().is_ascii();
+            other |= !chunk.invalid().is_empty();
+        }
+        let mark = |lines: &mut Vec<usize>| {
+            if lines.last() != Some(&line) {
+                lines.push(line);
+            }
+        };
+        if !other {
+            out.text
+                .push_str(std::str::from_utf8(piece).expect("checked"));
+        } else if utf8 {
+            out.text.push_str(&String::from_utf8_lossy(piece));
+            mark(&mut out.mixed_lines);
+        } else {
+            out.text.extend(piece.iter().map(|&b| cp1252(b)));
+            mark(&mut out.cp1252_lines);
+        }
+        line += piece.iter().filter(|&&b| b == b'\n').count();
+    }
+    Ok(out)
+}
+
+/// Client lists larger than this are refused (the plan's limit).
+pub const MAX_CSV_BYTES: u64 = crate::plan::MAX_FILE_BYTES;
+
+/// A client list read from a file, with what the reader noticed on the way
+/// (lines read as Windows-1252), for the caller to show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClientFile {
+    pub list: ClientList,
+    pub notes: Vec<String>,
+}
+
+/// Why a client list could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    /// The file itself: missing, a folder, a device, too large, UTF-16, binary.
+    File(String),
+    /// Bad rows, every one of them, by line.
+    Rows { file: String, errors: Vec<RowError> },
+}
+
+impl std::fmt::Display for ReadError {
+    /// One problem per line (`FILE:LINE: message`), then how many.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::File(m) => f.write_str(m),
+            ReadError::Rows { file, errors } => {
+                for e in errors {
+                    writeln!(f, "{file}:{}: {}", e.line, e.message)?;
+                }
+                let rows: std::collections::BTreeSet<usize> =
+                    errors.iter().map(|e| e.line).collect();
+                write!(
+                    f,
+                    "{file}: {} on {}",
+                    crate::text::counted(errors.len(), "problem"),
+                    crate::text::counted(rows.len(), "line")
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// Reads a client list the way `import` and the wizard both do: `-` is
+/// standard input; a regular file or a FIFO is read up to [`MAX_CSV_BYTES`]
+/// (devices and folders are refused); bytes are decoded by [`decode`] and
+/// parsed by [`parse_client_list`], every problem reported by line.
+pub fn read_client_file(path: &std::path::Path) -> Result<ClientFile, ReadError> {
+    use std::io::Read;
+    let shown = if path.as_os_str() == "-" {
+        "standard input".to_string()
+    } else {
+        path.display().to_string()
+    };
+    let fail = |m: String| ReadError::File(format!("cannot read {shown}: {m}"));
+    let mut bytes = Vec::new();
+    let limit = MAX_CSV_BYTES + 1;
+    let read = if path.as_os_str() == "-" {
+        std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
+    } else {
+        let meta = std::fs::metadata(path).map_err(|e| fail(io_reason(&e)))?;
+        let kind = meta.file_type();
+        if meta.is_dir() {
+            return Err(fail(
+                "it is a directory; give the path of a CSV file".into(),
+            ));
+        }
+        #[cfg(unix)]
+        let fifo = std::os::unix::fs::FileTypeExt::is_fifo(&kind);
+        #[cfg(not(unix))]
+        let fifo = false;
+        if !kind.is_file() && !fifo {
+            return Err(fail(
+                "it is not a regular file; give the path of a CSV file".into(),
+            ));
+        }
+        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
+    };
+    read.map_err(|e| fail(io_reason(&e)))?;
+    if bytes.len() as u64 > MAX_CSV_BYTES {
+        return Err(ReadError::File(format!(
+            "{shown} is over {} MiB; client lists that large are refused",
+            MAX_CSV_BYTES / (1024 * 1024)
+        )));
+    }
+    let decoded = decode(&bytes).map_err(|m| ReadError::File(format!("{shown}: {m}")))?;
+    let mut notes = Vec::new();
+    if !decoded.cp1252_lines.is_empty() {
+        notes.push(format!(
+            "note: {shown}: {} not UTF-8; read as Windows-1252 (Excel's default)",
+            lines_phrase(&decoded.cp1252_lines, decoded.text.lines().count())
+        ));
+    }
+    let mut errors: Vec<RowError> = decoded
+        .mixed_lines
+        .iter()
+        .map(|&line| RowError {
+            line,
+            message: "a cell mixes UTF-8 and Windows-1252 (or another encoding); save the file as \"CSV UTF-8\" and check the letters on this line".into(),
+        })
+        .collect();
+    match parse_client_list(&decoded.text) {
+        Ok(list) if errors.is_empty() => Ok(ClientFile { list, notes }),
+        Ok(_) => Err(ReadError::Rows {
+            file: shown,
+            errors,
+        }),
+        Err(mut e) => {
+            errors.append(&mut e);
+            errors.sort_by_key(|e| e.line);
+            Err(ReadError::Rows {
+                file: shown,
+                errors,
+            })
+        }
+    }
+}
+
+/// "every line is" / "line 3 is" / "lines 3, 7 are", up to ten numbers.
+fn lines_phrase(lines: &[usize], total: usize) -> String {
+    match lines {
+        [one] if total > 1 => format!("line {one} is"),
+        _ if lines.len() >= total => "the file is".into(),
+        _ => {
+            let mut shown: Vec<String> = lines.iter().take(10).map(usize::to_string).collect();
+            if lines.len() > 10 {
+                shown.push(format!("and {} more", lines.len() - 10));
+            }
+            format!("lines {} are", shown.join(", "))
+        }
+    }
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn cp1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    match b {
+        0x80..=0x9f => HIGH[usize::from(b - 0x80)],
+        _ => char::from(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_1252_is_decoded() {
+        let d = decode(b"navn\nGr\xfcnerl\xf8kka \x80").unwrap();
+        assert_eq!(d.cp1252_lines, [2]);
+        assert!(d.text.ends_with("Grünerløkka €"));
+        assert!(decode(&[0xff, 0xfe, b'a', 0]).is_err());
+    }
+
+    #[test]
+    fn encodings_are_decoded_per_cell_and_a_mixed_cell_is_named() {
+        let mut bytes = "orgnr;navn\n1;Grünerløkka;Tøyen\n".as_bytes().to_vec();
+        bytes.extend_from_slice(b"2;T\xf8yen;Gr\xfcnerl\xf8kka\n3;Bl\xe5 ");
+        bytes.extend_from_slice("Grønn\n".as_bytes());
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.cp1252_lines, [3]);
+        assert_eq!(d.mixed_lines, [4]);
+        assert!(
+            d.text
+                .contains("1;Grünerløkka;Tøyen\n2;Tøyen;Grünerløkka\n")
+        );
+    }
+}
