@@ -189,3 +189,37 @@ fn a_hundred_thousand_clients_make_a_light_page() {
         assert_eq!(data.matches(&format!("\n{}\t", c.orgnr)).count(), 1);
     }
 }
+
+#[test]
+fn the_commands_write_the_page_and_the_drawing_without_progress_in_pipes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = dir.path().join("report.html");
+    let plan =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/c-multiple-relationship-types.yaml");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sysuser"))
+        .args(["report", "--lang", "nb", "-o"])
+        .arg(&page)
+        .arg(&plan)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty() && out.stderr.is_empty(), "{out:?}");
+    let html = std::fs::read_to_string(&page).expect("written");
+    assert_eq!(
+        html,
+        sysuser::report::report(&load("c-multiple-relationship-types"), Lang::Nb)
+    );
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sysuser"))
+        .args(["render", "--lang", "en", "--format", "svg"])
+        .arg(&plan)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stderr.is_empty());
+    let svg = String::from_utf8(out.stdout).expect("UTF-8");
+    assert_eq!(
+        svg,
+        self::svg(&load("c-multiple-relationship-types"), Lang::En)
+    );
+}

@@ -34,15 +34,20 @@ const SCRIPT: &str = include_str!("report.js");
 
 /// The report for `plan` in `lang`, as a complete HTML document.
 pub fn report(plan: &Plan, lang: Lang) -> String {
-    let findings = crate::engine::check_in(plan, lang);
-    let checklist = crate::checklist::checklist_with(plan, &findings, lang);
+    report_of(plan, &crate::engine::check_in(plan, lang), lang)
+}
+
+/// [`report`] with the findings `check_in(plan, lang)` made, as a front end
+/// that has them (pointing at the plan's lines) passes them.
+pub fn report_of(plan: &Plan, findings: &Report, lang: Lang) -> String {
+    let checklist = crate::checklist::checklist_with(plan, findings, lang);
     let advice = crate::advisor::recommend_in(plan, plan.options.f_option, lang).advice;
     let index = Index::new(plan);
     let parts = Parts {
         plan,
         lang,
         w: texts::words(lang),
-        findings: &findings,
+        findings,
         checklist: &checklist,
         advice: &advice,
         index: &index,
