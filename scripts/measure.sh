@@ -39,7 +39,8 @@ EOF
 
 # One cell pair: the best run's CPU time (user + system, s; wall time in
 # brackets) and its cost per client (µs of CPU), then the peak RSS (MiB) with
-# its ratio to the input file. $1: clients, $2: input file, then the command.
+# its ratio to the input files. $1: clients, $2: input files (`a:b`), then
+# the command.
 # CPU time, not wall time, is compared: the build machine is shared.
 measure() {
   local n=$1 input=$2 best="" wall="" mem=""
@@ -51,7 +52,7 @@ measure() {
     if [ -z "$best" ] || awk "BEGIN{exit !($t < $best)}"; then best=$t; wall=$w; mem=$m; fi
   done
   local size
-  size=$(stat -c %s "$input")
+  size=$(IFS=:; stat -c %s $input | awk '{s += $1} END {print s}')
   awk -v t="$best" -v w="$wall" -v m="$mem" -v n="$n" -v s="$size" 'BEGIN {
     printf "%.2f s (%.2f) %.2f µs | %.0f MiB %.1f×", t, w, t * 1e6 / n, m / 1024, m * 1024 / s }'
 }
@@ -73,10 +74,10 @@ for n in $sizes; do
   for c in $cmds; do
     case $c in
       advise) printf " %s |" "$(measure "$n" "$situation" $bin advise "$situation")" ;;
-      diff) printf " %s |" "$(measure "$n" "$plan" $bin diff "$plan" "$advised")" ;;
+      diff) printf " %s |" "$(measure "$n" "$plan:$advised" $bin diff "$plan" "$advised")" ;;
       import-into)
         cp "$plan" "$dir/into.yaml"
-        printf " %s |" "$(measure "$n" "$plan" $bin import "$dir/clients-$n.csv" --into "$dir/into.yaml" -o "$dir/out.yaml")" ;;
+        printf " %s |" "$(measure "$n" "$plan:$dir/clients-$n.csv" $bin import "$dir/clients-$n.csv" --into "$dir/into.yaml" -o "$dir/out.yaml")" ;;
       *) printf " %s |" "$(measure "$n" "$plan" $bin "$c" "$plan")" ;;
     esac
   done

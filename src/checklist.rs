@@ -7,10 +7,11 @@
 mod texts;
 
 use crate::lang::Lang;
+use crate::orgnr::{FastHash, Orgnr};
 use crate::plan::{Plan, SystemUserType};
 use crate::rules::{Report, Rule};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use texts::Text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -475,15 +476,17 @@ fn access_control(plan: &Plan, report: &Report, lang: Lang) -> Judged {
         report,
         &[Rule::TeamUnknownSystemUser, Rule::SystemUserWithoutTeam],
     ));
+    let defined: HashSet<&str> = plan.teams.iter().map(|t| t.name.as_str()).collect();
+    let mut reported: HashSet<String> = problems.iter().cloned().collect();
     for su in &plan.system_users {
         for t in &su.teams {
-            if !plan.teams.iter().any(|team| &team.name == t) {
+            if !defined.contains(t.as_str()) {
                 let p = Text::TeamNotDefined {
                     system_user: &su.name,
                     team: t,
                 }
                 .text(lang);
-                if !problems.contains(&p) {
+                if reported.insert(p.clone()) {
                     problems.push(p);
                 }
             }
@@ -569,31 +572,43 @@ fn select_token(plan: &Plan, report: &Report, lang: Lang) -> Judged {
 }
 
 fn tested(plan: &Plan, lang: Lang) -> Judged {
-    let mut chosen: Vec<&str> = Vec::new();
-    let mut details = Vec::new();
     let org = &plan.organisation;
     let org_label = if org.name.is_empty() {
         org.orgnr.to_string()
     } else {
         format!("{} ({})", org.name, org.orgnr)
     };
-    for su in &plan.system_users {
+    // One client per system user, a different one each where possible; then
+    // their labels in one pass over the clients (a search per system user
+    // made this grow with system users × clients).
+    let mut chosen: HashSet<&Orgnr, FastHash> = HashSet::default();
+    let picked: Vec<Option<&Orgnr>> = plan
+        .system_users
+        .iter()
+        .map(|su| {
+            let c = su
+                .clients
+                .iter()
+                .find(|c| !chosen.contains(c))
+                .or_else(|| su.clients.first())?;
+            chosen.insert(c);
+            Some(c)
+        })
+        .collect();
+    let labels: HashMap<&Orgnr, String, FastHash> = plan
+        .clients
+        .iter()
+        .filter(|c| chosen.contains(&c.orgnr))
+        .map(|c| (&c.orgnr, c.label()))
+        .collect();
+    let mut details = Vec::new();
+    for (su, pick) in plan.system_users.iter().zip(picked) {
         let mut picks: Vec<String> = Vec::new();
         if su.kind == SystemUserType::Standard || su.include_self {
             picks.push(Text::TheOrganisationItself { org: &org_label }.text(lang));
         }
-        if let Some(c) = su
-            .clients
-            .iter()
-            .find(|c| !chosen.contains(&c.as_str()))
-            .or_else(|| su.clients.first())
-        {
-            chosen.push(c.as_str());
-            picks.push(
-                plan.client(c)
-                    .map(|c| c.label())
-                    .unwrap_or_else(|| c.to_string()),
-            );
+        if let Some(c) = pick {
+            picks.push(labels.get(c).cloned().unwrap_or_else(|| c.to_string()));
         }
         if picks.is_empty() {
             picks.push(Text::NoClientsLinkedYet.text(lang));

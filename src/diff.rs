@@ -15,24 +15,25 @@
 //! Altinn refuses change requests for them); clients are then removed and old
 //! system users deleted; packages no longer needed leave the system last.
 
-use crate::orgnr::Orgnr;
+use crate::orgnr::{FastHash, Orgnr};
 use crate::plan::{Plan, SystemUser, SystemUserType};
 use crate::text::counted;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// A client in a step: its number and, where either plan names it, its name.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ClientRef {
-    pub orgnr: String,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub name: String,
+/// Borrowed from the plans: a diff of a million clients holds no copies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ClientRef<'a> {
+    pub orgnr: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub name: &'a str,
 }
 
-impl ClientRef {
+impl ClientRef<'_> {
     fn label(&self) -> String {
         if self.name.is_empty() {
-            self.orgnr.clone()
+            self.orgnr.to_string()
         } else {
             format!("{} ({})", self.name, self.orgnr)
         }
@@ -49,7 +50,7 @@ pub struct SuRef {
 /// One step, typed; `text` renders it for people.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
-pub enum Step {
+pub enum Step<'a> {
     /// The two plans are for different systems: nothing carries over.
     ChangeSystem {
         from: String,
@@ -79,12 +80,12 @@ pub enum Step {
     },
     AddClients {
         system_user: SuRef,
-        clients: Vec<ClientRef>,
+        clients: Vec<ClientRef<'a>>,
     },
     MoveClients {
         from: SuRef,
         to: SuRef,
-        clients: Vec<ClientRef>,
+        clients: Vec<ClientRef<'a>>,
     },
     /// Delete and request again: a client system user's packages, any system
     /// user's type, and any external ref are fixed at creation.
@@ -98,17 +99,17 @@ pub enum Step {
         remove: Vec<String>,
         include_self: bool,
         reason: RecreateReason,
-        clients: Vec<ClientRef>,
+        clients: Vec<ClientRef<'a>>,
     },
     RemoveClients {
         system_user: SuRef,
-        clients: Vec<ClientRef>,
+        clients: Vec<ClientRef<'a>>,
     },
     DeleteSystemUser {
         system_user: SuRef,
         clients: usize,
         /// Its clients that are on no system user in the new layout.
-        unserved: Vec<ClientRef>,
+        unserved: Vec<ClientRef<'a>>,
     },
     /// Only the plan's name changes; Altinn knows the system user by its external ref.
     Rename {
@@ -134,8 +135,8 @@ pub enum RecreateReason {
 
 /// All steps, in order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Diff {
-    pub steps: Vec<Step>,
+pub struct Diff<'a> {
+    pub steps: Vec<Step<'a>>,
 }
 
 /// A step with its number and text, as `--format json` prints it.
@@ -143,11 +144,11 @@ pub struct Diff {
 pub struct NumberedStep<'a> {
     pub step: usize,
     #[serde(flatten)]
-    pub detail: &'a Step,
+    pub detail: &'a Step<'a>,
     pub text: String,
 }
 
-impl Diff {
+impl Diff<'_> {
     pub fn is_empty(&self) -> bool {
         self.steps.is_empty()
     }
@@ -184,7 +185,7 @@ impl Diff {
 /// Shown per step before the list is cut (JSON always has them all).
 const SHOW_CLIENTS: usize = 20;
 
-fn clients_text(clients: &[ClientRef]) -> String {
+fn clients_text(clients: &[ClientRef<'_>]) -> String {
     let mut s: Vec<String> = clients
         .iter()
         .take(SHOW_CLIENTS)
@@ -204,7 +205,7 @@ fn codes(p: &[String]) -> String {
     p.join(", ")
 }
 
-impl Step {
+impl Step<'_> {
     pub fn text(&self) -> String {
         match self {
             Step::ChangeSystem { from, to } => format!(
@@ -408,7 +409,7 @@ enum Key {
 }
 
 /// The steps from `old` to `new`. Both must be plans of the same organisation.
-pub fn diff(old: &Plan, new: &Plan) -> Result<Diff, String> {
+pub fn diff<'a>(old: &'a Plan, new: &'a Plan) -> Result<Diff<'a>, String> {
     if old.organisation.orgnr != new.organisation.orgnr {
         return Err(format!(
             "the two plans are for different organisations ({} and {}); diff compares two layouts of one organisation",
@@ -485,13 +486,14 @@ pub fn diff(old: &Plan, new: &Plan) -> Result<Diff, String> {
     let old_ref = |i: usize| sref(&old.system_users[i], old);
     let new_ref = |j: usize| sref(&new.system_users[j], new);
     // Lookups by orgnr, built once: plans may have hundreds of thousands of clients.
-    let mut names: HashMap<&Orgnr, &str> = HashMap::new();
+    let mut names: HashMap<&Orgnr, &str, FastHash> =
+        HashMap::with_capacity_and_hasher(new.clients.len(), FastHash::default());
     for c in old.clients.iter().chain(&new.clients) {
         names.insert(&c.orgnr, &c.name);
     }
-    let client_ref = |o: &Orgnr| ClientRef {
-        orgnr: o.to_string(),
-        name: names.get(o).map(|n| n.to_string()).unwrap_or_default(),
+    let client_ref = |o: &'a Orgnr| ClientRef {
+        orgnr: o.as_str(),
+        name: names.get(o).copied().unwrap_or_default(),
     };
 
     // Requests for new system users.
@@ -577,7 +579,7 @@ pub fn diff(old: &Plan, new: &Plan) -> Result<Diff, String> {
         link_map(new, &new_key, &skip),
     );
     let mut orgnrs: Vec<&Orgnr> = Vec::new();
-    let mut seen: HashSet<&Orgnr> = HashSet::new();
+    let mut seen: HashSet<&Orgnr, FastHash> = HashSet::default();
     for s in new.system_users.iter().chain(&old.system_users) {
         for c in &s.clients {
             if seen.insert(c) {
@@ -588,7 +590,7 @@ pub fn diff(old: &Plan, new: &Plan) -> Result<Diff, String> {
     let mut moves: Vec<((Key, Key), Vec<ClientRef>)> = Vec::new();
     let mut adds: Vec<(Key, Vec<ClientRef>)> = Vec::new();
     let mut removes: Vec<(Key, Vec<ClientRef>)> = Vec::new();
-    fn push<K: PartialEq>(groups: &mut Vec<(K, Vec<ClientRef>)>, k: K, c: ClientRef) {
+    fn push<'a, K: PartialEq>(groups: &mut Vec<(K, Vec<ClientRef<'a>>)>, k: K, c: ClientRef<'a>) {
         match groups.iter_mut().find(|(g, _)| *g == k) {
             Some((_, v)) => v.push(c),
             None => groups.push((k, vec![c])),
@@ -598,27 +600,18 @@ pub fn diff(old: &Plan, new: &Plan) -> Result<Diff, String> {
         let none = Vec::new();
         let before = old_links.get(o).unwrap_or(&none);
         let after = new_links.get(o).unwrap_or(&none);
-        let gone: Vec<Key> = before
-            .iter()
-            .filter(|k| !after.contains(k))
-            .copied()
-            .collect();
-        let came: Vec<Key> = after
-            .iter()
-            .filter(|k| !before.contains(k))
-            .copied()
-            .collect();
-        let n = gone.len().min(came.len());
-        for (f, t) in gone.iter().zip(&came) {
-            push(&mut moves, (*f, *t), client_ref(o));
-        }
-        for t in &came[n..] {
-            push(&mut adds, *t, client_ref(o));
-        }
-        for f in &gone[n..] {
-            if !matches!(f, Key::Old(_)) {
-                push(&mut removes, *f, client_ref(o));
+        // Pair each link that goes with one that comes (a move); the rest
+        // are adds and removes. No allocation per client.
+        let mut came = after.iter().filter(|k| !before.contains(k));
+        for &f in before.iter().filter(|k| !after.contains(k)) {
+            match came.next() {
+                Some(&t) => push(&mut moves, (f, t), client_ref(o)),
+                None if !matches!(f, Key::Old(_)) => push(&mut removes, f, client_ref(o)),
+                None => {}
             }
+        }
+        for &t in came {
+            push(&mut adds, t, client_ref(o));
         }
     }
     // Renames come right after the system register steps, so later steps can use the new names.
@@ -647,7 +640,8 @@ pub fn diff(old: &Plan, new: &Plan) -> Result<Diff, String> {
             clients,
         });
     }
-    let served: HashSet<&Orgnr> = new.system_users.iter().flat_map(|s| &s.clients).collect();
+    let served: HashSet<&Orgnr, FastHash> =
+        new.system_users.iter().flat_map(|s| &s.clients).collect();
     for (i, o) in old.system_users.iter().enumerate() {
         if !old_used[i] {
             steps.push(Step::DeleteSystemUser {
@@ -687,8 +681,9 @@ fn link_map<'a>(
     plan: &'a Plan,
     key: &dyn Fn(usize) -> Key,
     skip: &dyn Fn(Key) -> bool,
-) -> HashMap<&'a Orgnr, Vec<Key>> {
-    let mut map: HashMap<&Orgnr, Vec<Key>> = HashMap::new();
+) -> HashMap<&'a Orgnr, Vec<Key>, FastHash> {
+    let mut map: HashMap<&Orgnr, Vec<Key>, FastHash> =
+        HashMap::with_capacity_and_hasher(plan.clients.len(), FastHash::default());
     for (i, s) in plan.system_users.iter().enumerate() {
         let k = key(i);
         if skip(k) {

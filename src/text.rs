@@ -295,4 +295,35 @@ mod tests {
             "ø\\u{9b}ø\\x1b\\xff!"
         );
     }
+
+    proptest::proptest! {
+        /// Whatever the text, what reaches the terminal has no control
+        /// character, is shown once (escaping again changes nothing), and
+        /// text without controls is left exactly as it was.
+        #[test]
+        fn visible_text_is_inert(s in "(\\PC|[\\x00-\\x1f\\x7f-\\u{9f}\\u{202a}-\\u{202e}\\u{2066}-\\u{2069}])*") {
+            let v = visible(&s);
+            proptest::prop_assert!(first_control(&v).is_none());
+            let again = visible(&v).into_owned();
+            proptest::prop_assert_eq!(again.as_str(), v.as_ref());
+            if first_control(&s).is_none() {
+                proptest::prop_assert_eq!(v.as_ref(), s.as_str());
+            }
+        }
+
+        /// The streaming writer gives what [`visible`] gives, however the
+        /// bytes are cut into writes.
+        #[test]
+        fn the_writer_agrees_with_visible(s in "(\\PC|[\\x00-\\x1f\\u{9b}\\u{202e}])*", cuts in proptest::collection::vec(0usize..64, 0..8)) {
+            let mut out = Visible::new(Vec::new());
+            let mut rest = s.as_bytes();
+            for c in cuts {
+                let (head, tail) = rest.split_at(c.min(rest.len()));
+                out.write_all(head).unwrap();
+                rest = tail;
+            }
+            out.write_all(rest).unwrap();
+            proptest::prop_assert_eq!(String::from_utf8(out.inner).unwrap(), visible(&s).into_owned());
+        }
+    }
 }

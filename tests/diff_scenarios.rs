@@ -20,31 +20,31 @@ fn same_organisation(old: &Plan, mut new: Plan) -> Plan {
 
 #[test]
 fn f_option_1_to_option_2() {
-    let d = diff(
-        &scenario("f-extra-services-option-1.yaml"),
-        &scenario("f-extra-services-option-2.yaml"),
-    )
-    .unwrap();
+    let (old, new) = (
+        scenario("f-extra-services-option-1.yaml"),
+        scenario("f-extra-services-option-2.yaml"),
+    );
+    let d = diff(&old, &new).unwrap();
     insta::assert_snapshot!(d.to_text());
 }
 
 #[test]
 fn f_option_2_to_option_1() {
-    let d = diff(
-        &scenario("f-extra-services-option-2.yaml"),
-        &scenario("f-extra-services-option-1.yaml"),
-    )
-    .unwrap();
+    let (old, new) = (
+        scenario("f-extra-services-option-2.yaml"),
+        scenario("f-extra-services-option-1.yaml"),
+    );
+    let d = diff(&old, &new).unwrap();
     insta::assert_snapshot!(d.to_text());
 }
 
 #[test]
 fn h_to_h_with_self_on_the_client_system_user() {
-    let d = diff(
-        &scenario("h-own-and-delegated.yaml"),
-        &scenario("h-own-and-delegated-self-on-client.yaml"),
-    )
-    .unwrap();
+    let (old, new) = (
+        scenario("h-own-and-delegated.yaml"),
+        scenario("h-own-and-delegated-self-on-client.yaml"),
+    );
+    let d = diff(&old, &new).unwrap();
     insta::assert_snapshot!(d.to_text());
 }
 

@@ -72,7 +72,8 @@ fn kinds(steps: &[Step]) -> Vec<&'static str> {
 #[test]
 fn f_option_1_to_option_2() {
     let s = sys("regnskapsforer-med-signeringsrettighet, sykefravaer");
-    let d = diff(&plan(&s, F1), &plan(&s, F2)).unwrap();
+    let (old, new) = (plan(&s, F1), plan(&s, F2));
+    let d = diff(&old, &new).unwrap();
     assert_eq!(
         kinds(&d.steps),
         [
@@ -89,7 +90,8 @@ fn f_option_1_to_option_2() {
 #[test]
 fn f_option_2_to_option_1() {
     let s = sys("regnskapsforer-med-signeringsrettighet, sykefravaer");
-    let d = diff(&plan(&s, F2), &plan(&s, F1)).unwrap();
+    let (old, new) = (plan(&s, F2), plan(&s, F1));
+    let d = diff(&old, &new).unwrap();
     insta::assert_snapshot!(d.to_text());
 }
 
@@ -208,7 +210,8 @@ fn every_step_kind_as_json() {
 #[test]
 fn identical_layouts_have_no_steps() {
     let s = sys("regnskapsforer-med-signeringsrettighet, sykefravaer");
-    let d = diff(&plan(&s, F1), &plan(&s, F1)).unwrap();
+    let (old, new) = (plan(&s, F1), plan(&s, F1));
+    let d = diff(&old, &new).unwrap();
     assert!(d.is_empty());
     assert_eq!(d.to_text(), "No changes: the two layouts are the same.\n");
 }
@@ -349,7 +352,8 @@ fn deleting_a_system_user_names_clients_left_unserved() {
     access_packages: [regnskapsforer-med-signeringsrettighet]
     clients: ["311000004", "311000071", "311000144", "311000217"]
 "#;
-    let d = diff(&plan(&s, F1), &plan(&s, new)).unwrap();
+    let (old, new) = (plan(&s, F1), plan(&s, new));
+    let d = diff(&old, &new).unwrap();
     let last = d.steps.last().unwrap();
     assert!(matches!(last, Step::DeleteSystemUser { .. }));
     assert!(
