@@ -73,6 +73,18 @@ pub enum Command {
     Checklist(ChecklistArgs),
     /// Read a client list (CSV) into a plan.
     Import(ImportArgs),
+    /// The runbook: every API call and portal step that makes the plan real.
+    Requests(RequestsArgs),
+    /// The Maskinporten authorization_details of each system user.
+    Tokens(TokensArgs),
+    /// A letter to each client that must still register a role or delegate a package.
+    Letters(LettersArgs),
+    /// Build a plan from the JSON saved from Altinn's read endpoints.
+    ImportAltinn(ImportAltinnArgs),
+    /// The built-in access package catalog against Altinn's.
+    Catalog(CatalogArgs),
+    /// Print the JSON Schema of the plan format (for editors).
+    Schema,
     /// Explain a rule of `check`: why it exists and how to fix it.
     Explain(ExplainArgs),
     /// Write a large synthetic plan (for benchmarks and trials).
@@ -230,6 +242,106 @@ pub struct ImportArgs {
     pub output: Option<PathBuf>,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum EnvArg {
+    /// Altinn's test environment.
+    #[default]
+    Tt02,
+    Prod,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum RunbookFormat {
+    /// For people.
+    #[default]
+    Markdown,
+    /// The steps as data.
+    Json,
+    /// One REST-client file (VS Code, JetBrains) with a {{token}} variable.
+    Http,
+    /// A POSIX sh script with curl; the token from ALTINN_TOKEN.
+    Sh,
+}
+
+#[derive(Debug, Args)]
+pub struct RequestsArgs {
+    /// The plan to make real.
+    pub file: PathBuf,
+    /// The current plan (e.g. from `import-altinn`): the runbook is then the migration.
+    #[arg(long)]
+    pub from: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t)]
+    pub env: EnvArg,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: RunbookFormat,
+    /// Write the runbook and each JSON body as its own file into this folder.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct TokensArgs {
+    pub file: PathBuf,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ReportFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum LettersFormat {
+    /// The letters.
+    #[default]
+    Text,
+    /// The summary for a mail merge.
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct LettersArgs {
+    pub file: PathBuf,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: LettersFormat,
+    /// Write one letter per client and summary.csv into this folder.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportAltinnArgs {
+    /// The folder with systemregister.json, systemusers.json and clients-{id}.json.
+    pub dir: PathBuf,
+    /// The plan to write.
+    #[arg(long, short)]
+    pub output: PathBuf,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CatalogArgs {
+    #[command(subcommand)]
+    pub command: CatalogCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CatalogCommand {
+    /// Compare with a saved export of …/meta/info/accesspackages/export: added,
+    /// removed and re-flagged packages (exit 1 when the plan uses one in a way
+    /// Altinn would now refuse).
+    Diff(CatalogDiffArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CatalogDiffArgs {
+    /// The export, saved from Access Management's open metadata API.
+    pub export: PathBuf,
+    /// Say which changed packages this plan uses, and whether that still works.
+    #[arg(long)]
+    pub plan: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ReportFormat,
+}
+
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
     /// A rule id, e.g. `client-missing-package`; none lists them all.
@@ -303,6 +415,14 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Some(Command::Diff(a)) => c::diff::run(&a, &ctx),
         Some(Command::Checklist(a)) => c::checklist::run(&a, &ctx),
         Some(Command::Import(a)) => c::import::run(&a, &ctx),
+        Some(Command::Requests(a)) => c::requests::run(&a, &ctx),
+        Some(Command::Tokens(a)) => c::tokens::run(&a, &ctx),
+        Some(Command::Letters(a)) => c::letters::run(&a, &ctx),
+        Some(Command::ImportAltinn(a)) => c::import_altinn::run(&a, &ctx),
+        Some(Command::Schema) => c::schema::run(),
+        Some(Command::Catalog(a)) => match &a.command {
+            CatalogCommand::Diff(d) => c::catalog_diff::run(d, &ctx),
+        },
         Some(Command::Explain(a)) => c::explain::run(&a, &ctx),
         Some(Command::Generate(a)) => c::generate::run(&a, &ctx),
         Some(Command::Completions(a)) => c::completions::run(&a),

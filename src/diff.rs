@@ -31,7 +31,8 @@ pub struct ClientRef<'a> {
 }
 
 impl ClientRef<'_> {
-    fn label(&self) -> String {
+    /// "Name (orgnr)", or the number alone.
+    pub fn label(&self) -> String {
         if self.name.is_empty() {
             self.orgnr.to_string()
         } else {

@@ -164,6 +164,10 @@ pub fn plan(clients: usize, system_users: usize, seed: u64) -> Plan {
             // Client-only packages: a visible system would be refused (AUTH.VLD-00018).
             visible: false,
             locally_installed: false,
+            name: Default::default(),
+            description: Default::default(),
+            maskinporten_client_ids: Vec::new(),
+            redirect_urls: Vec::new(),
         },
         own_packages: Vec::new(),
         options: Options {

@@ -5,7 +5,9 @@
 //! terminals; [`cli`] and [`tui`] are thin front ends over the same functions.
 
 pub mod advisor;
+pub mod altinn_import;
 pub mod catalog;
+pub mod catalog_diff;
 pub mod checklist;
 pub mod cli;
 pub mod commands;
@@ -18,6 +20,7 @@ pub mod fsutil;
 pub mod generate;
 pub mod import;
 pub mod lang;
+pub mod letters;
 pub mod markup;
 pub mod orgnr;
 pub mod plan;
@@ -26,6 +29,9 @@ pub mod render;
 pub mod report;
 pub mod route;
 pub mod rules;
+pub mod runbook;
+pub mod schema;
 pub mod svg;
 pub mod text;
+pub mod tokens;
 pub mod tui;

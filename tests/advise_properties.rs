@@ -195,6 +195,10 @@ fn build(
             access_packages: system.into_iter().map(PackageRef::new).collect(),
             visible: !client_only,
             locally_installed,
+            name: Default::default(),
+            description: Default::default(),
+            maskinporten_client_ids: Vec::new(),
+            redirect_urls: Vec::new(),
         },
         own_packages: own.into_iter().map(PackageRef::new).collect(),
         options: Options {

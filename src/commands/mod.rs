@@ -1,6 +1,7 @@
 //! One module per subcommand: read input, call the core, print. No rules here.
 
 pub mod advise;
+pub mod catalog_diff;
 pub mod check;
 pub mod checklist;
 pub mod compare;
@@ -9,10 +10,15 @@ pub mod diff;
 pub mod explain;
 pub mod generate;
 pub mod import;
+pub mod import_altinn;
+pub mod letters;
 pub mod packages;
 pub mod render;
 pub mod report;
+pub mod requests;
 pub mod route;
+pub mod schema;
+pub mod tokens;
 pub mod wizard;
 
 use std::io::Write;
@@ -82,4 +88,25 @@ pub fn to_json<T: serde::Serialize>(value: &T) -> String {
     let mut s = serde_json::to_string_pretty(value).expect("report types serialise");
     s.push('\n');
     s
+}
+
+/// Writes `files` (paths relative to `dir`) atomically into `dir`, creating
+/// it and any subfolder; says on standard error what it wrote unless quiet.
+pub fn write_files(dir: &Path, files: &[(String, String)], quiet: bool) -> anyhow::Result<()> {
+    for (name, text) in files {
+        let path = dir.join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", parent.display()))?;
+        }
+        emit(Some(&path), text)?;
+    }
+    if !quiet {
+        note(&format!(
+            "wrote {} into {}",
+            crate::text::counted(files.len(), "file"),
+            dir.display()
+        ));
+    }
+    Ok(())
 }

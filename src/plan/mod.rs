@@ -13,6 +13,7 @@ pub use write::{save, to_yaml};
 
 use crate::orgnr::Orgnr;
 use crate::text::did_you_mean;
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -24,7 +25,7 @@ pub const UNIT_TYPES: &[&str] = &[
     "STI", "SÆR", "TVAM", "UTLA", "VPFO",
 ];
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     #[serde(default = "one", deserialize_with = "de_version")]
@@ -62,7 +63,7 @@ fn de_version<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
 }
 
 /// An organisation unit: orgnr and name (operational units).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Unit {
     pub orgnr: Orgnr,
@@ -70,7 +71,7 @@ pub struct Unit {
     pub name: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     pub orgnr: Orgnr,
@@ -82,7 +83,7 @@ pub struct Organisation {
     pub operational_units: Vec<Unit>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct System {
     pub id: String,
@@ -93,13 +94,43 @@ pub struct System {
     pub visible: bool,
     #[serde(default)]
     pub locally_installed: bool,
+    /// The system's name as people see it (`name` in the register entry).
+    #[serde(default, skip_serializing_if = "Texts::is_empty")]
+    pub name: Texts,
+    #[serde(default, skip_serializing_if = "Texts::is_empty")]
+    pub description: Texts,
+    /// The vendor's Maskinporten client ids (`clientId`); never a key or secret.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub maskinporten_client_ids: Vec<String>,
+    /// `allowedRedirectUrls`; the first is sent as each request's `redirectUrl`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub redirect_urls: Vec<String>,
+}
+
+/// A text in Altinn's three languages; what only the vendor knows, so it is
+/// never filled in by sysuser.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Texts {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub nb: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub nn: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub en: String,
+}
+
+impl Texts {
+    pub fn is_empty(&self) -> bool {
+        self.nb.is_empty() && self.nn.is_empty() && self.en.is_empty()
+    }
 }
 
 fn yes() -> bool {
     true
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Options {
     #[serde(default)]
@@ -115,7 +146,7 @@ impl Options {
 }
 
 /// Scenario F's two layouts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum FOption {
     /// Option 1: one system user per package combination.
@@ -135,7 +166,7 @@ impl FOption {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Client {
     pub orgnr: Orgnr,
@@ -171,7 +202,9 @@ impl Client {
 }
 
 /// The ER roles that give a provider a client relationship.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum ErRole {
     #[serde(alias = "REGN")]
@@ -209,7 +242,9 @@ impl ErRole {
 
 /// A relationship kind as teams and the advisor name them: an ER role, or
 /// packages the client delegated directly in Altinn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Relationship {
     Regnskapsforer,
@@ -379,7 +414,7 @@ impl<'de> Deserialize<'de> for PackageRef {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Team {
     pub name: String,
@@ -417,7 +452,7 @@ impl<'de> Deserialize<'de> for Handle {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum SystemUserType {
     Standard,
@@ -435,7 +470,7 @@ impl SystemUserType {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SystemUser {
     pub name: String,
@@ -468,7 +503,7 @@ impl SystemUser {
 }
 
 /// What `advise` adds beside the layout.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Advice {
     #[serde(default)]
@@ -482,7 +517,7 @@ pub struct Advice {
     pub notes: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DecisionStep {
     /// The question's id in the decision tree.
@@ -492,7 +527,7 @@ pub struct DecisionStep {
     pub why: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Unserved {
     pub client: Orgnr,
