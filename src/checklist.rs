@@ -187,14 +187,19 @@ pub fn checklist(plan: &Plan) -> Checklist {
 /// (the findings it quotes come from `check` in the same language); the
 /// ids and statuses are the same in every language.
 pub fn checklist_in(plan: &Plan, lang: Lang) -> Checklist {
-    let report = crate::engine::check_in(plan, lang);
+    checklist_with(plan, &crate::engine::check_in(plan, lang), lang)
+}
+
+/// [`checklist_in`] judged from findings `check_in(plan, lang)` already
+/// made (the report shows both and checks a large plan once).
+pub fn checklist_with(plan: &Plan, report: &Report, lang: Lang) -> Checklist {
     let judgements = [
-        system_registered(plan, &report, lang),
+        system_registered(plan, report, lang),
         number_of_system_users(plan, lang),
         approved(plan, lang),
-        clients_linked(plan, &report, lang),
-        access_control(plan, &report, lang),
-        select_token(plan, &report, lang),
+        clients_linked(plan, report, lang),
+        access_control(plan, report, lang),
+        select_token(plan, report, lang),
         tested(plan, lang),
     ];
     let items: Vec<Item> = items_in(lang)

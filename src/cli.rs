@@ -71,6 +71,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Draw a plan as the guidance's tree diagrams.
     Render(RenderArgs),
+    /// One self-contained HTML page: summary, layout drawn, findings, checklist, routes.
+    Report(ReportArgs),
     /// List the organisation access packages in Altinn's catalog.
     Packages(PackagesArgs),
     /// Recommend the layout the guidance prescribes for a situation.
@@ -159,6 +161,8 @@ pub enum TreeFormat {
     Mermaid,
     /// Graphviz.
     Dot,
+    /// An SVG drawing of the layout, with the findings' subjects marked.
+    Svg,
 }
 
 #[derive(Debug, Args)]
@@ -172,6 +176,14 @@ pub struct RenderArgs {
     /// Clients shown per system user before the list is cut.
     #[arg(long, default_value_t = 10)]
     pub limit: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    pub file: PathBuf,
+    /// Write the page here (atomically) instead of standard output.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -425,6 +437,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Some(Command::Wizard(a)) => c::wizard::run(&a, &ctx),
         Some(Command::Check(a)) => c::check::run(&a, &ctx),
         Some(Command::Render(a)) => c::render::run(&a, &ctx),
+        Some(Command::Report(a)) => c::report::run(&a, &ctx),
         Some(Command::Packages(a)) => c::packages::run(&a, &ctx),
         Some(Command::Advise(a)) => c::advise::run(&a, &ctx),
         Some(Command::Route(a)) => c::route::run(&a, &ctx),

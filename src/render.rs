@@ -71,7 +71,28 @@ pub struct Node {
     pub key: String,
     /// The full label as printed.
     pub label: String,
+    /// The organisation number of the party the node stands for (the
+    /// organisation, a client, an operational unit), so that drawings can
+    /// mark a finding's subject.
+    pub orgnr: Option<String>,
+    /// For a client: the legal bases its label words, as data (drawings give
+    /// each basis its own look).
+    pub bases: Vec<Basis>,
     pub children: Vec<Node>,
+}
+
+/// One legal basis on which a system user acts for a client.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Basis {
+    /// An ER role (its id in the catalog's role table) that gives one of the
+    /// system user's packages.
+    Role(String),
+    /// The client delegated one of the system user's packages in Altinn.
+    Delegated,
+    /// The client is a sub-entity of the organisation.
+    SubEntity,
+    /// The client is not under `clients:` in the plan.
+    NotAClient,
 }
 
 impl Node {
@@ -80,8 +101,15 @@ impl Node {
             kind,
             key: key.into(),
             label,
+            orgnr: None,
+            bases: Vec::new(),
             children: Vec::new(),
         }
+    }
+
+    fn of(mut self, orgnr: &str) -> Node {
+        self.orgnr = Some(orgnr.to_string());
+        self
     }
 
     /// Every node below this one (not itself), depth first, in print order.
@@ -247,7 +275,8 @@ pub fn tree(plan: &Plan, options: &Options) -> Node {
         NodeKind::Organisation,
         display_name(&plan.organisation.name, plan.organisation.orgnr.as_str()),
         organisation_label(plan, l),
-    );
+    )
+    .of(plan.organisation.orgnr.as_str());
     if plan.system_users.is_empty() {
         root.children.push(Node::new(
             NodeKind::Note,
@@ -379,7 +408,8 @@ fn system_user_node(
         } else {
             format!("{}: {org} {}", l.covers, l.plus_units_inherited)
         };
-        let mut covers = Node::new(NodeKind::Covers, org, label);
+        let mut covers =
+            Node::new(NodeKind::Covers, org, label).of(plan.organisation.orgnr.as_str());
         covers.children = unit_nodes(units, options);
         node.children.push(covers);
     }
@@ -417,6 +447,7 @@ fn unit_nodes(units: &[Unit], options: &Options) -> Vec<Node> {
                     named(&u.name, u.orgnr.as_str())
                 ),
             )
+            .of(u.orgnr.as_str())
         })
         .collect();
     let hidden = units.len().saturating_sub(limit);
@@ -433,51 +464,80 @@ fn unit_nodes(units: &[Unit], options: &Options) -> Vec<Node> {
 fn client_node(orgnr: &str, client: Option<&Client>, su: &SystemUser, options: &Options) -> Node {
     let l = labels(options.lang);
     let Some(c) = client else {
-        return Node::new(
+        let mut node = Node::new(
             NodeKind::Client,
             orgnr,
             format!("{}: {orgnr} ({})", l.client, l.not_a_client),
-        );
+        )
+        .of(orgnr);
+        node.bases = vec![Basis::NotAClient];
+        return node;
     };
-    let basis = relationship(c, su, l);
+    let bases = bases(c, su);
     let mut node = Node::new(
         NodeKind::Client,
         display_name(&c.name, orgnr),
-        format!("{}: {} ({basis})", l.client, named(&c.name, orgnr)),
-    );
+        format!(
+            "{}: {} ({})",
+            l.client,
+            named(&c.name, orgnr),
+            relationship(&bases, l)
+        ),
+    )
+    .of(orgnr);
+    node.bases = bases;
     node.children = unit_nodes(&c.operational_units, options);
     node
 }
 
-/// The legal basis on which this system user acts for the client, as the
-/// guidance's diagrams put it in parentheses: the ER roles that give one of
-/// its packages, and/or "delegated in Altinn"; sub-entities are named as such.
-fn relationship(c: &Client, su: &SystemUser, l: &Labels) -> String {
+/// The legal bases on which this system user acts for the client, as the
+/// guidance's diagrams put them in parentheses: the ER roles that give one of
+/// its packages, and/or delegation in Altinn; a sub-entity is named as such.
+pub fn bases(c: &Client, su: &SystemUser) -> Vec<Basis> {
     if c.sub_entity {
-        return l.sub_entity.to_string();
+        return vec![Basis::SubEntity];
     }
     let unit_type = c.unit_type.as_ref().map(|u| u.as_str());
-    let mut bases: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
     for role in &c.er_roles {
         let gives = catalog()
             .role_packages(role.as_str(), unit_type)
             .any(|code| su.access_packages.iter().any(|p| p.code() == code));
         if gives {
-            bases.push(match *role {
-                crate::plan::ErRole::REGNSKAPSFORER => l.registered_accountant,
-                crate::plan::ErRole::REVISOR => l.registered_auditor,
-                crate::plan::ErRole::FORRETNINGSFORER => l.property_manager,
-                other => other.label(l.nb),
-            });
+            out.push(Basis::Role(role.as_str().to_string()));
         }
     }
     if su.access_packages.iter().any(|p| c.delegated.contains(p)) {
-        bases.push(l.delegated_in_altinn);
+        out.push(Basis::Delegated);
     }
+    out
+}
+
+/// The bases worded, joined with " + "; none is "no matching relationship".
+fn relationship(bases: &[Basis], l: &Labels) -> String {
     if bases.is_empty() {
-        l.no_matching_relationship.to_string()
-    } else {
-        bases.join(" + ")
+        return l.no_matching_relationship.to_string();
+    }
+    let words: Vec<String> = bases.iter().map(|b| basis_label(b, l)).collect();
+    words.join(" + ")
+}
+
+/// One legal basis as the tree words it: the three ER roles of the
+/// guidance's diagrams by their usual names, other roles by the catalog's.
+pub fn basis_label(basis: &Basis, l: &Labels) -> String {
+    match basis {
+        Basis::Role(role) => match role.as_str() {
+            "regnskapsforer" => l.registered_accountant.to_string(),
+            "revisor" => l.registered_auditor.to_string(),
+            "forretningsforer" => l.property_manager.to_string(),
+            other => crate::plan::ErRole::parse(other).map_or_else(
+                || other.to_string(),
+                |r| r.label(l.lang == Lang::Nb).to_string(),
+            ),
+        },
+        Basis::Delegated => l.delegated_in_altinn.to_string(),
+        Basis::SubEntity => l.sub_entity.to_string(),
+        Basis::NotAClient => l.not_a_client.to_string(),
     }
 }
 

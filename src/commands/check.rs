@@ -4,14 +4,18 @@
 
 use crate::cli::{CheckArgs, CheckFormat, Ctx, EXIT_FINDINGS, EXIT_OK, Lang};
 use crate::plan::{Plan, SourceMap, Subject};
+use crate::progress::{Progress, Step};
 use crate::rules::{Finding, Report, Severity};
 use std::mem::ManuallyDrop;
 
 pub fn run(args: &CheckArgs, ctx: &Ctx) -> anyhow::Result<u8> {
+    let progress = Progress::start(ctx.quiet, ctx.lang, Step::Read);
     // Never freed, as in `load_plan`: the process ends right after.
     let loaded = ManuallyDrop::new(crate::plan::load_with_source(&args.file)?);
+    progress.step(Step::Check);
     let mut report = crate::engine::check_in(&loaded.plan, ctx.lang);
     locate(&mut report, &loaded.plan, &loaded.source);
+    drop(progress);
     match args.format {
         CheckFormat::Json => super::emit(None, &super::to_json(&report))?,
         CheckFormat::Sarif => super::emit(None, &super::sarif::report(&report, ctx.lang))?,

@@ -14,6 +14,7 @@ pub mod import_altinn;
 pub mod letters;
 pub mod packages;
 pub mod render;
+pub mod report;
 pub mod requests;
 pub mod route;
 pub mod sarif;
