@@ -409,6 +409,7 @@ fn export_writes_atomically_and_asks_before_overwriting() {
     press(&mut app, &[Enter]); // tree: text -> Markdown
     press(&mut app, &[Down]);
     enter_text(&mut app, tree_path.to_str().unwrap());
+    press(&mut app, &[Down, Down, Down]); // past the optional outputs, left off
     press(&mut app, &[Enter]);
     assert!(app.overlays.is_empty(), "nothing to overwrite");
     assert_eq!(app.written, vec![plan_path.clone(), tree_path.clone()]);
@@ -425,6 +426,49 @@ fn export_writes_atomically_and_asks_before_overwriting() {
     assert_eq!(std::fs::read_to_string(&plan_path).unwrap(), "keep me");
     press(&mut app, &[Enter, Char('y')]);
     assert_ne!(std::fs::read_to_string(&plan_path).unwrap(), "keep me");
+}
+
+#[test]
+fn export_writes_the_runbook_letters_and_report_when_switched_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan_path = dir.path().join("out-plan.yaml");
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    app.go(Step::Export);
+    enter_text(&mut app, plan_path.to_str().unwrap());
+    press(&mut app, &[Enter, Enter]); // tree: text -> Markdown -> none
+    let off = screen(&app, 120, 40);
+    assert!(!off.contains("out-runbook.md"), "{off}");
+    // The three outputs follow the tree format.
+    press(&mut app, &[Down, Enter, Down, Char(' '), Down, Enter]);
+    let on = screen(&app, 120, 40);
+    assert!(on.contains("out-report.html"), "{on}");
+    press(&mut app, &[Down, Enter]);
+    let runbook = dir.path().join("out-runbook.md");
+    let letters = dir.path().join("out-letters.txt");
+    let report = dir.path().join("out-report.html");
+    assert_eq!(
+        app.written,
+        vec![
+            plan_path.clone(),
+            runbook.clone(),
+            letters.clone(),
+            report.clone()
+        ]
+    );
+    let status = app.status.clone().unwrap_or_default();
+    assert!(status.contains("out-letters.txt"), "{status}");
+    let read = |p: &std::path::Path| std::fs::read_to_string(p).unwrap();
+    assert!(read(&runbook).starts_with("# Runbook: "));
+    assert!(!read(&letters).trim().is_empty());
+    assert!(read(&report).starts_with("<!DOCTYPE html"));
+
+    std::fs::write(&report, "keep me").unwrap();
+    press(&mut app, &[Enter]);
+    assert!(
+        matches!(app.overlays.last(), Some(Overlay::ConfirmOverwrite(p)) if p.len() == 4 && p.contains(&report))
+    );
+    press(&mut app, &[Char('n')]);
+    assert_eq!(read(&report), "keep me");
 }
 
 #[test]

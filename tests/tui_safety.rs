@@ -187,7 +187,7 @@ fn export_onto_dev_null_writes_through_and_leaves_the_device() {
     app.go(Step::Export);
     enter_text(&mut app, "/dev/null");
     press(&mut app, &[Enter, Enter]); // tree: text → Markdown → none
-    assert_eq!(app.rows().len(), 3);
+    assert_eq!(app.rows().len(), 3 + sysuser::tui::app::OUTPUTS.len()); // outputs off
     press(&mut app, &[Char('n')]);
     assert!(app.overlays.is_empty(), "a device is not a file to replace");
     assert_eq!(app.written, vec![std::path::PathBuf::from("/dev/null")]);

@@ -4,7 +4,8 @@
 //! that fit are turned into text, so a 100,000-client plan draws as fast as a small one.
 
 use super::app::{
-    App, ClientDraft, Input, Overlay, Pane, Picker, Row, RowKind, Step, TeamDraft, fit_label,
+    App, ClientDraft, Input, OUTPUTS, Overlay, Pane, Picker, Row, RowKind, Step, TeamDraft,
+    fit_label,
 };
 use super::i18n::{Strings, fill};
 use crate::catalog::catalog;
@@ -301,6 +302,7 @@ fn row_label(t: &Strings, row: Row) -> String {
         Row::ExportPlan => t.row_export_plan,
         Row::ExportTreeFormat => t.row_export_tree_format,
         Row::ExportTree => t.row_export_tree,
+        Row::ExportOutput(i) => OUTPUTS.get(i).map_or("", |o| (o.label)(t)),
         Row::ExportWrite => t.row_export_write,
         Row::Continue => t.row_continue,
         Row::ClientOrgnr => t.row_orgnr,

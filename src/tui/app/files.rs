@@ -116,10 +116,32 @@ impl App {
         if self.tree_export != TreeExport::None {
             v.push(PathBuf::from(&self.export_tree));
         }
+        v.extend(self.chosen_outputs().map(|(_, path)| path));
         v
     }
 
-    /// Writes the reviewed plan (and the tree), atomically.
+    /// The optional outputs switched on, each with the file it goes to.
+    fn chosen_outputs(&self) -> impl Iterator<Item = (&'static Output, PathBuf)> + '_ {
+        OUTPUTS
+            .iter()
+            .zip(self.export_outputs)
+            .filter(|(_, on)| *on)
+            .map(|(o, _)| (o, PathBuf::from(self.output_path(o))))
+    }
+
+    /// An optional output's file: the plan file's stem (without a `-plan`
+    /// suffix, as the tree's default name) and the output's suffix.
+    pub(super) fn output_path(&self, output: &Output) -> String {
+        let plan = self.export_plan.as_str();
+        let stem = match plan.rsplit_once('.') {
+            Some((s, ext)) if !ext.contains('/') => s,
+            _ => plan,
+        };
+        let stem = stem.strip_suffix("-plan").unwrap_or(stem);
+        format!("{stem}{}", output.suffix)
+    }
+
+    /// Writes the reviewed plan (the tree and the outputs switched on), atomically.
     pub(super) fn write_export(&mut self) {
         let Some(plan) = self.computed.plan.clone() else {
             return;
@@ -144,6 +166,19 @@ impl App {
                 render::render(&plan, &options),
             ));
         }
+        let outputs: Vec<_> = self.chosen_outputs().collect();
+        for (output, path) in outputs {
+            match (output.render)(&plan, self.lang) {
+                Ok(text) => files.push((path, text)),
+                Err(e) => {
+                    self.status = Some(i18n::fill(
+                        self.t().write_failed,
+                        &[&path.display().to_string(), &e],
+                    ));
+                    return;
+                }
+            }
+        }
         let mut done = Vec::new();
         for (path, text) in files {
             if let Err(e) = crate::fsutil::write_atomic(&path, text.as_bytes()) {
@@ -163,3 +198,35 @@ impl App {
         self.persist();
     }
 }
+
+/// An optional output of the export step, beside the plan and the tree.
+pub struct Output {
+    /// Appended to the plan file's stem to name the file.
+    pub suffix: &'static str,
+    pub label: fn(&Strings) -> &'static str,
+    /// The file's text; an error is shown instead of writing anything.
+    pub render: fn(&Plan, Lang) -> Result<String, String>,
+}
+
+/// The optional outputs, one row of the export step each; all off at first.
+/// Adding an output is adding a line here (and its label).
+pub const OUTPUTS: [Output; 3] = [
+    Output {
+        suffix: "-runbook.md",
+        label: |t| t.row_export_runbook,
+        render: |plan, _| {
+            crate::runbook::runbook(plan, None, crate::runbook::Env::Tt02)
+                .map(|rb| crate::runbook::markdown(&rb))
+        },
+    },
+    Output {
+        suffix: "-letters.txt",
+        label: |t| t.row_export_letters,
+        render: |plan, lang| Ok(crate::letters::all_letters(plan, lang)),
+    },
+    Output {
+        suffix: "-report.html",
+        label: |t| t.row_export_report,
+        render: |plan, lang| Ok(crate::report::report(plan, lang)),
+    },
+];

@@ -24,6 +24,8 @@ pub enum Row {
     ExportPlan,
     ExportTreeFormat,
     ExportTree,
+    /// Switches one of [`OUTPUTS`] on or off (its index).
+    ExportOutput(usize),
     ExportWrite,
     Continue,
     ClientOrgnr,
@@ -62,7 +64,7 @@ impl Row {
             | ExportTree | ClientOrgnr | ClientName | ClientUnitType | TeamName | TeamHandles
             | TeamMembers | SuName | SuRef => RowKind::Text,
             Language | SysLocal | SysVisible | SelfOnClient | FOption | ExportTreeFormat
-            | ClientRole(_) | ClientSubEntity => RowKind::Toggle,
+            | ExportOutput(_) | ClientRole(_) | ClientSubEntity => RowKind::Toggle,
             SysPackages | ClientDelegated => RowKind::Packages,
             StartNew | Resume | Quit | ExportWrite | Continue | Save => RowKind::Action,
         }
@@ -122,6 +124,7 @@ impl App {
                 if self.tree_export != TreeExport::None {
                     rows.push(Row::ExportTree);
                 }
+                rows.extend((0..OUTPUTS.len()).map(Row::ExportOutput));
                 rows.push(Row::ExportWrite);
                 rows
             }
@@ -182,6 +185,10 @@ impl App {
                 TreeExport::None => t.tree_none.into(),
                 TreeExport::Text => t.tree_text.into(),
                 TreeExport::Markdown => t.tree_markdown.into(),
+            },
+            Row::ExportOutput(i) => match OUTPUTS.get(i) {
+                Some(o) if self.export_outputs[i] => self.output_path(o),
+                _ => t.no.into(),
             },
             Row::ClientOrgnr => client.map(|d| d.orgnr.clone()).unwrap_or_default(),
             Row::ClientName => client.map(|d| d.name.clone()).unwrap_or_default(),
@@ -353,6 +360,11 @@ impl App {
                     TreeExport::Text => self.export_tree = format!("{stem}.txt"),
                     TreeExport::Markdown => self.export_tree = format!("{stem}.md"),
                     TreeExport::None => {}
+                }
+            }
+            Row::ExportOutput(i) => {
+                if let Some(on) = self.export_outputs.get_mut(i) {
+                    *on = !*on;
                 }
             }
             Row::ClientRole(r) => {

@@ -21,7 +21,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::{Path, PathBuf};
 
 mod files;
-pub use files::regular_file;
+pub use files::{OUTPUTS, Output, regular_file};
 mod forms;
 mod lists;
 mod picker;
@@ -251,6 +251,8 @@ pub struct App {
     pub export_plan: String,
     pub export_tree: String,
     pub tree_export: TreeExport,
+    /// Which of [`OUTPUTS`] the export writes.
+    pub export_outputs: [bool; OUTPUTS.len()],
     /// Files written this session, printed after quitting.
     pub written: Vec<PathBuf>,
     /// The plan changed since it was loaded or last exported.
@@ -300,6 +302,7 @@ impl App {
             export_plan: "plan.yaml".into(),
             export_tree: "plan-tree.txt".into(),
             tree_export: TreeExport::Text,
+            export_outputs: [false; OUTPUTS.len()],
             written: Vec::new(),
             unsaved: false,
             status: None,
