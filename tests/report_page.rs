@@ -205,9 +205,14 @@ fn the_commands_write_the_page_and_the_drawing_without_progress_in_pipes() {
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stdout.is_empty() && out.stderr.is_empty(), "{out:?}");
     let html = std::fs::read_to_string(&page).expect("written");
+    // The command's findings point at the plan's lines; otherwise the page is the library's.
+    let loaded = sysuser::plan::load_with_source(&plan).expect("loads");
+    let mut findings = sysuser::engine::check_in(&loaded.plan, Lang::Nb);
+    sysuser::commands::check::locate(&mut findings, &loaded.plan, &loaded.source);
+    assert!(html.contains("c-multiple-relationship-types.yaml:27:5</code>"));
     assert_eq!(
         html,
-        sysuser::report::report(&load("c-multiple-relationship-types"), Lang::Nb)
+        sysuser::report::report_of(&loaded.plan, &findings, Lang::Nb)
     );
 
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_sysuser"))

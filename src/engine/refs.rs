@@ -234,7 +234,15 @@ fn invalid_system_id(ix: &Index, out: &mut Out) {
             IdProblem::Space => "AUTH.VLD-00013",
             _ => "AUTH.VLD-00001",
         };
-        let name: String = crate::text::slug(sys.id.strip_prefix(&prefix).unwrap_or(&sys.id))
+        // The name after the vendor's number, whatever separated them
+        // (`991825827 smartcloud` → `991825827_smartcloud`).
+        let vendor = sys.vendor.to_string();
+        let rest = sys
+            .id
+            .strip_prefix(&prefix)
+            .or_else(|| sys.id.strip_prefix(vendor.as_str()))
+            .unwrap_or(&sys.id);
+        let name: String = crate::text::slug(rest)
             .chars()
             .filter(|c| *c != '-')
             .collect();
