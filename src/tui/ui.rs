@@ -11,7 +11,7 @@ use super::i18n::{Strings, fill};
 use crate::catalog::catalog;
 use crate::decision;
 use crate::plan::ErRole;
-use crate::rules::Severity;
+use crate::rules::{Severity, Wording};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
@@ -886,7 +886,7 @@ fn draw_review(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer) 
                 };
                 Line::from(vec![
                     Span::styled(format!("{mark} "), style),
-                    Span::raw(f.message.clone()),
+                    Span::raw(f.message(Wording::wizard(app.lang))),
                 ])
             },
         );
@@ -1071,7 +1071,8 @@ fn draw_overlay(
             };
             let r = centred(area, 72, 16);
             let inner = popup(r, buf, th, f.rule.id());
-            let mut lines = vec![Line::styled(f.message.clone(), th.bold()), Line::raw("")];
+            let words = Wording::wizard(app.lang);
+            let mut lines = vec![Line::styled(f.message(words), th.bold()), Line::raw("")];
             let mut field = |label: &str, v: Option<&str>| {
                 if let Some(v) = v {
                     lines.push(Line::from(vec![
@@ -1086,11 +1087,11 @@ fn draw_overlay(
             field(t.f_client, f.client.as_deref());
             field(t.f_package, f.package.as_deref());
             field(t.f_team, f.team.as_deref());
-            if let Some(h) = &f.hint {
+            if let Some(h) = f.hint(words) {
                 lines.push(Line::raw(""));
                 lines.push(Line::from(vec![
                     Span::styled(format!("{} ", t.f_hint), th.bold()),
-                    Span::raw(h.clone()),
+                    Span::raw(h),
                 ]));
             }
             if let Some((step, _)) = app.finding_target(*i) {
