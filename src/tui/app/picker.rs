@@ -24,36 +24,6 @@ pub struct Picker {
     pub first: Vec<PackageRef>,
 }
 
-impl App {
-    /// The own-packages picker changed: the organisation's needs follow it,
-    /// and a package the system register lacks is added there too (the
-    /// system can only act with packages it registers), saying so.
-    pub(super) fn own_packages_picked(&mut self) {
-        let before = Part::Group(vec![
-            Part::OwnPackages(self.plan.own_packages.clone()),
-            Part::System(self.plan.system.clone()),
-        ]);
-        self.plan.own_packages = self.picker.chosen.clone();
-        let missing: Vec<PackageRef> = self
-            .plan
-            .own_packages
-            .iter()
-            .filter(|p| !self.plan.system.access_packages.contains(p))
-            .cloned()
-            .collect();
-        let added = missing
-            .iter()
-            .map(|p| p.code().to_string())
-            .collect::<Vec<_>>()
-            .join(", ");
-        self.plan.system.access_packages.extend(missing);
-        self.changed_from(before);
-        if !added.is_empty() {
-            self.status = Some(i18n::fill(self.t().added_to_register, &[&added]));
-        }
-    }
-}
-
 impl Picker {
     pub fn new(target: PickTarget, chosen: Vec<PackageRef>) -> Picker {
         let mut p = Picker {
@@ -69,7 +39,7 @@ impl Picker {
         p
     }
 
-    pub(super) fn refilter(&mut self) {
+    pub(crate) fn refilter(&mut self) {
         let all = catalog().packages();
         let hits: Vec<&str> = catalog()
             .search(&self.filter)
@@ -107,7 +77,7 @@ impl Picker {
         self.chosen.iter().any(|c| c.code() == code)
     }
 
-    pub(super) fn toggle(&mut self) {
+    pub(crate) fn toggle(&mut self) {
         let Some(&i) = self.matches.get(self.sel) else {
             return;
         };
@@ -120,7 +90,7 @@ impl Picker {
     }
 
     /// Handles a key; `true` when the picker is done (Esc outside the filter).
-    pub(super) fn on(&mut self, key: KeyEvent) -> bool {
+    pub(crate) fn on(&mut self, key: KeyEvent) -> bool {
         if self.filtering {
             match key.code {
                 KeyCode::Esc => {
