@@ -4,7 +4,7 @@
 use crate::decision;
 use crate::tui::app::{App, Row, Step, move_sel};
 use crate::tui::i18n::{Strings, fill};
-use crate::tui::widgets::{Theme, step_block};
+use crate::tui::widgets::{Theme, offset, step_block};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -26,9 +26,6 @@ pub(crate) fn draw(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buff
     let i = app.question.min(qs.len() - 1);
     let q = &qs[i];
     let answer = app.computed.answers.get(i);
-    let [top, bottom] =
-        Layout::vertical([Constraint::Min(8), Constraint::Length(qs.len() as u16 + 1)])
-            .areas(inner);
     let mut lines = vec![
         Line::styled(
             fill(
@@ -55,16 +52,32 @@ pub(crate) fn draw(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buff
         }
         lines.push(Line::from(spans));
     }
+    lines.push(Line::from(vec![
+        Span::styled(format!("{} ", t.guidance_says), th.dim()),
+        Span::raw(q.explain(lang).to_string()),
+    ]));
     if let Some(row) = app.decision_choice() {
         lines.push(Line::from(vec![
             Span::styled(format!("{}: {}", row.label(t), app.value(row)), th.accent()),
             Span::styled(format!("  {}", t.left_to_you), th.dim()),
         ]));
+        if let Some(points) = super::options::points_to(app, row) {
+            lines.push(Line::raw(points));
+        }
     }
-    lines.push(Line::from(vec![
-        Span::styled(format!("{} ", t.guidance_says), th.dim()),
-        Span::raw(q.explain(lang).to_string()),
-    ]));
+    // The path gets what the question leaves, all seven when there is room.
+    let needed: usize = lines
+        .iter()
+        .map(|l| {
+            crate::text::wrap(&l.to_string(), usize::from(inner.width))
+                .len()
+                .max(1)
+        })
+        .sum();
+    let room = usize::from(inner.height).saturating_sub(needed);
+    let path_h = room.clamp(4, qs.len() + 1) as u16;
+    let [top, bottom] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(path_h)]).areas(inner);
     Paragraph::new(lines)
         .wrap(Wrap { trim: true })
         .render(top, buf);
@@ -72,9 +85,12 @@ pub(crate) fn draw(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buff
         Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(bottom);
     Paragraph::new(Line::styled(format!("── {} ", t.path_so_far), th.bold()))
         .render(path_title, buf);
+    // Scrolled so that the current question shows.
+    let first = offset(i, usize::from(path_area.height));
     let path: Vec<Line> = qs
         .iter()
         .enumerate()
+        .skip(first)
         .map(|(k, q)| {
             let ans = match app.computed.answers.get(k) {
                 Some(a) => {

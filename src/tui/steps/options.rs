@@ -3,7 +3,8 @@
 //! options worked out for this plan beside them. Its keys are the form's.
 
 use super::draw_form;
-use crate::tui::app::App;
+use crate::decision;
+use crate::tui::app::{App, Row};
 use crate::tui::i18n::{Strings, fill};
 use crate::tui::widgets::{Theme, prose};
 use ratatui::buffer::Buffer;
@@ -22,11 +23,14 @@ pub(crate) fn draw(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buff
         Some(help) if !help.is_empty() => help,
         _ => t.help_f_option,
     };
-    let mut below = vec![
-        Line::styled(prose(help), th.dim()),
-        Line::raw(""),
-        Line::styled(t.compare_title, th.bold()),
-    ];
+    let mut below = vec![Line::styled(prose(help), th.dim())];
+    if app.selected_row() == Some(Row::SelfOnClient)
+        && let Some(points) = points_to(app, Row::SelfOnClient)
+    {
+        below.push(Line::raw(points));
+    }
+    below.push(Line::raw(""));
+    below.push(Line::styled(t.compare_title, th.bold()));
     below.extend(compare_lines(app).into_iter().map(Line::raw));
     draw_form(app, (t, th), area, buf, t.options_intro, below);
 }
@@ -63,11 +67,6 @@ pub fn compare_lines(app: &App) -> Vec<String> {
             ],
         )
     };
-    let recommended = if c.recommended == "per-service" {
-        t.f_per_service
-    } else {
-        t.f_per_combination
-    };
     vec![
         fill(
             t.compare_applies,
@@ -78,6 +77,32 @@ pub fn compare_lines(app: &App) -> Vec<String> {
         ),
         side(t.compare_option_1, &c.option_1),
         side(t.compare_option_2, &c.option_2),
-        fill(t.compare_recommended, &[recommended]),
+        points_to(app, Row::FOption).unwrap_or_default(),
     ]
+}
+
+/// For a choice the guidance leaves to the user, where its criterion points
+/// for this plan's numbers; `None` when the choice does not arise here.
+pub(crate) fn points_to(app: &App, row: Row) -> Option<String> {
+    let t = app.t();
+    match row {
+        Row::FOption => {
+            let c = app.computed.compare.as_ref().filter(|c| c.applies)?;
+            let option = if c.recommended == "per-service" {
+                t.compare_option_2
+            } else {
+                t.compare_option_1
+            };
+            let option = option.to_lowercase();
+            Some(fill(t.compare_points_to, &[&option]))
+        }
+        Row::SelfOnClient => {
+            let i = decision::QUESTIONS
+                .iter()
+                .position(|q| q.id == "own-and-delegated")?;
+            let yes = app.computed.answers.get(i).is_some_and(|a| a.yes);
+            yes.then(|| t.self_on_client_points.to_string())
+        }
+        _ => None,
+    }
 }
