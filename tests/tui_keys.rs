@@ -197,7 +197,24 @@ fn add_a_team_with_handles_and_members() {
     app.go(Step::Teams);
     press(&mut app, &[Char('a')]);
     enter_text(&mut app, "Payroll");
-    enter_text(&mut app, "delegated a-ordning");
+    // Handles: a list of every relationship type, nothing typed.
+    press(&mut app, &[Enter]);
+    let Some(Overlay::Relationships(p)) = app.overlays.last() else {
+        panic!("Enter on Handles opens the relationship types");
+    };
+    assert!(p.chosen.is_empty());
+    let s = screen(&app, 80, 24);
+    assert!(
+        s.contains("registered accountant") && s.contains("delegated in Altinn"),
+        "{s}"
+    );
+    press(&mut app, &[End, Char(' '), Home, Char(' '), Char(' '), Esc]);
+    assert!(matches!(app.overlays.last(), Some(Overlay::Team(_))));
+    // Packages: the catalog's picker.
+    press(&mut app, &[Down, Enter, Char('/')]);
+    type_text(&mut app, "a-ordning");
+    press(&mut app, &[Enter, Char(' '), Esc]);
+    press(&mut app, &[Down]);
     enter_text(&mut app, "anne bo");
     press(&mut app, &[Enter]);
     let team = app.plan.teams.last().unwrap();
@@ -208,6 +225,32 @@ fn add_a_team_with_handles_and_members() {
         yaml.contains("- delegated") && yaml.contains("- a-ordning"),
         "{yaml}"
     );
+    use sysuser::plan::{Handle, PackageRef, Relationship};
+    assert_eq!(
+        team.handles,
+        [
+            Handle::Relationship(Relationship::Delegated),
+            Handle::Package(PackageRef::new("a-ordning"))
+        ],
+        "Space twice takes a type back"
+    );
+    // Editing the team shows what it handles and keeps it.
+    let n = app.plan.teams.len();
+    app.sel = n - 1;
+    press(&mut app, &[Enter]);
+    let s = screen(&app, 120, 40);
+    assert!(
+        s.contains("delegated in Altinn") && s.contains("a-ordning"),
+        "{s}"
+    );
+    press(&mut app, &[End, Enter]);
+    assert_eq!(app.plan.teams[n - 1], *team_clone(&yaml));
+}
+
+/// The last team of a plan written as YAML (to compare after an edit).
+fn team_clone(yaml: &str) -> Box<sysuser::plan::Team> {
+    let plan = sysuser::plan::parse(yaml, "t.yaml").unwrap();
+    Box::new(plan.teams.last().unwrap().clone())
 }
 
 #[test]

@@ -182,6 +182,7 @@ fn key_hints(app: &App, t: &Strings) -> String {
         Some(Overlay::Layout(_)) => return t.keys_layout.into(),
         Some(Overlay::Picker(p)) if p.filtering => return t.keys_filter.into(),
         Some(Overlay::Picker(_)) => return t.keys_picker_overlay.into(),
+        Some(Overlay::Relationships(_)) => return t.keys_relationships.into(),
         Some(Overlay::Client(_)) | Some(Overlay::Team(_)) => return t.keys_draft.into(),
         None => {}
     }
@@ -312,11 +313,13 @@ fn draw_overlay(
             );
             let title = match p.target {
                 super::app::PickTarget::Delegated => t.picker_delegated,
+                super::app::PickTarget::TeamPackages => t.picker_team_packages,
                 _ => t.picker_system,
             };
             let inner = popup(r, buf, th, title);
             draw_picker(p, app, t, th, inner, buf, None);
         }
+        Overlay::Relationships(p) => steps::teams::draw_relationships(app, p, (t, th), area, buf),
         Overlay::Client(d) => steps::clients::draw_form(app, d, t, th, area, buf),
         Overlay::Team(d) => steps::teams::draw_form(app, d, t, th, area, buf),
     }

@@ -112,7 +112,7 @@ pub(crate) fn form_lines(
                         let v = app.value(row);
                         let room = (width as usize).saturating_sub(label_w + 6);
                         match row.kind() {
-                            RowKind::Packages => {
+                            RowKind::Picker => {
                                 let tail = format!("  [Enter: {}]", t.choose);
                                 let n = app.value_count(row);
                                 let v = if n > 1 { format!("({n}) {v}") } else { v };

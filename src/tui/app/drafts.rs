@@ -50,7 +50,9 @@ impl App {
                 }
                 let team = Team {
                     name: d.name.trim().to_string(),
-                    handles: d.handles.split_whitespace().map(parse_handle).collect(),
+                    handles: (d.handles.iter().copied().map(Handle::Relationship))
+                        .chain(d.packages.iter().cloned().map(Handle::Package))
+                        .collect(),
                     members: d.members.split_whitespace().map(str::to_string).collect(),
                 };
                 let before = Part::Teams(self.plan.teams.clone());

@@ -36,6 +36,7 @@ pub enum Row {
     ClientSubEntity,
     TeamName,
     TeamHandles,
+    TeamPackages,
     TeamMembers,
     /// A system user's name, in the layout editor.
     SuName,
@@ -50,8 +51,8 @@ pub enum RowKind {
     Text,
     /// Enter or Space flips it.
     Toggle,
-    /// Enter opens the package picker.
-    Packages,
+    /// Enter opens a picker (packages, or a team's relationship types).
+    Picker,
     /// Enter does it.
     Action,
 }
@@ -67,6 +68,8 @@ pub struct Field {
     label: fn(&Strings, Row) -> &'static str,
     help: fn(&Strings) -> &'static str,
     value: fn(&App, Row) -> String,
+    /// How many things a picker row holds (0 for other rows).
+    count: fn(&App) -> usize,
 }
 
 /// A row with no value of its own (actions).
@@ -109,7 +112,7 @@ fn team_draft(app: &App) -> Option<&TeamDraft> {
 impl Row {
     /// The table of rows: one entry per row.
     pub fn field(self) -> Field {
-        use RowKind::{Action, Packages, Text, Toggle};
+        use RowKind::{Action, Picker, Text, Toggle};
         type Label = fn(&Strings, Row) -> &'static str;
         type Value = fn(&App, Row) -> String;
         let f = |kind: RowKind, label: Label, value: Value| Field {
@@ -117,6 +120,7 @@ impl Row {
             label,
             help: |_| "",
             value,
+            count: |_| 0,
         };
         match self {
             Row::Language => f(
@@ -167,8 +171,9 @@ impl Row {
             },
             Row::SysPackages => Field {
                 help: |t| t.help_system_packages,
+                count: |a| a.plan.system.access_packages.len(),
                 ..f(
-                    Packages,
+                    Picker,
                     |t, _| t.row_system_packages,
                     |a, _| packages(a, &a.plan.system.access_packages),
                 )
@@ -275,14 +280,17 @@ impl Row {
                     yes_no(a, client_draft(a).is_some_and(has))
                 },
             ),
-            Row::ClientDelegated => f(
-                Packages,
-                |t, _| t.row_delegated,
-                |a, _| {
-                    let d = client_draft(a);
-                    d.map(|d| packages(a, &d.delegated)).unwrap_or_default()
-                },
-            ),
+            Row::ClientDelegated => Field {
+                count: |a| client_draft(a).map_or(0, |d| d.delegated.len()),
+                ..f(
+                    Picker,
+                    |t, _| t.row_delegated,
+                    |a, _| {
+                        let d = client_draft(a);
+                        d.map(|d| packages(a, &d.delegated)).unwrap_or_default()
+                    },
+                )
+            },
             Row::ClientSubEntity => f(
                 Toggle,
                 |t, _| t.row_sub_entity,
@@ -293,11 +301,35 @@ impl Row {
                 |t, _| t.row_team_name,
                 |a, _| team_draft(a).map(|d| d.name.clone()).unwrap_or_default(),
             ),
-            Row::TeamHandles => f(
-                Text,
-                |t, _| t.row_team_handles,
-                |a, _| team_draft(a).map(|d| d.handles.clone()).unwrap_or_default(),
-            ),
+            Row::TeamHandles => Field {
+                count: |a| team_draft(a).map_or(0, |d| d.handles.len()),
+                ..f(
+                    Picker,
+                    |t, _| t.row_team_handles,
+                    |a, _| {
+                        let Some(d) = team_draft(a) else {
+                            return String::new();
+                        };
+                        if d.handles.is_empty() {
+                            return a.t().none.to_string();
+                        }
+                        let labels: Vec<&str> =
+                            d.handles.iter().map(|r| r.label_in(a.lang)).collect();
+                        labels.join(", ")
+                    },
+                )
+            },
+            Row::TeamPackages => Field {
+                count: |a| team_draft(a).map_or(0, |d| d.packages.len()),
+                ..f(
+                    Picker,
+                    |t, _| t.row_team_packages,
+                    |a, _| {
+                        let d = team_draft(a);
+                        d.map(|d| packages(a, &d.packages)).unwrap_or_default()
+                    },
+                )
+            },
             Row::TeamMembers => f(
                 Text,
                 |t, _| t.row_team_members,
@@ -323,11 +355,23 @@ impl Row {
     }
 }
 
-pub(crate) fn parse_handle(s: &str) -> Handle {
-    Relationship::parse(s)
-        .map(Handle::Relationship)
-        .unwrap_or_else(|| Handle::Package(PackageRef::new(s)))
+/// The client dialog's rows: the three ER roles an accounting firm meets
+/// most are toggles there.
+pub fn client_rows() -> Vec<Row> {
+    let mut rows = vec![Row::ClientOrgnr, Row::ClientName, Row::ClientUnitType];
+    rows.extend(ErRole::all().take(3).map(Row::ClientRole));
+    rows.extend([Row::ClientDelegated, Row::ClientSubEntity, Row::Save]);
+    rows
 }
+
+/// The team dialog's rows.
+pub const TEAM_ROWS: [Row; 5] = [
+    Row::TeamName,
+    Row::TeamHandles,
+    Row::TeamPackages,
+    Row::TeamMembers,
+    Row::Save,
+];
 
 pub(crate) fn show_orgnr(o: &Orgnr) -> String {
     if o.as_str() == UNSET_ORGNR {
@@ -341,14 +385,9 @@ impl App {
     /// The rows of the form that has the keys: the top overlay's or the step's.
     pub fn rows(&self) -> Vec<Row> {
         match self.overlays.last() {
-            Some(Overlay::Client(_)) => {
-                let mut rows = vec![Row::ClientOrgnr, Row::ClientName, Row::ClientUnitType];
-                rows.extend(ErRole::all().take(3).map(Row::ClientRole));
-                rows.extend([Row::ClientDelegated, Row::ClientSubEntity, Row::Save]);
-                return rows;
-            }
+            Some(Overlay::Client(_)) => return client_rows(),
             Some(Overlay::Team(_)) => {
-                return vec![Row::TeamName, Row::TeamHandles, Row::TeamMembers, Row::Save];
+                return TEAM_ROWS.to_vec();
             }
             _ => {}
         }
@@ -389,21 +428,9 @@ impl App {
         (row.field().value)(self, row)
     }
 
-    /// How many packages a package row holds.
+    /// How many things a picker row holds.
     pub fn value_count(&self, row: Row) -> usize {
-        match row {
-            Row::SysPackages => self.plan.system.access_packages.len(),
-            Row::ClientDelegated => self
-                .overlays
-                .iter()
-                .rev()
-                .find_map(|o| match o {
-                    Overlay::Client(d) => Some(d.delegated.len()),
-                    _ => None,
-                })
-                .unwrap_or(0),
-            _ => 0,
-        }
+        (row.field().count)(self)
     }
 
     pub(crate) fn form_sel(&self) -> usize {
@@ -472,10 +499,18 @@ impl App {
                 });
             }
             RowKind::Toggle => self.toggle(row),
-            RowKind::Packages => {
+            RowKind::Picker => {
                 let (target, chosen) = match (row, self.overlays.last()) {
                     (Row::ClientDelegated, Some(Overlay::Client(d))) => {
                         (PickTarget::Delegated, d.delegated.clone())
+                    }
+                    (Row::TeamHandles, Some(Overlay::Team(d))) => {
+                        let p = RelationshipPicker::new(d.handles.clone());
+                        self.overlays.push(Overlay::Relationships(p));
+                        return;
+                    }
+                    (Row::TeamPackages, Some(Overlay::Team(d))) => {
+                        (PickTarget::TeamPackages, d.packages.clone())
                     }
                     _ => (PickTarget::System, self.plan.system.access_packages.clone()),
                 };
@@ -724,11 +759,10 @@ impl App {
                 }
                 return Ok(());
             }
-            Row::TeamName | Row::TeamHandles | Row::TeamMembers => {
+            Row::TeamName | Row::TeamMembers => {
                 if let Some(Overlay::Team(d)) = self.overlays.last_mut() {
                     let field = match row {
                         Row::TeamName => &mut d.name,
-                        Row::TeamHandles => &mut d.handles,
                         _ => &mut d.members,
                     };
                     *field = text.to_string();

@@ -31,9 +31,9 @@ mod session;
 mod worker;
 
 use crate::tui::history::Part;
-pub use forms::{Row, RowKind};
-use forms::{parse_handle, show_orgnr};
-pub use picker::{PickTarget, Picker};
+use forms::show_orgnr;
+pub use forms::{Row, RowKind, TEAM_ROWS, client_rows};
+pub use picker::{PickTarget, Picker, RelationshipPicker};
 pub use session::{Replace, Session};
 use worker::{Key, Reply, Request, Worker};
 pub use worker::{Shared, compute};
@@ -141,7 +141,10 @@ pub struct ClientDraft {
 pub struct TeamDraft {
     pub index: Option<usize>,
     pub name: String,
-    pub handles: String,
+    /// The relationship types it handles, picked from a list.
+    pub handles: Vec<Relationship>,
+    /// The access packages it handles, picked from the catalog.
+    pub packages: Vec<PackageRef>,
     pub members: String,
     pub sel: usize,
 }
@@ -163,6 +166,8 @@ pub enum Overlay {
     /// A finding's details, by its index in the report.
     Finding(usize),
     Picker(Picker),
+    /// The team dialog's relationship types.
+    Relationships(RelationshipPicker),
     Client(ClientDraft),
     Team(TeamDraft),
 }
@@ -589,6 +594,11 @@ impl App {
                                 d.delegated = p.chosen;
                             }
                         }
+                        PickTarget::TeamPackages => {
+                            if let Some(Overlay::Team(d)) = self.overlays.last_mut() {
+                                d.packages = p.chosen;
+                            }
+                        }
                         _ => {
                             let before = Part::System(self.plan.system.clone());
                             self.plan.system.access_packages = p.chosen;
@@ -597,6 +607,15 @@ impl App {
                     }
                 } else {
                     self.overlays.push(Overlay::Picker(p));
+                }
+            }
+            Overlay::Relationships(mut p) => {
+                if p.on(key) {
+                    if let Some(Overlay::Team(d)) = self.overlays.last_mut() {
+                        d.handles = p.chosen;
+                    }
+                } else {
+                    self.overlays.push(Overlay::Relationships(p));
                 }
             }
             form @ (Overlay::Client(_) | Overlay::Team(_)) => {

@@ -8,6 +8,8 @@ pub enum PickTarget {
     System,
     Own,
     Delegated,
+    /// The packages a team handles (the team dialog).
+    TeamPackages,
 }
 
 /// The searchable package picker over the catalog's organisation packages.
@@ -117,6 +119,51 @@ impl Picker {
             KeyCode::Char(' ') | KeyCode::Enter => self.toggle(),
             KeyCode::Esc | KeyCode::Backspace => return true,
             code => move_sel(&mut self.sel, self.matches.len(), code),
+        }
+        false
+    }
+}
+
+/// The relationship types a team handles, picked from every type there is
+/// (each ER role, then delegation in Altinn): the only values Altinn and the
+/// engine know, so nothing is typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelationshipPicker {
+    pub chosen: Vec<Relationship>,
+    pub sel: usize,
+}
+
+impl RelationshipPicker {
+    pub fn new(chosen: Vec<Relationship>) -> RelationshipPicker {
+        RelationshipPicker { chosen, sel: 0 }
+    }
+
+    /// The types listed, in [`Relationship::all`]'s order.
+    pub fn list() -> Vec<Relationship> {
+        Relationship::all().collect()
+    }
+
+    /// Handles a key; `true` when the picker is done (Esc).
+    pub(crate) fn on(&mut self, key: KeyEvent) -> bool {
+        let all = Self::list();
+        match key.code {
+            KeyCode::Char(' ') | KeyCode::Enter => {
+                let Some(&r) = all.get(self.sel) else {
+                    return false;
+                };
+                match self.chosen.iter().position(|c| *c == r) {
+                    Some(i) => {
+                        self.chosen.remove(i);
+                    }
+                    None => {
+                        self.chosen.push(r);
+                        // Kept in the list's order, as the plan file shows them.
+                        self.chosen.sort_by_key(|c| all.iter().position(|x| x == c));
+                    }
+                }
+            }
+            KeyCode::Esc | KeyCode::Backspace => return true,
+            code => move_sel(&mut self.sel, all.len(), code),
         }
         false
     }

@@ -1,8 +1,8 @@
 //! Step 5: the clients: a list with add, edit, delete, find, and reading a
 //! client list (CSV) or a plan's clients from a file; the client dialog.
 
-use crate::plan::{Client, ErRole};
-use crate::tui::app::{App, ClientDraft, Input, Overlay, Row, line_edit, move_sel};
+use crate::plan::Client;
+use crate::tui::app::{App, ClientDraft, Input, Overlay, Row, client_rows, line_edit, move_sel};
 use crate::tui::history::Part;
 use crate::tui::i18n::{self, Strings};
 use crate::tui::widgets::{
@@ -107,12 +107,7 @@ pub(crate) fn draw_form(
         t.add_client
     };
     let inner = popup(r, buf, th, title);
-    let rows = {
-        let mut rows = vec![Row::ClientOrgnr, Row::ClientName, Row::ClientUnitType];
-        rows.extend(ErRole::all().take(3).map(Row::ClientRole));
-        rows.extend([Row::ClientDelegated, Row::ClientSubEntity, Row::Save]);
-        rows
-    };
+    let rows = client_rows();
     let mut lines = vec![Line::styled(t.client_form_intro, th.dim()), Line::raw("")];
     lines.extend(form_lines(app, t, th, &rows, d.sel, inner.width));
     Paragraph::new(lines)

@@ -1,7 +1,7 @@
 //! Step 6: the teams, who handles which kind of client; the team dialog.
 
 use crate::plan::Handle;
-use crate::tui::app::{App, Overlay, Row, TeamDraft, move_sel};
+use crate::tui::app::{App, Overlay, RelationshipPicker, TEAM_ROWS, TeamDraft, move_sel};
 use crate::tui::history::Part;
 use crate::tui::i18n::{self, Strings};
 use crate::tui::widgets::{
@@ -9,8 +9,8 @@ use crate::tui::widgets::{
 };
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 /// The keys line.
@@ -79,7 +79,7 @@ pub(crate) fn draw_form(
         t.add_team
     };
     let inner = popup(r, buf, th, title);
-    let rows = [Row::TeamName, Row::TeamHandles, Row::TeamMembers, Row::Save];
+    let rows = TEAM_ROWS;
     let mut lines = vec![Line::styled(t.team_form_intro, th.dim()), Line::raw("")];
     lines.extend(form_lines(app, t, th, &rows, d.sel, inner.width));
     Paragraph::new(lines)
@@ -93,25 +93,26 @@ pub(crate) fn on_key(app: &mut App, key: KeyEvent) {
         KeyCode::Char('a') => app.overlays.push(Overlay::Team(TeamDraft {
             index: None,
             name: String::new(),
-            handles: String::new(),
+            handles: Vec::new(),
+            packages: Vec::new(),
             members: String::new(),
             sel: 0,
         })),
         KeyCode::Enter | KeyCode::Char('e') => {
             if let Some(team) = app.plan.teams.get(app.sel) {
-                let handles = team
-                    .handles
-                    .iter()
-                    .map(|h| match h {
-                        Handle::Relationship(r) => r.as_str().to_string(),
-                        Handle::Package(p) => p.code().to_string(),
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let mut handles = Vec::new();
+                let mut packages = Vec::new();
+                for h in &team.handles {
+                    match h {
+                        Handle::Relationship(r) => handles.push(*r),
+                        Handle::Package(p) => packages.push(p.clone()),
+                    }
+                }
                 app.overlays.push(Overlay::Team(TeamDraft {
                     index: Some(app.sel),
                     name: team.name.clone(),
                     handles,
+                    packages,
                     members: team.members.join(" "),
                     sel: 0,
                 }));
@@ -128,4 +129,36 @@ pub(crate) fn on_key(app: &mut App, key: KeyEvent) {
         }
         code => move_sel(&mut app.sel, n, code),
     }
+}
+
+/// The team's relationship types: every type there is, the chosen ones marked,
+/// named as the guidance names them, with the plan file's id beside.
+pub(crate) fn draw_relationships(
+    app: &App,
+    p: &RelationshipPicker,
+    (t, th): (&Strings, Theme),
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let all = RelationshipPicker::list();
+    let h = (all.len() as u16 + 4).min(area.height);
+    let r = centred(area, area.width.saturating_sub(4).min(96), h);
+    let inner = popup(r, buf, th, t.picker_relationships);
+    let [intro, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
+    Paragraph::new(Line::styled(t.relationships_intro, th.dim()))
+        .wrap(Wrap { trim: true })
+        .render(intro, buf);
+    let width = all
+        .iter()
+        .map(|r| r.label_in(app.lang).chars().count())
+        .max()
+        .unwrap_or(0);
+    draw_list(list, buf, all.len(), (p.sel, true), th, |i| {
+        let r = all[i];
+        let mark = if p.chosen.contains(&r) { "[x]" } else { "[ ]" };
+        Line::from(vec![
+            Span::raw(format!("{mark} {:<width$}  ", r.label_in(app.lang))),
+            Span::styled(r.as_str(), th.dim()),
+        ])
+    });
 }
