@@ -14,10 +14,12 @@
 mod basis;
 mod clients;
 mod guidance;
+mod join;
 mod layout;
 mod refs;
 mod texts;
 pub mod walk;
+pub use join::{join_findings, qualifies};
 
 use crate::catalog::{Fit, Package, catalog};
 use crate::lang::Lang;
