@@ -18,6 +18,8 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
+mod layout_edit;
+
 /// The smallest terminal the wizard draws in.
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
@@ -260,7 +262,11 @@ fn key_hints(app: &App, t: &Strings) -> String {
         Some(Overlay::Finding(i)) if app.fix_for(*i).is_some() => {
             return t.keys_finding_fix.into();
         }
+        Some(Overlay::Finding(i)) if app.finding_system_user(*i).is_some() => {
+            return app.ls().keys_finding_layout.into();
+        }
         Some(Overlay::Finding(_)) => return t.keys_finding.into(),
+        Some(Overlay::Edit(d)) => return layout_edit::keys(app, d, t),
         Some(Overlay::Layout(_)) => return t.keys_layout.into(),
         Some(Overlay::Picker(p)) if p.filtering => return t.keys_filter.into(),
         Some(Overlay::Picker(_)) => return t.keys_picker_overlay.into(),
@@ -1056,6 +1062,7 @@ fn draw_overlay(
             Paragraph::new(keys).render(foot, buf);
         }
         Overlay::Layout(sel) => draw_layout_editor(app, *sel, t, th, area, buf),
+        Overlay::Edit(d) => layout_edit::draw(app, d, t, th, area, buf),
         Overlay::Errors(lines) => {
             let h = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
             let r = centred(area, area.width.saturating_sub(6).min(100), h);
@@ -1093,7 +1100,10 @@ fn draw_overlay(
                     Span::raw(h.clone()),
                 ]));
             }
-            if let Some((step, _)) = app.finding_target(*i) {
+            if let Some(jump) = layout_edit::finding_jump(app, *i) {
+                lines.push(Line::raw(""));
+                lines.push(Line::styled(jump, th.dim()));
+            } else if let Some((step, _)) = app.finding_target(*i) {
                 lines.push(Line::raw(""));
                 lines.push(Line::styled(
                     fill(t.f_jump, &[step_title(t, step)]),
@@ -1105,6 +1115,9 @@ fn draw_overlay(
                 .render(inner, buf);
         }
         Overlay::Picker(p) => {
+            if let super::app::PickTarget::Layout(pick) = p.target {
+                return layout_edit::draw_su_picker(app, p, pick, t, th, area, buf);
+            }
             let r = centred(
                 area,
                 area.width.saturating_sub(4),
@@ -1125,6 +1138,7 @@ fn draw_overlay(
 /// The layout editor: one line per system user, the selected one's fields below.
 fn draw_layout_editor(app: &App, sel: usize, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer) {
     let users = &app.plan.system_users;
+    let sel = sel.min(users.len().saturating_sub(1));
     let r = centred(
         area,
         area.width.saturating_sub(6).min(96),

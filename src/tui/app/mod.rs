@@ -23,6 +23,8 @@ use std::path::{Path, PathBuf};
 mod files;
 pub use files::{OUTPUTS, Output, regular_file};
 mod forms;
+mod layout_edit;
+pub use layout_edit::{ClientPick, Dialog, DraftRow, LayoutPick, SuDraft, packages_for, refusal};
 mod lists;
 mod picker;
 mod review;
@@ -163,6 +165,8 @@ pub enum Overlay {
     /// A finding's details, by its index in the report.
     Finding(usize),
     Picker(Picker),
+    /// A dialog of the layout editor (new system user, its clients, its packages).
+    Edit(Dialog),
     Client(ClientDraft),
     Team(TeamDraft),
 }
@@ -662,6 +666,7 @@ impl App {
                 _ => self.overlays.push(Overlay::ConfirmMerge(m)),
             },
             Overlay::Layout(i) => self.on_layout(i, key),
+            Overlay::Edit(d) => self.on_dialog(d, key),
             Overlay::Finding(i) => match key.code {
                 KeyCode::Enter => self.jump_to_finding(i),
                 KeyCode::Char('f') if self.fix_for(i).is_some() => self.apply_fix(i),
@@ -676,6 +681,7 @@ impl App {
                                 d.delegated = p.chosen;
                             }
                         }
+                        PickTarget::Layout(pick) => self.layout_picked(pick, p.chosen),
                         _ => {
                             let before = Part::System(self.plan.system.clone());
                             self.plan.system.access_packages = p.chosen;

@@ -93,7 +93,7 @@ impl App {
 
     /// `e` on the review: edits the layout shown. The recommendation becomes
     /// the plan's own layout first (one change, undoable).
-    fn edit_layout(&mut self) {
+    pub(super) fn edit_layout(&mut self) {
         if !self.own_layout {
             let Some(reviewed) = &self.computed.plan else {
                 return;
@@ -108,6 +108,9 @@ impl App {
     pub(super) fn on_layout(&mut self, i: usize, key: KeyEvent) {
         let n = self.plan.system_users.len();
         let mut sel = i.min(n.saturating_sub(1));
+        if self.layout_key(sel, key) {
+            return;
+        }
         match key.code {
             KeyCode::Esc | KeyCode::Char('q') => return,
             KeyCode::Enter | KeyCode::Char('x') if sel < n => {
@@ -147,6 +150,9 @@ impl App {
 
     /// Stores a system user's new name or external ref (the layout editor's fields).
     pub(super) fn commit_layout(&mut self, row: Row, text: &str) -> Result<(), String> {
+        if let Some(Overlay::Edit(Dialog::New(_))) = self.overlays.last() {
+            return self.commit_draft(row, text);
+        }
         let t = self.t();
         let Some(&Overlay::Layout(i)) = self.overlays.last() else {
             return Ok(());
@@ -299,6 +305,9 @@ impl App {
     }
 
     pub(super) fn jump_to_finding(&mut self, i: usize) {
+        if let Some((su, client)) = self.finding_system_user(i) {
+            return self.edit_finding_system_user(su, client);
+        }
         if let Some((step, sel)) = self.finding_target(i) {
             self.go(step);
             self.sel = sel;
