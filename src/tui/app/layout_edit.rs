@@ -229,8 +229,8 @@ impl App {
                 _ => return,
             },
         };
-        let picker = Picker::new(PickTarget::Layout(pick), chosen)
-            .only(packages_for(&self.plan, kind));
+        let picker =
+            Picker::new(PickTarget::Layout(pick), chosen).only(packages_for(&self.plan, kind));
         self.overlays.push(Overlay::Picker(picker));
     }
 
@@ -290,7 +290,9 @@ impl App {
                     self.pick_packages(LayoutPick::SystemUser(i))
                 }
                 KeyCode::Char('n') | KeyCode::Esc => {}
-                _ => self.overlays.push(Overlay::Edit(Dialog::ConfirmRepackage(i))),
+                _ => self
+                    .overlays
+                    .push(Overlay::Edit(Dialog::ConfirmRepackage(i))),
             },
         }
     }

@@ -34,7 +34,10 @@ pub(super) fn finding_jump(app: &App, i: usize) -> Option<String> {
         _ => &app.plan.system_users,
     };
     let name = &users.get(su)?.name;
-    Some(fill(strings(app.lang).finding_jump, &[&format!("\"{name}\"")]))
+    Some(fill(
+        strings(app.lang).finding_jump,
+        &[&format!("\"{name}\"")],
+    ))
 }
 
 pub(super) fn draw(app: &App, d: &Dialog, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer) {
@@ -71,8 +74,8 @@ pub(super) fn draw(app: &App, d: &Dialog, t: &Strings, th: Theme, area: Rect, bu
                     (_, Some(inp)) => format!("{mark} {:<w$}  {}▏", label(row), inp.buffer),
                     (DraftRow::Packages, None) => {
                         let tail = format!("  [Enter: {}]", t.choose);
-                        let room = (inner.width as usize)
-                            .saturating_sub(w + 4 + tail.chars().count());
+                        let room =
+                            (inner.width as usize).saturating_sub(w + 4 + tail.chars().count());
                         let v = clip(&app.draft_value(draft, row), room);
                         format!("{mark} {:<w$}  {v}{tail}", label(row))
                     }
@@ -85,7 +88,10 @@ pub(super) fn draw(app: &App, d: &Dialog, t: &Strings, th: Theme, area: Rect, bu
                 lines.push(if editing.is_some() {
                     Line::styled(text, th.bold().add_modifier(Modifier::UNDERLINED))
                 } else if selected {
-                    Line::styled(format!("{text:<w$}", w = inner.width as usize), th.selected())
+                    Line::styled(
+                        format!("{text:<w$}", w = inner.width as usize),
+                        th.selected(),
+                    )
                 } else if row == DraftRow::Add {
                     Line::styled(text, th.bold())
                 } else {
@@ -123,7 +129,10 @@ pub(super) fn draw(app: &App, d: &Dialog, t: &Strings, th: Theme, area: Rect, bu
             };
             let counts = fill(
                 s.qualify_counts,
-                &[&p.qualifying().to_string(), &i18n::clients(p.all.len(), app.lang)],
+                &[
+                    &p.qualifying().to_string(),
+                    &i18n::clients(p.all.len(), app.lang),
+                ],
             );
             Paragraph::new(vec![
                 Line::styled(packages_line(u), th.dim()),
@@ -233,7 +242,11 @@ fn draw_clients_of(
     }
     draw_list(list, buf, u.clients.len(), (sel, true), th, |i| {
         let orgnr = u.clients[i].as_str();
-        let index = app.plan.clients.iter().position(|c| c.orgnr.as_str() == orgnr);
+        let index = app
+            .plan
+            .clients
+            .iter()
+            .position(|c| c.orgnr.as_str() == orgnr);
         let label = app.client_label(orgnr);
         match index {
             Some(c) if !crate::engine::qualifies(u, &app.plan.clients[c]) => {
