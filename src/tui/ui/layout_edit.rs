@@ -135,7 +135,7 @@ pub(super) fn draw(app: &App, d: &Dialog, t: &Strings, th: Theme, area: Rect, bu
                 ],
             );
             Paragraph::new(vec![
-                Line::styled(packages_line(u), th.dim()),
+                Line::styled(packages_line(app, u), th.dim()),
                 Line::from(vec![
                     Span::styled(filter, if p.filtering { th.bold() } else { th.dim() }),
                     Span::raw("   "),
@@ -200,10 +200,15 @@ pub(super) fn draw(app: &App, d: &Dialog, t: &Strings, th: Theme, area: Rect, bu
     }
 }
 
-/// "Packages: a, b" of a system user.
-fn packages_line(u: &crate::plan::SystemUser) -> String {
+/// "client relationship · a, b": a system user's type and packages, as the tree words the type.
+fn packages_line(app: &App, u: &crate::plan::SystemUser) -> String {
+    let labels = crate::render::labels(app.lang.code());
+    let kind = match u.kind {
+        SystemUserType::Standard => labels.standard,
+        SystemUserType::Client => labels.client_relationship,
+    };
     let codes: Vec<&str> = u.access_packages.iter().map(|p| p.code()).collect();
-    format!("{} · {}", u.kind.as_str(), codes.join(", "))
+    format!("{kind} · {}", codes.join(", "))
 }
 
 /// A client system user's clients; one that no longer qualifies (after its
@@ -226,13 +231,14 @@ fn draw_clients_of(
     let r = centred(
         area,
         area.width.saturating_sub(12).min(90),
-        area.height.saturating_sub(6),
+        // Ends above the editor's name and external ref lines.
+        area.height.saturating_sub(10),
     );
     let title = fill(s.clients_title, &[&format!("\"{}\"", u.name)]);
     let inner = popup(r, buf, th, &title);
     let [head, list] = Layout::vertical([Constraint::Length(2), Constraint::Min(1)]).areas(inner);
     Paragraph::new(Line::styled(
-        clip(&packages_line(u), head.width as usize),
+        clip(&packages_line(app, u), head.width as usize),
         th.dim(),
     ))
     .render(head, buf);
