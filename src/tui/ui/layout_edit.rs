@@ -2,7 +2,7 @@
 //! user's clients, the clients that could join it, the confirmation that new
 //! packages mean a new client system user, and its package picker.
 
-use super::{Theme, centred, clip, draw_list, draw_picker, popup, prose, row_label};
+use super::{Theme, centred, clip, draw_list, draw_picker, offset, popup, prose, row_label};
 use crate::plan::SystemUserType;
 use crate::tui::app::{App, Dialog, DraftRow, LayoutPick, Picker, Row, refusal};
 use crate::tui::i18n::layout_edit::{LayoutStrings, strings};
@@ -12,6 +12,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use std::collections::HashMap;
 
 /// The bottom line's keys while a dialog of the editor has them.
 pub(super) fn keys(app: &App, d: &Dialog, t: &Strings) -> String {
@@ -246,20 +247,28 @@ fn draw_clients_of(
         Paragraph::new(Line::styled(s.no_clients, th.dim())).render(list, buf);
         return;
     }
+    // The rows on screen, resolved to clients in one pass over the plan's
+    // clients (a lookup per row would be one pass each at 100,000 clients).
+    let first = offset(sel, list.height as usize).min(u.clients.len());
+    let visible = &u.clients[first..];
+    let visible = &visible[..visible.len().min(list.height as usize)];
+    let mut index: HashMap<&str, Option<usize>> =
+        visible.iter().map(|o| (o.as_str(), None)).collect();
+    for (c, client) in app.plan.clients.iter().enumerate() {
+        if let Some(slot @ None) = index.get_mut(client.orgnr.as_str()) {
+            *slot = Some(c);
+        }
+    }
     draw_list(list, buf, u.clients.len(), (sel, true), th, |i| {
         let orgnr = u.clients[i].as_str();
-        let index = app
-            .plan
-            .clients
-            .iter()
-            .position(|c| c.orgnr.as_str() == orgnr);
-        let label = app.client_label(orgnr);
-        match index {
+        match index.get(orgnr).copied().flatten() {
             Some(c) if !crate::engine::qualifies(u, &app.plan.clients[c]) => {
-                let why = refusal(&app.join_findings(su, c), &app.plan.clients[c], s);
-                Line::styled(format!("✗ {label} — {why}"), th.warning())
+                let client = &app.plan.clients[c];
+                let why = refusal(&app.join_findings(su, c), client, s);
+                Line::styled(format!("✗ {} — {why}", client.label()), th.warning())
             }
-            _ => Line::raw(format!("  {label}")),
+            Some(c) => Line::raw(format!("  {}", app.plan.clients[c].label())),
+            None => Line::raw(format!("  {orgnr}")),
         }
     });
 }
