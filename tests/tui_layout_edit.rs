@@ -367,3 +367,21 @@ fn add_a_client_picker() {
         app
     });
 }
+
+#[test]
+fn a_client_that_only_delegated_a_client_only_package_is_refused_with_that_reason() {
+    let text = format!("{SITUATION}{COMPLETE}").replace(
+        "teams:\n",
+        "  - { orgnr: \"312656043\", name: Client G AS, unit_type: AS, delegated: [regnskapsforer-med-signeringsrettighet] }\nteams:\n",
+    );
+    let plan = sysuser::plan::parse(&text, "g.yaml").unwrap();
+    let mut app = App::with_plan(config(Lang::En), plan, None);
+    press(&mut app, &[Char('e'), Char('c'), Char('a')]);
+    let shown = screen(&app, 120, 40);
+    assert!(
+        shown.contains(
+            "Client G AS (312656043) — only delegated a client-only package (regnskapsforer"
+        ),
+        "{shown}"
+    );
+}
