@@ -385,3 +385,17 @@ fn a_client_that_only_delegated_a_client_only_package_is_refused_with_that_reaso
         "{shown}"
     );
 }
+
+#[test]
+fn a_rename_says_what_it_did_and_how_to_undo_it() {
+    let mut app = App::with_plan(config(Lang::En), complete(), None);
+    press(&mut app, &[Char('e')]);
+    enter_text(&mut app, "Bookkeeping");
+    let status = app.status.clone().unwrap();
+    assert!(
+        status.starts_with("Renamed \"Accounting\" to \"Bookkeeping\". u undoes it."),
+        "{status}"
+    );
+    press(&mut app, &[Char('u')]);
+    assert_eq!(app.plan.system_users[0].name, "Accounting");
+}

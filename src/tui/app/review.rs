@@ -174,6 +174,7 @@ impl App {
             return Ok(());
         };
         let recreated = row == Row::SuRef && su.external_ref != text;
+        let renamed = (row == Row::SuName && su.name != text).then(|| su.name.clone());
         match row {
             Row::SuName => su.name = text.to_string(),
             _ => su.external_ref = text.to_string(),
@@ -181,6 +182,9 @@ impl App {
         self.changed_from(before);
         if recreated {
             self.status = Some(t.ref_recreates.into());
+        }
+        if let Some(old) = renamed {
+            self.status = Some(i18n::fill(self.ls().renamed, &[&old, text]));
         }
         Ok(())
     }
