@@ -159,6 +159,24 @@ fn team_form() {
 }
 
 #[test]
+fn team_form_editing_a_team() {
+    snap("team_form_edit", |lang| {
+        let mut app = at(Step::Teams, lang);
+        press(&mut app, &[Enter]);
+        app
+    });
+}
+
+#[test]
+fn team_relationship_picker() {
+    snap("team_relationships", |lang| {
+        let mut app = at(Step::Teams, lang);
+        press(&mut app, &[Enter, Down, Enter, Down]);
+        app
+    });
+}
+
+#[test]
 fn options() {
     snap("options", |lang| {
         let mut app = at(Step::Options, lang);

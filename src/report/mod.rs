@@ -40,8 +40,9 @@ pub fn report(plan: &Plan, lang: Lang) -> String {
 /// [`report`] with the findings `check_in(plan, lang)` made, as a front end
 /// that has them (pointing at the plan's lines) passes them.
 pub fn report_of(plan: &Plan, findings: &Report, lang: Lang) -> String {
-    let checklist = crate::checklist::checklist_with(plan, findings, lang);
-    let advice = crate::advisor::recommend_in(plan, plan.options.f_option, lang).advice;
+    let advised = crate::advisor::recommend_in(plan, plan.options.f_option, lang);
+    let checklist = crate::checklist::checklist_advised(plan, findings, &advised, lang);
+    let advice = advised.advice;
     let index = Index::new(plan);
     let parts = Parts {
         plan,

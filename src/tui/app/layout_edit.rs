@@ -603,6 +603,17 @@ impl App {
         Some((su, client))
     }
 
+    /// "Enter: edit system user "X" …" under a finding whose fix is in the layout editor.
+    pub fn finding_jump(&self, i: usize) -> Option<String> {
+        let (su, _) = self.finding_system_user(i)?;
+        let users = match (&self.computed.plan, self.own_layout) {
+            (Some(p), false) => &p.system_users,
+            _ => &self.plan.system_users,
+        };
+        let name = quoted(&users.get(su)?.name);
+        Some(i18n::fill(self.ls().finding_jump, &[&name]))
+    }
+
     /// Enter on such a finding: the layout editor on its system user, with
     /// its clients open at the client when the finding names one of them.
     pub(super) fn edit_finding_system_user(&mut self, su: usize, client: Option<usize>) {

@@ -2,11 +2,12 @@
 //! user's clients, the clients that could join it, the confirmation that new
 //! packages mean a new client system user, and its package picker.
 
-use super::{Theme, centred, clip, draw_list, draw_picker, offset, popup, prose, row_label};
+use super::row_label;
 use crate::plan::SystemUserType;
 use crate::tui::app::{App, Dialog, DraftRow, LayoutPick, Picker, Row, refusal};
 use crate::tui::i18n::layout_edit::{LayoutStrings, strings};
 use crate::tui::i18n::{self, Strings, fill};
+use crate::tui::widgets::{Theme, centred, clip, draw_list, draw_picker, offset, popup, prose};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
@@ -25,20 +26,6 @@ pub(super) fn keys(app: &App, d: &Dialog, t: &Strings) -> String {
         Dialog::ConfirmRepackage(_) => t.keys_yes_no,
     }
     .into()
-}
-
-/// "Enter: edit system user "X" …" under a finding whose fix is in the layout editor.
-pub(super) fn finding_jump(app: &App, i: usize) -> Option<String> {
-    let (su, _) = app.finding_system_user(i)?;
-    let users = match (&app.computed.plan, app.own_layout) {
-        (Some(p), false) => &p.system_users,
-        _ => &app.plan.system_users,
-    };
-    let name = &users.get(su)?.name;
-    Some(fill(
-        strings(app.lang).finding_jump,
-        &[&format!("\"{name}\"")],
-    ))
 }
 
 pub(super) fn draw(app: &App, d: &Dialog, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer) {
