@@ -468,8 +468,8 @@ pub static EN: Strings = Strings {
         ("a  e  d", "add, edit, delete a client or team"),
         ("i", "read clients from a CSV file"),
         (
-            "a (review)",
-            "replace your own layout with the recommended one",
+            "a  e (review)",
+            "use the recommendation / edit the layout (u undoes)",
         ),
         ("u  Ctrl-R", "undo / redo the last change to the plan"),
         ("Ctrl-U", "clear the field being typed in"),
@@ -735,7 +735,10 @@ pub static NB: Strings = Strings {
             "legg til, rediger, slett en klient eller et team",
         ),
         ("i", "les klienter fra en CSV-fil"),
-        ("a (gjennomgang)", "erstatt deres oppsett med det anbefalte"),
+        (
+            "a  e (gjennomgang)",
+            "bruk anbefalingen / endre oppsettet (u angrer)",
+        ),
         ("u  Ctrl-R", "angre / gjøre om siste endring i planen"),
         ("Ctrl-U", "tøm feltet det skrives i"),
         ("?", "denne hjelpen"),
