@@ -399,3 +399,20 @@ fn a_rename_says_what_it_did_and_how_to_undo_it() {
     press(&mut app, &[Char('u')]);
     assert_eq!(app.plan.system_users[0].name, "Accounting");
 }
+
+#[test]
+fn an_empty_register_says_where_packages_come_from() {
+    let mut plan = complete();
+    plan.system.access_packages.clear();
+    let mut app = App::with_plan(config(Lang::En), plan, None);
+    press(&mut app, &[Char('e'), Char('p'), Char('y')]);
+    let Some(Overlay::Picker(p)) = app.overlays.last() else {
+        panic!("{:?}", app.overlays);
+    };
+    assert!(p.matches.is_empty());
+    let shown = screen(&app, 120, 40);
+    assert!(
+        shown.contains("add them on step 3 (End-user system)"),
+        "{shown}"
+    );
+}

@@ -255,7 +255,11 @@ fn draw_clients_of(
                 Line::styled(format!("✗ {} — {why}", client.label()), th.warning())
             }
             Some(c) => Line::raw(format!("  {}", app.plan.clients[c].label())),
-            None => Line::raw(format!("  {orgnr}")),
+            None if orgnr == app.plan.organisation.orgnr.as_str() => Line::styled(
+                format!("✗ {orgnr} — {}", s.reason_organisation),
+                th.warning(),
+            ),
+            None => Line::styled(format!("✗ {orgnr} — {}", s.reason_not_listed), th.warning()),
         }
     });
 }
@@ -299,6 +303,7 @@ pub(super) fn draw_su_picker(
     };
     let inner = popup(r, buf, th, &title);
     let intro = match kind {
+        _ if crate::tui::app::packages_for(&app.plan, kind).is_empty() => s.register_empty,
         SystemUserType::Standard => s.packages_intro_standard,
         SystemUserType::Client => s.packages_intro_client,
     };
