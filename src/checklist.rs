@@ -184,13 +184,13 @@ pub fn checklist(plan: &Plan) -> Checklist {
 }
 
 /// [`checklist`] with every item's wording, reason and details in `lang`
-/// (the findings it quotes come from `check` in the same language); the
+/// (the findings it quotes are worded in it too); the
 /// ids and statuses are the same in every language.
 pub fn checklist_in(plan: &Plan, lang: Lang) -> Checklist {
-    checklist_with(plan, &crate::engine::check_in(plan, lang), lang)
+    checklist_with(plan, &crate::engine::check(plan), lang)
 }
 
-/// [`checklist_in`] judged from findings `check_in(plan, lang)` already
+/// [`checklist_in`] judged from findings `check(plan)` already
 /// made (the report shows both and checks a large plan once).
 pub fn checklist_with(plan: &Plan, report: &Report, lang: Lang) -> Checklist {
     let advised = crate::advisor::recommend_in(plan, plan.options.f_option, lang);
@@ -238,12 +238,12 @@ pub fn checklist_advised(
     Checklist { items, summary }
 }
 
-fn findings(report: &Report, rules: &[Rule]) -> Vec<String> {
+fn findings(report: &Report, rules: &[Rule], lang: Lang) -> Vec<String> {
     report
         .findings
         .iter()
         .filter(|f| rules.contains(&f.rule))
-        .map(|f| format!("{}: {}", f.rule.id(), f.message))
+        .map(|f| format!("{}: {}", f.rule.id(), f.message(lang)))
         .collect()
 }
 
@@ -297,6 +297,7 @@ fn system_registered(plan: &Plan, report: &Report, lang: Lang) -> Judged {
             Rule::InvalidSystemId,
             Rule::LocallyInstalledNeedsOwnVendor,
         ],
+        lang,
     ));
     if problems.is_empty() {
         let fits = Text::SystemFits {
@@ -437,6 +438,7 @@ fn clients_linked(plan: &Plan, report: &Report, lang: Lang) -> Judged {
             Rule::OperationalUnitAsClient,
             Rule::ClientUncovered,
         ],
+        lang,
     );
     if problems.is_empty() {
         let linked: BTreeSet<&str> = client_sus
@@ -487,6 +489,7 @@ fn access_control(plan: &Plan, report: &Report, lang: Lang) -> Judged {
             Rule::SystemUserWithoutTeam,
             Rule::TeamOutsideRelationship,
         ],
+        lang,
     ));
     let defined: HashSet<&str> = plan.teams.iter().map(|t| t.name.as_str()).collect();
     let mut reported: HashSet<String> = problems.iter().cloned().collect();
@@ -562,7 +565,7 @@ fn select_token(plan: &Plan, report: &Report, lang: Lang) -> Judged {
             .text(lang)
         })
         .collect();
-    problems.extend(findings(report, &[Rule::AmbiguousRoute]));
+    problems.extend(findings(report, &[Rule::AmbiguousRoute], lang));
     if problems.is_empty() {
         judged(
             Status::Pass,

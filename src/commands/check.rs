@@ -13,13 +13,13 @@ pub fn run(args: &CheckArgs, ctx: &Ctx) -> anyhow::Result<u8> {
     // Never freed, as in `load_plan`: the process ends right after.
     let loaded = ManuallyDrop::new(crate::plan::load_with_source(&args.file)?);
     progress.step(Step::Check);
-    let mut report = crate::engine::check_in(&loaded.plan, ctx.lang);
+    let mut report = crate::engine::check(&loaded.plan);
     locate(&mut report, &loaded.plan, &loaded.source);
     drop(progress);
     match args.format {
-        CheckFormat::Json => super::emit(None, &super::to_json(&report))?,
+        CheckFormat::Json => super::emit(None, &super::to_json(&report.worded(ctx.lang)))?,
         CheckFormat::Sarif => super::emit(None, &super::sarif::report(&report, ctx.lang))?,
-        CheckFormat::Github => super::show(&github(&report))?,
+        CheckFormat::Github => super::show(&github(&report, ctx.lang))?,
         CheckFormat::Text => {
             let plain = text_at(&report, false, ctx.quiet, ctx.lang, Some(&loaded.source));
             super::show_styled(&plain, |t| {
@@ -47,12 +47,6 @@ fn colour(s: Severity) -> &'static str {
         Severity::Warning => "\x1b[1;33m",
         Severity::Info => "\x1b[1;36m",
     }
-}
-
-/// The report as a person reads it: each finding with its subjects and hint,
-/// a blank line between findings, and a summary line. `quiet`: errors only.
-pub fn text(report: &Report, color: bool, quiet: bool) -> String {
-    text_in(report, color, quiet, Lang::En)
 }
 
 /// The words of the text report around the findings' own messages.
@@ -150,8 +144,8 @@ fn subject(f: &Finding, plan: &Plan) -> Option<Subject> {
 }
 
 /// GitHub Actions workflow commands: one `::error`/`::warning`/`::notice`
-/// line per finding, at its place in the plan when known.
-pub fn github(report: &Report) -> String {
+/// line per finding, at its place in the plan when known, worded in `lang`.
+pub fn github(report: &Report, lang: Lang) -> String {
     // The workflow-command escapes: `%`, CR and LF everywhere, `:` and `,` in properties.
     let data = |s: &str| {
         s.replace('%', "%25")
@@ -177,8 +171,8 @@ pub fn github(report: &Report) -> String {
             "title={}",
             property(&format!("{}{code}", f.rule.id()))
         ));
-        let mut message = f.message.clone();
-        if let Some(h) = &f.hint {
+        let mut message = f.message(lang);
+        if let Some(h) = f.hint(lang) {
             message.push_str(&format!("\nhint: {h}"));
         }
         out.push_str(&format!(
@@ -190,16 +184,17 @@ pub fn github(report: &Report) -> String {
     out
 }
 
-/// [`text`] in `lang`: the findings' messages are already in it (see
-/// [`crate::engine::check_in`]); this words the subjects, hints and summary.
+/// The report as a person reads it, in `lang`: each finding with its
+/// subjects and hint, a blank line between findings, and a summary line.
+/// `quiet`: errors only.
 ///
 /// With `color`, the text is escaped ([`crate::text::visible`]) and then
 /// painted, so that only sysuser's own colour sequences are in it.
-pub fn text_in(report: &Report, color: bool, quiet: bool, lang: Lang) -> String {
+pub fn text(report: &Report, color: bool, quiet: bool, lang: Lang) -> String {
     text_at(report, color, quiet, lang, None)
 }
 
-/// [`text_in`], each located finding followed by `--> file:line:column` and
+/// [`text`], each located finding followed by `--> file:line:column` and
 /// the line from `source`, as rustc shows code.
 pub fn text_at(
     report: &Report,
@@ -215,7 +210,7 @@ pub fn text_at(
         .iter()
         .filter(|f| !quiet || f.severity == Severity::Error)
     {
-        finding(&mut s, f, w, source);
+        finding(&mut s, f, lang, source);
         s.push('\n');
     }
     s.push_str(&summary(report, false, w));
@@ -262,10 +257,15 @@ fn paint(text: &str, report: &Report, lang: Lang) -> String {
     out
 }
 
-fn finding(s: &mut String, f: &Finding, w: &Words, source: Option<&SourceMap>) {
+fn finding(s: &mut String, f: &Finding, lang: Lang, source: Option<&SourceMap>) {
+    let w = words(lang);
     let sev = f.severity.as_str();
     let code = f.altinn_code.map(|c| format!(" {c}")).unwrap_or_default();
-    s.push_str(&format!("{sev}[{}]{code}: {}\n", f.rule.id(), f.message));
+    s.push_str(&format!(
+        "{sev}[{}]{code}: {}\n",
+        f.rule.id(),
+        f.message(lang)
+    ));
     if let Some(l) = &f.location {
         let line = source.and_then(|m| m.line_text(l.line));
         s.push_str(&crate::plan::load::pointer(
@@ -286,7 +286,7 @@ fn finding(s: &mut String, f: &Finding, w: &Words, source: Option<&SourceMap>) {
     if !subjects.is_empty() {
         s.push_str(&format!("  {}\n", subjects.join(", ")));
     }
-    if let Some(h) = &f.hint {
+    if let Some(h) = f.hint(lang) {
         s.push_str(&format!("  {}: {h}\n", w.hint));
     }
 }
