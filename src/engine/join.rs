@@ -3,8 +3,7 @@
 //! editor can offer the clients Altinn would accept and say why it refuses
 //! the others in `check`'s own words.
 
-use super::{available_packages, check_in, missing_packages};
-use crate::lang::Lang;
+use super::{available_packages, check, missing_packages};
 use crate::plan::{Client, Plan, SystemUser, SystemUserType};
 use crate::rules::{Finding, Severity};
 
@@ -21,7 +20,7 @@ pub fn qualifies(su: &SystemUser, client: &Client) -> bool {
 /// The errors `check` would report for `client` on `su`: the check run on
 /// the plan cut down to the organisation, its system, this client and this
 /// system user (so it costs the same at 100,000 clients as at one).
-pub fn join_findings(plan: &Plan, su: &SystemUser, client: &Client, lang: Lang) -> Vec<Finding> {
+pub fn join_findings(plan: &Plan, su: &SystemUser, client: &Client) -> Vec<Finding> {
     let mut one = su.clone();
     one.clients = vec![client.orgnr.clone()];
     let pair = Plan {
@@ -35,7 +34,7 @@ pub fn join_findings(plan: &Plan, su: &SystemUser, client: &Client, lang: Lang) 
         system_users: vec![one],
         advice: None,
     };
-    check_in(&pair, lang)
+    check(&pair)
         .findings
         .into_iter()
         .filter(|f| {
@@ -75,7 +74,7 @@ system_users:
         let p = plan();
         for su in &p.system_users {
             for c in &p.clients {
-                let found = join_findings(&p, su, c, Lang::En);
+                let found = join_findings(&p, su, c);
                 assert_eq!(
                     qualifies(su, c),
                     found.is_empty(),
@@ -92,7 +91,7 @@ system_users:
         let p = plan();
         let (acc, pay) = (&p.system_users[0], &p.system_users[1]);
         let rules = |su, c| -> Vec<(Rule, Option<&str>)> {
-            join_findings(&p, su, c, Lang::En)
+            join_findings(&p, su, c)
                 .iter()
                 .map(|f| (f.rule, f.altinn_code))
                 .collect()

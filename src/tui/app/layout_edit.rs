@@ -513,7 +513,7 @@ impl App {
     /// findings for the pair.
     pub fn join_findings(&self, su: usize, c: usize) -> Vec<crate::rules::Finding> {
         match (self.plan.system_users.get(su), self.plan.clients.get(c)) {
-            (Some(u), Some(client)) => engine::join_findings(&self.plan, u, client, self.lang),
+            (Some(u), Some(client)) => engine::join_findings(&self.plan, u, client),
             _ => Vec::new(),
         }
     }

@@ -154,9 +154,10 @@ pub(super) fn draw(app: &App, d: &Dialog, t: &Strings, th: Theme, area: Rect, bu
             let mut d = Vec::new();
             if let Some((c, false)) = p.row(p.sel) {
                 if let Some(f) = app.join_findings(p.su, c).first() {
-                    d.push(Line::raw(f.message.clone()));
-                    if let Some(h) = &f.hint {
-                        d.push(Line::styled(h.clone(), th.dim()));
+                    let words = crate::rules::Wording::wizard(app.lang);
+                    d.push(Line::raw(f.message(words)));
+                    if let Some(h) = f.hint(words) {
+                        d.push(Line::styled(h, th.dim()));
                     }
                 }
             }
