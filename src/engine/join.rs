@@ -21,8 +21,17 @@ pub fn qualifies(su: &SystemUser, client: &Client) -> bool {
 /// the plan cut down to the organisation, its system, this client and this
 /// system user (so it costs the same at 100,000 clients as at one).
 pub fn join_findings(plan: &Plan, su: &SystemUser, client: &Client) -> Vec<Finding> {
-    let mut one = su.clone();
-    one.clients = vec![client.orgnr.clone()];
+    // Field by field: cloning `su` would copy all its clients only to drop them.
+    let one = SystemUser {
+        name: su.name.clone(),
+        external_ref: su.external_ref.clone(),
+        kind: su.kind,
+        access_packages: su.access_packages.clone(),
+        clients: vec![client.orgnr.clone()],
+        include_self: su.include_self,
+        teams: su.teams.clone(),
+        why: None,
+    };
     let pair = Plan {
         version: plan.version,
         organisation: plan.organisation.clone(),

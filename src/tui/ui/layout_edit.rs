@@ -3,6 +3,7 @@
 //! packages mean a new client system user, and its package picker.
 
 use super::row_label;
+use crate::engine::{KeyMap, orgnr_key};
 use crate::plan::SystemUserType;
 use crate::tui::app::{App, Dialog, DraftRow, LayoutPick, Picker, Row, refusal};
 use crate::tui::i18n::layout_edit::{LayoutStrings, strings};
@@ -13,7 +14,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
-use std::collections::HashMap;
 
 /// The bottom line's keys while a dialog of the editor has them.
 pub(super) fn keys(app: &App, d: &Dialog, t: &Strings) -> String {
@@ -240,16 +240,21 @@ fn draw_clients_of(
     let first = offset(sel, list.height as usize).min(u.clients.len());
     let visible = &u.clients[first..];
     let visible = &visible[..visible.len().min(list.height as usize)];
-    let mut index: HashMap<&str, Option<usize>> =
-        visible.iter().map(|o| (o.as_str(), None)).collect();
+    let mut index: KeyMap<Option<usize>> = visible
+        .iter()
+        .filter_map(|o| orgnr_key(o.as_str()))
+        .map(|k| (k, None))
+        .collect();
     for (c, client) in app.plan.clients.iter().enumerate() {
-        if let Some(slot @ None) = index.get_mut(client.orgnr.as_str()) {
+        if let Some(slot @ None) = orgnr_key(client.orgnr.as_str()).and_then(|k| index.get_mut(&k))
+        {
             *slot = Some(c);
         }
     }
     draw_list(list, buf, u.clients.len(), (sel, true), th, |i| {
         let orgnr = u.clients[i].as_str();
-        match index.get(orgnr).copied().flatten() {
+        let found = orgnr_key(orgnr).and_then(|k| index.get(&k).copied().flatten());
+        match found {
             Some(c) if !crate::engine::qualifies(u, &app.plan.clients[c]) => {
                 let client = &app.plan.clients[c];
                 let why = refusal(&app.join_findings(su, c), client, s);
