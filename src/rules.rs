@@ -537,6 +537,52 @@ pub struct Summary {
     pub infos: usize,
 }
 
+impl Summary {
+    /// Each non-zero count worded with its severity ("1 error", "2 advarsler"),
+    /// so a front end can colour them; empty when nothing was found.
+    pub fn parts(&self, lang: Lang) -> Vec<(Severity, String)> {
+        let words: [(&str, &str); 3] = match lang {
+            Lang::En => [
+                ("error", "errors"),
+                ("warning", "warnings"),
+                ("info", "infos"),
+            ],
+            Lang::Nb => [
+                ("feil", "feil"),
+                ("advarsel", "advarsler"),
+                ("info", "info"),
+            ],
+        };
+        [
+            (self.errors, Severity::Error),
+            (self.warnings, Severity::Warning),
+            (self.infos, Severity::Info),
+        ]
+        .into_iter()
+        .zip(words)
+        .filter(|((n, _), _)| *n > 0)
+        .map(|((n, sev), (one, many))| (sev, format!("{n} {}", if n == 1 { one } else { many })))
+        .collect()
+    }
+
+    /// The line `check` ends with ("1 error, 2 warnings"; "no problems found").
+    pub fn line(&self, lang: Lang) -> String {
+        let parts = self.parts(lang);
+        if parts.is_empty() {
+            return match lang {
+                Lang::En => "no problems found",
+                Lang::Nb => "ingen problemer funnet",
+            }
+            .into();
+        }
+        parts
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 /// Everything `check` found.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Report {

@@ -56,9 +56,6 @@ struct Words {
     package: &'static str,
     team: &'static str,
     hint: &'static str,
-    nothing: &'static str,
-    /// Singular and plural of "error", "warning", "info".
-    counts: [(&'static str, &'static str); 3],
 }
 
 const EN: Words = Words {
@@ -67,12 +64,6 @@ const EN: Words = Words {
     package: "package",
     team: "team",
     hint: "hint",
-    nothing: "no problems found",
-    counts: [
-        ("error", "errors"),
-        ("warning", "warnings"),
-        ("info", "infos"),
-    ],
 };
 
 const NB: Words = Words {
@@ -81,12 +72,6 @@ const NB: Words = Words {
     package: "tilgangspakke",
     team: "team",
     hint: "tips",
-    nothing: "ingen problemer funnet",
-    counts: [
-        ("feil", "feil"),
-        ("advarsel", "advarsler"),
-        ("info", "info"),
-    ],
 };
 
 fn words(lang: Lang) -> &'static Words {
@@ -203,7 +188,6 @@ pub fn text_at(
     lang: Lang,
     source: Option<&SourceMap>,
 ) -> String {
-    let w = words(lang);
     let mut s = String::new();
     for f in report
         .findings
@@ -213,7 +197,7 @@ pub fn text_at(
         finding(&mut s, f, lang, source);
         s.push('\n');
     }
-    s.push_str(&summary(report, false, w));
+    s.push_str(&summary(report, false, lang));
     s.push('\n');
     if color {
         paint(&crate::text::visible(&s), report, lang)
@@ -248,8 +232,8 @@ fn paint(text: &str, report: &Report, lang: Lang) -> String {
     if !body.is_empty() {
         out.push('\n');
     }
-    if last == summary(report, false, words(lang)) {
-        out.push_str(&summary(report, true, words(lang)));
+    if last == summary(report, false, lang) {
+        out.push_str(&summary(report, true, lang));
     } else {
         out.push_str(last);
     }
@@ -291,33 +275,18 @@ fn finding(s: &mut String, f: &Finding, lang: Lang, source: Option<&SourceMap>) 
     }
 }
 
-/// The summary line `check` ends with ("1 error, 2 warnings"), uncoloured;
-/// the wizard titles its findings pane with it.
-pub fn summary_line(report: &Report, lang: Lang) -> String {
-    summary(report, false, words(lang))
-}
-
-fn summary(report: &Report, color: bool, w: &Words) -> String {
-    let sm = &report.summary;
-    if sm.errors + sm.warnings + sm.infos == 0 {
-        return w.nothing.into();
+/// The summary line, its counts coloured by severity when `color`.
+fn summary(report: &Report, color: bool, lang: Lang) -> String {
+    if !color {
+        return report.summary.line(lang);
     }
-    let parts = [
-        (sm.errors, w.counts[0], Severity::Error),
-        (sm.warnings, w.counts[1], Severity::Warning),
-        (sm.infos, w.counts[2], Severity::Info),
-    ];
+    let parts = report.summary.parts(lang);
+    if parts.is_empty() {
+        return report.summary.line(lang);
+    }
     parts
-        .iter()
-        .filter(|(n, _, _)| *n > 0)
-        .map(|(n, (one, many), sev)| {
-            let t = format!("{n} {}", if *n == 1 { one } else { many });
-            if color {
-                format!("{}{t}{RESET}", colour(*sev))
-            } else {
-                t
-            }
-        })
+        .into_iter()
+        .map(|(sev, t)| format!("{}{t}{RESET}", colour(sev)))
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -159,7 +159,7 @@ impl Parts<'_> {
         } else {
             ("accept", w.accept)
         };
-        let line = crate::commands::check::summary_line(self.findings, self.lang);
+        let line = self.findings.summary.line(self.lang);
         let _ = write!(
             out,
             "<section aria-labelledby=\"summary\">\n<h2 id=\"summary\">{}</h2>\n\

@@ -65,7 +65,7 @@ pub(crate) fn draw(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buff
     let counts = if waiting {
         t.working.to_string()
     } else {
-        crate::commands::check::summary_line(&app.computed.report, app.lang)
+        app.computed.report.summary.line(app.lang)
     };
     let title = fill(t.findings_title, &[&counts]);
     let fb = Block::default()
