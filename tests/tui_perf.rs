@@ -94,3 +94,56 @@ fn frame_times_with_100k_clients() {
         per_frame(&app, &mut terminal, 200)
     );
 }
+
+#[test]
+#[ignore = "prints timings; run in release with --ignored --nocapture"]
+fn layout_editor_with_100k_clients() {
+    let plan = sysuser::generate::plan(100_000, 4, 1);
+    let mut app = App::with_plan(config(Lang::En), plan, None);
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    app.go(Step::Review);
+    let big = (0..app.plan.system_users.len())
+        .max_by_key(|&i| app.plan.system_users[i].clients.len())
+        .unwrap();
+    println!(
+        "frame: the review beneath: {:?}",
+        per_frame(&app, &mut terminal, 20)
+    );
+    press(&mut app, &[Char('e')]);
+    for _ in 0..big {
+        press(&mut app, &[Down]);
+    }
+    println!(
+        "system user {:?}: {} clients",
+        app.plan.system_users[big].name,
+        app.plan.system_users[big].clients.len()
+    );
+    let start = Instant::now();
+    let n = 100;
+    let refused: usize = (0..n).map(|c| app.join_findings(big, c).len()).sum();
+    println!(
+        "check's reasons for one client on it (a cut-down check): {:?} ({refused} findings for {n} clients)",
+        start.elapsed() / n as u32
+    );
+    press(&mut app, &[Char('c'), End]);
+    println!(
+        "frame: its clients, at the last: {:?}",
+        per_frame(&app, &mut terminal, 20)
+    );
+    let start = Instant::now();
+    press(&mut app, &[Char('d')]);
+    println!(
+        "remove a client (one undo step, re-check): {:?}",
+        start.elapsed()
+    );
+    let start = Instant::now();
+    press(&mut app, &[Char('a')]);
+    println!("open the add-client picker: {:?}", start.elapsed());
+    println!(
+        "frame: the add-client picker: {:?}",
+        per_frame(&app, &mut terminal, 20)
+    );
+    let start = Instant::now();
+    press(&mut app, &[Char('/'), Char('x')]);
+    println!("search a character: {:?}", start.elapsed());
+}

@@ -84,6 +84,16 @@ impl Drop for Tmux {
     }
 }
 
+/// The findings pane's title, "Findings: 1 warning, 2 infos".
+fn findings_title(screen: &str) -> String {
+    screen
+        .split("Findings: ")
+        .nth(1)
+        .and_then(|rest| rest.split(" ─").next())
+        .unwrap_or_default()
+        .to_string()
+}
+
 fn tmux_available() -> bool {
     Command::new("tmux")
         .arg("-V")
@@ -114,7 +124,7 @@ fn walk_scenario_c_from_scratch_export_and_check() {
         socket: format!("sysuser-e2e-{}", std::process::id()),
     };
     let script = format!(
-        "cd '{}' && SYSUSER_STATE_DIR='{}' LANG=C.UTF-8 '{bin}' wizard; echo EXIT=$?; sleep 60",
+        "cd '{}' && SYSUSER_STATE_DIR='{}' LANG=C.UTF-8 '{bin}' wizard; echo EXIT=$?; stty -a > stty.txt; sleep 60",
         work.display(),
         work.join("state").display()
     );
@@ -184,6 +194,33 @@ fn walk_scenario_c_from_scratch_export_and_check() {
     tmux.keys(&["n"]);
     let review = tmux.wait_for("Recommended layout");
     assert!(review.contains("Findings"), "{review}");
+    // The layout is edited on the review: Client A moves out of
+    // "Accounting", the findings follow, and u puts it back.
+    let counts = findings_title(&review);
+    assert!(!counts.is_empty(), "{review}");
+    tmux.keys(&["e"]);
+    tmux.wait_for("Edit the layout");
+    tmux.keys(&["c"]);
+    tmux.wait_for("Clients of \"Accounting\"");
+    tmux.keys(&["d"]);
+    tmux.wait_for("Removed Client A AS (311800132) from \"Accounting\". u undoes it.");
+    tmux.wait_until("the findings re-checked", |s| findings_title(s) != counts);
+    tmux.keys(&["a"]);
+    let picker = tmux.wait_for("Add a client to \"Accounting\"");
+    assert!(picker.contains("✓ Client A AS (311800132)"), "{picker}");
+    assert!(
+        picker.contains("Client C AS (311800396) — gives none of its packages (AUTH-00079)"),
+        "{picker}"
+    );
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Clients of \"Accounting\"");
+    tmux.keys(&["u"]);
+    tmux.wait_for("Undone.");
+    tmux.wait_until("the findings as before", |s| findings_title(s) == counts);
+    tmux.keys(&["Escape"]);
+    tmux.wait_until("the clients dialog closed", |s| !s.contains("Clients of"));
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Your layout");
     tmux.keys(&["Tab", "Tab", "n"]);
     // Export: the plan and the tree as Markdown.
     tmux.wait_for("Plan file");
@@ -194,7 +231,7 @@ fn walk_scenario_c_from_scratch_export_and_check() {
     tmux.keys(&["End", "Enter"]);
     tmux.wait_for("Wrote rett-revisjon.yaml");
     tmux.keys(&["q"]);
-    let end = tmux.wait_for("EXIT=");
+    let end = ended(&tmux, work);
     assert!(end.contains("EXIT=0"), "{end}");
     assert!(end.contains("Wrote rett-revisjon.yaml"), "{end}");
     assert!(end.contains("Wrote plan-tree.md"), "{end}");

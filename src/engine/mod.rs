@@ -14,9 +14,11 @@
 mod basis;
 mod clients;
 mod guidance;
+mod join;
 mod layout;
 mod refs;
 pub mod walk;
+pub use join::{join_findings, qualifies};
 
 use crate::catalog::{Fit, Package, catalog};
 use crate::plan::{Client, PackageRef, Plan, SystemUser, Unit, UnitType};

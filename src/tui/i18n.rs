@@ -6,6 +6,8 @@
 
 use crate::cli::Lang;
 
+pub mod layout_edit;
+
 /// One language's strings. Adding a field makes both languages fail to build until filled.
 pub struct Strings {
     pub app_title: &'static str,
@@ -466,8 +468,8 @@ pub static EN: Strings = Strings {
         ("a  e  d", "add, edit, delete a client or team"),
         ("i", "read clients from a CSV file"),
         (
-            "a (review)",
-            "replace your own layout with the recommended one",
+            "a  e (review)",
+            "use the recommendation / edit the layout (u undoes)",
         ),
         ("u  Ctrl-R", "undo / redo the last change to the plan"),
         ("Ctrl-U", "clear the field being typed in"),
@@ -522,7 +524,7 @@ pub static EN: Strings = Strings {
     team_one: "1 team",
     team_many: "{0} teams",
     layout_title: "Edit the layout",
-    keys_layout: "↑↓ move · Enter rename · x external ref · d delete · u undo · Esc close",
+    keys_layout: "Enter name · x ref · a add · c clients · p packages · d delete · u undo · Esc",
     row_su_name: "Name",
     row_su_ref: "External ref",
     ref_recreates: "A new external ref: in Altinn the system user is requested anew (u undoes it).",
@@ -733,7 +735,10 @@ pub static NB: Strings = Strings {
             "legg til, rediger, slett en klient eller et team",
         ),
         ("i", "les klienter fra en CSV-fil"),
-        ("a (gjennomgang)", "erstatt deres oppsett med det anbefalte"),
+        (
+            "a  e (gjennomgang)",
+            "bruk anbefalingen / endre oppsettet (u angrer)",
+        ),
         ("u  Ctrl-R", "angre / gjøre om siste endring i planen"),
         ("Ctrl-U", "tøm feltet det skrives i"),
         ("?", "denne hjelpen"),
@@ -787,7 +792,7 @@ pub static NB: Strings = Strings {
     team_one: "1 team",
     team_many: "{0} team",
     layout_title: "Endre oppsettet",
-    keys_layout: "↑↓ flytt · Enter gi nytt navn · x ekstern ref. · d slett · u angre · Esc lukk",
+    keys_layout: "Enter navn · x ref. · a ny · c klienter · p pakker · d slett · u angre · Esc",
     row_su_name: "Navn",
     row_su_ref: "Ekstern referanse",
     ref_recreates: "Ny ekstern referanse: i Altinn bestilles systembrukeren på nytt (u angrer).",

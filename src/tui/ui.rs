@@ -14,6 +14,8 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
+mod layout_edit;
+
 /// The smallest terminal the wizard draws in.
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
@@ -178,7 +180,11 @@ fn key_hints(app: &App, t: &Strings) -> String {
         Some(Overlay::Finding(i)) if app.fix_for(*i).is_some() => {
             return t.keys_finding_fix.into();
         }
+        Some(Overlay::Finding(i)) if app.finding_system_user(*i).is_some() => {
+            return app.ls().keys_finding_layout.into();
+        }
         Some(Overlay::Finding(_)) => return t.keys_finding.into(),
+        Some(Overlay::Edit(d)) => return layout_edit::keys(app, d, t),
         Some(Overlay::Layout(_)) => return t.keys_layout.into(),
         Some(Overlay::Picker(p)) if p.filtering => return t.keys_filter.into(),
         Some(Overlay::Picker(_)) => return t.keys_picker_overlay.into(),
@@ -295,6 +301,7 @@ fn draw_overlay(
             Paragraph::new(keys).render(foot, buf);
         }
         Overlay::Layout(sel) => draw_layout_editor(app, *sel, t, th, area, buf),
+        Overlay::Edit(d) => layout_edit::draw(app, d, t, th, area, buf),
         Overlay::Errors(lines) => {
             let h = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
             let r = centred(area, area.width.saturating_sub(6).min(100), h);
@@ -306,6 +313,9 @@ fn draw_overlay(
         }
         Overlay::Finding(i) => steps::review::draw_finding(app, *i, (t, th), area, buf),
         Overlay::Picker(p) => {
+            if let super::app::PickTarget::Layout(pick) = p.target {
+                return layout_edit::draw_su_picker(app, p, pick, t, th, area, buf);
+            }
             let r = centred(
                 area,
                 area.width.saturating_sub(4),
@@ -328,6 +338,7 @@ fn draw_overlay(
 /// The layout editor: one line per system user, the selected one's fields below.
 fn draw_layout_editor(app: &App, sel: usize, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer) {
     let users = &app.plan.system_users;
+    let sel = sel.min(users.len().saturating_sub(1));
     let r = centred(
         area,
         area.width.saturating_sub(6).min(96),

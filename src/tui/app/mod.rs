@@ -24,6 +24,8 @@ mod files;
 pub use files::{OUTPUTS, Output, regular_file};
 mod drafts;
 mod forms;
+mod layout_edit;
+pub use layout_edit::{ClientPick, Dialog, DraftRow, LayoutPick, SuDraft, packages_for, refusal};
 mod picker;
 mod review;
 pub use review::{Merge, merge_layout};
@@ -166,6 +168,8 @@ pub enum Overlay {
     /// A finding's details, by its index in the report.
     Finding(usize),
     Picker(Picker),
+    /// A dialog of the layout editor (new system user, its clients, its packages).
+    Edit(Dialog),
     /// The team dialog's relationship types.
     Relationships(RelationshipPicker),
     Client(ClientDraft),
@@ -580,6 +584,7 @@ impl App {
                 _ => self.overlays.push(Overlay::ConfirmMerge(m)),
             },
             Overlay::Layout(i) => self.on_layout(i, key),
+            Overlay::Edit(d) => self.on_dialog(d, key),
             Overlay::Finding(i) => match key.code {
                 KeyCode::Enter => self.jump_to_finding(i),
                 KeyCode::Char('f') if self.fix_for(i).is_some() => self.apply_fix(i),
@@ -594,6 +599,7 @@ impl App {
                                 d.delegated = p.chosen;
                             }
                         }
+                        PickTarget::Layout(pick) => self.layout_picked(pick, p.chosen),
                         PickTarget::TeamPackages => {
                             if let Some(Overlay::Team(d)) = self.overlays.last_mut() {
                                 d.packages = p.chosen;

@@ -10,6 +10,8 @@ pub enum PickTarget {
     Delegated,
     /// The packages a team handles (the team dialog).
     TeamPackages,
+    /// A system user's packages, from the layout editor.
+    Layout(LayoutPick),
 }
 
 /// The searchable package picker over the catalog's organisation packages.
@@ -24,6 +26,8 @@ pub struct Picker {
     pub matches: Vec<usize>,
     /// Packages listed before the rest (the system's, when picking a client's delegations).
     pub first: Vec<PackageRef>,
+    /// When set, only these packages are offered (a system user's: the register's that fit it).
+    pub only: Option<Vec<PackageRef>>,
 }
 
 impl Picker {
@@ -36,6 +40,7 @@ impl Picker {
             chosen,
             matches: Vec::new(),
             first: Vec::new(),
+            only: None,
         };
         p.refilter();
         p
@@ -46,6 +51,11 @@ impl Picker {
         let hits: Vec<&str> = catalog()
             .search(&self.filter)
             .filter(|p| !p.is_person_package())
+            .filter(|p| {
+                self.only
+                    .as_ref()
+                    .is_none_or(|only| only.iter().any(|o| o.code() == p.code))
+            })
             .map(|p| p.code.as_str())
             .collect();
         self.matches = all
@@ -71,6 +81,13 @@ impl Picker {
     /// The picker with `first` listed before the other packages.
     pub fn listing_first(mut self, first: Vec<PackageRef>) -> Picker {
         self.first = first;
+        self.refilter();
+        self
+    }
+
+    /// The picker offering only `packages`.
+    pub fn only(mut self, packages: Vec<PackageRef>) -> Picker {
+        self.only = Some(packages);
         self.refilter();
         self
     }

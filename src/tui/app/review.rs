@@ -97,6 +97,9 @@ impl App {
     pub(super) fn on_layout(&mut self, i: usize, key: KeyEvent) {
         let n = self.plan.system_users.len();
         let mut sel = i.min(n.saturating_sub(1));
+        if self.layout_key(sel, key) {
+            return;
+        }
         match key.code {
             KeyCode::Esc | KeyCode::Char('q') => return,
             KeyCode::Enter | KeyCode::Char('x') if sel < n => {
@@ -136,6 +139,9 @@ impl App {
 
     /// Stores a system user's new name or external ref (the layout editor's fields).
     pub(super) fn commit_layout(&mut self, row: Row, text: &str) -> Result<(), String> {
+        if let Some(Overlay::Edit(Dialog::New(_))) = self.overlays.last() {
+            return self.commit_draft(row, text);
+        }
         let t = self.t();
         let Some(&Overlay::Layout(i)) = self.overlays.last() else {
             return Ok(());
@@ -157,6 +163,7 @@ impl App {
             return Ok(());
         };
         let recreated = row == Row::SuRef && su.external_ref != text;
+        let renamed = (row == Row::SuName && su.name != text).then(|| su.name.clone());
         match row {
             Row::SuName => su.name = text.to_string(),
             _ => su.external_ref = text.to_string(),
@@ -164,6 +171,9 @@ impl App {
         self.changed_from(before);
         if recreated {
             self.status = Some(t.ref_recreates.into());
+        }
+        if let Some(old) = renamed {
+            self.status = Some(i18n::fill(self.ls().renamed, &[&old, text]));
         }
         Ok(())
     }
@@ -220,6 +230,9 @@ impl App {
     }
 
     pub(super) fn jump_to_finding(&mut self, i: usize) {
+        if let Some((su, client)) = self.finding_system_user(i) {
+            return self.edit_finding_system_user(su, client);
+        }
         if let Some((step, sel)) = self.finding_target(i) {
             self.go(step);
             self.sel = sel;

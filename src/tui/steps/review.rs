@@ -157,7 +157,10 @@ pub(crate) fn draw_finding(
             Span::raw(h),
         ]));
     }
-    if let Some((step, _)) = app.finding_target(i) {
+    if let Some(jump) = app.finding_jump(i) {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(jump, th.dim()));
+    } else if let Some((step, _)) = app.finding_target(i) {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
             fill(t.f_jump, &[step_title(t, step)]),
