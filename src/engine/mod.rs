@@ -37,11 +37,17 @@ pub fn check(plan: &Plan) -> Report {
 pub fn check_in(plan: &Plan, lang: Lang) -> Report {
     let mut index = Index::new(plan);
     index.lang = lang;
+    check_with(&index)
+}
+
+/// [`check_in`] over an index the caller keeps (in `index.lang`), so that
+/// routing the same plan afterwards reuses its per-client package sets.
+pub fn check_with(index: &Index) -> Report {
     let mut out = Vec::new();
-    refs::check(&index, &mut out);
-    layout::check(&index, &mut out);
-    clients::check(&index, &mut out);
-    guidance::check(&index, &mut out);
+    refs::check(index, &mut out);
+    layout::check(index, &mut out);
+    clients::check(index, &mut out);
+    guidance::check(index, &mut out);
     out.sort_by_key(|f| f.severity);
     for f in &mut out {
         if let Some(h) = f.hint.take() {
