@@ -11,9 +11,9 @@
 use crate::advisor;
 use crate::compare::{self, Comparison};
 use crate::decision::{self, Answer};
+use crate::engine::Index;
 use crate::lang::Lang;
 use crate::plan::{FOption, Plan};
-use crate::engine::Index;
 use crate::route;
 use crate::rules::Report;
 
@@ -100,8 +100,7 @@ pub fn analyse_owned(plan: Plan, own_layout: bool, lang: Lang) -> Analysis {
         reviewed.system_users = rec.system_users;
         reviewed.advice = Some(rec.advice);
     }
-    let mut ix = Index::new(&reviewed);
-    ix.lang = lang;
+    let ix = Index::new(&reviewed);
     let report = crate::engine::check_with(&ix);
     let mut routes = RouteTotals::default();
     route::walk(&ix, true, |_, _, serving| match serving.len() {
@@ -140,7 +139,7 @@ mod tests {
                 let a = analyse(&plan, false, lang);
                 let advised = advisor::advise_in(&plan, lang);
                 assert_eq!(a.reviewed, advised);
-                assert_eq!(a.report, crate::engine::check_in(&advised, lang));
+                assert_eq!(a.report, crate::engine::check(&advised));
                 assert_eq!(a.compare, compare::compare_in(&plan, lang));
                 let answers: Vec<Answer> = decision::QUESTIONS
                     .iter()
@@ -161,6 +160,6 @@ mod tests {
         let plan = crate::generate::plan(20, 2, 5);
         let a = analyse(&plan, true, Lang::En);
         assert_eq!(a.reviewed, plan);
-        assert_eq!(a.report, crate::engine::check_in(&plan, Lang::En));
+        assert_eq!(a.report, crate::engine::check(&plan));
     }
 }

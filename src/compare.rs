@@ -1,6 +1,7 @@
 //! Scenario F's two options side by side for one plan's real clients: how
 //! many system users each needs, how many client links someone must keep up,
-//! what a client adding a service costs, and which the guidance recommends.
+//! what a client adding a service costs, and which option the guidance's
+//! criterion points to (it leaves the choice to the organisation).
 
 mod texts;
 
@@ -24,7 +25,8 @@ pub struct Comparison {
     pub base_only_clients: usize,
     pub option_1: OptionSide,
     pub option_2: OptionSide,
-    /// `per-combination` or `per-service`: what the guidance recommends here.
+    /// `per-combination` or `per-service`: where the guidance's criterion points
+    /// for these numbers (few, stable combinations: 1; many or growing: 2).
     pub recommended: String,
     pub recommendation: String,
     /// The plan's `options.f_option`, if set.

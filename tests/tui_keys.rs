@@ -5,7 +5,7 @@ mod tui_support;
 use ratatui::crossterm::event::KeyCode::{self, *};
 use sysuser::cli::Lang;
 use sysuser::rules::{Finding, Report, Rule};
-use sysuser::tui::app::{Overlay, Pane, UNSET_ORGNR};
+use sysuser::tui::app::{Overlay, Pane, Row, UNSET_ORGNR};
 use sysuser::tui::{Action, App, Step};
 use tui_support::*;
 
@@ -197,7 +197,24 @@ fn add_a_team_with_handles_and_members() {
     app.go(Step::Teams);
     press(&mut app, &[Char('a')]);
     enter_text(&mut app, "Payroll");
-    enter_text(&mut app, "delegated a-ordning");
+    // Handles: a list of every relationship type, nothing typed.
+    press(&mut app, &[Enter]);
+    let Some(Overlay::Relationships(p)) = app.overlays.last() else {
+        panic!("Enter on Handles opens the relationship types");
+    };
+    assert!(p.chosen.is_empty());
+    let s = screen(&app, 80, 24);
+    assert!(
+        s.contains("registered accountant") && s.contains("delegated in Altinn"),
+        "{s}"
+    );
+    press(&mut app, &[End, Char(' '), Home, Char(' '), Char(' '), Esc]);
+    assert!(matches!(app.overlays.last(), Some(Overlay::Team(_))));
+    // Packages: the catalog's picker.
+    press(&mut app, &[Down, Enter, Char('/')]);
+    type_text(&mut app, "a-ordning");
+    press(&mut app, &[Enter, Char(' '), Esc]);
+    press(&mut app, &[Down]);
     enter_text(&mut app, "anne bo");
     press(&mut app, &[Enter]);
     let team = app.plan.teams.last().unwrap();
@@ -208,6 +225,32 @@ fn add_a_team_with_handles_and_members() {
         yaml.contains("- delegated") && yaml.contains("- a-ordning"),
         "{yaml}"
     );
+    use sysuser::plan::{Handle, PackageRef, Relationship};
+    assert_eq!(
+        team.handles,
+        [
+            Handle::Relationship(Relationship::Delegated),
+            Handle::Package(PackageRef::new("a-ordning"))
+        ],
+        "Space twice takes a type back"
+    );
+    // Editing the team shows what it handles and keeps it.
+    let n = app.plan.teams.len();
+    app.sel = n - 1;
+    press(&mut app, &[Enter]);
+    let s = screen(&app, 120, 40);
+    assert!(
+        s.contains("delegated in Altinn") && s.contains("a-ordning"),
+        "{s}"
+    );
+    press(&mut app, &[End, Enter]);
+    assert_eq!(app.plan.teams[n - 1], *team_clone(&yaml));
+}
+
+/// The last team of a plan written as YAML (to compare after an edit).
+fn team_clone(yaml: &str) -> Box<sysuser::plan::Team> {
+    let plan = sysuser::plan::parse(yaml, "t.yaml").unwrap();
+    Box::new(plan.teams.last().unwrap().clone())
 }
 
 #[test]
@@ -268,7 +311,7 @@ fn decision_questions_link_to_their_step_and_take_the_choices_left_to_the_user()
     );
     let after = app.computed.plan.as_ref().unwrap().system_users.len();
     assert!(
-        screen(&app, 120, 40).contains("the guidance leaves this to you"),
+        screen(&app, 120, 40).contains("The guidance leaves this to you"),
         "{before} {after}"
     );
     press(&mut app, &[Enter]);
@@ -328,7 +371,7 @@ fn enter_on_a_finding_shows_it_and_jumps_to_the_client() {
     app.computed.report = Report::new(vec![
         Finding::new(Rule::ClientMissingPackage, "Client B lacks a package")
             .client("312655993")
-            .hint("delegate it"),
+            .with_hint("delegate it"),
         Finding::new(Rule::OwnNeedsUncovered, "merverdiavgift is not covered")
             .package("merverdiavgift"),
     ]);
@@ -598,4 +641,85 @@ fn clients_come_from_a_csv_file_or_another_plan() {
     type_text(&mut app, "missing.csv");
     press(&mut app, &[Enter]);
     assert!(app.input.as_ref().and_then(|i| i.error.as_ref()).is_some());
+}
+
+#[test]
+fn every_decision_question_links_to_the_step_that_decides_it() {
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    // own-only, one type, several types, extra packages, teams, sub-entities, own and delegated.
+    let expected = [
+        (Step::OwnPackages, 0),
+        (Step::Clients, 0),
+        (Step::Clients, 0),
+        (Step::Options, 1),
+        (Step::Teams, 0),
+        (Step::Clients, 0),
+        (Step::Options, 0),
+    ];
+    for (i, want) in expected.into_iter().enumerate() {
+        app.go(Step::Decision);
+        app.question = i;
+        press(&mut app, &[Enter]);
+        assert_eq!((app.step, app.sel), want, "question {}", i + 1);
+    }
+    // Where the guidance leaves the choice, it is made on the step Enter went to.
+    assert_eq!(app.selected_row(), Some(Row::SelfOnClient));
+    press(&mut app, &[Char(' ')]);
+    assert!(app.plan.options.self_on_client_system_user);
+    press(&mut app, &[Down, Char(' ')]);
+    assert_eq!(
+        app.plan.options.f_option,
+        Some(sysuser::plan::FOption::PerCombination)
+    );
+}
+
+#[test]
+fn where_the_guidance_leaves_the_choice_it_says_so_and_where_it_points() {
+    for lang in [Lang::En, Lang::Nb] {
+        let mut app = App::with_plan(config(lang), situation(), None);
+        app.go(Step::Decision);
+        press(&mut app, &[Down, Down, Down]);
+        let s = screen(&app, 80, 24);
+        let (leaves, points) = match lang {
+            Lang::En => ("The guidance leaves this to you", "it points to option 1"),
+            Lang::Nb => ("Veiledningen overlater dette til dere", "peker den på"),
+        };
+        assert!(s.contains(leaves) && s.contains(points), "{s}");
+        assert!(!s.contains("recommends") && !s.contains("anbefaler"), "{s}");
+        // Question 7 (own reporting and delegated clients): whether Altinn
+        // offers self-on-client is the user's to know.
+        press(&mut app, &[End]);
+        let s = screen(&app, 120, 40);
+        assert!(s.contains(leaves), "{s}");
+        app.go(Step::Options);
+        let s = screen(&app, 80, 24);
+        assert!(s.contains(leaves) && !s.contains("recommends"), "{s}");
+    }
+}
+
+#[test]
+fn after_resume_the_decision_path_is_complete_with_the_choices_made() {
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    app.go(Step::Decision);
+    press(&mut app, &[Down, Down, Down, Char(' '), Char(' ')]);
+    let saved = sysuser::tui::state::Saved {
+        step: Step::Decision.id().into(),
+        lang: "en".into(),
+        own_layout: false,
+        plan: (*app.plan).clone(),
+    };
+    let text = serde_yaml::to_string(&saved).unwrap();
+    let saved: sysuser::tui::state::Saved = serde_yaml::from_str(&text).unwrap();
+    let resumed = App::resume(config(Lang::En), saved);
+    assert_eq!(resumed.step, Step::Decision);
+    assert_eq!(
+        resumed.plan.options.f_option,
+        Some(sysuser::plan::FOption::PerService)
+    );
+    assert_eq!(resumed.computed.answers, app.computed.answers);
+    let s = screen(&resumed, 120, 40);
+    assert!(!s.contains("…"), "every answer is on the path: {s}");
+    for k in 1..=7 {
+        assert!(s.contains(&format!("{k}. ")), "{s}");
+    }
 }

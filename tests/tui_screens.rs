@@ -41,7 +41,7 @@ fn sample_report() -> Report {
         .client("312655993")
         .package("sykefravaer")
         .system_user("Accounting + sick leave")
-        .hint("Ask the client to delegate sykefravaer in Altinn, or move it to a system user without it."),
+        .with_hint("Ask the client to delegate sykefravaer in Altinn, or move it to a system user without it."),
         Finding::new(Rule::ClientUncovered, "Client F AS (312656035) is on no system user.")
             .client("312656035"),
         Finding::new(
@@ -154,6 +154,24 @@ fn team_form() {
     snap("team_form", |lang| {
         let mut app = at(Step::Teams, lang);
         press(&mut app, &[Char('a')]);
+        app
+    });
+}
+
+#[test]
+fn team_form_editing_a_team() {
+    snap("team_form_edit", |lang| {
+        let mut app = at(Step::Teams, lang);
+        press(&mut app, &[Enter]);
+        app
+    });
+}
+
+#[test]
+fn team_relationship_picker() {
+    snap("team_relationships", |lang| {
+        let mut app = at(Step::Teams, lang);
+        press(&mut app, &[Enter, Down, Enter, Down]);
         app
     });
 }

@@ -134,12 +134,12 @@ fn en(t: &Text) -> String {
         Text::AClient => "A client".into(),
         Text::RecommendNothing => "Nothing to choose: use one client system user per relationship type (scenarios B and C). If clients start delegating extra services, run `sysuser compare` again.".into(),
         Text::RecommendOption1 { services, combos } => format!(
-            "Option 1 (per-combination): {services} extra service{} in {combos} combination{}. The guidance recommends option 1 for few and stable combinations: each client sits on exactly one system user. Choose option 2 if you expect more extra services.",
+            "Option 1 (per-combination): {services} extra service{} in {combos} combination{}. The guidance leaves this to you; for your numbers it points to option 1, which it finds best suited to few and stable combinations of services: each client sits on exactly one system user. Choose option 2 if you expect more extra services.",
             plural_s(services),
             plural_s(combos)
         ),
         Text::RecommendOption2 { services, combos } => format!(
-            "Option 2 (per-service): {services} extra services in {combos} combination{}. The guidance recommends option 2 for many or growing combinations: system users then grow with the services, not the combinations, and no client ever moves.",
+            "Option 2 (per-service): {services} extra services in {combos} combination{}. The guidance leaves this to you; for your numbers it points to option 2, which it finds best suited to many or growing combinations of additional services: system users then grow with the services, not the combinations, and no client ever moves.",
             plural_s(combos)
         ),
         Text::Heading { plan } => format!("Scenario F for {plan}"),
@@ -153,7 +153,7 @@ fn en(t: &Text) -> String {
         Text::AndMore { count } => format!("… and {count} more"),
         Text::LayoutSystemUsers { count } => format!("{} system users", n(count)),
         Text::AccessPackages => "Access packages:".into(),
-        Text::Recommended { recommendation } => format!("Recommended: {recommendation}"),
+        Text::Recommended { recommendation } => format!("Which to choose: {recommendation}"),
         Text::AlreadyChosen { f } => format!("The plan already chooses {f} (options.f_option)."),
         Text::ChosenOther { f } => format!(
             "The plan chooses {f} (options.f_option); `advise` follows the plan's choice."
@@ -217,12 +217,12 @@ fn nb(t: &Text) -> String {
         Text::AClient => "En klient".into(),
         Text::RecommendNothing => "Ingenting å velge: bruk én klientsystembruker per type klientforhold (scenario B og C). Hvis klienter begynner å delegere tilleggstjenester, kjør `sysuser compare` på nytt.".into(),
         Text::RecommendOption1 { services: s, combos } => format!(
-            "Alternativ 1 (per-combination): {} i {}. Veiledningen anbefaler alternativ 1 for få og stabile kombinasjoner: hver klient står på nøyaktig én systembruker. Velg alternativ 2 hvis dere venter flere tilleggstjenester.",
+            "Alternativ 1 (per-combination): {} i {}. Veiledningen overlater valget til dere; for tallene deres peker den på alternativ 1, som den mener passer best for få og stabile kombinasjoner av tjenester: hver klient står på nøyaktig én systembruker. Velg alternativ 2 hvis dere venter flere tilleggstjenester.",
             services(s),
             combinations(combos)
         ),
         Text::RecommendOption2 { services: s, combos } => format!(
-            "Alternativ 2 (per-service): {} i {}. Veiledningen anbefaler alternativ 2 for mange eller voksende kombinasjoner: antallet systembrukere følger da tjenestene, ikke kombinasjonene, og ingen klient må noen gang flyttes.",
+            "Alternativ 2 (per-service): {} i {}. Veiledningen overlater valget til dere; for tallene deres peker den på alternativ 2, som den mener passer best for mange eller voksende kombinasjoner av tilleggstjenester: antallet systembrukere følger da tjenestene, ikke kombinasjonene, og ingen klient må noen gang flyttes.",
             services(s),
             combinations(combos)
         ),
@@ -241,7 +241,7 @@ fn nb(t: &Text) -> String {
             }
         }
         Text::AccessPackages => "Tilgangspakker:".into(),
-        Text::Recommended { recommendation } => format!("Anbefalt: {recommendation}"),
+        Text::Recommended { recommendation } => format!("Hva dere velger: {recommendation}"),
         Text::AlreadyChosen { f } => format!("Planen velger allerede {f} (options.f_option)."),
         Text::ChosenOther { f } => format!(
             "Planen velger {f} (options.f_option); `advise` følger planens valg."

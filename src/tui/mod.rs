@@ -1,15 +1,20 @@
 //! The terminal wizard: a thin front end over the same core the CLI uses.
 //!
-//! [`app`] holds the state and its pure key transitions, [`ui`] draws it,
-//! [`i18n`] has every string, [`state`] saves the answers after every step.
+//! [`app`] is the wizard's model and what changes it, [`keys`] what a key
+//! means, [`steps`] one module per step (its drawing, keys and help line),
+//! [`widgets`] the pieces they draw with, [`ui`] the frame and the pop-ups,
+//! [`i18n`] every string, [`state`] the saved session.
 //! This file owns the terminal: raw mode, the event loop, and restoring the
 //! terminal on every way out (ratatui's panic hook covers panics).
 
 pub mod app;
 pub mod history;
 pub mod i18n;
+pub mod keys;
 pub mod state;
+mod steps;
 pub mod ui;
+mod widgets;
 
 pub use app::{Action, App, Config, Step};
 
@@ -149,55 +154,4 @@ fn suspend(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io::R
     term::enable_raw_mode()?;
     execute!(std::io::stdout(), term::EnterAlternateScreen)?;
     terminal.clear()
-}
-
-/// Scenario F's two options for this plan, as lines beside the choice: the
-/// same figures `sysuser compare` prints.
-pub fn compare_lines(app: &App) -> Vec<String> {
-    let t = app.t();
-    let Some(c) = &app.computed.compare else {
-        return Vec::new();
-    };
-    if !c.applies {
-        return vec![t.compare_none.to_string()];
-    }
-    let side = |label: &str, s: &crate::compare::OptionSide| {
-        let users: Vec<String> = s
-            .system_users
-            .iter()
-            .map(|u| {
-                format!(
-                    "{} ({})",
-                    u.name,
-                    crate::text::thousands_in(u.clients, app.lang)
-                )
-            })
-            .collect();
-        i18n::fill(
-            t.compare_side,
-            &[
-                label,
-                &s.system_users.len().to_string(),
-                &crate::text::thousands_in(s.client_links, app.lang),
-                &users.join(", "),
-            ],
-        )
-    };
-    let recommended = if c.recommended == "per-service" {
-        t.f_per_service
-    } else {
-        t.f_per_combination
-    };
-    vec![
-        i18n::fill(
-            t.compare_applies,
-            &[
-                &crate::text::thousands_in(c.f_clients, app.lang),
-                &c.extra_services.join(", "),
-            ],
-        ),
-        side(t.compare_option_1, &c.option_1),
-        side(t.compare_option_2, &c.option_2),
-        i18n::fill(t.compare_recommended, &[recommended]),
-    ]
 }

@@ -18,7 +18,7 @@ pub fn regular_file(path: &Path, lang: Lang) -> Result<(), String> {
 
 impl App {
     /// Opens a plan (YAML) or a client list (CSV) from the welcome screen or the clients step.
-    pub(super) fn open_file(&mut self, path: &Path) -> Result<(), String> {
+    pub(crate) fn open_file(&mut self, path: &Path) -> Result<(), String> {
         let t = self.t();
         if path.as_os_str().is_empty() {
             return Err(t.need_path.into());
@@ -79,7 +79,7 @@ impl App {
     }
 
     /// Adds clients, replacing those with the same orgnr.
-    pub(super) fn merge_clients(&mut self, clients: Vec<Client>) {
+    pub(crate) fn merge_clients(&mut self, clients: Vec<Client>) {
         let mut index: std::collections::HashMap<Orgnr, usize> = self
             .plan
             .clients
@@ -98,7 +98,7 @@ impl App {
         }
     }
 
-    pub(super) fn start_export(&mut self) {
+    pub(crate) fn start_export(&mut self) {
         let existing: Vec<PathBuf> = self
             .export_paths()
             .into_iter()
@@ -111,7 +111,7 @@ impl App {
         }
     }
 
-    pub(super) fn export_paths(&self) -> Vec<PathBuf> {
+    pub(crate) fn export_paths(&self) -> Vec<PathBuf> {
         let mut v = vec![PathBuf::from(&self.export_plan)];
         if self.tree_export != TreeExport::None {
             v.push(PathBuf::from(&self.export_tree));
@@ -131,7 +131,7 @@ impl App {
 
     /// An optional output's file: the plan file's stem (without a `-plan`
     /// suffix, as the tree's default name) and the output's suffix.
-    pub(super) fn output_path(&self, output: &Output) -> String {
+    pub(crate) fn output_path(&self, output: &Output) -> String {
         let plan = self.export_plan.as_str();
         let stem = match plan.rsplit_once('.') {
             Some((s, ext)) if !ext.contains('/') => s,
@@ -142,7 +142,7 @@ impl App {
     }
 
     /// Writes the reviewed plan (the tree and the outputs switched on), atomically.
-    pub(super) fn write_export(&mut self) {
+    pub(crate) fn write_export(&mut self) {
         let Some(plan) = self.computed.plan.clone() else {
             return;
         };

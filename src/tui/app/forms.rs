@@ -36,6 +36,7 @@ pub enum Row {
     ClientSubEntity,
     TeamName,
     TeamHandles,
+    TeamPackages,
     TeamMembers,
     /// A system user's name, in the layout editor.
     SuName,
@@ -50,34 +51,329 @@ pub enum RowKind {
     Text,
     /// Enter or Space flips it.
     Toggle,
-    /// Enter opens the package picker.
-    Packages,
+    /// Enter opens a picker (packages, or a team's relationship types).
+    Picker,
     /// Enter does it.
     Action,
 }
 
-impl Row {
-    pub fn kind(self) -> RowKind {
-        use Row::*;
-        match self {
-            OpenFile | OrgNr | OrgName | OrgUnitType | SysId | SysVendor | ExportPlan
-            | ExportTree | ClientOrgnr | ClientName | ClientUnitType | TeamName | TeamHandles
-            | TeamMembers | SuName | SuRef => RowKind::Text,
-            Language | SysLocal | SysVisible | SelfOnClient | FOption | ExportTreeFormat
-            | ExportOutput(_) | ClientRole(_) | ClientSubEntity => RowKind::Toggle,
-            SysPackages | ClientDelegated => RowKind::Packages,
-            StartNew | Resume | Quit | ExportWrite | Continue | Save => RowKind::Action,
-        }
+/// One row of the form table: how Enter edits it, its label, the help shown
+/// under the form while it is selected, and the value it shows. Every form
+/// (the steps, the client and team dialogs, the layout editor) reads its
+/// rows from [`Row::field`]; what a typed or flipped value does to the plan
+/// is in [`App::commit`] and [`App::toggle`].
+#[derive(Clone, Copy)]
+pub struct Field {
+    pub kind: RowKind,
+    label: fn(&Strings, Row) -> &'static str,
+    help: fn(&Strings) -> &'static str,
+    value: fn(&App, Row) -> String,
+    /// How many things a picker row holds (0 for other rows).
+    count: fn(&App) -> usize,
+}
+
+/// A row with no value of its own (actions).
+fn no_value(_: &App, _: Row) -> String {
+    String::new()
+}
+
+fn yes_no(app: &App, b: bool) -> String {
+    let t = app.t();
+    if b { t.yes } else { t.no }.to_string()
+}
+
+fn packages(app: &App, ps: &[PackageRef]) -> String {
+    if ps.is_empty() {
+        app.t().none.to_string()
+    } else {
+        ps.iter()
+            .map(PackageRef::code)
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
-pub(super) fn parse_handle(s: &str) -> Handle {
-    Relationship::parse(s)
-        .map(Handle::Relationship)
-        .unwrap_or_else(|| Handle::Package(PackageRef::new(s)))
+/// The client dialog's draft, if one is open.
+fn client_draft(app: &App) -> Option<&ClientDraft> {
+    app.overlays.iter().rev().find_map(|o| match o {
+        Overlay::Client(d) => Some(d),
+        _ => None,
+    })
 }
 
-pub(super) fn show_orgnr(o: &Orgnr) -> String {
+/// The team dialog's draft, if one is open.
+fn team_draft(app: &App) -> Option<&TeamDraft> {
+    app.overlays.iter().rev().find_map(|o| match o {
+        Overlay::Team(d) => Some(d),
+        _ => None,
+    })
+}
+
+impl Row {
+    /// The table of rows: one entry per row.
+    pub fn field(self) -> Field {
+        use RowKind::{Action, Picker, Text, Toggle};
+        type Label = fn(&Strings, Row) -> &'static str;
+        type Value = fn(&App, Row) -> String;
+        let f = |kind: RowKind, label: Label, value: Value| Field {
+            kind,
+            label,
+            help: |_| "",
+            value,
+            count: |_| 0,
+        };
+        match self {
+            Row::Language => f(
+                Toggle,
+                |t, _| t.row_language,
+                |a, _| match a.lang {
+                    Lang::En => "English".into(),
+                    Lang::Nb => "Norsk (bokmål)".into(),
+                },
+            ),
+            Row::StartNew => f(Action, |t, _| t.row_start_new, no_value),
+            Row::OpenFile => f(Text, |t, _| t.row_open_file, no_value),
+            Row::Resume => f(Action, |t, _| t.row_resume, no_value),
+            Row::Quit => f(Action, |t, _| t.row_quit, no_value),
+            Row::OrgNr => f(
+                Text,
+                |t, _| t.row_orgnr,
+                |a, _| show_orgnr(&a.plan.organisation.orgnr),
+            ),
+            Row::OrgName => f(
+                Text,
+                |t, _| t.row_org_name,
+                |a, _| a.plan.organisation.name.clone(),
+            ),
+            Row::OrgUnitType => f(
+                Text,
+                |t, _| t.row_unit_type,
+                |a, _| {
+                    let u = a.plan.organisation.unit_type.as_ref();
+                    u.map(|u| u.to_string()).unwrap_or_default()
+                },
+            ),
+            Row::SysId => Field {
+                help: |t| t.help_system_id,
+                ..f(
+                    Text,
+                    |t, _| t.row_system_id,
+                    |a, _| a.plan.system.id.clone(),
+                )
+            },
+            Row::SysVendor => Field {
+                help: |t| t.help_vendor,
+                ..f(
+                    Text,
+                    |t, _| t.row_vendor,
+                    |a, _| show_orgnr(&a.plan.system.vendor),
+                )
+            },
+            Row::SysPackages => Field {
+                help: |t| t.help_system_packages,
+                count: |a| a.plan.system.access_packages.len(),
+                ..f(
+                    Picker,
+                    |t, _| t.row_system_packages,
+                    |a, _| packages(a, &a.plan.system.access_packages),
+                )
+            },
+            Row::SysLocal => Field {
+                help: |t| t.help_locally_installed,
+                ..f(
+                    Toggle,
+                    |t, _| t.row_locally_installed,
+                    |a, _| yes_no(a, a.plan.system.locally_installed),
+                )
+            },
+            Row::SysVisible => Field {
+                help: |t| t.help_visible,
+                ..f(
+                    Toggle,
+                    |t, _| t.row_visible,
+                    |a, _| yes_no(a, a.plan.system.visible),
+                )
+            },
+            Row::SelfOnClient => Field {
+                help: |t| t.help_self_on_client,
+                ..f(
+                    Toggle,
+                    |t, _| t.row_self_on_client,
+                    |a, _| yes_no(a, a.plan.options.self_on_client_system_user),
+                )
+            },
+            Row::FOption => Field {
+                help: |t| t.help_f_option,
+                ..f(
+                    Toggle,
+                    |t, _| t.row_f_option,
+                    |a, _| {
+                        let t = a.t();
+                        match a.plan.options.f_option {
+                            None => t.f_unset.into(),
+                            Some(FOption::PerCombination) => t.f_per_combination.into(),
+                            Some(FOption::PerService) => t.f_per_service.into(),
+                        }
+                    },
+                )
+            },
+            Row::ExportPlan => f(Text, |t, _| t.row_export_plan, |a, _| a.export_plan.clone()),
+            Row::ExportTreeFormat => f(
+                Toggle,
+                |t, _| t.row_export_tree_format,
+                |a, _| {
+                    let t = a.t();
+                    match a.tree_export {
+                        TreeExport::None => t.tree_none.into(),
+                        TreeExport::Text => t.tree_text.into(),
+                        TreeExport::Markdown => t.tree_markdown.into(),
+                    }
+                },
+            ),
+            Row::ExportTree => f(Text, |t, _| t.row_export_tree, |a, _| a.export_tree.clone()),
+            Row::ExportOutput(_) => f(
+                Toggle,
+                |t, row| match row {
+                    Row::ExportOutput(i) => OUTPUTS.get(i).map_or("", |o| (o.label)(t)),
+                    _ => "",
+                },
+                |a, row| match row {
+                    Row::ExportOutput(i) => match OUTPUTS.get(i) {
+                        Some(o) if a.export_outputs[i] => a.output_path(o),
+                        _ => a.t().no.into(),
+                    },
+                    _ => String::new(),
+                },
+            ),
+            Row::ExportWrite => f(Action, |t, _| t.row_export_write, no_value),
+            Row::Continue => f(Action, |t, _| t.row_continue, no_value),
+            Row::ClientOrgnr => f(
+                Text,
+                |t, _| t.row_orgnr,
+                |a, _| client_draft(a).map(|d| d.orgnr.clone()).unwrap_or_default(),
+            ),
+            Row::ClientName => f(
+                Text,
+                |t, _| t.row_client_name,
+                |a, _| client_draft(a).map(|d| d.name.clone()).unwrap_or_default(),
+            ),
+            Row::ClientUnitType => f(
+                Text,
+                |t, _| t.row_unit_type,
+                |a, _| {
+                    let d = client_draft(a);
+                    d.map(|d| d.unit_type.clone()).unwrap_or_default()
+                },
+            ),
+            Row::ClientRole(_) => f(
+                Toggle,
+                |t, row| match row {
+                    Row::ClientRole(ErRole::REGNSKAPSFORER) => t.row_role_regnskapsforer,
+                    Row::ClientRole(ErRole::REVISOR) => t.row_role_revisor,
+                    Row::ClientRole(ErRole::FORRETNINGSFORER) => t.row_role_forretningsforer,
+                    Row::ClientRole(other) => other.as_str(),
+                    _ => "",
+                },
+                |a, row| {
+                    let has =
+                        |d: &ClientDraft| matches!(row, Row::ClientRole(r) if d.roles.contains(&r));
+                    yes_no(a, client_draft(a).is_some_and(has))
+                },
+            ),
+            Row::ClientDelegated => Field {
+                count: |a| client_draft(a).map_or(0, |d| d.delegated.len()),
+                ..f(
+                    Picker,
+                    |t, _| t.row_delegated,
+                    |a, _| {
+                        let d = client_draft(a);
+                        d.map(|d| packages(a, &d.delegated)).unwrap_or_default()
+                    },
+                )
+            },
+            Row::ClientSubEntity => f(
+                Toggle,
+                |t, _| t.row_sub_entity,
+                |a, _| yes_no(a, client_draft(a).is_some_and(|d| d.sub_entity)),
+            ),
+            Row::TeamName => f(
+                Text,
+                |t, _| t.row_team_name,
+                |a, _| team_draft(a).map(|d| d.name.clone()).unwrap_or_default(),
+            ),
+            Row::TeamHandles => Field {
+                count: |a| team_draft(a).map_or(0, |d| d.handles.len()),
+                ..f(
+                    Picker,
+                    |t, _| t.row_team_handles,
+                    |a, _| {
+                        let Some(d) = team_draft(a) else {
+                            return String::new();
+                        };
+                        if d.handles.is_empty() {
+                            return a.t().none.to_string();
+                        }
+                        let labels: Vec<&str> =
+                            d.handles.iter().map(|r| r.label_in(a.lang)).collect();
+                        labels.join(", ")
+                    },
+                )
+            },
+            Row::TeamPackages => Field {
+                count: |a| team_draft(a).map_or(0, |d| d.packages.len()),
+                ..f(
+                    Picker,
+                    |t, _| t.row_team_packages,
+                    |a, _| {
+                        let d = team_draft(a);
+                        d.map(|d| packages(a, &d.packages)).unwrap_or_default()
+                    },
+                )
+            },
+            Row::TeamMembers => f(
+                Text,
+                |t, _| t.row_team_members,
+                |a, _| team_draft(a).map(|d| d.members.clone()).unwrap_or_default(),
+            ),
+            Row::SuName => f(Text, |t, _| t.row_su_name, no_value),
+            Row::SuRef => f(Text, |t, _| t.row_su_ref, no_value),
+            Row::Save => f(Action, |t, _| t.row_save, no_value),
+        }
+    }
+
+    pub fn kind(self) -> RowKind {
+        self.field().kind
+    }
+
+    pub fn label(self, t: &Strings) -> &'static str {
+        (self.field().label)(t, self)
+    }
+
+    /// What the row means, shown under its form while it is selected ("": nothing).
+    pub fn help(self, t: &Strings) -> &'static str {
+        (self.field().help)(t)
+    }
+}
+
+/// The client dialog's rows: the three ER roles an accounting firm meets
+/// most are toggles there.
+pub fn client_rows() -> Vec<Row> {
+    let mut rows = vec![Row::ClientOrgnr, Row::ClientName, Row::ClientUnitType];
+    rows.extend(ErRole::all().take(3).map(Row::ClientRole));
+    rows.extend([Row::ClientDelegated, Row::ClientSubEntity, Row::Save]);
+    rows
+}
+
+/// The team dialog's rows.
+pub const TEAM_ROWS: [Row; 5] = [
+    Row::TeamName,
+    Row::TeamHandles,
+    Row::TeamPackages,
+    Row::TeamMembers,
+    Row::Save,
+];
+
+pub(crate) fn show_orgnr(o: &Orgnr) -> String {
     if o.as_str() == UNSET_ORGNR {
         String::new()
     } else {
@@ -89,14 +385,9 @@ impl App {
     /// The rows of the form that has the keys: the top overlay's or the step's.
     pub fn rows(&self) -> Vec<Row> {
         match self.overlays.last() {
-            Some(Overlay::Client(_)) => {
-                let mut rows = vec![Row::ClientOrgnr, Row::ClientName, Row::ClientUnitType];
-                rows.extend(ErRole::all().take(3).map(Row::ClientRole));
-                rows.extend([Row::ClientDelegated, Row::ClientSubEntity, Row::Save]);
-                return rows;
-            }
+            Some(Overlay::Client(_)) => return client_rows(),
             Some(Overlay::Team(_)) => {
-                return vec![Row::TeamName, Row::TeamHandles, Row::TeamMembers, Row::Save];
+                return TEAM_ROWS.to_vec();
             }
             _ => {}
         }
@@ -134,100 +425,15 @@ impl App {
 
     /// The value a row shows.
     pub fn value(&self, row: Row) -> String {
-        let t = self.t();
-        let yes_no = |b: bool| if b { t.yes } else { t.no }.to_string();
-        let packages = |ps: &[PackageRef]| {
-            if ps.is_empty() {
-                t.none.to_string()
-            } else {
-                ps.iter()
-                    .map(PackageRef::code)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            }
-        };
-        let client = self.overlays.iter().rev().find_map(|o| match o {
-            Overlay::Client(d) => Some(d),
-            _ => None,
-        });
-        let team = self.overlays.iter().rev().find_map(|o| match o {
-            Overlay::Team(d) => Some(d),
-            _ => None,
-        });
-        match row {
-            Row::Language => match self.lang {
-                Lang::En => "English".into(),
-                Lang::Nb => "Norsk (bokmål)".into(),
-            },
-            Row::OrgNr => show_orgnr(&self.plan.organisation.orgnr),
-            Row::OrgName => self.plan.organisation.name.clone(),
-            Row::OrgUnitType => self
-                .plan
-                .organisation
-                .unit_type
-                .as_ref()
-                .map(|u| u.to_string())
-                .unwrap_or_default(),
-            Row::SysId => self.plan.system.id.clone(),
-            Row::SysVendor => show_orgnr(&self.plan.system.vendor),
-            Row::SysPackages => packages(&self.plan.system.access_packages),
-            Row::SysLocal => yes_no(self.plan.system.locally_installed),
-            Row::SysVisible => yes_no(self.plan.system.visible),
-            Row::SelfOnClient => yes_no(self.plan.options.self_on_client_system_user),
-            Row::FOption => match self.plan.options.f_option {
-                None => t.f_unset.into(),
-                Some(FOption::PerCombination) => t.f_per_combination.into(),
-                Some(FOption::PerService) => t.f_per_service.into(),
-            },
-            Row::ExportPlan => self.export_plan.clone(),
-            Row::ExportTree => self.export_tree.clone(),
-            Row::ExportTreeFormat => match self.tree_export {
-                TreeExport::None => t.tree_none.into(),
-                TreeExport::Text => t.tree_text.into(),
-                TreeExport::Markdown => t.tree_markdown.into(),
-            },
-            Row::ExportOutput(i) => match OUTPUTS.get(i) {
-                Some(o) if self.export_outputs[i] => self.output_path(o),
-                _ => t.no.into(),
-            },
-            Row::ClientOrgnr => client.map(|d| d.orgnr.clone()).unwrap_or_default(),
-            Row::ClientName => client.map(|d| d.name.clone()).unwrap_or_default(),
-            Row::ClientUnitType => client.map(|d| d.unit_type.clone()).unwrap_or_default(),
-            Row::ClientRole(r) => yes_no(client.is_some_and(|d| d.roles.contains(&r))),
-            Row::ClientDelegated => client.map(|d| packages(&d.delegated)).unwrap_or_default(),
-            Row::ClientSubEntity => yes_no(client.is_some_and(|d| d.sub_entity)),
-            Row::TeamName => team.map(|d| d.name.clone()).unwrap_or_default(),
-            Row::TeamHandles => team.map(|d| d.handles.clone()).unwrap_or_default(),
-            Row::TeamMembers => team.map(|d| d.members.clone()).unwrap_or_default(),
-            Row::SuName | Row::SuRef => String::new(),
-            Row::StartNew
-            | Row::OpenFile
-            | Row::Resume
-            | Row::Quit
-            | Row::ExportWrite
-            | Row::Continue
-            | Row::Save => String::new(),
-        }
+        (row.field().value)(self, row)
     }
 
-    /// How many packages a package row holds.
+    /// How many things a picker row holds.
     pub fn value_count(&self, row: Row) -> usize {
-        match row {
-            Row::SysPackages => self.plan.system.access_packages.len(),
-            Row::ClientDelegated => self
-                .overlays
-                .iter()
-                .rev()
-                .find_map(|o| match o {
-                    Overlay::Client(d) => Some(d.delegated.len()),
-                    _ => None,
-                })
-                .unwrap_or(0),
-            _ => 0,
-        }
+        (row.field().count)(self)
     }
 
-    pub(super) fn form_sel(&self) -> usize {
+    pub(crate) fn form_sel(&self) -> usize {
         match self.overlays.last() {
             Some(Overlay::Client(d)) => d.sel,
             Some(Overlay::Team(d)) => d.sel,
@@ -235,7 +441,7 @@ impl App {
         }
     }
 
-    pub(super) fn set_form_sel(&mut self, sel: usize) {
+    pub(crate) fn set_form_sel(&mut self, sel: usize) {
         match self.overlays.last_mut() {
             Some(Overlay::Client(d)) => d.sel = sel,
             Some(Overlay::Team(d)) => d.sel = sel,
@@ -257,7 +463,7 @@ impl App {
             || self.plan.system.id.starts_with(&format!("{v}_"))
     }
 
-    pub(super) fn on_form(&mut self, key: KeyEvent) {
+    pub(crate) fn on_form(&mut self, key: KeyEvent) {
         let rows = self.rows();
         let mut sel = self.form_sel();
         match key.code {
@@ -277,7 +483,7 @@ impl App {
     }
 
     /// Enter on a row: edit it, flip it, open the picker, or do it.
-    pub(super) fn activate(&mut self, row: Row) {
+    pub(crate) fn activate(&mut self, row: Row) {
         match row.kind() {
             RowKind::Text => {
                 let buffer = if row == Row::OpenFile {
@@ -293,10 +499,18 @@ impl App {
                 });
             }
             RowKind::Toggle => self.toggle(row),
-            RowKind::Packages => {
+            RowKind::Picker => {
                 let (target, chosen) = match (row, self.overlays.last()) {
                     (Row::ClientDelegated, Some(Overlay::Client(d))) => {
                         (PickTarget::Delegated, d.delegated.clone())
+                    }
+                    (Row::TeamHandles, Some(Overlay::Team(d))) => {
+                        let p = RelationshipPicker::new(d.handles.clone());
+                        self.overlays.push(Overlay::Relationships(p));
+                        return;
+                    }
+                    (Row::TeamPackages, Some(Overlay::Team(d))) => {
+                        (PickTarget::TeamPackages, d.packages.clone())
                     }
                     _ => (PickTarget::System, self.plan.system.access_packages.clone()),
                 };
@@ -310,7 +524,7 @@ impl App {
         }
     }
 
-    pub(super) fn toggle(&mut self, row: Row) {
+    pub(crate) fn toggle(&mut self, row: Row) {
         match row {
             Row::Language => {
                 self.lang = match self.lang {
@@ -386,7 +600,7 @@ impl App {
         }
     }
 
-    pub(super) fn act(&mut self, row: Row) {
+    pub(crate) fn act(&mut self, row: Row) {
         match row {
             Row::StartNew => {
                 if let Err(e) = self.replace(Replace::StartNew) {
@@ -408,7 +622,7 @@ impl App {
         }
     }
 
-    pub(super) fn on_input(&mut self, key: KeyEvent) {
+    pub(crate) fn on_input(&mut self, key: KeyEvent) {
         let Some(mut input) = self.input.take() else {
             return;
         };
@@ -442,7 +656,7 @@ impl App {
     }
 
     /// Stores a typed value; the error says what is wrong with it.
-    pub(super) fn commit(&mut self, row: Row, text: &str) -> Result<(), String> {
+    pub(crate) fn commit(&mut self, row: Row, text: &str) -> Result<(), String> {
         let t = self.t();
         let orgnr = |s: &str| Orgnr::parse(s).map_err(|_| t.orgnr_shape.to_string());
         let unit_type = |s: &str| {
@@ -545,11 +759,10 @@ impl App {
                 }
                 return Ok(());
             }
-            Row::TeamName | Row::TeamHandles | Row::TeamMembers => {
+            Row::TeamName | Row::TeamMembers => {
                 if let Some(Overlay::Team(d)) = self.overlays.last_mut() {
                     let field = match row {
                         Row::TeamName => &mut d.name,
-                        Row::TeamHandles => &mut d.handles,
                         _ => &mut d.members,
                     };
                     *field = text.to_string();

@@ -9,7 +9,7 @@ use super::i18n::{self, Strings};
 use super::state::{self, Saved};
 use crate::catalog::{Fit, catalog};
 use crate::cli::Lang;
-use crate::decision::{self, Answer};
+use crate::decision::Answer;
 use crate::orgnr::Orgnr;
 use crate::plan::{
     Client, ErRole, FOption, Handle, Organisation, PackageRef, Plan, Relationship, System, Team,
@@ -22,8 +22,8 @@ use std::path::{Path, PathBuf};
 
 mod files;
 pub use files::{OUTPUTS, Output, regular_file};
+mod drafts;
 mod forms;
-mod lists;
 mod picker;
 mod review;
 pub use review::{Merge, merge_layout};
@@ -31,9 +31,9 @@ mod session;
 mod worker;
 
 use crate::tui::history::Part;
-pub use forms::{Row, RowKind};
-use forms::{parse_handle, show_orgnr};
-pub use picker::{PickTarget, Picker};
+use forms::show_orgnr;
+pub use forms::{Row, RowKind, TEAM_ROWS, client_rows};
+pub use picker::{PickTarget, Picker, RelationshipPicker};
 pub use session::{Replace, Session};
 use worker::{Key, Reply, Request, Worker};
 pub use worker::{Shared, compute};
@@ -141,7 +141,10 @@ pub struct ClientDraft {
 pub struct TeamDraft {
     pub index: Option<usize>,
     pub name: String,
-    pub handles: String,
+    /// The relationship types it handles, picked from a list.
+    pub handles: Vec<Relationship>,
+    /// The access packages it handles, picked from the catalog.
+    pub packages: Vec<PackageRef>,
     pub members: String,
     pub sel: usize,
 }
@@ -163,6 +166,8 @@ pub enum Overlay {
     /// A finding's details, by its index in the report.
     Finding(usize),
     Picker(Picker),
+    /// The team dialog's relationship types.
+    Relationships(RelationshipPicker),
     Client(ClientDraft),
     Team(TeamDraft),
 }
@@ -376,7 +381,7 @@ impl App {
     }
 
     /// Sends the worker an analysis, a save of the session, or both.
-    pub(super) fn ask(&mut self, analyse: bool, save: bool) {
+    pub(crate) fn ask(&mut self, analyse: bool, save: bool) {
         if self.background && !self.started {
             self.deferred_refresh |= analyse;
             self.deferred_persist |= save;
@@ -467,7 +472,7 @@ impl App {
 
     /// The language changed: the other language's analysis of the same plan
     /// is taken back if it was kept, else the texts are worked out anew.
-    pub(super) fn reword(&mut self) {
+    pub(crate) fn reword(&mut self) {
         let key = self.key();
         match self.stash.take() {
             Some((k, computed)) if k == key => {
@@ -500,95 +505,8 @@ impl App {
         }
     }
 
-    /// Handles one key press.
-    pub fn on(&mut self, key: KeyEvent) -> Action {
-        if key.modifiers.contains(KeyModifiers::CONTROL) {
-            match key.code {
-                KeyCode::Char('c') => return Action::Interrupt,
-                KeyCode::Char('q') => return Action::Quit,
-                KeyCode::Char('z') => return Action::Suspend,
-                _ => {}
-            }
-        }
-        self.status = None;
-        if self.input.is_some() {
-            self.on_input(key);
-            return Action::Continue;
-        }
-        if let Some(overlay) = self.overlays.pop() {
-            return self.on_overlay(overlay, key);
-        }
-        if self.client_search.is_some() {
-            self.on_client_search(key);
-            return Action::Continue;
-        }
-        if self.step == Step::OwnPackages && self.picker.filtering {
-            self.picker.on(key);
-            return Action::Continue;
-        }
-        match key.code {
-            KeyCode::Char('?') => {
-                self.overlays.push(Overlay::Help);
-                return Action::Continue;
-            }
-            KeyCode::Char('u') => {
-                self.undo();
-                return Action::Continue;
-            }
-            KeyCode::Char('r') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                self.redo();
-                return Action::Continue;
-            }
-            KeyCode::Char('q') => {
-                if self.unsaved {
-                    self.overlays.push(Overlay::ConfirmQuit);
-                    return Action::Continue;
-                }
-                return Action::Quit;
-            }
-            KeyCode::Esc | KeyCode::Backspace | KeyCode::Left => {
-                if self.step != Step::Welcome {
-                    self.go(self.prev_step());
-                }
-                return Action::Continue;
-            }
-            // Jumps: `r` to the review, a digit to that step (0 is the tenth).
-            KeyCode::Char('r') if self.step != Step::Welcome => {
-                self.go(Step::Review);
-                return Action::Continue;
-            }
-            KeyCode::Char(c @ '0'..='9') if self.step != Step::Welcome => {
-                let n = c.to_digit(10).unwrap_or(0) as usize;
-                let i = if n == 0 { 9 } else { n - 1 };
-                if i > 0 {
-                    self.go(Step::ALL[i]);
-                }
-                return Action::Continue;
-            }
-            KeyCode::Char('n') | KeyCode::Right if self.step != Step::Welcome => {
-                self.next_step();
-                return Action::Continue;
-            }
-            _ => {}
-        }
-        match self.step {
-            Step::OwnPackages => {
-                self.picker.on(key);
-                if self.picker.chosen != self.plan.own_packages {
-                    self.own_packages_picked();
-                }
-            }
-            Step::Clients => self.on_clients(key),
-            Step::Teams => self.on_teams(key),
-            Step::Decision => self.on_decision(key),
-            Step::Review => self.on_review(key),
-            _ => self.on_form(key),
-        }
-        Action::Continue
-    }
-
     /// Leaves the step forward, if what it needs is there.
-    fn next_step(&mut self) {
+    pub(crate) fn next_step(&mut self) {
         if self.step == Step::Organisation && self.plan.organisation.orgnr.as_str() == UNSET_ORGNR {
             self.status = Some(self.t().need_orgnr.into());
             self.sel = 0;
@@ -606,7 +524,7 @@ impl App {
     }
 
     /// The step before this one that applies.
-    fn prev_step(&self) -> Step {
+    pub(crate) fn prev_step(&self) -> Step {
         let mut step = self.step.prev();
         while !self.applies(step) {
             step = step.prev();
@@ -624,7 +542,7 @@ impl App {
         }
     }
 
-    fn on_overlay(&mut self, overlay: Overlay, key: KeyEvent) -> Action {
+    pub(crate) fn on_overlay(&mut self, overlay: Overlay, key: KeyEvent) -> Action {
         match overlay {
             Overlay::Help | Overlay::Errors(_) => {}
             Overlay::ConfirmQuit => match key.code {
@@ -676,6 +594,11 @@ impl App {
                                 d.delegated = p.chosen;
                             }
                         }
+                        PickTarget::TeamPackages => {
+                            if let Some(Overlay::Team(d)) = self.overlays.last_mut() {
+                                d.packages = p.chosen;
+                            }
+                        }
                         _ => {
                             let before = Part::System(self.plan.system.clone());
                             self.plan.system.access_packages = p.chosen;
@@ -684,6 +607,15 @@ impl App {
                     }
                 } else {
                     self.overlays.push(Overlay::Picker(p));
+                }
+            }
+            Overlay::Relationships(mut p) => {
+                if p.on(key) {
+                    if let Some(Overlay::Team(d)) = self.overlays.last_mut() {
+                        d.handles = p.chosen;
+                    }
+                } else {
+                    self.overlays.push(Overlay::Relationships(p));
                 }
             }
             form @ (Overlay::Client(_) | Overlay::Team(_)) => {

@@ -8,6 +8,8 @@ pub enum PickTarget {
     System,
     Own,
     Delegated,
+    /// The packages a team handles (the team dialog).
+    TeamPackages,
 }
 
 /// The searchable package picker over the catalog's organisation packages.
@@ -22,36 +24,6 @@ pub struct Picker {
     pub matches: Vec<usize>,
     /// Packages listed before the rest (the system's, when picking a client's delegations).
     pub first: Vec<PackageRef>,
-}
-
-impl App {
-    /// The own-packages picker changed: the organisation's needs follow it,
-    /// and a package the system register lacks is added there too (the
-    /// system can only act with packages it registers), saying so.
-    pub(super) fn own_packages_picked(&mut self) {
-        let before = Part::Group(vec![
-            Part::OwnPackages(self.plan.own_packages.clone()),
-            Part::System(self.plan.system.clone()),
-        ]);
-        self.plan.own_packages = self.picker.chosen.clone();
-        let missing: Vec<PackageRef> = self
-            .plan
-            .own_packages
-            .iter()
-            .filter(|p| !self.plan.system.access_packages.contains(p))
-            .cloned()
-            .collect();
-        let added = missing
-            .iter()
-            .map(|p| p.code().to_string())
-            .collect::<Vec<_>>()
-            .join(", ");
-        self.plan.system.access_packages.extend(missing);
-        self.changed_from(before);
-        if !added.is_empty() {
-            self.status = Some(i18n::fill(self.t().added_to_register, &[&added]));
-        }
-    }
 }
 
 impl Picker {
@@ -69,7 +41,7 @@ impl Picker {
         p
     }
 
-    pub(super) fn refilter(&mut self) {
+    pub(crate) fn refilter(&mut self) {
         let all = catalog().packages();
         let hits: Vec<&str> = catalog()
             .search(&self.filter)
@@ -107,7 +79,7 @@ impl Picker {
         self.chosen.iter().any(|c| c.code() == code)
     }
 
-    pub(super) fn toggle(&mut self) {
+    pub(crate) fn toggle(&mut self) {
         let Some(&i) = self.matches.get(self.sel) else {
             return;
         };
@@ -120,7 +92,7 @@ impl Picker {
     }
 
     /// Handles a key; `true` when the picker is done (Esc outside the filter).
-    pub(super) fn on(&mut self, key: KeyEvent) -> bool {
+    pub(crate) fn on(&mut self, key: KeyEvent) -> bool {
         if self.filtering {
             match key.code {
                 KeyCode::Esc => {
@@ -147,6 +119,51 @@ impl Picker {
             KeyCode::Char(' ') | KeyCode::Enter => self.toggle(),
             KeyCode::Esc | KeyCode::Backspace => return true,
             code => move_sel(&mut self.sel, self.matches.len(), code),
+        }
+        false
+    }
+}
+
+/// The relationship types a team handles, picked from every type there is
+/// (each ER role, then delegation in Altinn): the only values Altinn and the
+/// engine know, so nothing is typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RelationshipPicker {
+    pub chosen: Vec<Relationship>,
+    pub sel: usize,
+}
+
+impl RelationshipPicker {
+    pub fn new(chosen: Vec<Relationship>) -> RelationshipPicker {
+        RelationshipPicker { chosen, sel: 0 }
+    }
+
+    /// The types listed, in [`Relationship::all`]'s order.
+    pub fn list() -> Vec<Relationship> {
+        Relationship::all().collect()
+    }
+
+    /// Handles a key; `true` when the picker is done (Esc).
+    pub(crate) fn on(&mut self, key: KeyEvent) -> bool {
+        let all = Self::list();
+        match key.code {
+            KeyCode::Char(' ') | KeyCode::Enter => {
+                let Some(&r) = all.get(self.sel) else {
+                    return false;
+                };
+                match self.chosen.iter().position(|c| *c == r) {
+                    Some(i) => {
+                        self.chosen.remove(i);
+                    }
+                    None => {
+                        self.chosen.push(r);
+                        // Kept in the list's order, as the plan file shows them.
+                        self.chosen.sort_by_key(|c| all.iter().position(|x| x == c));
+                    }
+                }
+            }
+            KeyCode::Esc | KeyCode::Backspace => return true,
+            code => move_sel(&mut self.sel, all.len(), code),
         }
         false
     }

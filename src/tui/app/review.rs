@@ -27,17 +27,6 @@ pub fn merge_layout(own: &[SystemUser], recommended: Vec<SystemUser>) -> Vec<Sys
         .collect()
 }
 
-/// The step (and row) whose facts decide a decision-tree question.
-fn deciding_step(question: &str) -> (Step, usize) {
-    match question {
-        "own-only" => (Step::OwnPackages, 0),
-        "teams" => (Step::Teams, 0),
-        "extra-delegated-packages" => (Step::Options, 1),
-        "own-and-delegated" => (Step::Options, 0),
-        _ => (Step::Clients, 0),
-    }
-}
-
 /// The recommendation merged into the user's layout, waiting for a yes.
 #[derive(Debug, Clone)]
 pub struct Merge {
@@ -51,7 +40,7 @@ impl App {
     /// `a` on the review of the user's own layout: works out the merge and
     /// shows its steps before anything changes; an equal layout just gains
     /// the recommendation's reasons.
-    fn propose_recommendation(&mut self) {
+    pub(crate) fn propose_recommendation(&mut self) {
         let rec = crate::advisor::recommend_in(&self.plan, self.plan.options.f_option, self.lang);
         let users = merge_layout(&self.plan.system_users, rec.system_users);
         let mut merged = (*self.plan).clone();
@@ -93,7 +82,7 @@ impl App {
 
     /// `e` on the review: edits the layout shown. The recommendation becomes
     /// the plan's own layout first (one change, undoable).
-    fn edit_layout(&mut self) {
+    pub(crate) fn edit_layout(&mut self) {
         if !self.own_layout {
             let Some(reviewed) = &self.computed.plan else {
                 return;
@@ -179,74 +168,6 @@ impl App {
         Ok(())
     }
 
-    pub(super) fn on_decision(&mut self, key: KeyEvent) {
-        let n = decision::QUESTIONS.len();
-        match key.code {
-            // Enter goes to the step whose facts decide the question.
-            KeyCode::Enter => {
-                let (step, row) = deciding_step(decision::QUESTIONS[self.question.min(n - 1)].id);
-                self.go(step);
-                self.sel = row;
-            }
-            // Space: the choice the guidance leaves to the user, where there is one.
-            KeyCode::Char(' ') => {
-                if let Some(row) = self.decision_choice() {
-                    self.toggle(row);
-                }
-            }
-            code => move_sel(&mut self.question, n, code),
-        }
-    }
-
-    /// The option the current question leaves to the user (scenario F's
-    /// option, a system user for own and clients' data together), if any.
-    pub fn decision_choice(&self) -> Option<Row> {
-        match decision::QUESTIONS.get(self.question)?.id {
-            "extra-delegated-packages" => Some(Row::FOption),
-            "own-and-delegated" => Some(Row::SelfOnClient),
-            _ => None,
-        }
-    }
-
-    pub(super) fn on_review(&mut self, key: KeyEvent) {
-        match key.code {
-            KeyCode::Tab => {
-                self.pane = match self.pane {
-                    Pane::Tree => Pane::Findings,
-                    Pane::Findings => Pane::Why,
-                    Pane::Why => Pane::Tree,
-                }
-            }
-            KeyCode::BackTab => {
-                self.pane = match self.pane {
-                    Pane::Tree => Pane::Why,
-                    Pane::Findings => Pane::Tree,
-                    Pane::Why => Pane::Findings,
-                }
-            }
-            KeyCode::Char('z') => self.zoom = !self.zoom,
-            KeyCode::Char('a') if self.own_layout => self.propose_recommendation(),
-            KeyCode::Char('e') => self.edit_layout(),
-            KeyCode::Enter if self.pane == Pane::Findings => {
-                if self.finding_sel < self.computed.report.findings.len() {
-                    self.overlays.push(Overlay::Finding(self.finding_sel));
-                }
-            }
-            code => match self.pane {
-                Pane::Tree => move_sel(&mut self.tree_scroll, self.computed.tree.len(), code),
-                Pane::Findings => move_sel(
-                    &mut self.finding_sel,
-                    self.computed.report.findings.len(),
-                    code,
-                ),
-                Pane::Why => {
-                    let n = self.why_lines().len();
-                    move_sel(&mut self.why_scroll, n, code)
-                }
-            },
-        }
-    }
-
     /// The mechanical fix for a finding, if it has one: the package the
     /// system register lacks.
     pub fn fix_for(&self, i: usize) -> Option<String> {
@@ -303,41 +224,5 @@ impl App {
             self.go(step);
             self.sel = sel;
         }
-    }
-
-    /// The "why" pane: scenario letters, the decision path, each system user's reason.
-    pub fn why_lines(&self) -> Vec<String> {
-        let t = self.t();
-        let mut out = Vec::new();
-        let Some(plan) = &self.computed.plan else {
-            return vec![t.working.into()];
-        };
-        let advice = plan.advice.as_ref();
-        if let Some(a) = advice.filter(|a| !a.scenarios.is_empty()) {
-            out.push(format!("{} {}", t.scenarios, a.scenarios.join(", ")));
-        }
-        for u in advice.map(|a| a.unserved.as_slice()).unwrap_or_default() {
-            out.push(format!("! {} ({}): {}", u.name, u.client, u.reason));
-        }
-        let labels = render::labels(self.lang.code());
-        for su in &plan.system_users {
-            let kind = match (self.lang, su.kind) {
-                (Lang::En, _) => su.kind.as_str(),
-                (_, crate::plan::SystemUserType::Standard) => labels.standard,
-                (_, crate::plan::SystemUserType::Client) => labels.client_relationship,
-            };
-            out.push(format!("{} ({kind})", su.name));
-            match &su.why {
-                Some(why) => out.push(format!("  {why}")),
-                None => out.push(format!("  {}", t.no_why)),
-            }
-        }
-        for n in advice.map(|a| a.notes.as_slice()).unwrap_or_default() {
-            out.push(format!("· {n}"));
-        }
-        if out.is_empty() {
-            out.push(t.no_layout.into());
-        }
-        out
     }
 }

@@ -61,7 +61,7 @@ pub enum Replace {
 
 impl App {
     /// Marks the session file as this session's (resumed from it).
-    pub(super) fn own_session(&mut self, owns: bool) {
+    pub(crate) fn own_session(&mut self, owns: bool) {
         self.session.owns = owns;
         self.session.found = None;
     }
@@ -74,13 +74,13 @@ impl App {
     }
 
     /// Remembers a part of the plan before it changes, for undo.
-    pub(super) fn record(&mut self, before: Part) {
+    pub(crate) fn record(&mut self, before: Part) {
         self.session.history.record(before);
     }
 
     /// After an edit: remembers `before` for undo and recomputes, unless the
     /// edit left the plan as it was.
-    pub(super) fn changed_from(&mut self, before: Part) {
+    pub(crate) fn changed_from(&mut self, before: Part) {
         if before.is_current(&self.plan, self.own_layout) {
             return;
         }
@@ -89,7 +89,7 @@ impl App {
     }
 
     /// `u`: puts back the plan as it was before the last change.
-    pub(super) fn undo(&mut self) {
+    pub(crate) fn undo(&mut self) {
         let doc = Doc {
             plan: &mut self.plan,
             own_layout: &mut self.own_layout,
@@ -99,7 +99,7 @@ impl App {
     }
 
     /// Ctrl-R: does the last undone change again.
-    pub(super) fn redo(&mut self) {
+    pub(crate) fn redo(&mut self) {
         let doc = Doc {
             plan: &mut self.plan,
             own_layout: &mut self.own_layout,
@@ -129,7 +129,7 @@ impl App {
     }
 
     /// The plan changed: mark it, then analyse and save it (one request).
-    pub(super) fn changed(&mut self) {
+    pub(crate) fn changed(&mut self) {
         self.unsaved = true;
         self.session.revision += 1;
         self.ask(true, true);
@@ -143,7 +143,7 @@ impl App {
 
     /// The session write due now, if any; marks it as done (its outcome
     /// comes back from the worker).
-    pub(super) fn save_job(&mut self) -> Option<Job> {
+    pub(crate) fn save_job(&mut self) -> Option<Job> {
         let path = self.state_path.clone()?;
         let s = &self.session;
         let plan_changed = s.revision != s.saved_revision;
@@ -182,7 +182,7 @@ impl App {
     }
 
     /// Starts a new plan or opens a file; asks first when there is work to keep.
-    pub(super) fn replace(&mut self, what: Replace) -> Result<(), String> {
+    pub(crate) fn replace(&mut self, what: Replace) -> Result<(), String> {
         if self.work_at_stake() {
             self.overlays.push(Overlay::ConfirmReplace(what));
             return Ok(());
@@ -192,7 +192,7 @@ impl App {
 
     /// Does the replacement: the current work is saved first, and the next
     /// save moves it to `wizard.yaml.1`. Undo brings it back as well.
-    pub(super) fn replace_now(&mut self, what: Replace) -> Result<(), String> {
+    pub(crate) fn replace_now(&mut self, what: Replace) -> Result<(), String> {
         self.persist();
         let before = Part::Everything(Box::new((*self.plan).clone()), self.own_layout);
         let owned = std::mem::replace(&mut self.session.owns, false);
@@ -245,7 +245,7 @@ impl App {
     }
 
     /// Continues the session found at start.
-    pub(super) fn continue_found(&mut self) {
+    pub(crate) fn continue_found(&mut self) {
         let Some(found) = self.session.found.take() else {
             return;
         };

@@ -1,0 +1,247 @@
+//! Step 9: the review: the layout's tree, the engine's findings and why each
+//! system user is there. Editing the layout is in `app::review` (and the
+//! layout editor's drawing in `ui`).
+
+use crate::cli::Lang;
+use crate::render;
+use crate::rules::{Severity, Wording};
+use crate::tui::app::{App, Overlay, Pane, move_sel};
+use crate::tui::i18n::{Strings, fill};
+use crate::tui::widgets::{Theme, centred, draw_list, hanging, popup, step_title};
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+
+/// The keys line.
+pub(crate) fn keys(_app: &App, t: &Strings) -> &'static str {
+    t.keys_review
+}
+
+pub(crate) fn draw(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer) {
+    let [mut left, right] =
+        Layout::horizontal([Constraint::Percentage(58), Constraint::Percentage(42)]).areas(area);
+    let [mut top, mut bottom] =
+        Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(right);
+    if app.zoom {
+        let none = Rect::default();
+        (left, top, bottom) = match app.pane {
+            Pane::Tree => (area, none, none),
+            Pane::Findings => (none, area, none),
+            Pane::Why => (none, none, area),
+        };
+    }
+    let focus = |p: Pane| app.pane == p && app.overlays.is_empty();
+    let layout_name = if app.computing() {
+        format!("{} · {}", t.layout_recommended, t.working)
+    } else if app.own_layout {
+        t.layout_own.to_string()
+    } else {
+        t.layout_recommended.to_string()
+    };
+    let tree_block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(th.border(focus(Pane::Tree)))
+        .title(Span::styled(format!(" {layout_name} "), th.accent()));
+    let inner = tree_block.inner(left);
+    tree_block.render(left, buf);
+    let tree = &app.computed.tree;
+    if app.computed.plan.is_none() {
+        Paragraph::new(Line::styled(t.working, th.dim())).render(inner, buf);
+    }
+    let h = inner.height as usize;
+    let start = app.tree_scroll.min(tree.len().saturating_sub(h));
+    let lines: Vec<Line> = tree
+        .iter()
+        .skip(start)
+        .take(h)
+        .map(|l| Line::raw(l.clone()))
+        .collect();
+    Paragraph::new(lines).render(inner, buf);
+
+    // Before the first check has run there are no findings to count, not zero.
+    let waiting = app.computed.plan.is_none();
+    let counts = if waiting {
+        t.working.to_string()
+    } else {
+        app.computed.report.summary.line(app.lang)
+    };
+    let title = fill(t.findings_title, &[&counts]);
+    let fb = Block::default()
+        .borders(Borders::ALL)
+        .border_style(th.border(focus(Pane::Findings)))
+        .title(Span::styled(format!(" {title} "), th.accent()));
+    let finner = fb.inner(top);
+    fb.render(top, buf);
+    let findings = &app.computed.report.findings;
+    if waiting {
+        Paragraph::new(Line::styled(t.working, th.dim())).render(finner, buf);
+    } else if findings.is_empty() {
+        Paragraph::new(Line::styled(format!("✓ {}", t.no_findings), th.ok()))
+            .wrap(Wrap { trim: true })
+            .render(finner, buf);
+    } else {
+        let focused = app.pane == Pane::Findings;
+        draw_list(
+            finner,
+            buf,
+            findings.len(),
+            (app.finding_sel, focused),
+            th,
+            |i| {
+                let f = &findings[i];
+                let (mark, style) = match f.severity {
+                    Severity::Error => ("✗", th.error()),
+                    Severity::Warning => ("!", th.warning()),
+                    Severity::Info => ("i", th.dim()),
+                };
+                Line::from(vec![
+                    Span::styled(format!("{mark} "), style),
+                    Span::raw(f.message(Wording::wizard(app.lang))),
+                ])
+            },
+        );
+    }
+
+    let wb = Block::default()
+        .borders(Borders::ALL)
+        .border_style(th.border(focus(Pane::Why)))
+        .title(Span::styled(format!(" {} ", t.why_title), th.accent()));
+    let winner = wb.inner(bottom);
+    wb.render(bottom, buf);
+    let why: Vec<Line> = app
+        .why_lines()
+        .iter()
+        .skip(app.why_scroll)
+        .flat_map(|l| hanging(l, usize::from(winner.width)))
+        .take(usize::from(winner.height))
+        .map(Line::raw)
+        .collect();
+    Paragraph::new(why).render(winner, buf);
+}
+
+/// A finding in full: its fields, its hint, where Enter goes and the fix `f` applies.
+pub(crate) fn draw_finding(
+    app: &App,
+    i: usize,
+    (t, th): (&Strings, Theme),
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let Some(f) = app.computed.report.findings.get(i) else {
+        return;
+    };
+    let r = centred(area, 72, 16);
+    let inner = popup(r, buf, th, f.rule.id());
+    let words = Wording::wizard(app.lang);
+    let mut lines = vec![Line::styled(f.message(words), th.bold()), Line::raw("")];
+    let mut field = |label: &str, v: Option<&str>| {
+        if let Some(v) = v {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{label:<14}"), th.dim()),
+                Span::raw(v.to_string()),
+            ]));
+        }
+    };
+    field(t.f_severity, Some(f.severity.as_str()));
+    field("Altinn", f.altinn_code);
+    field(t.f_system_user, f.system_user.as_deref());
+    field(t.f_client, f.client.as_deref());
+    field(t.f_package, f.package.as_deref());
+    field(t.f_team, f.team.as_deref());
+    if let Some(h) = f.hint(words) {
+        lines.push(Line::raw(""));
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} ", t.f_hint), th.bold()),
+            Span::raw(h),
+        ]));
+    }
+    if let Some((step, _)) = app.finding_target(i) {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            fill(t.f_jump, &[step_title(t, step)]),
+            th.dim(),
+        ));
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .render(inner, buf);
+}
+
+pub(crate) fn on_key(app: &mut App, key: KeyEvent) {
+    match key.code {
+        KeyCode::Tab => {
+            app.pane = match app.pane {
+                Pane::Tree => Pane::Findings,
+                Pane::Findings => Pane::Why,
+                Pane::Why => Pane::Tree,
+            }
+        }
+        KeyCode::BackTab => {
+            app.pane = match app.pane {
+                Pane::Tree => Pane::Why,
+                Pane::Findings => Pane::Tree,
+                Pane::Why => Pane::Findings,
+            }
+        }
+        KeyCode::Char('z') => app.zoom = !app.zoom,
+        KeyCode::Char('a') if app.own_layout => app.propose_recommendation(),
+        KeyCode::Char('e') => app.edit_layout(),
+        KeyCode::Enter if app.pane == Pane::Findings => {
+            if app.finding_sel < app.computed.report.findings.len() {
+                app.overlays.push(Overlay::Finding(app.finding_sel));
+            }
+        }
+        code => match app.pane {
+            Pane::Tree => move_sel(&mut app.tree_scroll, app.computed.tree.len(), code),
+            Pane::Findings => move_sel(
+                &mut app.finding_sel,
+                app.computed.report.findings.len(),
+                code,
+            ),
+            Pane::Why => {
+                let n = app.why_lines().len();
+                move_sel(&mut app.why_scroll, n, code)
+            }
+        },
+    }
+}
+
+impl App {
+    /// The "why" pane: scenario letters, the decision path, each system user's reason.
+    pub fn why_lines(&self) -> Vec<String> {
+        let t = self.t();
+        let mut out = Vec::new();
+        let Some(plan) = &self.computed.plan else {
+            return vec![t.working.into()];
+        };
+        let advice = plan.advice.as_ref();
+        if let Some(a) = advice.filter(|a| !a.scenarios.is_empty()) {
+            out.push(format!("{} {}", t.scenarios, a.scenarios.join(", ")));
+        }
+        for u in advice.map(|a| a.unserved.as_slice()).unwrap_or_default() {
+            out.push(format!("! {} ({}): {}", u.name, u.client, u.reason));
+        }
+        let labels = render::labels(self.lang.code());
+        for su in &plan.system_users {
+            let kind = match (self.lang, su.kind) {
+                (Lang::En, _) => su.kind.as_str(),
+                (_, crate::plan::SystemUserType::Standard) => labels.standard,
+                (_, crate::plan::SystemUserType::Client) => labels.client_relationship,
+            };
+            out.push(format!("{} ({kind})", su.name));
+            match &su.why {
+                Some(why) => out.push(format!("  {why}")),
+                None => out.push(format!("  {}", t.no_why)),
+            }
+        }
+        for n in advice.map(|a| a.notes.as_slice()).unwrap_or_default() {
+            out.push(format!("· {n}"));
+        }
+        if out.is_empty() {
+            out.push(t.no_layout.into());
+        }
+        out
+    }
+}
