@@ -17,7 +17,7 @@ use crate::catalog::catalog;
 pub use crate::catalog::service_name_in;
 use crate::decision;
 use crate::lang::Lang;
-use crate::orgnr::Orgnr;
+use crate::orgnr::{FastHash, Orgnr};
 use crate::plan::{
     Advice, Client, DecisionStep, ErRole, FOption, Handle, Plan, Relationship, SystemUser,
     SystemUserType, Unserved,
@@ -66,7 +66,46 @@ pub fn recommend(plan: &Plan, f_option: Option<FOption>) -> Recommendation {
 
 /// [`recommend`] with its texts in `lang`.
 pub fn recommend_in(plan: &Plan, f_option: Option<FOption>, lang: Lang) -> Recommendation {
-    let analysis = Analysis::of_in(plan, lang);
+    Study::of_in(plan, lang).recommend(f_option)
+}
+
+/// The advisor's reading of one plan (every client placed by its legal
+/// basis), made once and asked many questions: the wizard's analysis of a
+/// revision (`crate::analysis`) takes the facts, F's numbers, the default F
+/// option and both options' layouts from one `Study`, where calling
+/// [`facts`], [`f_numbers`], [`default_f_option`] and [`recommend`] reads
+/// every client again for each. The answers are those functions' answers.
+pub struct Study<'p>(Analysis<'p>);
+
+impl<'p> Study<'p> {
+    /// Reads `plan`, with the texts (reasons, remarks, names) in `lang`.
+    pub fn of_in(plan: &'p Plan, lang: Lang) -> Study<'p> {
+        Study(Analysis::of_in(plan, lang))
+    }
+
+    /// [`facts`].
+    pub fn facts(&self) -> Facts {
+        self.0.facts()
+    }
+
+    /// [`f_numbers_in`].
+    pub fn f_numbers(&self) -> FNumbers {
+        self.0.f_numbers()
+    }
+
+    /// [`default_f_option`].
+    pub fn default_f_option(&self) -> FOption {
+        self.0.default_f_option()
+    }
+
+    /// [`recommend_in`].
+    pub fn recommend(&self, f_option: Option<FOption>) -> Recommendation {
+        recommendation(&self.0, f_option)
+    }
+}
+
+fn recommendation(analysis: &Analysis, f_option: Option<FOption>) -> Recommendation {
+    let lang = analysis.lang;
     let f = f_option.unwrap_or_else(|| analysis.default_f_option());
     let facts = analysis.facts();
     let layout = analysis.layout(f, &facts);
@@ -189,9 +228,11 @@ struct RoleOutcome {
     missing: Vec<&'static str>,
 }
 
-/// Role outcomes by (role, organisation form): there are few forms, many clients.
+/// Role outcomes by (role, organisation form): there are few forms, many
+/// clients, so each role's forms are a short list searched in place.
 struct RoleCache<'a> {
-    at: HashMap<(ErRole, Option<&'a str>), usize>,
+    /// By `ErRole::index`: each form seen with the role, and its outcome's index.
+    at: Vec<Vec<(Option<&'a str>, usize)>>,
     outcomes: Vec<RoleOutcome>,
 }
 
@@ -299,7 +340,7 @@ impl<'p> Analysis<'p> {
 
     fn read_clients(&mut self) {
         let plan = self.plan;
-        let mut op_units: HashMap<&Orgnr, &str> = HashMap::new();
+        let mut op_units: HashMap<&Orgnr, &str, FastHash> = HashMap::default();
         for u in &plan.organisation.operational_units {
             op_units.insert(&u.orgnr, plan.organisation.name.as_str());
         }
@@ -308,12 +349,13 @@ impl<'p> Analysis<'p> {
                 op_units.entry(&u.orgnr).or_insert(c.name.as_str());
             }
         }
-        let mut seen: HashSet<&Orgnr> = HashSet::with_capacity(plan.clients.len());
+        let mut seen: HashSet<&Orgnr, FastHash> =
+            HashSet::with_capacity_and_hasher(plan.clients.len(), FastHash::default());
         let mut roles = RoleCache {
-            at: HashMap::new(),
+            at: ErRole::all().map(|_| Vec::new()).collect(),
             outcomes: Vec::new(),
         };
-        let mut delegated_class: HashMap<&str, Option<usize>> = HashMap::new();
+        let mut delegated_class: HashMap<&str, Option<usize>, FastHash> = HashMap::default();
         for c in &plan.clients {
             let place = if c.orgnr == plan.organisation.orgnr {
                 self.remark(Text::IsTheOrganisation { client: &c.label() });
@@ -338,7 +380,7 @@ impl<'p> Analysis<'p> {
         &mut self,
         c: &'a Client,
         roles: &mut RoleCache<'a>,
-        delegated_class: &mut HashMap<&'a str, Option<usize>>,
+        delegated_class: &mut HashMap<&'a str, Option<usize>, FastHash>,
     ) -> Place {
         let lang = self.lang;
         if !c.has_relationship() {
@@ -349,8 +391,9 @@ impl<'p> Analysis<'p> {
         let mut problems: Vec<String> = Vec::new();
         let mut bases: Vec<(Relationship, PkgSet)> = Vec::new();
         for role in ErRole::all().filter(|r| c.er_roles.contains(r)) {
-            let k = match roles.at.get(&(role, form)) {
-                Some(&k) => k,
+            let known = roles.at[role.index()].iter().find(|(f, _)| *f == form);
+            let k = match known {
+                Some(&(_, k)) => k,
                 None => {
                     let o = self.role_outcome(role, form);
                     // Only the client roles' own packages are worth asking the
@@ -359,8 +402,9 @@ impl<'p> Analysis<'p> {
                         self.role_missing.extend(o.missing.iter().copied());
                     }
                     roles.outcomes.push(o);
-                    roles.at.insert((role, form), roles.outcomes.len() - 1);
-                    roles.outcomes.len() - 1
+                    let k = roles.outcomes.len() - 1;
+                    roles.at[role.index()].push((form, k));
+                    k
                 }
             };
             let outcome = &roles.outcomes[k];

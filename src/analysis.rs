@@ -11,9 +11,10 @@
 use crate::advisor;
 use crate::compare::{self, Comparison};
 use crate::decision::{self, Answer};
+use crate::engine::Index;
 use crate::lang::Lang;
 use crate::plan::{FOption, Plan};
-use crate::route::{self, Status};
+use crate::route;
 use crate::rules::Report;
 
 /// The routing table in three numbers: what the review can say about it.
@@ -46,22 +47,31 @@ pub struct Analysis {
 /// Analyses `plan`: with `own_layout` its own system users are checked,
 /// else the advisor's recommendation for the situation. Texts are in `lang`.
 pub fn analyse(plan: &Plan, own_layout: bool, lang: Lang) -> Analysis {
-    let facts = advisor::facts(plan);
+    analyse_owned(plan.clone(), own_layout, lang)
+}
+
+/// [`analyse`] taking the plan, which becomes the reviewed plan: a caller
+/// with a copy of its own saves copying 100,000 clients once more.
+/// The advisor reads the clients once ([`advisor::Study`]) for the answers,
+/// F's numbers and both options' layouts; the check and the route totals
+/// share one index of the reviewed plan.
+pub fn analyse_owned(plan: Plan, own_layout: bool, lang: Lang) -> Analysis {
+    let study = advisor::Study::of_in(&plan, lang);
+    let facts = study.facts();
     let answers = decision::QUESTIONS
         .iter()
         .map(|q| decision::answer_from_in(q, &facts, lang))
         .collect();
 
-    let numbers = advisor::f_numbers_in(plan, lang);
-    let recommended = advisor::default_f_option(plan);
+    let numbers = study.f_numbers();
+    let recommended = study.default_f_option();
     let chosen = plan.options.f_option.unwrap_or(recommended);
-    let mut reviewed = plan.clone();
     let mut layouts = [None, None];
+    let mut advice = None;
     if !own_layout {
-        let rec = advisor::recommend_in(plan, Some(chosen), lang);
+        let rec = study.recommend(Some(chosen));
         layouts[side(chosen)] = Some(rec.system_users.len());
-        reviewed.system_users = rec.system_users;
-        reviewed.advice = Some(rec.advice);
+        advice = Some(rec);
     }
     let mut count = |f: FOption| match layouts[side(f)] {
         Some(n) => n,
@@ -70,14 +80,14 @@ pub fn analyse(plan: &Plan, own_layout: bool, lang: Lang) -> Analysis {
             layouts.iter().flatten().copied().next().unwrap_or(0)
         }
         None => {
-            let n = advisor::recommend(plan, Some(f)).system_users.len();
+            let n = study.recommend(Some(f)).system_users.len();
             layouts[side(f)] = Some(n);
             n
         }
     };
     let system_users = [count(FOption::PerCombination), count(FOption::PerService)];
     let compare = compare::compare_from(
-        plan,
+        &plan,
         compare::Inputs {
             numbers,
             recommended,
@@ -85,16 +95,22 @@ pub fn analyse(plan: &Plan, own_layout: bool, lang: Lang) -> Analysis {
         },
         lang,
     );
+    drop(study);
 
-    let report = crate::engine::check(&reviewed);
-    let mut routes = RouteTotals::default();
-    for r in route::table(&reviewed) {
-        match r.status {
-            Status::Served => routes.served += 1,
-            Status::Ambiguous => routes.ambiguous += 1,
-            Status::None => routes.none += 1,
-        }
+    let mut reviewed = plan;
+    if let Some(rec) = advice {
+        reviewed.system_users = rec.system_users;
+        reviewed.advice = Some(rec.advice);
     }
+    let ix = Index::new(&reviewed);
+    let report = crate::engine::check_with(&ix);
+    let mut routes = RouteTotals::default();
+    route::walk(&ix, true, |_, _, serving| match serving.len() {
+        0 => routes.none += 1,
+        1 => routes.served += 1,
+        _ => routes.ambiguous += 1,
+    });
+    drop(ix);
     Analysis {
         reviewed,
         report,

@@ -98,14 +98,32 @@ impl ErRole {
     }
 
     /// A role by id or ER code, in any case (`regnskapsforer`, `REGN`, `FFØR`, `FFOR`).
+    /// Allocates nothing: plans name a role per client, a million times.
     pub fn parse(s: &str) -> Option<ErRole> {
         let t = s.trim();
-        let folded = t.to_uppercase().replace('Ø', "O");
         Self::all().find(|r| {
-            r.as_str().eq_ignore_ascii_case(t)
-                || r.er_code().to_uppercase().replace('Ø', "O") == folded
+            r.as_str().eq_ignore_ascii_case(t) || folded_eq(t, &folded_codes()[r.index()])
         })
     }
+}
+
+/// Each role's ER code in upper case with `Ø` as `O` (`FFØR` → `FFOR`), by index.
+fn folded_codes() -> &'static [String] {
+    static CODES: OnceLock<Vec<String>> = OnceLock::new();
+    CODES.get_or_init(|| ErRole::all().map(|r| fold(r.er_code())).collect())
+}
+
+/// Upper case with `Ø` read as `O`, so `ffør`, `FFØR` and `FFOR` are one code.
+fn fold(s: &str) -> String {
+    s.to_uppercase().replace('Ø', "O")
+}
+
+/// `fold(t) == folded`, without building `fold(t)`.
+fn folded_eq(t: &str, folded: &str) -> bool {
+    t.chars()
+        .flat_map(char::to_uppercase)
+        .map(|c| if c == 'Ø' { 'O' } else { c })
+        .eq(folded.chars())
 }
 
 impl fmt::Display for ErRole {
@@ -122,8 +140,18 @@ impl Serialize for ErRole {
 
 impl<'de> Deserialize<'de> for ErRole {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(d)?;
-        ErRole::parse(&s).ok_or_else(|| serde::de::Error::unknown_variant(&s, role_ids()))
+        /// Reads the text where it is (no `String` per role of every client).
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = ErRole;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<ErRole, E> {
+                ErRole::parse(s).ok_or_else(|| E::unknown_variant(s, role_ids()))
+            }
+        }
+        d.deserialize_str(V)
     }
 }
 

@@ -4,6 +4,7 @@
 
 use super::{Index, usable};
 use crate::catalog::catalog;
+use crate::orgnr::FastHash;
 use crate::plan::{ErRole, SystemUser, SystemUserType};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
@@ -22,7 +23,7 @@ pub(crate) fn package_bases<'a>(ix: &Index<'a>, s: usize) -> BTreeMap<&'a str, B
     if su.kind != SystemUserType::Client {
         return out;
     }
-    let mut combos: HashSet<(&'a [ErRole], Option<&'a str>)> = HashSet::new();
+    let mut combos: HashSet<(&'a [ErRole], Option<&'a str>), FastHash> = HashSet::default();
     for i in ix.system_user_clients(s).iter().flatten() {
         let c = ix.client(*i);
         if !c.er_roles.is_empty() {

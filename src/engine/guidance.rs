@@ -4,11 +4,13 @@
 use super::basis::{self, Basis, bases, package_bases};
 use super::walk::walk;
 use super::{Index, Out};
+use crate::orgnr::FastHash;
 use crate::plan::{Handle, SystemUser, SystemUserType};
 use crate::rules::texts::{Msg, Names};
 use crate::rules::{Finding, Rule};
 use crate::text::did_you_mean;
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::hash::BuildHasher;
 
 pub(super) fn check(ix: &Index, out: &mut Out) {
     if ix.plan.is_situation() {
@@ -294,15 +296,22 @@ fn ambiguous_route(ix: &Index, out: &mut Out) {
     let sus = &ix.plan.system_users;
     // (system users, package, parties, first party's label, first party's orgnr)
     let mut order: Vec<(Vec<usize>, &str, usize, String, &str)> = Vec::new();
-    let mut by_key: HashMap<(Vec<usize>, &str), usize> = HashMap::new();
+    // The groups of `order` by package and a hash of their system users
+    // (equal hashes share a short list), so that a party joining a group
+    // allocates nothing.
+    let hasher = FastHash::default();
+    let mut by_key: HashMap<(&str, u64), Vec<usize>> = HashMap::new();
     walk(ix, false, |party, package, serving| {
         if serving.len() < 2 {
             return;
         }
-        match by_key.get(&(serving.to_vec(), package)) {
+        let groups = by_key
+            .entry((package, hasher.hash_one(serving)))
+            .or_default();
+        match groups.iter().find(|&&g| order[g].0 == serving) {
             Some(&g) => order[g].2 += 1,
             None => {
-                by_key.insert((serving.to_vec(), package), order.len());
+                groups.push(order.len());
                 let label = if party.name.is_empty() {
                     party.orgnr.to_string()
                 } else {

@@ -31,12 +31,17 @@ use std::collections::{BTreeSet, HashMap};
 /// then infos, each in plan order. Findings carry their facts; front ends
 /// word them in the reader's language when they show them.
 pub fn check(plan: &Plan) -> Report {
-    let index = Index::new(plan);
+    check_with(&Index::new(plan))
+}
+
+/// [`check`] over an index the caller keeps, so that routing the same plan
+/// afterwards reuses its per-client package sets.
+pub fn check_with(index: &Index) -> Report {
     let mut out = Vec::new();
-    refs::check(&index, &mut out);
-    layout::check(&index, &mut out);
-    clients::check(&index, &mut out);
-    guidance::check(&index, &mut out);
+    refs::check(index, &mut out);
+    layout::check(index, &mut out);
+    clients::check(index, &mut out);
+    guidance::check(index, &mut out);
     out.sort_by_key(|f| f.severity);
     Report::new(out)
 }

@@ -239,15 +239,20 @@ impl Client {
     }
 }
 
-/// An organisation form, upper case, one of [`UNIT_TYPES`].
+/// An organisation form, upper case, one of [`UNIT_TYPES`] (held as that
+/// entry: no allocation per client).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct UnitType(String);
+pub struct UnitType(&'static str);
 
 impl UnitType {
     pub fn parse(s: &str) -> Result<UnitType, String> {
-        let up = s.trim().to_uppercase();
-        if UNIT_TYPES.contains(&up.as_str()) {
-            Ok(UnitType(up))
+        let t = s.trim();
+        if let Some(known) = UNIT_TYPES.iter().find(|u| u.eq_ignore_ascii_case(t)) {
+            return Ok(UnitType(known));
+        }
+        let up = t.to_uppercase();
+        if let Some(known) = UNIT_TYPES.iter().find(|u| **u == up) {
+            Ok(UnitType(known))
         } else {
             let hint = did_you_mean(&up, UNIT_TYPES.iter().copied())
                 .map(|m| format!("; did you mean `{m}`?"))
@@ -260,7 +265,7 @@ impl UnitType {
     }
 
     pub fn as_str(&self) -> &str {
-        &self.0
+        self.0
     }
 }
 

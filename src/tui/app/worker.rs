@@ -73,7 +73,12 @@ pub enum Reply {
 
 /// Advice, findings, answers, F figures, route totals and the tree for one plan.
 pub fn compute(plan: &Plan, own_layout: bool, lang: Lang) -> Computed {
-    let a = crate::analysis::analyse(plan, own_layout, lang);
+    compute_owned(plan.clone(), own_layout, lang)
+}
+
+/// [`compute`] on a plan of the caller's own, which becomes the reviewed plan.
+fn compute_owned(plan: Plan, own_layout: bool, lang: Lang) -> Computed {
+    let a = crate::analysis::analyse_owned(plan, own_layout, lang);
     let tree = render::render(
         &a.reviewed,
         &render::Options {
@@ -96,14 +101,31 @@ pub fn compute(plan: &Plan, own_layout: bool, lang: Lang) -> Computed {
 }
 
 /// Does one request where it is: on the workers, or at once in tests.
+/// It first makes a copy of the plan of its own and lets go of the shared
+/// one (while a worker holds the wizard's plan, an edit would copy it on the
+/// input thread); an analysis then keeps that copy as its reviewed plan.
 fn serve(req: Request, reply: &dyn Fn(Reply)) {
-    if req.analyse {
-        let computed = compute(&req.plan, req.key.own_layout, req.key.lang);
-        reply(Reply::Analysed(req.key, Box::new(computed)));
-    }
-    if let Some(mut job) = req.save {
-        job.plan = req.plan;
-        reply(Reply::Saved(job.run()));
+    let Request {
+        key,
+        plan,
+        analyse,
+        save,
+    } = req;
+    let plan = Arc::try_unwrap(plan).unwrap_or_else(|shared| Plan::clone(&shared));
+    match save {
+        None if analyse => {
+            let computed = compute_owned(plan, key.own_layout, key.lang);
+            reply(Reply::Analysed(key, Box::new(computed)));
+        }
+        None => {}
+        Some(mut job) => {
+            if analyse {
+                let computed = compute(&plan, key.own_layout, key.lang);
+                reply(Reply::Analysed(key, Box::new(computed)));
+            }
+            job.plan = Arc::new(plan);
+            reply(Reply::Saved(job.run()));
+        }
     }
 }
 
@@ -121,9 +143,6 @@ impl Lane {
                 while let Ok(newer) = jobs.try_recv() {
                     req = merge(req, newer);
                 }
-                // Work on a copy of our own, made at once: while this lane
-                // holds the wizard's plan, an edit would copy it on the input thread.
-                req.plan = Arc::new(Plan::clone(&req.plan));
                 serve(req, &|r| {
                     let _ = reply_tx.send(r);
                 });
