@@ -723,3 +723,55 @@ fn after_resume_the_decision_path_is_complete_with_the_choices_made() {
         assert!(s.contains(&format!("{k}. ")), "{s}");
     }
 }
+
+/// Ctrl-A, a typed character, Ctrl-E, Ctrl-W, Ctrl-H, Ctrl-U: what a field
+/// holding "ab cd" ends up with at each point, whatever field it is.
+fn readline_on(app: &mut App, text: impl Fn(&App) -> String) {
+    type_text(app, "ab cd");
+    app.on(ctrl('a'));
+    type_text(app, "x");
+    assert_eq!(text(app), "xab cd", "Ctrl-A goes to the start");
+    app.on(ctrl('e'));
+    type_text(app, "y");
+    assert_eq!(text(app), "xab cdy", "Ctrl-E goes to the end");
+    app.on(ctrl('w'));
+    assert_eq!(text(app), "xab ", "Ctrl-W deletes a word");
+    app.on(ctrl('h'));
+    assert_eq!(text(app), "xab", "Ctrl-H deletes a character");
+    press(app, &[Left]);
+    app.on(ctrl('u'));
+    assert_eq!(text(app), "b", "Ctrl-U deletes up to the cursor");
+}
+
+#[test]
+fn readline_keys_behave_the_same_in_every_text_field_and_search() {
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    // A form field (the organisation's name), emptied first.
+    press(&mut app, &[Down, Enter]);
+    app.on(ctrl('u'));
+    readline_on(&mut app, |a| a.input.as_ref().unwrap().buffer.text.clone());
+    // The cursor is drawn where it is.
+    let s = screen(&app, 80, 24);
+    assert!(
+        s.lines().any(|l| l.contains("Name") && l.contains("  ▏b")),
+        "{s}"
+    );
+    press(&mut app, &[Esc]);
+
+    // A field of the client dialog.
+    app.go(Step::Clients);
+    press(&mut app, &[Char('a'), Down, Enter]);
+    readline_on(&mut app, |a| a.input.as_ref().unwrap().buffer.text.clone());
+    press(&mut app, &[Esc, Esc]);
+
+    // The clients' find field.
+    press(&mut app, &[Char('/')]);
+    readline_on(&mut app, |a| a.client_search.as_ref().unwrap().text.clone());
+    press(&mut app, &[Esc]);
+
+    // The package picker's search.
+    app.go(Step::OwnPackages);
+    press(&mut app, &[Char('/')]);
+    readline_on(&mut app, |a| a.picker.filter.text.clone());
+    assert!(screen(&app, 80, 24).contains("/ ▏b"));
+}

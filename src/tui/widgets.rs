@@ -4,7 +4,7 @@
 //! Long lists (clients, findings, the catalog) are virtualised: only the rows
 //! that fit are turned into text, so a 100,000-client plan draws as fast as a small one.
 
-use super::app::{App, Picker, Row, RowKind, Step, fit_label};
+use super::app::{App, Picker, Row, RowKind, Step, TextLine, fit_label};
 use super::i18n::{Strings, fill};
 use crate::catalog::catalog;
 use ratatui::buffer::Buffer;
@@ -104,10 +104,10 @@ pub(crate) fn form_lines(
                 _ if row == Row::OpenFile && !editing => format!("{mark} ▸ {label}"),
                 _ => {
                     let value = if editing {
-                        format!(
-                            "{}▏",
-                            app.input.as_ref().map(|i| i.buffer.as_str()).unwrap_or("")
-                        )
+                        app.input
+                            .as_ref()
+                            .map(|i| cursor_text(&i.buffer))
+                            .unwrap_or_default()
                     } else {
                         let v = app.value(row);
                         let room = (width as usize).saturating_sub(label_w + 6);
@@ -137,6 +137,12 @@ pub(crate) fn form_lines(
             }
         })
         .collect()
+}
+
+/// A line being typed, with a bar where the cursor is.
+pub(crate) fn cursor_text(line: &TextLine) -> String {
+    let (before, after) = line.split();
+    format!("{before}▏{after}")
 }
 
 /// At most `n` characters of `s`, with an ellipsis when cut.
@@ -213,7 +219,7 @@ pub(crate) fn draw_picker(
         top.push(Line::styled(intro.to_string(), th.dim()));
     }
     let filter = if p.filtering {
-        format!("/ {}▏", p.filter)
+        format!("/ {}", cursor_text(&p.filter))
     } else if p.filter.is_empty() {
         t.picker_no_filter.to_string()
     } else {
