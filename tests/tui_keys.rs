@@ -775,3 +775,30 @@ fn readline_keys_behave_the_same_in_every_text_field_and_search() {
     readline_on(&mut app, |a| a.picker.filter.text.clone());
     assert!(screen(&app, 80, 24).contains("/ ▏b"));
 }
+
+#[test]
+fn a_failed_export_clears_the_list_of_written_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan_path = dir.path().join("out.yaml");
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    app.go(Step::Export);
+    enter_text(&mut app, plan_path.to_str().unwrap());
+    press(&mut app, &[Enter, Enter]); // no tree
+    let write = app.rows().len() - 1;
+    app.sel = write;
+    press(&mut app, &[Enter]);
+    assert_eq!(app.exported, vec![plan_path.clone()]);
+    let s = screen(&app, 120, 40);
+    assert!(s.contains(&format!("✓ {}", plan_path.display())), "{s}");
+    // Now into a folder that does not exist: nothing is listed as written.
+    app.sel = 0;
+    enter_text(&mut app, dir.path().join("missing/out.yaml").to_str().unwrap());
+    app.sel = write;
+    press(&mut app, &[Enter]);
+    assert!(app.exported.is_empty());
+    let s = screen(&app, 120, 40);
+    assert!(!s.contains(&format!("✓ {}", plan_path.display())), "{s}");
+    assert!(s.contains("Could not write") || s.contains("could not write"), "{s}");
+    // The file written before is still printed after quitting.
+    assert_eq!(app.written, vec![plan_path]);
+}

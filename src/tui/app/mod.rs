@@ -275,6 +275,9 @@ pub struct App {
     pub export_outputs: [bool; OUTPUTS.len()],
     /// Files written this session, printed after quitting.
     pub written: Vec<PathBuf>,
+    /// The files the last export wrote, listed on the export step; empty
+    /// after an export that failed, so that no list suggests it worked.
+    pub exported: Vec<PathBuf>,
     /// The plan changed since it was loaded or last exported.
     pub unsaved: bool,
     pub status: Option<String>,
@@ -324,6 +327,7 @@ impl App {
             tree_export: TreeExport::Text,
             export_outputs: [false; OUTPUTS.len()],
             written: Vec::new(),
+            exported: Vec::new(),
             unsaved: false,
             status: None,
         };
