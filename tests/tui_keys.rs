@@ -792,13 +792,19 @@ fn a_failed_export_clears_the_list_of_written_files() {
     assert!(s.contains(&format!("✓ {}", plan_path.display())), "{s}");
     // Now into a folder that does not exist: nothing is listed as written.
     app.sel = 0;
-    enter_text(&mut app, dir.path().join("missing/out.yaml").to_str().unwrap());
+    enter_text(
+        &mut app,
+        dir.path().join("missing/out.yaml").to_str().unwrap(),
+    );
     app.sel = write;
     press(&mut app, &[Enter]);
     assert!(app.exported.is_empty());
     let s = screen(&app, 120, 40);
     assert!(!s.contains(&format!("✓ {}", plan_path.display())), "{s}");
-    assert!(s.contains("Could not write") || s.contains("could not write"), "{s}");
+    assert!(
+        s.contains("Could not write") || s.contains("could not write"),
+        "{s}"
+    );
     // The file written before is still printed after quitting.
     assert_eq!(app.written, vec![plan_path]);
 }

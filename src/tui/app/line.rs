@@ -147,7 +147,10 @@ mod tests {
         assert_eq!((l.as_str(), l.cursor), ("n ", 0));
         keys(&mut l, &[k(KeyCode::Right), ctrl('k')]);
         assert_eq!((l.as_str(), l.cursor), ("n", 1));
-        keys(&mut l, &[k(KeyCode::Home), k(KeyCode::Delete), k(KeyCode::Delete)]);
+        keys(
+            &mut l,
+            &[k(KeyCode::Home), k(KeyCode::Delete), k(KeyCode::Delete)],
+        );
         assert_eq!((l.as_str(), l.cursor), ("", 0));
         assert!(!l.edit(k(KeyCode::Enter)));
     }

@@ -22,8 +22,8 @@ use std::path::{Path, PathBuf};
 
 mod files;
 mod line;
-pub use line::TextLine;
 pub use files::{OUTPUTS, Output, regular_file};
+pub use line::TextLine;
 mod drafts;
 mod forms;
 mod picker;

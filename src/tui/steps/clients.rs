@@ -35,7 +35,11 @@ pub(crate) fn draw(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buff
     let search = match (&app.client_search, &app.input) {
         (Some(s), _) => format!("   / {}", cursor_text(s)),
         (None, Some(input)) if input.row == Row::OpenFile => {
-            format!("   {}: {}", Row::OpenFile.label(t), cursor_text(&input.buffer))
+            format!(
+                "   {}: {}",
+                Row::OpenFile.label(t),
+                cursor_text(&input.buffer)
+            )
         }
         _ => String::new(),
     };
