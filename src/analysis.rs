@@ -84,7 +84,7 @@ pub fn analyse(plan: &Plan, own_layout: bool, lang: Lang) -> Analysis {
         lang,
     );
 
-    let report = crate::engine::check_in(&reviewed, lang);
+    let report = crate::engine::check(&reviewed);
     let mut routes = RouteTotals::default();
     for r in route::table(&reviewed) {
         match r.status {
@@ -123,7 +123,7 @@ mod tests {
                 let a = analyse(&plan, false, lang);
                 let advised = advisor::advise_in(&plan, lang);
                 assert_eq!(a.reviewed, advised);
-                assert_eq!(a.report, crate::engine::check_in(&advised, lang));
+                assert_eq!(a.report, crate::engine::check(&advised));
                 assert_eq!(a.compare, compare::compare_in(&plan, lang));
                 let answers: Vec<Answer> = decision::QUESTIONS
                     .iter()
@@ -144,6 +144,6 @@ mod tests {
         let plan = crate::generate::plan(20, 2, 5);
         let a = analyse(&plan, true, Lang::En);
         assert_eq!(a.reviewed, plan);
-        assert_eq!(a.report, crate::engine::check_in(&plan, Lang::En));
+        assert_eq!(a.report, crate::engine::check(&plan));
     }
 }

@@ -184,18 +184,32 @@ pub fn checklist(plan: &Plan) -> Checklist {
 }
 
 /// [`checklist`] with every item's wording, reason and details in `lang`
-/// (the findings it quotes come from `check` in the same language); the
+/// (the findings it quotes are worded in it too); the
 /// ids and statuses are the same in every language.
 pub fn checklist_in(plan: &Plan, lang: Lang) -> Checklist {
-    checklist_with(plan, &crate::engine::check_in(plan, lang), lang)
+    checklist_with(plan, &crate::engine::check(plan), lang)
 }
 
-/// [`checklist_in`] judged from findings `check_in(plan, lang)` already
+/// [`checklist_in`] judged from findings `check(plan)` already
 /// made (the report shows both and checks a large plan once).
 pub fn checklist_with(plan: &Plan, report: &Report, lang: Lang) -> Checklist {
+    let advised = crate::advisor::recommend_in(plan, plan.options.f_option, lang);
+    checklist_advised(plan, report, &advised, lang)
+}
+
+/// [`checklist_with`] given also the advisor's recommendation for the plan
+/// (`recommend_in(plan, plan.options.f_option, lang)`; the advisor reads the
+/// situation only, never the plan's own layout), so a front end that shows
+/// the advice too runs the advisor once.
+pub fn checklist_advised(
+    plan: &Plan,
+    report: &Report,
+    advised: &crate::advisor::Recommendation,
+    lang: Lang,
+) -> Checklist {
     let judgements = [
         system_registered(plan, report, lang),
-        number_of_system_users(plan, lang),
+        number_of_system_users(plan, advised, lang),
         approved(plan, lang),
         clients_linked(plan, report, lang),
         access_control(plan, report, lang),
@@ -224,12 +238,12 @@ pub fn checklist_with(plan: &Plan, report: &Report, lang: Lang) -> Checklist {
     Checklist { items, summary }
 }
 
-fn findings(report: &Report, rules: &[Rule]) -> Vec<String> {
+fn findings(report: &Report, rules: &[Rule], lang: Lang) -> Vec<String> {
     report
         .findings
         .iter()
         .filter(|f| rules.contains(&f.rule))
-        .map(|f| format!("{}: {}", f.rule.id(), f.message))
+        .map(|f| format!("{}: {}", f.rule.id(), f.message(lang)))
         .collect()
 }
 
@@ -283,6 +297,7 @@ fn system_registered(plan: &Plan, report: &Report, lang: Lang) -> Judged {
             Rule::InvalidSystemId,
             Rule::LocallyInstalledNeedsOwnVendor,
         ],
+        lang,
     ));
     if problems.is_empty() {
         let fits = Text::SystemFits {
@@ -299,13 +314,12 @@ fn system_registered(plan: &Plan, report: &Report, lang: Lang) -> Judged {
     }
 }
 
-fn count_by_type(plan: &Plan) -> (usize, usize) {
-    let standard = plan
-        .system_users
+fn count_by_type(system_users: &[crate::plan::SystemUser]) -> (usize, usize) {
+    let standard = system_users
         .iter()
         .filter(|s| s.kind == SystemUserType::Standard)
         .count();
-    (standard, plan.system_users.len() - standard)
+    (standard, system_users.len() - standard)
 }
 
 fn describe_counts((standard, client): (usize, usize), lang: Lang) -> String {
@@ -327,23 +341,17 @@ fn kind_in(kind: SystemUserType, lang: Lang) -> &'static str {
     }
 }
 
-fn number_of_system_users(plan: &Plan, lang: Lang) -> Judged {
+fn number_of_system_users(
+    plan: &Plan,
+    advised: &crate::advisor::Recommendation,
+    lang: Lang,
+) -> Judged {
     if plan.system_users.is_empty() {
         return judged(Status::Fail, Text::NoLayout.text(lang), Vec::new());
     }
-    let mut situation = plan.clone();
-    situation.system_users.clear();
-    situation.advice = None;
-    let advised = crate::advisor::advise_into(situation, lang);
-    let Some(advice) = advised.advice.as_ref() else {
-        return judged(
-            Status::Manual,
-            Text::NoRecommendation.text(lang),
-            Vec::new(),
-        );
-    };
-    let have = count_by_type(plan);
-    let want = count_by_type(&advised);
+    let advice = &advised.advice;
+    let have = count_by_type(&plan.system_users);
+    let want = count_by_type(&advised.system_users);
     let scenarios = Text::Scenarios {
         scenarios: &advice.scenarios,
     }
@@ -430,6 +438,7 @@ fn clients_linked(plan: &Plan, report: &Report, lang: Lang) -> Judged {
             Rule::OperationalUnitAsClient,
             Rule::ClientUncovered,
         ],
+        lang,
     );
     if problems.is_empty() {
         let linked: BTreeSet<&str> = client_sus
@@ -480,6 +489,7 @@ fn access_control(plan: &Plan, report: &Report, lang: Lang) -> Judged {
             Rule::SystemUserWithoutTeam,
             Rule::TeamOutsideRelationship,
         ],
+        lang,
     ));
     let defined: HashSet<&str> = plan.teams.iter().map(|t| t.name.as_str()).collect();
     let mut reported: HashSet<String> = problems.iter().cloned().collect();
@@ -555,7 +565,7 @@ fn select_token(plan: &Plan, report: &Report, lang: Lang) -> Judged {
             .text(lang)
         })
         .collect();
-    problems.extend(findings(report, &[Rule::AmbiguousRoute]));
+    problems.extend(findings(report, &[Rule::AmbiguousRoute], lang));
     if problems.is_empty() {
         judged(
             Status::Pass,

@@ -12,6 +12,7 @@ use crate::catalog::catalog;
 pub use crate::engine::walk::{PartyKind, PartyRef, walk};
 use crate::engine::walk::{carries, serves_organisation};
 use crate::engine::{Index, Party, missing_packages};
+use crate::lang::Lang;
 use crate::plan::{Plan, SystemUserType, Unit};
 use serde::Serialize;
 use std::fmt;
@@ -259,7 +260,7 @@ pub fn lookup<'a>(plan: &'a Plan, party: &str, package: &str) -> Result<Route<'a
                         NoRoute::NotInSystem { package: p.into() }
                     } else {
                         NoRoute::NotOnSystemUser {
-                            party: ix.organisation_label(),
+                            party: ix.organisation_label().text(Lang::En).into_owned(),
                             package: p.into(),
                             organisation: true,
                         }

@@ -2,8 +2,11 @@
 //! the explanation behind each. Findings, docs and `sysuser explain` all read
 //! this one table. Ids are public interface: add, never rename.
 
+pub mod texts;
+
 use crate::lang::Lang;
 use serde::{Serialize, Serializer};
+pub use texts::{Audience, Msg, Wording};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -379,33 +382,30 @@ impl Serialize for Rule {
     }
 }
 
-/// One thing `check` found, about one subject.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// One thing `check` found, about one subject: its facts, worded only when
+/// shown ([`Finding::message`], [`Finding::hint`], [`Report::worded`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
     pub rule: Rule,
     pub severity: Severity,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub altinn_code: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub system_user: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub client: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub package: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub team: Option<String>,
-    pub message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub hint: Option<String>,
+    /// What was found, with the facts it names.
+    pub said: Msg,
+    /// How to fix it, if the rule knows.
+    pub fix: Option<Msg>,
     /// Where the finding's subject is written in the plan; set by the front
     /// end that read the file (the engine sees only the model).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub location: Option<crate::plan::Position>,
 }
 
 impl Finding {
-    /// A finding with the rule's severity and code; subjects are added with the builders.
-    pub fn new(rule: Rule, message: impl Into<String>) -> Finding {
+    /// A finding with the rule's severity and code; subjects are added with
+    /// the builders. Text (`&str`, `String`) is shown as it is in every language.
+    pub fn new(rule: Rule, message: impl Into<Msg>) -> Finding {
         Finding {
             rule,
             severity: rule.severity(),
@@ -414,8 +414,8 @@ impl Finding {
             client: None,
             package: None,
             team: None,
-            message: message.into(),
-            hint: None,
+            said: message.into(),
+            fix: None,
             location: None,
         }
     }
@@ -446,10 +446,88 @@ impl Finding {
         self
     }
 
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    /// Adds the hint: a [`Msg`], or text shown as it is.
+    pub fn with_hint(mut self, hint: impl Into<Msg>) -> Self {
+        self.fix = Some(hint.into());
         self
     }
+
+    /// Adds the rule table's fix as the hint.
+    pub fn with_fix(self) -> Self {
+        let rule = self.rule;
+        self.with_hint(Msg::Fix(rule))
+    }
+
+    /// The message, worded for the reader (a [`Lang`] is the command line's wording).
+    pub fn message(&self, to: impl Into<Wording>) -> String {
+        self.said.text(to)
+    }
+
+    /// The hint as a sentence, worded for the reader.
+    pub fn hint(&self, to: impl Into<Wording>) -> Option<String> {
+        self.fix.as_ref().map(|h| h.hint_text(to))
+    }
+}
+
+impl From<&str> for Msg {
+    fn from(text: &str) -> Msg {
+        Msg::Said(text.into())
+    }
+}
+
+impl From<String> for Msg {
+    fn from(text: String) -> Msg {
+        Msg::Said(text.into())
+    }
+}
+
+/// A finding worded for output: the JSON `check --format json` prints, with
+/// the same fields in the same order as ever.
+#[derive(Debug, Serialize)]
+pub struct WordedFinding<'a> {
+    pub rule: Rule,
+    pub severity: Severity,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub altinn_code: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub system_user: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub package: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub team: Option<&'a str>,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<&'a crate::plan::Position>,
+}
+
+impl Finding {
+    /// This finding worded for the reader.
+    pub fn worded(&self, to: impl Into<Wording>) -> WordedFinding<'_> {
+        let to = to.into();
+        WordedFinding {
+            rule: self.rule,
+            severity: self.severity,
+            altinn_code: self.altinn_code,
+            system_user: self.system_user.as_deref(),
+            client: self.client.as_deref(),
+            package: self.package.as_deref(),
+            team: self.team.as_deref(),
+            message: self.message(to),
+            hint: self.hint(to),
+            location: self.location.as_ref(),
+        }
+    }
+}
+
+/// A report worded for output (`check --format json`).
+#[derive(Debug, Serialize)]
+pub struct WordedReport<'a> {
+    pub findings: Vec<WordedFinding<'a>>,
+    pub summary: Summary,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -459,8 +537,54 @@ pub struct Summary {
     pub infos: usize,
 }
 
+impl Summary {
+    /// Each non-zero count worded with its severity ("1 error", "2 advarsler"),
+    /// so a front end can colour them; empty when nothing was found.
+    pub fn parts(&self, lang: Lang) -> Vec<(Severity, String)> {
+        let words: [(&str, &str); 3] = match lang {
+            Lang::En => [
+                ("error", "errors"),
+                ("warning", "warnings"),
+                ("info", "infos"),
+            ],
+            Lang::Nb => [
+                ("feil", "feil"),
+                ("advarsel", "advarsler"),
+                ("info", "info"),
+            ],
+        };
+        [
+            (self.errors, Severity::Error),
+            (self.warnings, Severity::Warning),
+            (self.infos, Severity::Info),
+        ]
+        .into_iter()
+        .zip(words)
+        .filter(|((n, _), _)| *n > 0)
+        .map(|((n, sev), (one, many))| (sev, format!("{n} {}", if n == 1 { one } else { many })))
+        .collect()
+    }
+
+    /// The line `check` ends with ("1 error, 2 warnings"; "no problems found").
+    pub fn line(&self, lang: Lang) -> String {
+        let parts = self.parts(lang);
+        if parts.is_empty() {
+            return match lang {
+                Lang::En => "no problems found",
+                Lang::Nb => "ingen problemer funnet",
+            }
+            .into();
+        }
+        parts
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 /// Everything `check` found.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Report {
     pub findings: Vec<Finding>,
     pub summary: Summary,
@@ -483,6 +607,15 @@ impl Report {
 
     pub fn of(&self, rule: Rule) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(move |f| f.rule == rule)
+    }
+
+    /// Every finding worded for the reader, with the summary.
+    pub fn worded(&self, to: impl Into<Wording>) -> WordedReport<'_> {
+        let to = to.into();
+        WordedReport {
+            findings: self.findings.iter().map(|f| f.worded(to)).collect(),
+            summary: self.summary,
+        }
     }
 }
 

@@ -10,7 +10,6 @@
 //! printed page never cuts a box and a phone shows one box per screen width.
 
 use crate::catalog::catalog;
-use crate::commands::check::summary_line;
 use crate::lang::Lang;
 use crate::markup::escape;
 use crate::plan::{Plan, SystemUser, SystemUserType};
@@ -435,7 +434,7 @@ fn user_block(node: &Node, cx: &UserCtx) -> Block {
     pen.text(PAD, "su-name", &name, TITLE_CHARS);
     pen.text(PAD, "su-meta", &meta, SMALL_CHARS);
     if !own.is_empty() {
-        let line = format!("! {}", summary_line(&Report::new(own), cx.l.lang));
+        let line = format!("! {}", Report::new(own).summary.line(cx.l.lang));
         pen.text(
             PAD,
             &format!("su-findings sev-{}", worst.map_or("info", Severity::as_str)),
@@ -557,7 +556,7 @@ fn user_desc(node: &Node, cx: &UserCtx) -> String {
         .cloned()
         .collect();
     if !own.is_empty() {
-        parts.push(summary_line(&Report::new(own), l.lang));
+        parts.push(Report::new(own).summary.line(l.lang));
     }
     parts.join("; ")
 }

@@ -605,7 +605,9 @@ proptest! {
             }
             prop_assert!(
                 f.rule == Rule::OwnNeedsUncovered && own_unusable,
-                "advice added {:?}: {}\n{}", f.rule, f.message, yaml
+                "advice added {:?}: {}\n{}", f.rule,
+                    f.message(sysuser::lang::Lang::En),
+                    yaml
             );
         }
         // A situation that breaks a rule whatever the layout is named in the notes.

@@ -259,6 +259,18 @@ fn a_missing_file_is_refused() {
 }
 
 #[test]
+fn diff_refuses_standard_input_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = run(&["diff", "-", "-"], dir.path());
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("read only once") && r.stderr.contains("sysuser diff - NEW.yaml"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
 fn a_directory_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("plans")).unwrap();

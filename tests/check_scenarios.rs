@@ -24,11 +24,11 @@ fn every_scenario_checks_without_errors_as_snapshotted() {
         assert_eq!(report.summary.errors, 0, "{name}: {report:#?}");
         insta::assert_snapshot!(
             format!("check-{name}-text"),
-            sysuser::commands::check::text(&report, false, false)
+            sysuser::commands::check::text(&report, false, false, sysuser::lang::Lang::En)
         );
         insta::assert_snapshot!(
             format!("check-{name}-json"),
-            sysuser::commands::to_json(&report)
+            sysuser::commands::to_json(&report.worded(sysuser::lang::Lang::En))
         );
     }
 }

@@ -21,14 +21,22 @@ fn bad_plans_as_people_and_machines_read_them() {
         let r = report(id);
         insta::assert_snapshot!(
             format!("{id}-text"),
-            sysuser::commands::check::text(&r, false, false)
+            sysuser::commands::check::text(&r, false, false, sysuser::lang::Lang::En)
         );
-        insta::assert_snapshot!(format!("{id}-json"), sysuser::commands::to_json(&r));
+        insta::assert_snapshot!(
+            format!("{id}-json"),
+            sysuser::commands::to_json(&r.worded(sysuser::lang::Lang::En))
+        );
     }
 }
 
 #[test]
 fn quiet_text_keeps_errors_and_the_summary() {
     let r = report("clients-on-standard-system-user");
-    insta::assert_snapshot!(sysuser::commands::check::text(&r, false, true));
+    insta::assert_snapshot!(sysuser::commands::check::text(
+        &r,
+        false,
+        true,
+        sysuser::lang::Lang::En
+    ));
 }

@@ -125,7 +125,7 @@ fn every_fixed_example_is_free_of_its_rule_and_of_errors() {
             .findings
             .iter()
             .filter(|f| f.rule == rule || f.severity == Severity::Error)
-            .map(|f| format!("{}: {}", f.rule.id(), f.message))
+            .map(|f| format!("{}: {}", f.rule.id(), f.message(sysuser::lang::Lang::En)))
             .collect();
         assert!(
             left.is_empty(),

@@ -42,9 +42,11 @@ fn clauses(hint: &str) -> Vec<&str> {
 
 /// What the hint of `f` proposes, judged as Altinn would; a clause about
 /// "this system user" is about the packages of the finding's system user.
-fn judge(f: &Finding, plan: Option<&Plan>) -> Result<(), String> {
-    let Some(hint) = &f.hint else { return Ok(()) };
-    for clause in clauses(hint) {
+fn judge(f: &Finding, plan: Option<&Plan>, lang: Lang) -> Result<(), String> {
+    let Some(hint) = f.hint(lang) else {
+        return Ok(());
+    };
+    for clause in clauses(&hint) {
         let lower = clause.to_lowercase();
         if lower.contains("delegate ") || lower.contains("delegere ") {
             if let Some(c) = codes(clause).into_iter().find(|c| client_only(c)) {
@@ -88,8 +90,8 @@ fn judge(f: &Finding, plan: Option<&Plan>) -> Result<(), String> {
 
 fn judge_all(plan: &Plan) -> Result<(), String> {
     for lang in [Lang::En, Lang::Nb] {
-        for f in sysuser::engine::check_in(plan, lang).findings {
-            judge(&f, Some(plan))
+        for f in sysuser::engine::check(plan).findings {
+            judge(&f, Some(plan), lang)
                 .map_err(|e| format!("{} ({lang:?}): {e}\n{f:#?}", f.rule.id()))?;
         }
     }
@@ -314,7 +316,7 @@ fn the_judge_recognises_bad_hints() {
     let bad = |package: Option<&str>, hint: &str| {
         let mut f = Finding::new(Rule::ClientMissingPackage, "m.");
         f.package = package.map(String::from);
-        judge(&f.hint(hint), None).is_err()
+        judge(&f.with_hint(hint), None, Lang::En).is_err()
     };
     assert!(bad(
         None,

@@ -47,18 +47,18 @@ system_users:
 #[test]
 fn check_in_bokmal_as_people_read_it() {
     let plan = parse(BAD, "bad.yaml").unwrap();
-    let report = sysuser::engine::check_in(&plan, Lang::Nb);
+    let report = sysuser::engine::check(&plan);
     assert!(report.has_errors());
     insta::assert_snapshot!(
         "check-bad-nb-text",
-        sysuser::commands::check::text_in(&report, false, false, Lang::Nb)
+        sysuser::commands::check::text(&report, false, false, Lang::Nb)
     );
     for id in ["role-package-wrong-unit-type", "not-a-client"] {
         let plan = load(&path(&format!("tests/bad_plans/{id}.yaml"))).unwrap();
-        let report = sysuser::engine::check_in(&plan, Lang::Nb);
+        let report = sysuser::engine::check(&plan);
         insta::assert_snapshot!(
             format!("check-{id}-nb-text"),
-            sysuser::commands::check::text_in(&report, false, false, Lang::Nb)
+            sysuser::commands::check::text(&report, false, false, Lang::Nb)
         );
     }
 }
@@ -121,7 +121,7 @@ fn advise_in_bokmal_for_scenarios() {
             assert_ne!(n.why, e.why, "{name}: {}", n.question);
         }
         // The Norwegian plan still checks without errors.
-        let report = sysuser::engine::check_in(&nb, Lang::Nb);
+        let report = sysuser::engine::check(&nb);
         assert!(!report.has_errors(), "{name}: {:?}", report.findings);
         insta::assert_snapshot!(format!("advise-{name}-nb"), sysuser::plan::to_yaml(&nb));
     }

@@ -26,7 +26,7 @@ fn load(name: &str) -> Plan {
 }
 
 fn svg(plan: &Plan, lang: Lang) -> String {
-    let report = sysuser::engine::check_in(plan, lang);
+    let report = sysuser::engine::check(plan);
     sysuser::svg::document(plan, &report, lang, Some(10))
 }
 
@@ -207,7 +207,7 @@ fn the_commands_write_the_page_and_the_drawing_without_progress_in_pipes() {
     let html = std::fs::read_to_string(&page).expect("written");
     // The command's findings point at the plan's lines; otherwise the page is the library's.
     let loaded = sysuser::plan::load_with_source(&plan).expect("loads");
-    let mut findings = sysuser::engine::check_in(&loaded.plan, Lang::Nb);
+    let mut findings = sysuser::engine::check(&loaded.plan);
     sysuser::commands::check::locate(&mut findings, &loaded.plan, &loaded.source);
     assert!(html.contains("c-multiple-relationship-types.yaml:27:5</code>"));
     assert_eq!(

@@ -49,7 +49,7 @@ fn engine_finds_no_errors_and_no_warnings() {
             .findings
             .iter()
             .filter(|f| f.severity != sysuser::rules::Severity::Info)
-            .map(|f| format!("{}: {}", f.rule.id(), f.message))
+            .map(|f| format!("{}: {}", f.rule.id(), f.message(sysuser::lang::Lang::En)))
             .collect();
         assert!(errors.is_empty(), "{name}: {errors:#?}");
     });

@@ -371,7 +371,7 @@ fn enter_on_a_finding_shows_it_and_jumps_to_the_client() {
     app.computed.report = Report::new(vec![
         Finding::new(Rule::ClientMissingPackage, "Client B lacks a package")
             .client("312655993")
-            .hint("delegate it"),
+            .with_hint("delegate it"),
         Finding::new(Rule::OwnNeedsUncovered, "merverdiavgift is not covered")
             .package("merverdiavgift"),
     ]);

@@ -41,7 +41,7 @@ fn sample_report() -> Report {
         .client("312655993")
         .package("sykefravaer")
         .system_user("Accounting + sick leave")
-        .hint("Ask the client to delegate sykefravaer in Altinn, or move it to a system user without it."),
+        .with_hint("Ask the client to delegate sykefravaer in Altinn, or move it to a system user without it."),
         Finding::new(Rule::ClientUncovered, "Client F AS (312656035) is on no system user.")
             .client("312656035"),
         Finding::new(

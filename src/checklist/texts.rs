@@ -84,7 +84,6 @@ pub(super) enum Text<'a> {
         problems: usize,
     },
     // 2. The number of system users.
-    NoRecommendation,
     /// "3 system users (1 standard + 2 for client relationships)".
     Counts {
         standard: usize,
@@ -212,7 +211,6 @@ fn en(t: &Text) -> String {
             "The system entry {system} does not fit the system users: {}.",
             counted(problems, "problem")
         ),
-        Text::NoRecommendation => "No recommendation to compare with; compare the layout with `sysuser advise FILE --replace`.".into(),
         Text::Counts { standard, client } => {
             let mut parts = Vec::new();
             if standard > 0 {
@@ -359,7 +357,6 @@ fn nb(t: &Text) -> String {
             "Oppføringen {system} i systemregisteret passer ikke til systembrukerne: {}.",
             count(problems, "problem", "problemer")
         ),
-        Text::NoRecommendation => "Ingen anbefaling å sammenligne med; sammenlign oppsettet med `sysuser advise FIL --replace`.".into(),
         Text::Counts { standard, client } => {
             let mut parts = Vec::new();
             if standard > 0 {

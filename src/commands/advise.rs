@@ -62,7 +62,7 @@ pub fn run(args: &AdviseArgs, ctx: &Ctx) -> anyhow::Result<u8> {
     // with client-only packages, a locally installed one registered by
     // another vendor) is said on stderr too, and the exit status says the
     // plan written has errors; the fixes are in advice.notes.
-    let report = crate::engine::check_in(&advised, ctx.lang);
+    let report = crate::engine::check(&advised);
     if report.has_errors() {
         for f in report
             .findings
@@ -70,11 +70,14 @@ pub fn run(args: &AdviseArgs, ctx: &Ctx) -> anyhow::Result<u8> {
             .filter(|f| f.severity == crate::rules::Severity::Error)
         {
             let hint = f
-                .hint
-                .as_deref()
+                .hint(ctx.lang)
                 .map(|h| format!("\n  hint: {h}"))
                 .unwrap_or_default();
-            super::note(&format!("error[{}]: {}{hint}", f.rule.id(), f.message));
+            super::note(&format!(
+                "error[{}]: {}{hint}",
+                f.rule.id(),
+                f.message(ctx.lang)
+            ));
         }
         return Ok(EXIT_FINDINGS);
     }

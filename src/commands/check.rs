@@ -13,13 +13,13 @@ pub fn run(args: &CheckArgs, ctx: &Ctx) -> anyhow::Result<u8> {
     // Never freed, as in `load_plan`: the process ends right after.
     let loaded = ManuallyDrop::new(crate::plan::load_with_source(&args.file)?);
     progress.step(Step::Check);
-    let mut report = crate::engine::check_in(&loaded.plan, ctx.lang);
+    let mut report = crate::engine::check(&loaded.plan);
     locate(&mut report, &loaded.plan, &loaded.source);
     drop(progress);
     match args.format {
-        CheckFormat::Json => super::emit(None, &super::to_json(&report))?,
+        CheckFormat::Json => super::emit(None, &super::to_json(&report.worded(ctx.lang)))?,
         CheckFormat::Sarif => super::emit(None, &super::sarif::report(&report, ctx.lang))?,
-        CheckFormat::Github => super::show(&github(&report))?,
+        CheckFormat::Github => super::show(&github(&report, ctx.lang))?,
         CheckFormat::Text => {
             let plain = text_at(&report, false, ctx.quiet, ctx.lang, Some(&loaded.source));
             super::show_styled(&plain, |t| {
@@ -49,12 +49,6 @@ fn colour(s: Severity) -> &'static str {
     }
 }
 
-/// The report as a person reads it: each finding with its subjects and hint,
-/// a blank line between findings, and a summary line. `quiet`: errors only.
-pub fn text(report: &Report, color: bool, quiet: bool) -> String {
-    text_in(report, color, quiet, Lang::En)
-}
-
 /// The words of the text report around the findings' own messages.
 struct Words {
     system_user: &'static str,
@@ -62,9 +56,6 @@ struct Words {
     package: &'static str,
     team: &'static str,
     hint: &'static str,
-    nothing: &'static str,
-    /// Singular and plural of "error", "warning", "info".
-    counts: [(&'static str, &'static str); 3],
 }
 
 const EN: Words = Words {
@@ -73,12 +64,6 @@ const EN: Words = Words {
     package: "package",
     team: "team",
     hint: "hint",
-    nothing: "no problems found",
-    counts: [
-        ("error", "errors"),
-        ("warning", "warnings"),
-        ("info", "infos"),
-    ],
 };
 
 const NB: Words = Words {
@@ -87,12 +72,6 @@ const NB: Words = Words {
     package: "tilgangspakke",
     team: "team",
     hint: "tips",
-    nothing: "ingen problemer funnet",
-    counts: [
-        ("feil", "feil"),
-        ("advarsel", "advarsler"),
-        ("info", "info"),
-    ],
 };
 
 fn words(lang: Lang) -> &'static Words {
@@ -150,8 +129,8 @@ fn subject(f: &Finding, plan: &Plan) -> Option<Subject> {
 }
 
 /// GitHub Actions workflow commands: one `::error`/`::warning`/`::notice`
-/// line per finding, at its place in the plan when known.
-pub fn github(report: &Report) -> String {
+/// line per finding, at its place in the plan when known, worded in `lang`.
+pub fn github(report: &Report, lang: Lang) -> String {
     // The workflow-command escapes: `%`, CR and LF everywhere, `:` and `,` in properties.
     let data = |s: &str| {
         s.replace('%', "%25")
@@ -177,8 +156,8 @@ pub fn github(report: &Report) -> String {
             "title={}",
             property(&format!("{}{code}", f.rule.id()))
         ));
-        let mut message = f.message.clone();
-        if let Some(h) = &f.hint {
+        let mut message = f.message(lang);
+        if let Some(h) = f.hint(lang) {
             message.push_str(&format!("\nhint: {h}"));
         }
         out.push_str(&format!(
@@ -190,16 +169,17 @@ pub fn github(report: &Report) -> String {
     out
 }
 
-/// [`text`] in `lang`: the findings' messages are already in it (see
-/// [`crate::engine::check_in`]); this words the subjects, hints and summary.
+/// The report as a person reads it, in `lang`: each finding with its
+/// subjects and hint, a blank line between findings, and a summary line.
+/// `quiet`: errors only.
 ///
 /// With `color`, the text is escaped ([`crate::text::visible`]) and then
 /// painted, so that only sysuser's own colour sequences are in it.
-pub fn text_in(report: &Report, color: bool, quiet: bool, lang: Lang) -> String {
+pub fn text(report: &Report, color: bool, quiet: bool, lang: Lang) -> String {
     text_at(report, color, quiet, lang, None)
 }
 
-/// [`text_in`], each located finding followed by `--> file:line:column` and
+/// [`text`], each located finding followed by `--> file:line:column` and
 /// the line from `source`, as rustc shows code.
 pub fn text_at(
     report: &Report,
@@ -208,17 +188,16 @@ pub fn text_at(
     lang: Lang,
     source: Option<&SourceMap>,
 ) -> String {
-    let w = words(lang);
     let mut s = String::new();
     for f in report
         .findings
         .iter()
         .filter(|f| !quiet || f.severity == Severity::Error)
     {
-        finding(&mut s, f, w, source);
+        finding(&mut s, f, lang, source);
         s.push('\n');
     }
-    s.push_str(&summary(report, false, w));
+    s.push_str(&summary(report, false, lang));
     s.push('\n');
     if color {
         paint(&crate::text::visible(&s), report, lang)
@@ -253,8 +232,8 @@ fn paint(text: &str, report: &Report, lang: Lang) -> String {
     if !body.is_empty() {
         out.push('\n');
     }
-    if last == summary(report, false, words(lang)) {
-        out.push_str(&summary(report, true, words(lang)));
+    if last == summary(report, false, lang) {
+        out.push_str(&summary(report, true, lang));
     } else {
         out.push_str(last);
     }
@@ -262,10 +241,15 @@ fn paint(text: &str, report: &Report, lang: Lang) -> String {
     out
 }
 
-fn finding(s: &mut String, f: &Finding, w: &Words, source: Option<&SourceMap>) {
+fn finding(s: &mut String, f: &Finding, lang: Lang, source: Option<&SourceMap>) {
+    let w = words(lang);
     let sev = f.severity.as_str();
     let code = f.altinn_code.map(|c| format!(" {c}")).unwrap_or_default();
-    s.push_str(&format!("{sev}[{}]{code}: {}\n", f.rule.id(), f.message));
+    s.push_str(&format!(
+        "{sev}[{}]{code}: {}\n",
+        f.rule.id(),
+        f.message(lang)
+    ));
     if let Some(l) = &f.location {
         let line = source.and_then(|m| m.line_text(l.line));
         s.push_str(&crate::plan::load::pointer(
@@ -286,38 +270,23 @@ fn finding(s: &mut String, f: &Finding, w: &Words, source: Option<&SourceMap>) {
     if !subjects.is_empty() {
         s.push_str(&format!("  {}\n", subjects.join(", ")));
     }
-    if let Some(h) = &f.hint {
+    if let Some(h) = f.hint(lang) {
         s.push_str(&format!("  {}: {h}\n", w.hint));
     }
 }
 
-/// The summary line `check` ends with ("1 error, 2 warnings"), uncoloured;
-/// the wizard titles its findings pane with it.
-pub fn summary_line(report: &Report, lang: Lang) -> String {
-    summary(report, false, words(lang))
-}
-
-fn summary(report: &Report, color: bool, w: &Words) -> String {
-    let sm = &report.summary;
-    if sm.errors + sm.warnings + sm.infos == 0 {
-        return w.nothing.into();
+/// The summary line, its counts coloured by severity when `color`.
+fn summary(report: &Report, color: bool, lang: Lang) -> String {
+    if !color {
+        return report.summary.line(lang);
     }
-    let parts = [
-        (sm.errors, w.counts[0], Severity::Error),
-        (sm.warnings, w.counts[1], Severity::Warning),
-        (sm.infos, w.counts[2], Severity::Info),
-    ];
+    let parts = report.summary.parts(lang);
+    if parts.is_empty() {
+        return report.summary.line(lang);
+    }
     parts
-        .iter()
-        .filter(|(n, _, _)| *n > 0)
-        .map(|(n, (one, many), sev)| {
-            let t = format!("{n} {}", if *n == 1 { one } else { many });
-            if color {
-                format!("{}{t}{RESET}", colour(*sev))
-            } else {
-                t
-            }
-        })
+        .into_iter()
+        .map(|(sev, t)| format!("{}{t}{RESET}", colour(sev)))
         .collect::<Vec<_>>()
         .join(", ")
 }

@@ -16,7 +16,7 @@ pub fn run(args: &RenderArgs, ctx: &Ctx) -> anyhow::Result<u8> {
         TreeFormat::Dot => Format::Dot,
         TreeFormat::Svg => {
             progress.step(Step::Check);
-            let report = crate::engine::check_in(&plan, ctx.lang);
+            let report = crate::engine::check(&plan);
             progress.step(Step::Draw);
             let svg = crate::svg::document(&plan, &report, ctx.lang, limit);
             drop(progress);

@@ -10,7 +10,7 @@ pub fn run(args: &ReportArgs, ctx: &Ctx) -> anyhow::Result<u8> {
     // Never freed, as in `load_plan`: the process ends right after.
     let loaded = std::mem::ManuallyDrop::new(crate::plan::load_with_source(&args.file)?);
     progress.step(Step::Check);
-    let mut findings = crate::engine::check_in(&loaded.plan, ctx.lang);
+    let mut findings = crate::engine::check(&loaded.plan);
     super::check::locate(&mut findings, &loaded.plan, &loaded.source);
     let page = crate::report::report_of(&loaded.plan, &findings, ctx.lang);
     progress.step(Step::Write);

@@ -49,8 +49,8 @@ pub fn report(report: &Report, lang: Lang) -> String {
         .findings
         .iter()
         .map(|f| {
-            let mut text = f.message.clone();
-            if let Some(h) = &f.hint {
+            let mut text = f.message(lang);
+            if let Some(h) = f.hint(lang) {
                 text.push_str(&format!(" Hint: {h}"));
             }
             let mut result = json!({

@@ -1,12 +1,12 @@
 //! Rules about clients: who may be added to a client system user (AUTH-00079),
 //! the AND rule (AUTH-00080, AM.VLD-00026), and whether every party is served.
 
-use super::texts::{Msg, Unservable};
 use super::{
     Index, Out, and_packages, directly_delegable, is_client_only, roles_giving, unit_label, usable,
 };
 use crate::catalog::catalog;
 use crate::plan::{Client, SystemUser, SystemUserType};
+use crate::rules::texts::{Codes, Label, Msg, Unservable};
 use crate::rules::{Finding, Rule, Severity};
 use std::collections::HashSet;
 
@@ -28,18 +28,17 @@ pub(super) fn check(ix: &Index, out: &mut Out) {
 }
 
 /// The main unit an orgnr is an operational unit of, as "Name (orgnr)".
-fn main_unit_of(ix: &Index, orgnr: &str) -> Option<(String, Option<usize>)> {
+fn main_unit_of(ix: &Index, orgnr: &str) -> Option<(Label, Option<usize>)> {
     let (_, main) = ix.unit(orgnr)?;
     Some(match main {
         None => (ix.organisation_label(), None),
-        Some(i) => (ix.client(i).label(), Some(i)),
+        Some(i) => (Label::Named(ix.client(i).label().into()), Some(i)),
     })
 }
 
 /// `organisation-as-client`, `duplicate-client`, `operational-unit-as-client` under `clients:`.
 fn client_list(ix: &Index, out: &mut Out) {
     let org = ix.plan.organisation.orgnr.as_str();
-    let lang = ix.lang;
     for (i, c) in ix.plan.clients.iter().enumerate() {
         let orgnr = c.orgnr.as_str();
         if orgnr == org {
@@ -47,12 +46,11 @@ fn client_list(ix: &Index, out: &mut Out) {
                 Finding::new(
                     Rule::OrganisationAsClient,
                     Msg::OrganisationListedAsClient {
-                        organisation: &ix.organisation_label(),
-                    }
-                    .text(lang),
+                        organisation: ix.organisation_label(),
+                    },
                 )
                 .client(orgnr)
-                .hint(Rule::OrganisationAsClient.fix_in(lang)),
+                .with_fix(),
             );
             continue;
         }
@@ -60,32 +58,35 @@ fn client_list(ix: &Index, out: &mut Out) {
             out.push(
                 Finding::new(
                     Rule::DuplicateClient,
-                    Msg::DuplicateClient { client: &c.label() }.text(lang),
+                    Msg::DuplicateClient {
+                        client: c.label().into(),
+                    },
                 )
                 .client(orgnr)
-                .hint(Rule::DuplicateClient.fix_in(lang)),
+                .with_fix(),
             );
             continue;
         }
         if let Some((_, main)) = ix.unit(orgnr)
             && main != Some(i)
         {
-            let (label, _) = main_unit_of(ix, orgnr).unwrap_or_default();
+            let label = main_unit_of(ix, orgnr).map_or(Label::Named("".into()), |(l, _)| l);
             let hint = match main {
                 None => Msg::RemoveOwnUnit,
-                Some(_) => Msg::AddMainUnitInstead { main: &label },
+                Some(_) => Msg::AddMainUnitInstead {
+                    main: label.clone(),
+                },
             };
             out.push(
                 Finding::new(
                     Rule::OperationalUnitAsClient,
                     Msg::OperationalUnitAsClient {
-                        client: &c.label(),
-                        main: &label,
-                    }
-                    .text(lang),
+                        client: c.label().into(),
+                        main: label,
+                    },
                 )
                 .client(orgnr)
-                .hint(hint.text(lang)),
+                .with_hint(hint),
             );
         }
     }
@@ -126,27 +127,23 @@ fn system_user_clients(
                 Finding::new(
                     Rule::OrganisationAsClient,
                     Msg::OrganisationOnSystemUser {
-                        su: &su.name,
-                        organisation: &ix.organisation_label(),
-                    }
-                    .text(ix.lang),
+                        su: su.name.as_str().into(),
+                        organisation: ix.organisation_label(),
+                    },
                 )
                 .system_user(&su.name)
                 .client(orgnr)
-                .hint(
-                    if !is_client_su {
-                        Msg::RemoveOrganisationFromStandardSu
-                    } else if su
-                        .access_packages
-                        .iter()
-                        .all(|p| usable(p.code()).is_none_or(|pkg| pkg.is_assignable))
-                    {
-                        Msg::RemoveOrganisationFromClientSu
-                    } else {
-                        Msg::RemoveOrganisationSelfImpossible
-                    }
-                    .text(ix.lang),
-                ),
+                .with_hint(if !is_client_su {
+                    Msg::RemoveOrganisationFromStandardSu
+                } else if su
+                    .access_packages
+                    .iter()
+                    .all(|p| usable(p.code()).is_none_or(|pkg| pkg.is_assignable))
+                {
+                    Msg::RemoveOrganisationFromClientSu
+                } else {
+                    Msg::RemoveOrganisationSelfImpossible
+                }),
             );
             continue;
         }
@@ -163,36 +160,31 @@ fn system_user_clients(
 
 /// `not-a-client` (AUTH-00079) for a party with no relationship at all.
 fn not_a_client(ix: &Index, su: &SystemUser, orgnr: &str, listed: Option<&Client>, out: &mut Out) {
-    let lang = ix.lang;
-    let who = listed.map_or_else(|| orgnr.to_string(), Client::label);
+    let who = listed
+        .map_or_else(|| orgnr.to_string(), Client::label)
+        .into();
+    let su_name = su.name.as_str().into();
     let message = match listed {
-        Some(_) => Msg::NoRelationship {
-            who: &who,
-            su: &su.name,
-        },
-        None => Msg::NotUnderClients {
-            who: &who,
-            su: &su.name,
-        },
-    }
-    .text(lang);
+        Some(_) => Msg::NoRelationship { who, su: su_name },
+        None => Msg::NotUnderClients { who, su: su_name },
+    };
     let hint = match main_unit_of(ix, orgnr) {
         Some((label, None)) => Msg::OwnUnitOnClientSu {
-            unit: &ix
+            unit: ix
                 .unit(orgnr)
                 .map(|(u, _)| unit_label(u))
-                .unwrap_or_default(),
-            main: &label,
-        }
-        .text(lang),
-        Some((label, Some(_))) => Msg::ClientUnitOnClientSu { main: &label }.text(lang),
-        None => how_to_give(ix, listed, &and_packages(su)),
+                .unwrap_or_default()
+                .into(),
+            main: label,
+        },
+        Some((label, Some(_))) => Msg::ClientUnitOnClientSu { main: label },
+        None => how_to_give(listed, &and_packages(su)),
     };
     out.push(
         Finding::new(Rule::NotAClient, message)
             .system_user(&su.name)
             .client(orgnr)
-            .hint(hint),
+            .with_hint(hint),
     );
 }
 
@@ -200,36 +192,45 @@ fn not_a_client(ix: &Index, su: &SystemUser, orgnr: &str, listed: Option<&Client
 /// it can delegate in Altinn; client-only ones come only from registering the
 /// ER role in Enhetsregisteret (where its organisation form qualifies);
 /// otherwise the client belongs on another system user.
-fn how_to_give(ix: &Index, client: Option<&Client>, missing: &[&str]) -> String {
+fn how_to_give(client: Option<&Client>, missing: &[&str]) -> Msg {
     let form = client
         .and_then(|c| c.unit_type.as_ref())
         .map(|u| u.as_str());
-    let mut delegate: Vec<&str> = Vec::new();
-    let mut roles: Vec<&str> = Vec::new();
-    let mut impossible: Vec<&str> = Vec::new();
-    for &p in missing {
+    let mut delegate: Codes = Vec::new();
+    let mut roles: Codes = Vec::new();
+    let mut impossible: Codes = Vec::new();
+    // The missing packages are known ones (`and_packages`); the catalog's
+    // own codes outlive the plan.
+    for p in missing.iter().filter_map(|p| catalog().get(p)) {
+        let p = p.code.as_str();
         if directly_delegable(p) {
             delegate.push(p);
             continue;
         }
-        let giving: Vec<&str> = roles_giving(p, form).collect();
-        match giving.first() {
+        match roles_giving(p, form).next() {
             Some(r) if form.is_some() || catalog().role_package_forms(r, p).is_empty() => {
-                if !roles.contains(r) {
+                if !roles.contains(&r) {
                     roles.push(r);
                 }
             }
             _ => impossible.push(p),
         }
     }
-    let who = client.map_or_else(String::new, Client::label);
     Msg::HowToGive {
-        client: &who,
-        delegate: &delegate,
-        roles: &roles,
-        impossible: &impossible,
+        client: client.map_or_else(String::new, Client::label).into(),
+        delegate,
+        roles,
+        impossible,
     }
-    .text(ix.lang)
+}
+
+/// Catalog codes for codes the plan names that the catalog knows.
+fn known(codes: impl IntoIterator<Item = impl AsRef<str>>) -> Codes {
+    codes
+        .into_iter()
+        .filter_map(|c| catalog().get(c.as_ref()))
+        .map(|p| p.code.as_str())
+        .collect()
 }
 
 /// Client `i` on client system user `su`: the packages it gives decide.
@@ -251,7 +252,6 @@ fn and_rule(
         return;
     }
     let c = ix.client(i);
-    let lang = ix.lang;
     let label = c.label();
     let gives_some = and.iter().any(|p| available.contains(p));
     let code = if gives_some {
@@ -263,7 +263,7 @@ fn and_rule(
     let mut reported = false;
     for &p in and.iter().filter(|p| !available.contains(*p)) {
         if c.delegated.iter().any(|d| d.code() == p) && is_client_only(p) {
-            out.push(delegated_client_only(ix, c, p, Some(&su.name)));
+            out.push(delegated_client_only(c, p, Some(&su.name)));
             relied.insert((i, p.to_string()));
             reported = true;
             continue;
@@ -278,17 +278,16 @@ fn and_rule(
                 Finding::new(
                     Rule::RolePackageWrongUnitType,
                     Msg::RolePackageWrongUnitType {
-                        su: &su.name,
-                        code: p,
-                        client: &label,
-                        role: role.as_str(),
-                        forms: &forms,
-                        form: c.unit_type.as_ref().map(|u| u.as_str()),
-                    }
-                    .text(lang),
+                        su: su.name.as_str().into(),
+                        code: p.into(),
+                        client: label.as_str().into(),
+                        role: role.as_str().into(),
+                        forms,
+                        form: c.unit_type.as_ref().map(|u| u.as_str().into()),
+                    },
                 )
                 .code(code)
-                .hint(how_to_give(ix, Some(c), &[p]))
+                .with_hint(how_to_give(Some(c), &[p]))
                 .system_user(&su.name)
                 .client(c.orgnr.as_str())
                 .package(p),
@@ -301,7 +300,7 @@ fn and_rule(
     if missing.is_empty() {
         return;
     }
-    let gives: Vec<&str> = available.iter().copied().collect();
+    let gives = known(available);
     if !gives_some {
         if reported {
             return;
@@ -310,13 +309,12 @@ fn and_rule(
             Finding::new(
                 Rule::NotAClient,
                 Msg::NoneInCommon {
-                    su: &su.name,
-                    client: &label,
-                    gives: &gives,
-                }
-                .text(lang),
+                    su: su.name.as_str().into(),
+                    client: label.into(),
+                    gives,
+                },
             )
-            .hint(how_to_give(ix, Some(c), &missing))
+            .with_hint(how_to_give(Some(c), &missing))
             .system_user(&su.name)
             .client(c.orgnr.as_str()),
         );
@@ -327,15 +325,14 @@ fn and_rule(
             Finding::new(
                 Rule::ClientMissingPackage,
                 Msg::ClientMissingPackage {
-                    su: &su.name,
-                    code: p,
-                    client: &label,
-                    gives: &gives,
+                    su: su.name.as_str().into(),
+                    code: p.into(),
+                    client: label.as_str().into(),
+                    gives: gives.clone(),
                     sub_entity: c.sub_entity,
-                }
-                .text(lang),
+                },
             )
-            .hint(how_to_give(ix, Some(c), &[p]))
+            .with_hint(how_to_give(Some(c), &[p]))
             .system_user(&su.name)
             .client(c.orgnr.as_str())
             .package(p),
@@ -346,31 +343,22 @@ fn and_rule(
 /// `delegated-client-only-package`: the plan says the client delegated a
 /// package only an ER role can give. An error where system user `relied`
 /// relies on it, a warning where none does.
-pub(super) fn delegated_client_only(
-    ix: &Index,
-    c: &Client,
-    code: &str,
-    relied: Option<&str>,
-) -> Finding {
+pub(super) fn delegated_client_only(c: &Client, code: &str, relied: Option<&str>) -> Finding {
     let form = c.unit_type.as_ref().map(|u| u.as_str());
-    let roles: Vec<&str> = roles_giving(code, form).collect();
+    let label: Box<str> = c.label().into();
     let mut f = Finding::new(
         Rule::DelegatedClientOnlyPackage,
         Msg::DelegatedClientOnlyPackage {
-            client: &c.label(),
-            code,
-            su: relied,
-        }
-        .text(ix.lang),
+            client: label.clone(),
+            code: code.into(),
+            su: relied.map(Into::into),
+        },
     )
-    .hint(
-        Msg::RegisterRoleInstead {
-            client: &c.label(),
-            code,
-            roles: &roles,
-        }
-        .text(ix.lang),
-    )
+    .with_hint(Msg::RegisterRoleInstead {
+        client: label,
+        code: code.into(),
+        roles: roles_giving(code, form).collect(),
+    })
     .client(c.orgnr.as_str())
     .package(code);
     match relied {
@@ -390,7 +378,7 @@ fn delegated_client_only_unrelied(ix: &Index, relied: &HashSet<(usize, String)>,
         }
         for p in &c.delegated {
             if is_client_only(p.code()) && !relied.contains(&(i, p.code().to_string())) {
-                out.push(delegated_client_only(ix, c, p.code(), None));
+                out.push(delegated_client_only(c, p.code(), None));
             }
         }
     }
@@ -413,17 +401,20 @@ fn own_needs_uncovered(ix: &Index, out: &mut Out) {
         out.push(
             Finding::new(
                 Rule::OwnNeedsUncovered,
-                Msg::OwnNeedsUncovered { code: p.code() }.text(ix.lang),
+                Msg::OwnNeedsUncovered {
+                    code: p.code().into(),
+                },
             )
             .package(p.code())
-            .hint(
-                if usable(p.code()).is_some_and(|pkg| !pkg.is_assignable) {
-                    Msg::OwnCannotHold { code: p.code() }
-                } else {
-                    Msg::AddToStandard { code: p.code() }
+            .with_hint(if usable(p.code()).is_some_and(|pkg| !pkg.is_assignable) {
+                Msg::OwnCannotHold {
+                    code: p.code().into(),
                 }
-                .text(ix.lang),
-            ),
+            } else {
+                Msg::AddToStandard {
+                    code: p.code().into(),
+                }
+            }),
         );
     }
 }
@@ -453,18 +444,19 @@ fn client_uncovered(ix: &Index, covered: &[bool], out: &mut Out) {
         let f = match unservable(ix, i, &in_system) {
             None => Finding::new(
                 Rule::ClientUncovered,
-                Msg::ClientUncovered { client: &c.label() }.text(ix.lang),
+                Msg::ClientUncovered {
+                    client: c.label().into(),
+                },
             )
-            .hint(Rule::ClientUncovered.fix_in(ix.lang)),
+            .with_fix(),
             Some(why) => Finding::new(
                 Rule::ClientUnservable,
                 Msg::ClientUnservable {
-                    client: &c.label(),
+                    client: c.label().into(),
                     why,
-                }
-                .text(ix.lang),
+                },
             )
-            .hint(Rule::ClientUnservable.fix_in(ix.lang)),
+            .with_fix(),
         };
         out.push(f.client(orgnr));
     }
@@ -473,37 +465,33 @@ fn client_uncovered(ix: &Index, covered: &[bool], out: &mut Out) {
 /// Why no client system user could serve client `i`, or `None` when one
 /// could: it must give at least one package the system register entry has
 /// and a client system user can carry.
-pub(crate) fn unservable<'a>(
-    ix: &Index<'a>,
-    i: usize,
-    in_system: &HashSet<&str>,
-) -> Option<Unservable<'a>> {
+pub(crate) fn unservable(ix: &Index, i: usize, in_system: &HashSet<&str>) -> Option<Unservable> {
     let available = ix.available(i);
     let carried = |p: &&str| in_system.contains(p) && usable(p).is_some_and(|pkg| pkg.is_delegable);
     if available.iter().any(carried) {
         return None;
     }
     let c = ix.client(i);
-    let client_only: Vec<&'a str> = c
-        .delegated
-        .iter()
-        .map(|p| p.code())
-        .filter(|p| is_client_only(p))
-        .collect();
+    let client_only = known(
+        c.delegated
+            .iter()
+            .map(|p| p.code())
+            .filter(|p| is_client_only(p)),
+    );
     if available.is_empty() {
         if !client_only.is_empty() {
             return Some(Unservable::ClientOnlyDelegated(client_only));
         }
         if let Some(role) = c.er_roles.first() {
-            return Some(Unservable::RoleWrongForm(role.as_str()));
+            return Some(Unservable::RoleWrongForm(role.as_str().into()));
         }
         return Some(Unservable::NothingUsable);
     }
-    let missing: Vec<&'a str> = available
-        .iter()
-        .copied()
-        .filter(|p| !in_system.contains(p) && usable(p).is_some_and(|pkg| pkg.is_delegable))
-        .collect();
+    let missing = known(
+        available
+            .iter()
+            .filter(|p| !in_system.contains(*p) && usable(p).is_some_and(|pkg| pkg.is_delegable)),
+    );
     if missing.is_empty() {
         Some(Unservable::NothingUsable)
     } else {

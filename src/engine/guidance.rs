@@ -2,20 +2,17 @@
 //! packages twice, mixed legal bases, ambiguous routes, and team links.
 
 use super::basis::{self, Basis, bases, package_bases};
-use super::texts::Msg;
 use super::walk::walk;
 use super::{Index, Out};
 use crate::plan::{Handle, SystemUser, SystemUserType};
+use crate::rules::texts::{Msg, Names};
 use crate::rules::{Finding, Rule};
 use crate::text::did_you_mean;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 pub(super) fn check(ix: &Index, out: &mut Out) {
     if ix.plan.is_situation() {
-        out.push(
-            Finding::new(Rule::NoLayout, Msg::NoLayout.text(ix.lang))
-                .hint(Rule::NoLayout.fix_in(ix.lang)),
-        );
+        out.push(Finding::new(Rule::NoLayout, Msg::NoLayout).with_fix());
         return;
     }
     let per_client = system_user_per_client(ix, out);
@@ -71,20 +68,18 @@ fn system_user_per_client(ix: &Index, out: &mut Out) -> HashSet<usize> {
     );
     let mut reported = HashSet::new();
     for g in found {
-        let names: Vec<&str> = g.iter().map(|&i| sus[i].name.as_str()).collect();
         out.push(
             Finding::new(
                 Rule::SystemUserPerClient,
-                Msg::SystemUserPerClient { names: &names }.text(ix.lang),
+                Msg::SystemUserPerClient {
+                    names: names(sus, &g),
+                },
             )
             .system_user(&sus[g[0]].name)
-            .hint(
-                Msg::KeepOneAndLink {
-                    su: &sus[g[0]].name,
-                    clients: g.len(),
-                }
-                .text(ix.lang),
-            ),
+            .with_hint(Msg::KeepOneAndLink {
+                su: sus[g[0]].name.as_str().into(),
+                clients: g.len(),
+            }),
         );
         reported.extend(g);
     }
@@ -108,19 +103,17 @@ fn same_packages_twice(ix: &Index, skip: &HashSet<usize>, out: &mut Out) {
         .flat_map(|g| groups(g.into_iter().map(|i| (i, bases(ix, i)))));
     for g in found {
         let su = &sus[g[0]];
-        let names: Vec<&str> = g.iter().map(|&i| sus[i].name.as_str()).collect();
         out.push(
             Finding::new(
                 Rule::SamePackagesTwice,
                 Msg::SamePackagesTwice {
                     standard: su.kind == SystemUserType::Standard,
-                    names: &names,
-                    packages: &package_set(su),
-                }
-                .text(ix.lang),
+                    names: names(sus, &g),
+                    packages: package_set(su).into_iter().map(Into::into).collect(),
+                },
             )
             .system_user(&su.name)
-            .hint(Rule::SamePackagesTwice.fix_in(ix.lang)),
+            .with_fix(),
         );
     }
 }
@@ -133,7 +126,7 @@ fn mixed_legal_basis(ix: &Index, out: &mut Out) {
             continue;
         }
         let bases = package_bases(ix, s);
-        let mut roles: Vec<&str> = Vec::new();
+        let mut roles: Vec<&'static str> = Vec::new();
         let mut examples: Vec<&str> = Vec::new();
         for p in &su.access_packages {
             let Some(Some(role)) = bases.get(p.code()).copied() else {
@@ -149,14 +142,13 @@ fn mixed_legal_basis(ix: &Index, out: &mut Out) {
                 Finding::new(
                     Rule::MixedLegalBasis,
                     Msg::MixedLegalBasis {
-                        su: &su.name,
-                        roles: &roles,
-                        examples: &examples,
-                    }
-                    .text(ix.lang),
+                        su: su.name.as_str().into(),
+                        roles,
+                        examples: examples.into_iter().map(Into::into).collect(),
+                    },
                 )
                 .system_user(&su.name)
-                .hint(Rule::MixedLegalBasis.fix_in(ix.lang)),
+                .with_fix(),
             );
         }
     }
@@ -165,7 +157,6 @@ fn mixed_legal_basis(ix: &Index, out: &mut Out) {
 /// `team-unknown-system-user` and `system-user-without-team`, when teams are defined.
 fn teams(ix: &Index, out: &mut Out) {
     let plan = ix.plan;
-    let lang = ix.lang;
     if plan.teams.is_empty() {
         return;
     }
@@ -176,10 +167,12 @@ fn teams(ix: &Index, out: &mut Out) {
             out.push(
                 Finding::new(
                     Rule::SystemUserWithoutTeam,
-                    Msg::SystemUserWithoutTeam { su: &su.name }.text(lang),
+                    Msg::SystemUserWithoutTeam {
+                        su: su.name.as_str().into(),
+                    },
                 )
                 .system_user(&su.name)
-                .hint(Rule::SystemUserWithoutTeam.fix_in(lang)),
+                .with_fix(),
             );
         }
         for t in &su.teams {
@@ -188,24 +181,22 @@ fn teams(ix: &Index, out: &mut Out) {
                 continue;
             }
             let hint = match did_you_mean(t, plan.teams.iter().map(|t| t.name.as_str())) {
-                Some(m) => Msg::DidYouMeanTeam { team: m }.text(lang),
-                None => {
-                    let teams: Vec<&str> = plan.teams.iter().map(|t| t.name.as_str()).collect();
-                    Msg::DefineTeam { teams: &teams }.text(lang)
-                }
+                Some(m) => Msg::DidYouMeanTeam { team: m.into() },
+                None => Msg::DefineTeam {
+                    teams: plan.teams.iter().map(|t| t.name.as_str().into()).collect(),
+                },
             };
             out.push(
                 Finding::new(
                     Rule::TeamUnknownSystemUser,
                     Msg::TeamNotDefined {
-                        su: &su.name,
-                        team: t,
-                    }
-                    .text(lang),
+                        su: su.name.as_str().into(),
+                        team: t.as_str().into(),
+                    },
                 )
                 .system_user(&su.name)
                 .team(t)
-                .hint(hint),
+                .with_hint(hint),
             );
         }
     }
@@ -215,10 +206,12 @@ fn teams(ix: &Index, out: &mut Out) {
             out.push(
                 Finding::new(
                     Rule::TeamUnknownSystemUser,
-                    Msg::TeamUsesNothing { team: &t.name }.text(lang),
+                    Msg::TeamUsesNothing {
+                        team: t.name.as_str().into(),
+                    },
                 )
                 .team(&t.name)
-                .hint(Msg::NameTeamOnSystemUsers.text(lang)),
+                .with_hint(Msg::NameTeamOnSystemUsers),
             );
         }
     }
@@ -263,37 +256,37 @@ fn team_outside_relationship(ix: &Index, out: &mut Out) {
             if outside.is_empty() {
                 continue;
             }
-            let handled: Vec<String> = team.handles.iter().map(handle_name).collect();
             out.push(
                 Finding::new(
                     Rule::TeamOutsideRelationship,
                     Msg::TeamOutsideRelationship {
-                        team: &team.name,
-                        su: &su.name,
-                        bases: &outside,
-                        handles: &handled,
-                    }
-                    .text(ix.lang),
+                        team: team.name.as_str().into(),
+                        su: su.name.as_str().into(),
+                        bases: outside,
+                        handles: team.handles.iter().map(handle_name).collect(),
+                    },
                 )
                 .system_user(&su.name)
                 .team(&team.name)
-                .hint(
-                    Msg::TeamOutsideRelationshipFix {
-                        team: &team.name,
-                        su: &su.name,
-                    }
-                    .text(ix.lang),
-                ),
+                .with_hint(Msg::TeamOutsideRelationshipFix {
+                    team: team.name.as_str().into(),
+                    su: su.name.as_str().into(),
+                }),
             );
         }
     }
 }
 
-fn handle_name(h: &Handle) -> String {
+fn handle_name(h: &Handle) -> Box<str> {
     match h {
-        Handle::Relationship(r) => r.as_str().to_string(),
-        Handle::Package(p) => format!("`{}`", p.code()),
+        Handle::Relationship(r) => r.as_str().into(),
+        Handle::Package(p) => format!("`{}`", p.code()).into(),
     }
+}
+
+/// The names of system users `group` (indices), for a message.
+fn names(sus: &[SystemUser], group: &[usize]) -> Names {
+    group.iter().map(|&i| sus[i].name.as_str().into()).collect()
 }
 
 /// `ambiguous-route`: from the routing walk, one finding per (system users, package).
@@ -320,22 +313,20 @@ fn ambiguous_route(ix: &Index, out: &mut Out) {
         }
     });
     for (key, package, count, first, party) in order {
-        let names: Vec<&str> = key.iter().map(|&i| sus[i].name.as_str()).collect();
         out.push(
             Finding::new(
                 Rule::AmbiguousRoute,
                 Msg::AmbiguousRoute {
-                    first: &first,
+                    first: first.into(),
                     parties: count,
-                    code: package,
-                    names: &names,
-                }
-                .text(ix.lang),
+                    code: package.into(),
+                    names: names(sus, &key),
+                },
             )
             .system_user(&sus[key[0]].name)
             .client(party)
             .package(package)
-            .hint(Rule::AmbiguousRoute.fix_in(ix.lang)),
+            .with_fix(),
         );
     }
 }

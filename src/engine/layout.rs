@@ -1,10 +1,9 @@
 //! Rules Altinn applies when a system user is created: its type, its packages
 //! against the system register entry, and its external ref.
 
-use super::texts::Msg;
 use super::{Index, Out, usable};
-use crate::lang::Lang;
 use crate::plan::{SystemUser, SystemUserType};
+use crate::rules::texts::Msg;
 use crate::rules::{Finding, Rule};
 use std::collections::{HashMap, HashSet};
 
@@ -16,13 +15,12 @@ pub(super) fn check(ix: &Index, out: &mut Out) {
         .iter()
         .map(|p| p.code())
         .collect();
-    let lang = ix.lang;
     for su in &plan.system_users {
         match su.kind {
-            SystemUserType::Standard => standard(su, lang, out),
+            SystemUserType::Standard => standard(su, out),
             SystemUserType::Client => client(ix, su, out),
         }
-        package_not_in_system(su, &in_system, lang, out);
+        package_not_in_system(su, &in_system, out);
     }
     external_refs(ix, out);
 }
@@ -44,7 +42,6 @@ const MAX_EXTERNAL_REF: usize = 255;
 /// token request.
 fn external_refs(ix: &Index, out: &mut Out) {
     let plan = ix.plan;
-    let lang = ix.lang;
     let orgnr = plan.organisation.orgnr.as_str();
     let mut refs: HashMap<&str, &str> = HashMap::new();
     let mut folded: HashMap<String, &str> = HashMap::new();
@@ -55,15 +52,14 @@ fn external_refs(ix: &Index, out: &mut Out) {
                 Finding::new(
                     Rule::DuplicateExternalRef,
                     Msg::DuplicateExternalRef {
-                        su: &su.name,
-                        external_ref: r,
+                        su: su.name.as_str().into(),
+                        external_ref: r.into(),
                         empty: su.external_ref.trim().is_empty(),
-                        first,
-                    }
-                    .text(lang),
+                        first: (*first).into(),
+                    },
                 )
                 .system_user(&su.name)
-                .hint(Rule::DuplicateExternalRef.fix_in(lang)),
+                .with_fix(),
             );
             continue;
         }
@@ -73,13 +69,12 @@ fn external_refs(ix: &Index, out: &mut Out) {
                 Finding::new(
                     Rule::ExternalRefTooLong,
                     Msg::ExternalRefTooLong {
-                        su: &su.name,
+                        su: su.name.as_str().into(),
                         chars: r.chars().count(),
-                    }
-                    .text(lang),
+                    },
                 )
                 .system_user(&su.name)
-                .hint(Rule::ExternalRefTooLong.fix_in(lang)),
+                .with_fix(),
             );
         }
         let bad: Vec<char> = r
@@ -96,14 +91,13 @@ fn external_refs(ix: &Index, out: &mut Out) {
                 Finding::new(
                     Rule::RiskyExternalRef,
                     Msg::RefBreaksUrl {
-                        su: &su.name,
-                        external_ref: r,
-                        chars: &bad,
-                    }
-                    .text(lang),
+                        su: su.name.as_str().into(),
+                        external_ref: r.into(),
+                        chars: bad,
+                    },
                 )
                 .system_user(&su.name)
-                .hint(Rule::RiskyExternalRef.fix_in(lang)),
+                .with_fix(),
             );
         }
         match folded.get(&r.to_lowercase()) {
@@ -111,14 +105,13 @@ fn external_refs(ix: &Index, out: &mut Out) {
                 Finding::new(
                     Rule::RiskyExternalRef,
                     Msg::RefDiffersInCase {
-                        su: &su.name,
-                        external_ref: r,
-                        first,
-                    }
-                    .text(lang),
+                        su: su.name.as_str().into(),
+                        external_ref: r.into(),
+                        first: (*first).into(),
+                    },
                 )
                 .system_user(&su.name)
-                .hint(Rule::RiskyExternalRef.fix_in(lang)),
+                .with_fix(),
             ),
             None => {
                 folded.insert(r.to_lowercase(), &su.name);
@@ -127,16 +120,16 @@ fn external_refs(ix: &Index, out: &mut Out) {
     }
 }
 
-fn standard(su: &SystemUser, lang: Lang, out: &mut Out) {
+fn standard(su: &SystemUser, out: &mut Out) {
     let name = su.name.as_str();
     if su.access_packages.is_empty() {
         out.push(
             Finding::new(
                 Rule::StandardSystemUserWithoutPackages,
-                Msg::StandardWithoutPackages { su: name }.text(lang),
+                Msg::StandardWithoutPackages { su: name.into() },
             )
             .system_user(&su.name)
-            .hint(Rule::StandardSystemUserWithoutPackages.fix_in(lang)),
+            .with_fix(),
         );
     }
     if !su.clients.is_empty() {
@@ -144,13 +137,12 @@ fn standard(su: &SystemUser, lang: Lang, out: &mut Out) {
             Finding::new(
                 Rule::ClientsOnStandardSystemUser,
                 Msg::ClientsOnStandard {
-                    su: name,
+                    su: name.into(),
                     clients: su.clients.len(),
-                }
-                .text(lang),
+                },
             )
             .system_user(&su.name)
-            .hint(Msg::MakeItClientType.text(lang)),
+            .with_hint(Msg::MakeItClientType),
         );
     }
     for p in &su.access_packages {
@@ -159,14 +151,13 @@ fn standard(su: &SystemUser, lang: Lang, out: &mut Out) {
                 Finding::new(
                     Rule::PackageNotAssignable,
                     Msg::StandardNotAssignable {
-                        su: name,
-                        code: p.code(),
-                    }
-                    .text(lang),
+                        su: name.into(),
+                        code: p.code().into(),
+                    },
                 )
                 .system_user(&su.name)
                 .package(p.code())
-                .hint(Msg::MoveToClientSystemUser.text(lang)),
+                .with_hint(Msg::MoveToClientSystemUser),
             );
         }
     }
@@ -174,15 +165,14 @@ fn standard(su: &SystemUser, lang: Lang, out: &mut Out) {
 
 fn client(ix: &Index, su: &SystemUser, out: &mut Out) {
     let name = su.name.as_str();
-    let lang = ix.lang;
     if su.access_packages.is_empty() {
         out.push(
             Finding::new(
                 Rule::ClientSystemUserWithoutPackages,
-                Msg::ClientWithoutPackages { su: name }.text(lang),
+                Msg::ClientWithoutPackages { su: name.into() },
             )
             .system_user(&su.name)
-            .hint(Rule::ClientSystemUserWithoutPackages.fix_in(lang)),
+            .with_fix(),
         );
     }
     for p in &su.access_packages {
@@ -194,14 +184,13 @@ fn client(ix: &Index, su: &SystemUser, out: &mut Out) {
                 Finding::new(
                     Rule::PackageNotDelegable,
                     Msg::NotDelegable {
-                        su: name,
-                        code: p.code(),
-                    }
-                    .text(lang),
+                        su: name.into(),
+                        code: p.code().into(),
+                    },
                 )
                 .system_user(&su.name)
                 .package(p.code())
-                .hint(Msg::PutOnStandard.text(lang)),
+                .with_hint(Msg::PutOnStandard),
             );
         }
         if su.include_self && !pkg.is_assignable {
@@ -209,14 +198,13 @@ fn client(ix: &Index, su: &SystemUser, out: &mut Out) {
                 Finding::new(
                     Rule::PackageNotAssignable,
                     Msg::IncludeSelfNotAssignable {
-                        su: name,
-                        code: p.code(),
-                    }
-                    .text(lang),
+                        su: name.into(),
+                        code: p.code().into(),
+                    },
                 )
                 .system_user(&su.name)
                 .package(p.code())
-                .hint(Msg::DropIncludeSelf.text(lang)),
+                .with_hint(Msg::DropIncludeSelf),
             );
         }
     }
@@ -224,37 +212,38 @@ fn client(ix: &Index, su: &SystemUser, out: &mut Out) {
         out.push(
             Finding::new(
                 Rule::SelfOnClientUnavailable,
-                Msg::SelfOnClientUnavailable { su: name }.text(lang),
+                Msg::SelfOnClientUnavailable { su: name.into() },
             )
             .system_user(&su.name)
-            .hint(Rule::SelfOnClientUnavailable.fix_in(lang)),
+            .with_fix(),
         );
     }
     out.push(
         Finding::new(
             Rule::PackageImmutable,
-            Msg::PackageImmutable { su: name }.text(lang),
+            Msg::PackageImmutable { su: name.into() },
         )
         .system_user(&su.name),
     );
 }
 
 /// `package-not-in-system` (AUTH-00063).
-fn package_not_in_system(su: &SystemUser, in_system: &HashSet<&str>, lang: Lang, out: &mut Out) {
+fn package_not_in_system(su: &SystemUser, in_system: &HashSet<&str>, out: &mut Out) {
     for p in &su.access_packages {
         if usable(p.code()).is_some() && !in_system.contains(p.code()) {
             out.push(
                 Finding::new(
                     Rule::PackageNotInSystem,
                     Msg::PackageNotInSystem {
-                        su: &su.name,
-                        code: p.code(),
-                    }
-                    .text(lang),
+                        su: su.name.as_str().into(),
+                        code: p.code().into(),
+                    },
                 )
                 .system_user(&su.name)
                 .package(p.code())
-                .hint(Msg::AskVendorToAdd { code: p.code() }.text(lang)),
+                .with_hint(Msg::AskVendorToAdd {
+                    code: p.code().into(),
+                }),
             );
         }
     }

@@ -16,50 +16,27 @@ mod clients;
 mod guidance;
 mod layout;
 mod refs;
-mod texts;
 pub mod walk;
 
 use crate::catalog::{Fit, Package, catalog};
-use crate::lang::Lang;
 use crate::plan::{Client, PackageRef, Plan, SystemUser, Unit, UnitType};
+use crate::rules::texts::Label;
 use crate::rules::{Finding, Report};
 use std::cell::OnceCell;
 use std::collections::{BTreeSet, HashMap};
 
 /// Every finding for the plan, not just the first: errors, then warnings,
-/// then infos, each in plan order.
+/// then infos, each in plan order. Findings carry their facts; front ends
+/// word them in the reader's language when they show them.
 pub fn check(plan: &Plan) -> Report {
-    check_in(plan, Lang::En)
-}
-
-/// [`check`] with messages and hints in `lang`; the findings are the same in
-/// every language, only their wording differs.
-pub fn check_in(plan: &Plan, lang: Lang) -> Report {
-    let mut index = Index::new(plan);
-    index.lang = lang;
+    let index = Index::new(plan);
     let mut out = Vec::new();
     refs::check(&index, &mut out);
     layout::check(&index, &mut out);
     clients::check(&index, &mut out);
     guidance::check(&index, &mut out);
     out.sort_by_key(|f| f.severity);
-    for f in &mut out {
-        if let Some(h) = f.hint.take() {
-            f.hint = Some(sentence(h));
-        }
-    }
     Report::new(out)
-}
-
-/// Hints read as sentences, whether written here or taken from the rule table.
-fn sentence(mut s: String) -> String {
-    if let Some(c) = s.chars().next().filter(char::is_ascii_lowercase) {
-        s.replace_range(..1, &c.to_ascii_uppercase().to_string());
-    }
-    if !s.ends_with(['.', '?', '!']) {
-        s.push('.');
-    }
-    s
 }
 
 /// The packages a client makes available to the organisation: what its ER
@@ -185,8 +162,6 @@ pub(crate) type KeyMap<V> = HashMap<u32, V, std::hash::BuildHasherDefault<KeyHas
 /// The plan, indexed for rules and routing: lookups by orgnr are O(1).
 pub struct Index<'a> {
     pub plan: &'a Plan,
-    /// The language of the texts it words (English unless set).
-    pub lang: Lang,
     /// The first `clients:` entry for each orgnr.
     clients: KeyMap<usize>,
     /// Operational units: of the organisation (`None`) or of a client (`Some(index)`).
@@ -223,7 +198,6 @@ impl<'a> Index<'a> {
         }
         Index {
             plan,
-            lang: Lang::En,
             clients,
             units,
             first,
@@ -284,15 +258,12 @@ impl<'a> Index<'a> {
     }
 
     /// "DISKRET NÆR TIGER AS (310202398)", or "the organisation (310202398)" when unnamed.
-    pub fn organisation_label(&self) -> String {
+    pub fn organisation_label(&self) -> Label {
         let o = &self.plan.organisation;
         if o.name.is_empty() {
-            match self.lang {
-                Lang::En => format!("the organisation ({})", o.orgnr),
-                Lang::Nb => format!("virksomheten ({})", o.orgnr),
-            }
+            Label::Organisation(o.orgnr.as_str().into())
         } else {
-            format!("{} ({})", o.name, o.orgnr)
+            Label::Named(format!("{} ({})", o.name, o.orgnr).into())
         }
     }
 }

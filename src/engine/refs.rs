@@ -1,11 +1,11 @@
 //! Rules about what the plan names: organisation numbers, package references
 //! and the system register entry.
 
-use super::texts::{IdProblem, Msg, OrgnrOwner, Where};
 use super::{Index, Out, unit_label, usable};
 use crate::catalog::{Fit, catalog};
 use crate::orgnr::Orgnr;
 use crate::plan::{Handle, PackageRef};
+use crate::rules::texts::{IdProblem, Msg, OrgnrOwner, Where};
 use crate::rules::{Finding, Rule};
 use std::collections::{HashMap, HashSet};
 
@@ -22,7 +22,6 @@ pub(super) fn check(ix: &Index, out: &mut Out) {
 fn invalid_orgnr<'a>(ix: &Index<'a>, out: &mut Out) {
     let plan = ix.plan;
     let mut reported: HashSet<&str> = HashSet::new();
-    let lang = ix.lang;
     let mut flag =
         |orgnr: &'a Orgnr, owner: &dyn Fn() -> OrgnrOwner, client: bool, out: &mut Out| {
             if orgnr.has_valid_check_digit() || !reported.insert(orgnr.as_str()) {
@@ -32,11 +31,10 @@ fn invalid_orgnr<'a>(ix: &Index<'a>, out: &mut Out) {
                 Rule::InvalidOrgnr,
                 Msg::InvalidOrgnr {
                     owner: owner(),
-                    orgnr: orgnr.as_str(),
-                }
-                .text(lang),
+                    orgnr: orgnr.as_str().into(),
+                },
             )
-            .hint(Rule::InvalidOrgnr.fix_in(lang));
+            .with_fix();
             if client {
                 f = f.client(orgnr.as_str());
             }
@@ -52,18 +50,23 @@ fn invalid_orgnr<'a>(ix: &Index<'a>, out: &mut Out) {
     for u in &o.operational_units {
         flag(
             &u.orgnr,
-            &|| OrgnrOwner::OrganisationUnit(unit_label(u)),
+            &|| OrgnrOwner::OrganisationUnit(unit_label(u).into()),
             false,
             out,
         );
     }
     flag(&plan.system.vendor, &|| OrgnrOwner::Vendor, false, out);
     for c in &plan.clients {
-        flag(&c.orgnr, &|| OrgnrOwner::Client(c.label()), true, out);
+        flag(
+            &c.orgnr,
+            &|| OrgnrOwner::Client(c.label().into()),
+            true,
+            out,
+        );
         for u in &c.operational_units {
             flag(
                 &u.orgnr,
-                &|| OrgnrOwner::ClientUnit(unit_label(u), c.label()),
+                &|| OrgnrOwner::ClientUnit(unit_label(u).into(), c.label().into()),
                 true,
                 out,
             );
@@ -74,7 +77,7 @@ fn invalid_orgnr<'a>(ix: &Index<'a>, out: &mut Out) {
             if known.is_none() {
                 flag(
                     orgnr,
-                    &|| OrgnrOwner::SystemUserClient(su.name.clone()),
+                    &|| OrgnrOwner::SystemUserClient(su.name.as_str().into()),
                     true,
                     out,
                 );
@@ -93,17 +96,14 @@ enum Place<'a> {
 }
 
 impl Place<'_> {
-    /// Where it is, for the message; `label` holds a client's label while borrowed.
-    fn describe<'s>(&'s self, label: &'s mut String) -> Where<'s> {
+    /// Where it is, for the message.
+    fn describe(&self) -> Where {
         match self {
             Place::System => Where::System,
             Place::Own => Where::Own,
-            Place::Delegated(c) => {
-                *label = c.label();
-                Where::Delegated(label)
-            }
-            Place::Team(t) => Where::Team(t),
-            Place::SystemUser(s) => Where::SystemUser(s),
+            Place::Delegated(c) => Where::Delegated(c.label().into()),
+            Place::Team(t) => Where::Team((*t).into()),
+            Place::SystemUser(s) => Where::SystemUser((*s).into()),
         }
     }
 
@@ -150,47 +150,42 @@ fn package_refs(ix: &Index, out: &mut Out) {
             continue;
         }
         let code = p.code();
-        let lang = ix.lang;
-        let mut label = String::new();
-        let place_text = place.describe(&mut label);
+        let place_text = place.describe();
         let f = match catalog().get(code) {
             None => {
                 let near = catalog().nearest_codes(code, 3);
                 let hint = if near.is_empty() {
-                    Rule::UnknownPackage.fix_in(lang).to_string()
+                    Msg::Fix(Rule::UnknownPackage)
                 } else {
-                    Msg::DidYouMeanPackage { near: &near }.text(lang)
+                    Msg::DidYouMeanPackage { near }
                 };
                 Finding::new(
                     Rule::UnknownPackage,
                     Msg::UnknownPackage {
-                        code,
+                        code: code.into(),
                         place: place_text,
-                    }
-                    .text(lang),
+                    },
                 )
-                .hint(hint)
+                .with_hint(hint)
             }
             Some(pkg) if pkg.is_person_package() => Finding::new(
                 Rule::PersonPackage,
                 Msg::PersonPackage {
-                    code,
+                    code: code.into(),
                     place: place_text,
-                }
-                .text(lang),
+                },
             )
-            .hint(Rule::PersonPackage.fix_in(lang)),
+            .with_fix(),
             Some(pkg) => {
                 debug_assert_eq!(pkg.fit(), Fit::Neither);
                 Finding::new(
                     Rule::PackageNotForSystemUsers,
                     Msg::PackageNotForSystemUsers {
-                        code,
+                        code: code.into(),
                         place: place_text,
-                    }
-                    .text(lang),
+                    },
                 )
-                .hint(Rule::PackageNotForSystemUsers.fix_in(lang))
+                .with_fix()
             }
         };
         out.push(place.subjects(f.package(code)));
@@ -207,10 +202,12 @@ fn duplicate_package(ix: &Index, out: &mut Out) {
             out.push(
                 Finding::new(
                     Rule::DuplicatePackage,
-                    Msg::DuplicatePackage { code: p.code() }.text(ix.lang),
+                    Msg::DuplicatePackage {
+                        code: p.code().into(),
+                    },
                 )
                 .package(p.code())
-                .hint(Rule::DuplicatePackage.fix_in(ix.lang)),
+                .with_fix(),
             );
         }
     }
@@ -223,14 +220,14 @@ fn invalid_system_id(ix: &Index, out: &mut Out) {
     let problem = if sys.id.contains(' ') {
         Some(IdProblem::Space)
     } else if !sys.id.starts_with(&prefix) {
-        Some(IdProblem::Prefix(&prefix))
+        Some(IdProblem::Prefix(prefix.as_str().into()))
     } else if sys.id.len() == prefix.len() {
         Some(IdProblem::NoName)
     } else {
         None
     };
     if let Some(problem) = problem {
-        let code = match problem {
+        let code = match &problem {
             IdProblem::Space => "AUTH.VLD-00013",
             _ => "AUTH.VLD-00001",
         };
@@ -255,18 +252,14 @@ fn invalid_system_id(ix: &Index, out: &mut Out) {
             Finding::new(
                 Rule::InvalidSystemId,
                 Msg::InvalidSystemId {
-                    id: &sys.id,
+                    id: sys.id.as_str().into(),
                     problem,
-                }
-                .text(ix.lang),
+                },
             )
             .code(code)
-            .hint(
-                Msg::RenameSystemId {
-                    suggestion: &format!("{prefix}{name}"),
-                }
-                .text(ix.lang),
-            ),
+            .with_hint(Msg::RenameSystemId {
+                suggestion: format!("{prefix}{name}").into(),
+            }),
         );
     }
 }
@@ -282,10 +275,12 @@ fn visible_system_with_client_only_package(ix: &Index, out: &mut Out) {
             out.push(
                 Finding::new(
                     Rule::VisibleSystemWithClientOnlyPackage,
-                    Msg::VisibleSystemWithClientOnlyPackage { code: p.code() }.text(ix.lang),
+                    Msg::VisibleSystemWithClientOnlyPackage {
+                        code: p.code().into(),
+                    },
                 )
                 .package(p.code())
-                .hint(Rule::VisibleSystemWithClientOnlyPackage.fix_in(ix.lang)),
+                .with_fix(),
             );
         }
     }
@@ -299,17 +294,13 @@ fn locally_installed_needs_own_vendor(ix: &Index, out: &mut Out) {
             Finding::new(
                 Rule::LocallyInstalledNeedsOwnVendor,
                 Msg::LocallyInstalledNeedsOwnVendor {
-                    vendor: plan.system.vendor.as_str(),
-                    organisation: &ix.organisation_label(),
-                }
-                .text(ix.lang),
+                    vendor: plan.system.vendor.as_str().into(),
+                    organisation: ix.organisation_label(),
+                },
             )
-            .hint(
-                Msg::SetOwnVendor {
-                    orgnr: plan.organisation.orgnr.as_str(),
-                }
-                .text(ix.lang),
-            ),
+            .with_hint(Msg::SetOwnVendor {
+                orgnr: plan.organisation.orgnr.as_str().into(),
+            }),
         );
     }
 }

@@ -4,7 +4,7 @@
 //! and the routes table with a client filter that works from a file.
 //!
 //! Every part is worded by the core functions the commands print
-//! (`engine::check_in`, `checklist_in`, the advisor's decision path, the
+//! (the findings' own wording, `checklist_in`, the advisor's decision path, the
 //! routing walk); this module only lays them out. Every string from the plan
 //! is escaped ([`crate::markup::escape`]); the page loads nothing from
 //! anywhere (no fonts, scripts, styles or images outside the file).
@@ -34,14 +34,15 @@ const SCRIPT: &str = include_str!("report.js");
 
 /// The report for `plan` in `lang`, as a complete HTML document.
 pub fn report(plan: &Plan, lang: Lang) -> String {
-    report_of(plan, &crate::engine::check_in(plan, lang), lang)
+    report_of(plan, &crate::engine::check(plan), lang)
 }
 
-/// [`report`] with the findings `check_in(plan, lang)` made, as a front end
+/// [`report`] with the findings `check(plan)` made, as a front end
 /// that has them (pointing at the plan's lines) passes them.
 pub fn report_of(plan: &Plan, findings: &Report, lang: Lang) -> String {
-    let checklist = crate::checklist::checklist_with(plan, findings, lang);
-    let advice = crate::advisor::recommend_in(plan, plan.options.f_option, lang).advice;
+    let advised = crate::advisor::recommend_in(plan, plan.options.f_option, lang);
+    let checklist = crate::checklist::checklist_advised(plan, findings, &advised, lang);
+    let advice = advised.advice;
     let index = Index::new(plan);
     let parts = Parts {
         plan,
@@ -158,7 +159,7 @@ impl Parts<'_> {
         } else {
             ("accept", w.accept)
         };
-        let line = crate::commands::check::summary_line(self.findings, self.lang);
+        let line = self.findings.summary.line(self.lang);
         let _ = write!(
             out,
             "<section aria-labelledby=\"summary\">\n<h2 id=\"summary\">{}</h2>\n\
@@ -266,7 +267,7 @@ impl Parts<'_> {
             "<li><p class=\"f-head\"><span class=\"sev\">{}</span> <code>{}</code>{code}</p>\n<p>{}</p>\n",
             f.severity.as_str(),
             f.rule.id(),
-            escape(&f.message)
+            escape(&f.message(self.lang))
         );
         if !subjects.is_empty() {
             let _ = writeln!(out, "<p class=\"subjects\">{}</p>", subjects.join(" · "));
@@ -280,12 +281,12 @@ impl Parts<'_> {
                 p.column
             );
         }
-        if let Some(h) = &f.hint {
+        if let Some(h) = f.hint(self.lang) {
             let _ = writeln!(
                 out,
                 "<p class=\"hint\"><b>{}:</b> {}</p>",
                 w.hint,
-                code_spans(h)
+                code_spans(&h)
             );
         }
         out.push_str("</li>\n");

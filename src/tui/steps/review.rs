@@ -4,7 +4,7 @@
 
 use crate::cli::Lang;
 use crate::render;
-use crate::rules::Severity;
+use crate::rules::{Severity, Wording};
 use crate::tui::app::{App, Overlay, Pane, move_sel};
 use crate::tui::i18n::{Strings, fill};
 use crate::tui::widgets::{Theme, centred, draw_list, hanging, popup, step_title};
@@ -65,7 +65,7 @@ pub(crate) fn draw(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buff
     let counts = if waiting {
         t.working.to_string()
     } else {
-        crate::commands::check::summary_line(&app.computed.report, app.lang)
+        app.computed.report.summary.line(app.lang)
     };
     let title = fill(t.findings_title, &[&counts]);
     let fb = Block::default()
@@ -98,7 +98,7 @@ pub(crate) fn draw(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buff
                 };
                 Line::from(vec![
                     Span::styled(format!("{mark} "), style),
-                    Span::raw(f.message.clone()),
+                    Span::raw(f.message(Wording::wizard(app.lang))),
                 ])
             },
         );
@@ -134,7 +134,8 @@ pub(crate) fn draw_finding(
     };
     let r = centred(area, 72, 16);
     let inner = popup(r, buf, th, f.rule.id());
-    let mut lines = vec![Line::styled(f.message.clone(), th.bold()), Line::raw("")];
+    let words = Wording::wizard(app.lang);
+    let mut lines = vec![Line::styled(f.message(words), th.bold()), Line::raw("")];
     let mut field = |label: &str, v: Option<&str>| {
         if let Some(v) = v {
             lines.push(Line::from(vec![
@@ -149,11 +150,11 @@ pub(crate) fn draw_finding(
     field(t.f_client, f.client.as_deref());
     field(t.f_package, f.package.as_deref());
     field(t.f_team, f.team.as_deref());
-    if let Some(h) = &f.hint {
+    if let Some(h) = f.hint(words) {
         lines.push(Line::raw(""));
         lines.push(Line::from(vec![
             Span::styled(format!("{} ", t.f_hint), th.bold()),
-            Span::raw(h.clone()),
+            Span::raw(h),
         ]));
     }
     if let Some((step, _)) = app.finding_target(i) {

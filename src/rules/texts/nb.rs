@@ -4,18 +4,20 @@ use super::*;
 
 /// The bokmål texts, in the guidance's terms: systembruker, klientsystembruker,
 /// tilgangspakke, virksomhet, underenhet, organisasjonsledd, systemregisteret.
-pub(super) fn nb(m: &Msg) -> String {
+pub(super) fn nb(m: &Msg, wizard: bool) -> String {
     let l = Lang::Nb;
     let q = quoted;
-    match *m {
-        Msg::InvalidOrgnr { ref owner, orgnr } => {
-            let what = match *owner {
-                OrgnrOwner::Organisation(ref o) => format!("Organisasjonsnummeret til {o}"),
-                OrgnrOwner::OrganisationUnit(ref u) => format!("Virksomhetens underenhet {u}"),
+    match m {
+        Msg::Fix(rule) => fix(*rule, l, wizard),
+        Msg::Said(text) => text.to_string(),
+        Msg::InvalidOrgnr { owner, orgnr } => {
+            let what = match owner {
+                OrgnrOwner::Organisation(o) => format!("Organisasjonsnummeret til {}", o.text(l)),
+                OrgnrOwner::OrganisationUnit(u) => format!("Virksomhetens underenhet {u}"),
                 OrgnrOwner::Vendor => "Systemleverandørens organisasjonsnummer".into(),
-                OrgnrOwner::Client(ref c) => format!("Klienten {c}"),
-                OrgnrOwner::ClientUnit(ref u, ref c) => format!("Underenheten {u} av {c}"),
-                OrgnrOwner::SystemUserClient(ref s) => {
+                OrgnrOwner::Client(c) => format!("Klienten {c}"),
+                OrgnrOwner::ClientUnit(u, c) => format!("Underenheten {u} av {c}"),
+                OrgnrOwner::SystemUserClient(s) => {
                     format!("En klient på systembrukeren {}", q(s))
                 }
             };
@@ -23,7 +25,7 @@ pub(super) fn nb(m: &Msg) -> String {
                 "{what}: {orgnr} har feil kontrollsiffer (mod 11), så ingen slik virksomhet finnes."
             )
         }
-        Msg::UnknownPackage { code, ref place } => format!(
+        Msg::UnknownPackage { code, place } => format!(
             "`{code}` {} er ikke en tilgangspakke i Altinns katalog.",
             where_nb(place)
         ),
@@ -31,19 +33,19 @@ pub(super) fn nb(m: &Msg) -> String {
             "mente du {}? (`sysuser packages --search` viser alle)",
             near.join(", ")
         ),
-        Msg::PersonPackage { code, ref place } => format!(
+        Msg::PersonPackage { code, place } => format!(
             "`{code}` {} er en tilgangspakke for personer; systembrukere handler for virksomheter.",
             where_nb(place)
         ),
-        Msg::PackageNotForSystemUsers { code, ref place } => format!(
+        Msg::PackageNotForSystemUsers { code, place } => format!(
             "`{code}` {} kan ikke gis til noen systembruker: den kan verken tildeles eller delegeres.",
             where_nb(place)
         ),
         Msg::DuplicatePackage { code } => {
             format!("`{code}` står mer enn én gang i oppføringen i systemregisteret.")
         }
-        Msg::InvalidSystemId { id, ref problem } => {
-            let problem = match *problem {
+        Msg::InvalidSystemId { id, problem } => {
+            let problem = match problem {
                 IdProblem::Space => "inneholder mellomrom".to_string(),
                 IdProblem::Prefix(prefix) => format!(
                     "begynner ikke med leverandørens organisasjonsnummer og `_` (`{prefix}`)"
@@ -63,9 +65,12 @@ pub(super) fn nb(m: &Msg) -> String {
         Msg::LocallyInstalledNeedsOwnVendor {
             vendor,
             organisation,
-        } => format!(
+        } => {
+            let organisation = organisation.text(l);
+            format!(
             "Systemet er lokalt installert, men leverandøren er {vendor}, ikke {organisation}; virksomheten må registrere det med seg selv som leverandør."
-        ),
+        )
+        }
         Msg::SetOwnVendor { orgnr } => format!(
             "sett `system.vendor: \"{orgnr}\"`, registrer systemet under det organisasjonsnummeret og opprett virksomhetens egen Maskinporten-klient; bruk aldri leverandørens nøkkel"
         ),
@@ -75,7 +80,7 @@ pub(super) fn nb(m: &Msg) -> String {
             empty,
             first,
         } => {
-            let shown = if empty {
+            let shown = if *empty {
                 format!("tom ekstern referanse (som betyr organisasjonsnummeret {external_ref})")
             } else {
                 format!("den eksterne referansen `{external_ref}`")
@@ -114,7 +119,7 @@ pub(super) fn nb(m: &Msg) -> String {
         Msg::ClientsOnStandard { su, clients } => format!(
             "Standard systembruker {} har {}; bare systembrukere for klientforhold kan ha klienter.",
             q(su),
-            if clients == 1 {
+            if *clients == 1 {
                 "en klient".to_string()
             } else {
                 format!("{clients} klienter")
@@ -158,6 +163,7 @@ pub(super) fn nb(m: &Msg) -> String {
             "be leverandøren legge `{code}` til systemets access_packages, eller fjern den fra systembrukeren"
         ),
         Msg::OrganisationListedAsClient { organisation } => {
+            let organisation = organisation.text(l);
             format!("Virksomheten selv, {organisation}, står under `clients:`.")
         }
         Msg::DuplicateClient { client } => {
@@ -165,15 +171,22 @@ pub(super) fn nb(m: &Msg) -> String {
         }
         Msg::RemoveOwnUnit => "fjern den: virksomhetens egne underenheter betjenes sammen med virksomheten".into(),
         Msg::AddMainUnitInstead { main } => {
+            let main = main.text(l);
             format!("fjern den og legg til hovedenheten {main} som klient")
         }
-        Msg::OperationalUnitAsClient { client, main } => format!(
+        Msg::OperationalUnitAsClient { client, main } => {
+            let main = main.text(l);
+            format!(
             "{client} er en underenhet av {main}; den arver fra hovedenheten og trenger ikke være klient."
-        ),
-        Msg::OrganisationOnSystemUser { su, organisation } => format!(
+        )
+        }
+        Msg::OrganisationOnSystemUser { su, organisation } => {
+            let organisation = organisation.text(l);
+            format!(
             "Systembrukeren {} har virksomheten selv, {organisation}, som klient.",
             q(su)
-        ),
+        )
+        }
         Msg::RemoveOrganisationFromClientSu => "fjern den; sett `include_self: true` på denne systembrukeren, eller betjen virksomheten med en standard systembruker".into(),
         Msg::RemoveOrganisationFromStandardSu => {
             "fjern den; en standard systembruker handler allerede for virksomheten".into()
@@ -187,12 +200,18 @@ pub(super) fn nb(m: &Msg) -> String {
             "{who} er på systembrukeren {}, men er ikke blant virksomhetens klienter (ikke under `clients:`).",
             q(su)
         ),
-        Msg::OwnUnitOnClientSu { unit, main } => format!(
+        Msg::OwnUnitOnClientSu { unit, main } => {
+            let main = main.text(l);
+            format!(
             "{unit} er virksomhetens egen underenhet: den arver fra {main}; fjern den og betjen virksomheten med en standard systembruker"
-        ),
-        Msg::ClientUnitOnClientSu { main } => format!(
+        )
+        }
+        Msg::ClientUnitOnClientSu { main } => {
+            let main = main.text(l);
+            format!(
             "den er en underenhet av {main} og arver fra den; legg heller {main} til systembrukeren"
-        ),
+        )
+        }
         Msg::RolePackageWrongUnitType {
             su,
             code,
@@ -201,7 +220,7 @@ pub(super) fn nb(m: &Msg) -> String {
             forms,
             form,
         } => {
-            let form = form.map_or_else(
+            let form = form.as_deref().map_or_else(
                 || "har ingen organisasjonsform i planen".to_string(),
                 |u| format!("er {u}"),
             );
@@ -223,7 +242,7 @@ pub(super) fn nb(m: &Msg) -> String {
             } else {
                 format!(" (den gir: {})", some(gives, l))
             };
-            let sub = if sub_entity {
+            let sub = if *sub_entity {
                 "; som organisasjonsledd arver den ingenting fra hovedenheten"
             } else {
                 ""
@@ -273,7 +292,7 @@ pub(super) fn nb(m: &Msg) -> String {
             )
         }
         Msg::DelegatedClientOnlyPackage { client, code, su } => {
-            let relies = su.map_or_else(
+            let relies = su.as_deref().map_or_else(
                 || " Ingen systembruker bygger på den.".to_string(),
                 |s| format!(" Systembrukeren {} bygger på den, så å legge til klienten feiler.", q(s)),
             );
@@ -309,7 +328,7 @@ pub(super) fn nb(m: &Msg) -> String {
         Msg::ClientUncovered { client } => format!(
             "{client} har et klientforhold til virksomheten, men er ikke på noen systembruker."
         ),
-        Msg::ClientUnservable { client, ref why } => {
+        Msg::ClientUnservable { client, why } => {
             let why = match why {
                 Unservable::ClientOnlyDelegated(codes) => format!(
                     "den skal bare ha delegert {}, som bare kommer gjennom en ER-rolle",
@@ -334,7 +353,7 @@ pub(super) fn nb(m: &Msg) -> String {
         }
         Msg::SystemUserPerClient { names } => format!(
             "Systembrukerne {} har de samme tilgangspakkene og skiller seg bare i sin ene klient; veiledningen sier aldri én systembruker per klient.",
-            quoted_list(names.iter().copied(), l)
+            quoted_list(names.iter().map(|n| &**n), l)
         ),
         Msg::KeepOneAndLink { su, clients } => {
             format!("behold {} og knytt alle de {clients} klientene til den", q(su))
@@ -345,12 +364,12 @@ pub(super) fn nb(m: &Msg) -> String {
             packages,
         } => format!(
             "{} {} har de samme tilgangspakkene ({}) og ingen team som grunn til å holdes adskilt.",
-            if standard {
+            if *standard {
                 "De standard systembrukerne"
             } else {
                 "Klientsystembrukerne"
             },
-            quoted_list(names.iter().copied(), l),
+            quoted_list(names.iter().map(|n| &**n), l),
             packages.join(", ")
         ),
         Msg::MixedLegalBasis {
@@ -386,7 +405,7 @@ pub(super) fn nb(m: &Msg) -> String {
         Msg::DidYouMeanTeam { team } => format!("mente du teamet {}?", q(team)),
         Msg::DefineTeam { teams } => format!(
             "definer det under `teams:` eller bruk ett av {}",
-            quoted_list(teams.iter().copied(), l)
+            quoted_list(teams.iter().map(|n| &**n), l)
         ),
         Msg::TeamNotDefined { su, team } => format!(
             "Systembrukeren {} nevner teamet {}, som ikke er definert under `teams:`.",
@@ -406,28 +425,36 @@ pub(super) fn nb(m: &Msg) -> String {
             code,
             names,
         } => {
-            let who = if parties == 1 {
+            let who = if *parties == 1 {
                 first.to_string()
             } else {
                 format!(
                     "{} parter (først {first})",
-                    crate::text::thousands_in(parties, l)
+                    crate::text::thousands_in(*parties, l)
                 )
             };
             format!(
                 "{who} kan betjenes med `{code}` av {}; sluttbrukersystemet kan ikke vite hvilket token det skal bruke.",
-                quoted_list(names.iter().copied(), l)
+                quoted_list(names.iter().map(|n| &**n), l)
             )
         }
     }
 }
 
 pub(super) fn where_nb(w: &Where) -> String {
-    match *w {
+    match w {
         Where::System => "i oppføringen i systemregisteret".into(),
         Where::Own => "i own_packages".into(),
         Where::Delegated(c) => format!("delegert av {c}"),
         Where::Team(t) => format!("som teamet {} håndterer", quoted(t)),
         Where::SystemUser(s) => format!("på systembrukeren {}", quoted(s)),
+    }
+}
+
+/// The wizard's wording of a rule's fix, where the table's speaks of the plan
+/// file or of commands.
+pub(super) fn wizard_fix(rule: Rule) -> Option<&'static str> {
+    match rule {
+        _ => None,
     }
 }

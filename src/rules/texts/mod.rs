@@ -1,12 +1,14 @@
 //! Every text a finding carries, in English and Norwegian bokmål, in one place.
 //!
-//! The rules decide what to report and build a [`Msg`] with the facts; [`Msg::text`]
-//! words it in the chosen language. Each language is one function ([`en`], [`nb`]),
-//! and both must word every message, so adding a message fails to build until
-//! both languages have it. The rule table's fixes (used as hints) are in
-//! [`crate::rules`].
+//! The rules decide what to report and build a [`Msg`] with the facts, which
+//! the finding owns; [`Msg::text`] words it when it is shown, in the reader's
+//! language and for the reader's front end ([`Wording`]). Each language is one
+//! function ([`en`], [`nb`]), and both must word every message, so adding a
+//! message fails to build until both languages have it. The rule table's
+//! fixes (used as hints) are in [`crate::rules`].
 
 use crate::lang::Lang;
+use crate::rules::Rule;
 
 mod en;
 mod nb;
@@ -130,320 +132,428 @@ pub(crate) fn role_name(role: &str, lang: Lang) -> String {
     }
 }
 
+/// Text the plan wrote (a name, a label, a code as written), owned by the finding.
+pub type Text = Box<str>;
+/// Catalog codes (packages, ER roles, organisation forms): they live as long
+/// as the catalog, so a list of them is one allocation.
+pub type Codes = Vec<&'static str>;
+/// Names from the plan.
+pub type Names = Vec<Text>;
+
+/// Who reads a finding: the command line speaks of the plan file and of
+/// `sysuser` commands; the wizard of its own steps and keys.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Audience {
+    #[default]
+    Cli,
+    Wizard,
+}
+
+/// How a finding is worded: the language and who reads it. A [`Lang`] alone
+/// is the command line's wording.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Wording {
+    pub lang: Lang,
+    pub audience: Audience,
+}
+
+impl Wording {
+    /// The wizard's wording in `lang`.
+    pub fn wizard(lang: Lang) -> Wording {
+        Wording {
+            lang,
+            audience: Audience::Wizard,
+        }
+    }
+
+    fn wizard_reads(self) -> bool {
+        self.audience == Audience::Wizard
+    }
+}
+
+impl From<Lang> for Wording {
+    fn from(lang: Lang) -> Wording {
+        Wording {
+            lang,
+            audience: Audience::Cli,
+        }
+    }
+}
+
+/// A party as a message names it: "Name (orgnr)" (or the number alone), or
+/// the organisation without a name, which the texts call "the organisation".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Label {
+    Named(Text),
+    /// The organisation, by its orgnr: the plan gives it no name.
+    Organisation(Text),
+}
+
+impl Label {
+    pub(crate) fn text(&self, lang: Lang) -> std::borrow::Cow<'_, str> {
+        match (self, lang) {
+            (Label::Named(l), _) => (**l).into(),
+            (Label::Organisation(n), Lang::En) => format!("the organisation ({n})").into(),
+            (Label::Organisation(n), Lang::Nb) => format!("virksomheten ({n})").into(),
+        }
+    }
+}
+
 /// Why no client system user could serve a client.
-#[derive(Debug)]
-pub(crate) enum Unservable<'a> {
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unservable {
     /// Only client-only packages it is said to have delegated directly.
-    ClientOnlyDelegated(Vec<&'a str>),
+    ClientOnlyDelegated(Codes),
     /// Its ER role (catalog id) gives nothing for its organisation form.
-    RoleWrongForm(&'a str),
+    RoleWrongForm(Text),
     /// The packages it gives that the system register entry lacks.
-    SystemLacks(Vec<&'a str>),
+    SystemLacks(Codes),
     /// Nothing it gives can go on a client system user.
     NothingUsable,
 }
 
 /// What an invalid organisation number belongs to (labels as "Name (orgnr)").
-pub(crate) enum OrgnrOwner {
-    /// The organisation, by its label.
-    Organisation(String),
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OrgnrOwner {
+    Organisation(Label),
     /// One of the organisation's operational units, by its label.
-    OrganisationUnit(String),
+    OrganisationUnit(Text),
     Vendor,
     /// A client, by its label.
-    Client(String),
+    Client(Text),
     /// An operational unit (label) of a client (label).
-    ClientUnit(String, String),
+    ClientUnit(Text, Text),
     /// A client of the system user with this name that is not under `clients:`.
-    SystemUserClient(String),
+    SystemUserClient(Text),
 }
 
 /// Where a package reference is written.
-pub(crate) enum Where<'a> {
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Where {
     System,
     Own,
     /// Delegated by the client with this label.
-    Delegated(&'a str),
+    Delegated(Text),
     /// Handled by the team with this name.
-    Team(&'a str),
+    Team(Text),
     /// On the system user with this name.
-    SystemUser(&'a str),
+    SystemUser(Text),
 }
 
 /// What is wrong with a system id.
-pub(crate) enum IdProblem<'a> {
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IdProblem {
     /// A space character: Altinn refuses only that (AUTH.VLD-00013), not tabs.
     Space,
     /// It does not start with this prefix (`<vendor>_`).
-    Prefix(&'a str),
+    Prefix(Text),
     NoName,
 }
 
 /// One message or hint of a finding, with the facts it names. Names of system
 /// users and teams are given bare; the texts quote them.
-pub(crate) enum Msg<'a> {
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    /// The rule table's fix for the rule (a hint).
+    Fix(Rule),
+    /// Text worded elsewhere, shown as it is in every language.
+    Said(Text),
     // refs
     InvalidOrgnr {
         owner: OrgnrOwner,
-        orgnr: &'a str,
+        orgnr: Text,
     },
     UnknownPackage {
-        code: &'a str,
-        place: Where<'a>,
+        code: Text,
+        place: Where,
     },
     DidYouMeanPackage {
-        near: &'a [&'a str],
+        near: Codes,
     },
     PersonPackage {
-        code: &'a str,
-        place: Where<'a>,
+        code: Text,
+        place: Where,
     },
     PackageNotForSystemUsers {
-        code: &'a str,
-        place: Where<'a>,
+        code: Text,
+        place: Where,
     },
     DuplicatePackage {
-        code: &'a str,
+        code: Text,
     },
     InvalidSystemId {
-        id: &'a str,
-        problem: IdProblem<'a>,
+        id: Text,
+        problem: IdProblem,
     },
     RenameSystemId {
-        suggestion: &'a str,
+        suggestion: Text,
     },
     VisibleSystemWithClientOnlyPackage {
-        code: &'a str,
+        code: Text,
     },
     LocallyInstalledNeedsOwnVendor {
-        vendor: &'a str,
-        organisation: &'a str,
+        vendor: Text,
+        organisation: Label,
     },
     SetOwnVendor {
-        orgnr: &'a str,
+        orgnr: Text,
     },
     // layout
     DuplicateExternalRef {
-        su: &'a str,
+        su: Text,
         /// The effective ref; `empty`: the plan left it empty (so it is the orgnr).
-        external_ref: &'a str,
+        external_ref: Text,
         empty: bool,
-        first: &'a str,
+        first: Text,
     },
     ExternalRefTooLong {
-        su: &'a str,
+        su: Text,
         chars: usize,
     },
     RefBreaksUrl {
-        su: &'a str,
-        external_ref: &'a str,
-        chars: &'a [char],
+        su: Text,
+        external_ref: Text,
+        chars: Vec<char>,
     },
     RefDiffersInCase {
-        su: &'a str,
-        external_ref: &'a str,
-        first: &'a str,
+        su: Text,
+        external_ref: Text,
+        first: Text,
     },
     StandardWithoutPackages {
-        su: &'a str,
+        su: Text,
     },
     ClientsOnStandard {
-        su: &'a str,
+        su: Text,
         clients: usize,
     },
     MakeItClientType,
     StandardNotAssignable {
-        su: &'a str,
-        code: &'a str,
+        su: Text,
+        code: Text,
     },
     MoveToClientSystemUser,
     ClientWithoutPackages {
-        su: &'a str,
+        su: Text,
     },
     NotDelegable {
-        su: &'a str,
-        code: &'a str,
+        su: Text,
+        code: Text,
     },
     PutOnStandard,
     IncludeSelfNotAssignable {
-        su: &'a str,
-        code: &'a str,
+        su: Text,
+        code: Text,
     },
     DropIncludeSelf,
     SelfOnClientUnavailable {
-        su: &'a str,
+        su: Text,
     },
     PackageImmutable {
-        su: &'a str,
+        su: Text,
     },
     PackageNotInSystem {
-        su: &'a str,
-        code: &'a str,
+        su: Text,
+        code: Text,
     },
     AskVendorToAdd {
-        code: &'a str,
+        code: Text,
     },
     // clients
     OrganisationListedAsClient {
-        organisation: &'a str,
+        organisation: Label,
     },
     DuplicateClient {
-        client: &'a str,
+        client: Text,
     },
     RemoveOwnUnit,
     AddMainUnitInstead {
-        main: &'a str,
+        main: Label,
     },
     OperationalUnitAsClient {
-        client: &'a str,
-        main: &'a str,
+        client: Text,
+        main: Label,
     },
     OrganisationOnSystemUser {
-        su: &'a str,
-        organisation: &'a str,
+        su: Text,
+        organisation: Label,
     },
     RemoveOrganisationFromClientSu,
     RemoveOrganisationFromStandardSu,
     /// The client system user carries packages the organisation cannot hold.
     RemoveOrganisationSelfImpossible,
     NoRelationship {
-        who: &'a str,
-        su: &'a str,
+        who: Text,
+        su: Text,
     },
     NotUnderClients {
-        who: &'a str,
-        su: &'a str,
+        who: Text,
+        su: Text,
     },
     OwnUnitOnClientSu {
-        unit: &'a str,
-        main: &'a str,
+        unit: Text,
+        main: Label,
     },
     ClientUnitOnClientSu {
-        main: &'a str,
+        main: Label,
     },
     RolePackageWrongUnitType {
-        su: &'a str,
-        code: &'a str,
-        client: &'a str,
-        role: &'a str,
-        forms: &'a [&'a str],
+        su: Text,
+        code: Text,
+        client: Text,
+        role: Text,
+        forms: Codes,
         /// The client's form; `None`: the plan gives none.
-        form: Option<&'a str>,
+        form: Option<Text>,
     },
     ClientMissingPackage {
-        su: &'a str,
-        code: &'a str,
-        client: &'a str,
-        gives: &'a [&'a str],
+        su: Text,
+        code: Text,
+        client: Text,
+        gives: Codes,
         sub_entity: bool,
     },
     /// How a client can give packages it lacks: delegate the assignable
     /// ones, register an ER role (catalog ids) for client-only ones; the
     /// `impossible` ones it cannot give at all.
     HowToGive {
-        client: &'a str,
-        delegate: &'a [&'a str],
-        roles: &'a [&'a str],
-        impossible: &'a [&'a str],
+        client: Text,
+        delegate: Codes,
+        roles: Codes,
+        impossible: Codes,
     },
     /// A client with relationships that give none of the system user's packages.
     NoneInCommon {
-        su: &'a str,
-        client: &'a str,
-        gives: &'a [&'a str],
+        su: Text,
+        client: Text,
+        gives: Codes,
     },
     DelegatedClientOnlyPackage {
-        client: &'a str,
-        code: &'a str,
+        client: Text,
+        code: Text,
         /// The system user relying on it, if any.
-        su: Option<&'a str>,
+        su: Option<Text>,
     },
     /// The ER roles (catalog ids) that would give the package; empty: none for this client.
     RegisterRoleInstead {
-        client: &'a str,
-        code: &'a str,
-        roles: &'a [&'a str],
+        client: Text,
+        code: Text,
+        roles: Codes,
     },
     OwnNeedsUncovered {
-        code: &'a str,
+        code: Text,
     },
     AddToStandard {
-        code: &'a str,
+        code: Text,
     },
     /// An own package that is not assignable: the organisation cannot hold it.
     OwnCannotHold {
-        code: &'a str,
+        code: Text,
     },
     ClientUncovered {
-        client: &'a str,
+        client: Text,
     },
     ClientUnservable {
-        client: &'a str,
-        why: Unservable<'a>,
+        client: Text,
+        why: Unservable,
     },
     // guidance
     NoLayout,
     SystemUserPerClient {
-        names: &'a [&'a str],
+        names: Names,
     },
     KeepOneAndLink {
-        su: &'a str,
+        su: Text,
         clients: usize,
     },
     SamePackagesTwice {
         standard: bool,
-        names: &'a [&'a str],
-        packages: &'a [&'a str],
+        names: Names,
+        packages: Names,
     },
     MixedLegalBasis {
-        su: &'a str,
-        roles: &'a [&'a str],
-        examples: &'a [&'a str],
+        su: Text,
+        roles: Codes,
+        examples: Names,
     },
     SystemUserWithoutTeam {
-        su: &'a str,
+        su: Text,
     },
     TeamOutsideRelationship {
-        team: &'a str,
-        su: &'a str,
+        team: Text,
+        su: Text,
         /// The bases of the system user the team does not handle.
-        bases: &'a [Option<&'static str>],
+        bases: Vec<Option<&'static str>>,
         /// What the team handles, as written in the plan.
-        handles: &'a [String],
+        handles: Names,
     },
     TeamOutsideRelationshipFix {
-        team: &'a str,
-        su: &'a str,
+        team: Text,
+        su: Text,
     },
     DidYouMeanTeam {
-        team: &'a str,
+        team: Text,
     },
     DefineTeam {
-        teams: &'a [&'a str],
+        teams: Names,
     },
     TeamNotDefined {
-        su: &'a str,
-        team: &'a str,
+        su: Text,
+        team: Text,
     },
     TeamUsesNothing {
-        team: &'a str,
+        team: Text,
     },
     NameTeamOnSystemUsers,
     AmbiguousRoute {
         /// The first party's label.
-        first: &'a str,
+        first: Text,
         /// How many parties share the problem.
         parties: usize,
-        code: &'a str,
-        names: &'a [&'a str],
+        code: Text,
+        names: Names,
     },
 }
 
-impl Msg<'_> {
-    pub(crate) fn text(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => en(self),
-            Lang::Nb => nb(self),
+impl Msg {
+    /// The message in the reader's words.
+    pub fn text(&self, to: impl Into<Wording>) -> String {
+        let to = to.into();
+        match to.lang {
+            Lang::En => en(self, to.wizard_reads()),
+            Lang::Nb => nb(self, to.wizard_reads()),
         }
     }
+
+    /// The message as a hint: a sentence, whether written here or taken from
+    /// the rule table (text worded elsewhere is kept as it is).
+    pub fn hint_text(&self, to: impl Into<Wording>) -> String {
+        match self {
+            Msg::Said(text) => text.to_string(),
+            m => sentence(m.text(to)),
+        }
+    }
+}
+
+/// A rule's fix from the table, or the wizard's wording of it where the
+/// table's speaks of the plan file or of commands.
+fn fix(rule: Rule, lang: Lang, wizard: bool) -> String {
+    let said = wizard.then(|| match lang {
+        Lang::En => en::wizard_fix(rule),
+        Lang::Nb => nb::wizard_fix(rule),
+    });
+    said.flatten()
+        .unwrap_or_else(|| rule.fix_in(lang))
+        .to_string()
+}
+
+/// Hints read as sentences: a capital first letter and a full stop.
+fn sentence(mut s: String) -> String {
+    if let Some(c) = s.chars().next().filter(char::is_ascii_lowercase) {
+        s.replace_range(..1, &c.to_ascii_uppercase().to_string());
+    }
+    if !s.ends_with(['.', '?', '!']) {
+        s.push('.');
+    }
+    s
 }

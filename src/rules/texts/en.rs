@@ -11,24 +11,26 @@ pub(super) fn plural_en(n: usize, one: &str, many: &str) -> String {
 }
 
 /// The English texts.
-pub(super) fn en(m: &Msg) -> String {
+pub(super) fn en(m: &Msg, wizard: bool) -> String {
     let l = Lang::En;
     let q = quoted;
-    match *m {
-        Msg::InvalidOrgnr { ref owner, orgnr } => {
-            let what = match *owner {
-                OrgnrOwner::Organisation(ref o) => format!("The organisation number of {o}"),
-                OrgnrOwner::OrganisationUnit(ref u) => {
+    match m {
+        Msg::Fix(rule) => fix(*rule, l, wizard),
+        Msg::Said(text) => text.to_string(),
+        Msg::InvalidOrgnr { owner, orgnr } => {
+            let what = match owner {
+                OrgnrOwner::Organisation(o) => format!("The organisation number of {}", o.text(l)),
+                OrgnrOwner::OrganisationUnit(u) => {
                     format!("The organisation's operational unit {u}")
                 }
                 OrgnrOwner::Vendor => "The system vendor's organisation number".into(),
-                OrgnrOwner::Client(ref c) => format!("Client {c}"),
-                OrgnrOwner::ClientUnit(ref u, ref c) => format!("Operational unit {u} of {c}"),
-                OrgnrOwner::SystemUserClient(ref s) => format!("A client of system user {}", q(s)),
+                OrgnrOwner::Client(c) => format!("Client {c}"),
+                OrgnrOwner::ClientUnit(u, c) => format!("Operational unit {u} of {c}"),
+                OrgnrOwner::SystemUserClient(s) => format!("A client of system user {}", q(s)),
             };
             format!("{what}: {orgnr} fails the mod-11 check digit, so no such organisation exists.")
         }
-        Msg::UnknownPackage { code, ref place } => format!(
+        Msg::UnknownPackage { code, place } => format!(
             "`{code}` {} is not an access package in Altinn's catalog.",
             where_en(place)
         ),
@@ -36,19 +38,19 @@ pub(super) fn en(m: &Msg) -> String {
             "did you mean {}? (`sysuser packages --search` lists them all)",
             near.join(", ")
         ),
-        Msg::PersonPackage { code, ref place } => format!(
+        Msg::PersonPackage { code, place } => format!(
             "`{code}` {} is a package for persons; system users act for organisations.",
             where_en(place)
         ),
-        Msg::PackageNotForSystemUsers { code, ref place } => format!(
+        Msg::PackageNotForSystemUsers { code, place } => format!(
             "`{code}` {} can go on no system user: it is neither assignable nor delegable.",
             where_en(place)
         ),
         Msg::DuplicatePackage { code } => {
             format!("`{code}` is listed more than once in the system register entry.")
         }
-        Msg::InvalidSystemId { id, ref problem } => {
-            let problem = match *problem {
+        Msg::InvalidSystemId { id, problem } => {
+            let problem = match problem {
                 IdProblem::Space => "has a space".to_string(),
                 IdProblem::Prefix(prefix) => {
                     format!("does not start with the vendor's orgnr and `_` (`{prefix}`)")
@@ -66,9 +68,12 @@ pub(super) fn en(m: &Msg) -> String {
         Msg::LocallyInstalledNeedsOwnVendor {
             vendor,
             organisation,
-        } => format!(
+        } => {
+            let organisation = organisation.text(l);
+            format!(
             "The system is locally installed, but its vendor is {vendor}, not {organisation}; the organisation must register it as its own vendor."
-        ),
+        )
+        }
         Msg::SetOwnVendor { orgnr } => format!(
             "set `system.vendor: \"{orgnr}\"`, register the system under that orgnr and create the organisation's own Maskinporten client; never use the vendor's key"
         ),
@@ -78,7 +83,7 @@ pub(super) fn en(m: &Msg) -> String {
             empty,
             first,
         } => {
-            let shown = if empty {
+            let shown = if *empty {
                 format!("an empty external ref (which means the orgnr {external_ref})")
             } else {
                 format!("the external ref `{external_ref}`")
@@ -117,7 +122,7 @@ pub(super) fn en(m: &Msg) -> String {
         Msg::ClientsOnStandard { su, clients } => format!(
             "Standard system user {} has {}; only system users for client relationships can have clients.",
             q(su),
-            plural_en(clients, "client", "clients")
+            plural_en(*clients, "client", "clients")
         ),
         Msg::MakeItClientType => {
             "make it `type: client`, or move the clients to a client system user".into()
@@ -157,6 +162,7 @@ pub(super) fn en(m: &Msg) -> String {
             "ask the vendor to add `{code}` to the system's access_packages, or remove it from the system user"
         ),
         Msg::OrganisationListedAsClient { organisation } => {
+            let organisation = organisation.text(l);
             format!("The organisation itself, {organisation}, is listed under `clients:`.")
         }
         Msg::DuplicateClient { client } => {
@@ -164,15 +170,22 @@ pub(super) fn en(m: &Msg) -> String {
         }
         Msg::RemoveOwnUnit => "remove it: the organisation's own operational units are served with the organisation".into(),
         Msg::AddMainUnitInstead { main } => {
+            let main = main.text(l);
             format!("remove it and add its main unit {main} as the client")
         }
-        Msg::OperationalUnitAsClient { client, main } => format!(
+        Msg::OperationalUnitAsClient { client, main } => {
+            let main = main.text(l);
+            format!(
             "{client} is an operational unit of {main}; it inherits from its main unit and need not be a client."
-        ),
-        Msg::OrganisationOnSystemUser { su, organisation } => format!(
+        )
+        }
+        Msg::OrganisationOnSystemUser { su, organisation } => {
+            let organisation = organisation.text(l);
+            format!(
             "System user {} lists the organisation itself, {organisation}, as a client.",
             q(su)
-        ),
+        )
+        }
         Msg::RemoveOrganisationFromClientSu => "remove it; set `include_self: true` on this system user, or serve the organisation with a standard system user".into(),
         Msg::RemoveOrganisationFromStandardSu => {
             "remove it; a standard system user already acts for the organisation".into()
@@ -186,12 +199,18 @@ pub(super) fn en(m: &Msg) -> String {
             "{who} is on system user {} but is not among the organisation's clients (not under `clients:`).",
             q(su)
         ),
-        Msg::OwnUnitOnClientSu { unit, main } => format!(
+        Msg::OwnUnitOnClientSu { unit, main } => {
+            let main = main.text(l);
+            format!(
             "{unit} is the organisation's own operational unit: it inherits from {main}; remove it and serve the organisation with a standard system user"
-        ),
-        Msg::ClientUnitOnClientSu { main } => format!(
+        )
+        }
+        Msg::ClientUnitOnClientSu { main } => {
+            let main = main.text(l);
+            format!(
             "it is an operational unit of {main} and inherits from it; add {main} to the system user instead"
-        ),
+        )
+        }
         Msg::RolePackageWrongUnitType {
             su,
             code,
@@ -200,7 +219,7 @@ pub(super) fn en(m: &Msg) -> String {
             forms,
             form,
         } => {
-            let form = form.map_or_else(
+            let form = form.as_deref().map_or_else(
                 || "has no organisation form in the plan".to_string(),
                 |u| format!("is {u}"),
             );
@@ -222,7 +241,7 @@ pub(super) fn en(m: &Msg) -> String {
             } else {
                 format!(" (it gives: {})", some(gives, l))
             };
-            let sub = if sub_entity {
+            let sub = if *sub_entity {
                 "; as a sub-entity it inherits nothing from its main entity"
             } else {
                 ""
@@ -272,7 +291,7 @@ pub(super) fn en(m: &Msg) -> String {
             )
         }
         Msg::DelegatedClientOnlyPackage { client, code, su } => {
-            let relies = su.map_or_else(
+            let relies = su.as_deref().map_or_else(
                 || " No system user relies on it.".to_string(),
                 |s| format!(" System user {} relies on it, so adding the client fails.", q(s)),
             );
@@ -308,7 +327,7 @@ pub(super) fn en(m: &Msg) -> String {
         Msg::ClientUncovered { client } => format!(
             "{client} has a relationship with the organisation but is on no system user."
         ),
-        Msg::ClientUnservable { client, ref why } => {
+        Msg::ClientUnservable { client, why } => {
             let why = match why {
                 Unservable::ClientOnlyDelegated(codes) => format!(
                     "it is said to have delegated only {}, which comes only through an ER role",
@@ -333,7 +352,7 @@ pub(super) fn en(m: &Msg) -> String {
         }
         Msg::SystemUserPerClient { names } => format!(
             "System users {} have the same packages and differ only in their one client; the guidance says never one system user per client.",
-            quoted_list(names.iter().copied(), l)
+            quoted_list(names.iter().map(|n| &**n), l)
         ),
         Msg::KeepOneAndLink { su, clients } => {
             format!("keep {} and link all {clients} clients to it", q(su))
@@ -344,8 +363,8 @@ pub(super) fn en(m: &Msg) -> String {
             packages,
         } => format!(
             "{} system users {} have the same packages ({}) and no team reason to be separate.",
-            if standard { "Standard" } else { "Client" },
-            quoted_list(names.iter().copied(), l),
+            if *standard { "Standard" } else { "Client" },
+            quoted_list(names.iter().map(|n| &**n), l),
             packages.join(", ")
         ),
         Msg::MixedLegalBasis {
@@ -379,7 +398,7 @@ pub(super) fn en(m: &Msg) -> String {
         Msg::DidYouMeanTeam { team } => format!("did you mean team {}?", q(team)),
         Msg::DefineTeam { teams } => format!(
             "define it under `teams:` or use one of {}",
-            quoted_list(teams.iter().copied(), l)
+            quoted_list(teams.iter().map(|n| &**n), l)
         ),
         Msg::TeamNotDefined { su, team } => format!(
             "System user {} names team {}, which is not defined under `teams:`.",
@@ -399,28 +418,36 @@ pub(super) fn en(m: &Msg) -> String {
             code,
             names,
         } => {
-            let who = if parties == 1 {
+            let who = if *parties == 1 {
                 first.to_string()
             } else {
                 format!(
                     "{} parties (first {first})",
-                    crate::text::thousands_in(parties, l)
+                    crate::text::thousands_in(*parties, l)
                 )
             };
             format!(
                 "{who} can be served with `{code}` by {}; the end-user system cannot tell which token to use.",
-                quoted_list(names.iter().copied(), l)
+                quoted_list(names.iter().map(|n| &**n), l)
             )
         }
     }
 }
 
 pub(super) fn where_en(w: &Where) -> String {
-    match *w {
+    match w {
         Where::System => "in the system register entry".into(),
         Where::Own => "in own_packages".into(),
         Where::Delegated(c) => format!("delegated by {c}"),
         Where::Team(t) => format!("handled by team {}", quoted(t)),
         Where::SystemUser(s) => format!("on system user {}", quoted(s)),
+    }
+}
+
+/// The wizard's wording of a rule's fix, where the table's speaks of the plan
+/// file or of commands.
+pub(super) fn wizard_fix(rule: Rule) -> Option<&'static str> {
+    match rule {
+        _ => None,
     }
 }
