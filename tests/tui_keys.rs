@@ -808,3 +808,36 @@ fn a_failed_export_clears_the_list_of_written_files() {
     // The file written before is still printed after quitting.
     assert_eq!(app.written, vec![plan_path]);
 }
+
+#[test]
+fn findings_wrap_and_the_selected_one_stays_whole_on_screen() {
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    app.go(Step::Review);
+    let long = |n: usize| {
+        format!(
+            "Client {n} AS has not delegated sykefravaer, which system user Accounting + sick leave requires (finding {n} ends here)."
+        )
+    };
+    app.computed.report = Report::new(
+        (0..40)
+            .map(|n| Finding::new(Rule::ClientMissingPackage, long(n)))
+            .collect(),
+    );
+    press(&mut app, &[Tab]);
+    assert_eq!(app.pane, Pane::Findings);
+    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (keys, n) in [(vec![], 0), (vec![Down, Down, Down], 3), (vec![End], 39)] {
+        press(&mut app, &keys);
+        let s = screen(&app, 80, 24);
+        // The pane's lines, right of the tree, joined: the whole message is there.
+        let pane: String = s
+            .lines()
+            .map(|l| l.chars().skip(48).take(32).collect::<String>())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            flat(&pane).contains(&format!("(finding {n} ends here).")),
+            "{s}"
+        );
+    }
+}
