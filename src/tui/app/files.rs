@@ -32,7 +32,8 @@ impl App {
             let clients = match crate::import::read_client_file(path) {
                 Ok(read) => read.list.clients,
                 Err(e) => {
-                    let lines: Vec<String> = e.to_string().lines().map(str::to_string).collect();
+                    let text = e.text(self.lang);
+                    let lines: Vec<String> = text.lines().map(str::to_string).collect();
                     let first = lines.last().cloned().unwrap_or_default();
                     if lines.len() > 1 {
                         self.overlays.push(Overlay::Errors(lines));
