@@ -470,7 +470,10 @@ pub static EN: Strings = Strings {
             "replace your own layout with the recommended one",
         ),
         ("u  Ctrl-R", "undo / redo the last change to the plan"),
-        ("Ctrl-U", "clear the field being typed in"),
+        (
+            "Ctrl-A E U W H",
+            "typing: start, end; delete to start, a word, a letter",
+        ),
         ("?", "this help"),
         ("q", "quit (asks when the plan is not exported)"),
         ("Ctrl-C", "quit at once (answers are saved)"),
@@ -735,7 +738,10 @@ pub static NB: Strings = Strings {
         ("i", "les klienter fra en CSV-fil"),
         ("a (gjennomgang)", "erstatt deres oppsett med det anbefalte"),
         ("u  Ctrl-R", "angre / gjøre om siste endring i planen"),
-        ("Ctrl-U", "tøm feltet det skrives i"),
+        (
+            "Ctrl-A E U W H",
+            "i et felt: start, slutt; slett til start, ord, tegn",
+        ),
         ("?", "denne hjelpen"),
         ("q", "avslutt (spør når planen ikke er eksportert)"),
         ("Ctrl-C", "avslutt straks (svarene er lagret)"),
