@@ -32,12 +32,14 @@ pub struct RouteTotals {
 pub struct Analysis {
     /// The reviewed plan: the recommended layout, or the plan's own.
     pub reviewed: Plan,
+    /// The reviewed plan's findings: data, worded by whoever shows them.
     pub report: Report,
     /// The seven questions' answers, in [`decision::QUESTIONS`] order.
     pub answers: Vec<Answer>,
     pub compare: Comparison,
     pub routes: RouteTotals,
-    /// The language the texts are in.
+    /// The language the texts are in: the answers, the comparison, the
+    /// advice's notes and the recommended system users' names.
     pub lang: Lang,
 }
 

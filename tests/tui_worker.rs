@@ -70,3 +70,38 @@ fn switching_the_language_back_rewords_without_recomputing() {
     assert_eq!(app.analyses_asked, asked + 1);
     assert_eq!(app.computed.answers, bokmal);
 }
+
+/// Findings are data: a language switch rewords them at once, before the
+/// worker answers. (The new analysis still comes: the recommended layout
+/// names its system users in the language, and the answers are worded.)
+#[test]
+fn a_language_switch_rewords_the_findings_at_once() {
+    use sysuser::rules::Wording;
+    let mut cfg = config(Lang::En);
+    cfg.background = true;
+    let mut app = App::with_plan(cfg, situation(), None);
+    app.start();
+    wait(&mut app);
+    let report = app.computed.report.clone();
+    let first = &report.findings[0];
+    let (en, nb) = (
+        first.message(Wording::wizard(Lang::En)),
+        first.message(Wording::wizard(Lang::Nb)),
+    );
+    assert_ne!(en, nb);
+    let head = |s: &str| s.chars().take(30).collect::<String>();
+    app.go(Step::Review);
+    assert!(screen(&app, 160, 40).contains(&head(&en)));
+    app.go(Step::Welcome);
+    press(&mut app, &[Char(' ')]);
+    assert_eq!(app.lang, Lang::Nb);
+    app.go(Step::Review);
+    // The worker has not answered yet: the findings shown are the English
+    // analysis's, worded in bokmål.
+    assert!(app.computing());
+    let shown = screen(&app, 160, 40);
+    assert!(shown.contains(&head(&nb)), "{shown}");
+    wait(&mut app);
+    let rules = |r: &sysuser::rules::Report| r.findings.iter().map(|f| f.rule).collect::<Vec<_>>();
+    assert_eq!(rules(&app.computed.report), rules(&report));
+}

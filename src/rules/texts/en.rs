@@ -32,7 +32,11 @@ pub(super) fn en(m: &Msg, wizard: bool) -> String {
         }
         Msg::UnknownPackage { code, place } => format!(
             "`{code}` {} is not an access package in Altinn's catalog.",
-            where_en(place)
+            where_en(place, wizard)
+        ),
+        Msg::DidYouMeanPackage { near } if wizard => format!(
+            "did you mean {}? (/ in the package picker searches them all)",
+            near.join(", ")
         ),
         Msg::DidYouMeanPackage { near } => format!(
             "did you mean {}? (`sysuser packages --search` lists them all)",
@@ -40,11 +44,11 @@ pub(super) fn en(m: &Msg, wizard: bool) -> String {
         ),
         Msg::PersonPackage { code, place } => format!(
             "`{code}` {} is a package for persons; system users act for organisations.",
-            where_en(place)
+            where_en(place, wizard)
         ),
         Msg::PackageNotForSystemUsers { code, place } => format!(
             "`{code}` {} can go on no system user: it is neither assignable nor delegable.",
-            where_en(place)
+            where_en(place, wizard)
         ),
         Msg::DuplicatePackage { code } => {
             format!("`{code}` is listed more than once in the system register entry.")
@@ -62,6 +66,9 @@ pub(super) fn en(m: &Msg, wizard: bool) -> String {
             )
         }
         Msg::RenameSystemId { suggestion } => format!("rename it, e.g. `{suggestion}`"),
+        Msg::VisibleSystemWithClientOnlyPackage { code } if wizard => format!(
+            "The system is visible in Altinn but has `{code}`, a client-only package; the system register refuses that combination."
+        ),
         Msg::VisibleSystemWithClientOnlyPackage { code } => format!(
             "The system is visible (`visible: true`) but has `{code}`, a client-only package; the system register refuses that combination."
         ),
@@ -74,6 +81,9 @@ pub(super) fn en(m: &Msg, wizard: bool) -> String {
             "The system is locally installed, but its vendor is {vendor}, not {organisation}; the organisation must register it as its own vendor."
         )
         }
+        Msg::SetOwnVendor { orgnr } if wizard => format!(
+            "set the vendor's org. number to {orgnr} on the End-user system step, register the system under that orgnr and create the organisation's own Maskinporten client; never use the vendor's key"
+        ),
         Msg::SetOwnVendor { orgnr } => format!(
             "set `system.vendor: \"{orgnr}\"`, register the system under that orgnr and create the organisation's own Maskinporten client; never use the vendor's key"
         ),
@@ -124,6 +134,9 @@ pub(super) fn en(m: &Msg, wizard: bool) -> String {
             q(su),
             plural_en(*clients, "client", "clients")
         ),
+        Msg::MakeItClientType if wizard => {
+            "press a on the review to use the recommended layout, which puts clients on client system users".into()
+        }
         Msg::MakeItClientType => {
             "make it `type: client`, or move the clients to a client system user".into()
         }
@@ -141,11 +154,20 @@ pub(super) fn en(m: &Msg, wizard: bool) -> String {
             q(su)
         ),
         Msg::PutOnStandard => "put it on a standard system user instead".into(),
+        Msg::IncludeSelfNotAssignable { su, code } if wizard => format!(
+            "Client system user {} includes the organisation itself but has `{code}`, which the organisation cannot hold for itself.",
+            q(su)
+        ),
         Msg::IncludeSelfNotAssignable { su, code } => format!(
             "Client system user {} includes the organisation itself (`include_self`) but has `{code}`, which the organisation cannot hold for itself.",
             q(su)
         ),
+        Msg::DropIncludeSelf if wizard => "press a on the review to use the recommended layout, or turn off “Own organisation on a client system user” on the Options step".into(),
         Msg::DropIncludeSelf => "drop `include_self` and serve the organisation with a standard system user, or move the package".into(),
+        Msg::SelfOnClientUnavailable { su } if wizard => format!(
+            "Client system user {} includes the organisation itself, but “Own organisation on a client system user” is off on the Options step.",
+            q(su)
+        ),
         Msg::SelfOnClientUnavailable { su } => format!(
             "Client system user {} includes the organisation itself, but `options.self_on_client_system_user` is not set.",
             q(su)
@@ -158,12 +180,22 @@ pub(super) fn en(m: &Msg, wizard: bool) -> String {
             "System user {} asks for `{code}`, which the system register entry does not have.",
             q(su)
         ),
+        Msg::AskVendorToAdd { code } if wizard => format!(
+            "ask the vendor to register `{code}` on the system, then add it to Packages in the register on the End-user system step (f on the finding does that)"
+        ),
         Msg::AskVendorToAdd { code } => format!(
             "ask the vendor to add `{code}` to the system's access_packages, or remove it from the system user"
+        ),
+        Msg::OrganisationListedAsClient { organisation } if wizard => format!(
+            "The organisation itself, {}, is listed on the Clients step.",
+            organisation.text(l)
         ),
         Msg::OrganisationListedAsClient { organisation } => {
             let organisation = organisation.text(l);
             format!("The organisation itself, {organisation}, is listed under `clients:`.")
+        }
+        Msg::DuplicateClient { client } if wizard => {
+            format!("{client} is listed more than once on the Clients step.")
         }
         Msg::DuplicateClient { client } => {
             format!("{client} is listed more than once under `clients:`.")
@@ -186,6 +218,7 @@ pub(super) fn en(m: &Msg, wizard: bool) -> String {
             q(su)
         )
         }
+        Msg::RemoveOrganisationFromClientSu if wizard => "remove it: press a on the review to use the recommended layout; the organisation's own needs go on the Own packages step".into(),
         Msg::RemoveOrganisationFromClientSu => "remove it; set `include_self: true` on this system user, or serve the organisation with a standard system user".into(),
         Msg::RemoveOrganisationFromStandardSu => {
             "remove it; a standard system user already acts for the organisation".into()
@@ -193,6 +226,10 @@ pub(super) fn en(m: &Msg, wizard: bool) -> String {
         Msg::RemoveOrganisationSelfImpossible => "remove it and serve the organisation with a standard system user; this one cannot include the organisation, since it carries packages the organisation cannot hold for itself".into(),
         Msg::NoRelationship { who, su } => format!(
             "{who} is on system user {} but has no relationship with the organisation: no ER role and nothing delegated.",
+            q(su)
+        ),
+        Msg::NotUnderClients { who, su } if wizard => format!(
+            "{who} is on system user {} but is not among the organisation's clients (not on the Clients step).",
             q(su)
         ),
         Msg::NotUnderClients { who, su } => format!(
@@ -303,6 +340,22 @@ pub(super) fn en(m: &Msg, wizard: bool) -> String {
             client,
             code,
             roles,
+        } if wizard => {
+            if roles.is_empty() {
+                format!(
+                    "remove `{code}` from the delegated packages of {client} on the Clients step; no ER role gives it to a client of this organisation form, so the client belongs on a system user without it (a on the review uses the recommended layout)"
+                )
+            } else {
+                format!(
+                    "remove `{code}` from the delegated packages of {client} on the Clients step; to give it, the client registers the organisation as its {} in Enhetsregisteret (then give the client that role on the Clients step), or the client belongs on a system user without it",
+                    role_names(roles, l)
+                )
+            }
+        }
+        Msg::RegisterRoleInstead {
+            client,
+            code,
+            roles,
         } => {
             if roles.is_empty() {
                 format!(
@@ -315,12 +368,21 @@ pub(super) fn en(m: &Msg, wizard: bool) -> String {
                 )
             }
         }
+        Msg::OwnNeedsUncovered { code } if wizard => format!(
+            "The organisation needs `{code}` for itself, but no standard system user (nor a client system user that includes the organisation) carries it."
+        ),
         Msg::OwnNeedsUncovered { code } => format!(
             "The organisation needs `{code}` for itself, but no standard system user (nor one with `include_self`) carries it."
+        ),
+        Msg::AddToStandard { code } if wizard => format!(
+            "press a on the review to use the recommended layout, which puts `{code}` on a standard system user (scenario A/H)"
         ),
         Msg::AddToStandard { code } => {
             format!("add `{code}` to the standard system user (scenario A/H)")
         }
+        Msg::OwnCannotHold { code } if wizard => format!(
+            "remove `{code}` on the Own packages step: it comes only from client relationships, so the organisation cannot hold it for itself"
+        ),
         Msg::OwnCannotHold { code } => format!(
             "remove `{code}` from `own_packages`: it comes only from client relationships, so the organisation cannot hold it for itself"
         ),
@@ -390,25 +452,46 @@ pub(super) fn en(m: &Msg, wizard: bool) -> String {
             basis_names(bases, l),
             handles.join(", ")
         ),
+        Msg::TeamOutsideRelationshipFix { team, su } if wizard => format!(
+            "on the Teams step, add the relationship to what team {} handles if it really works on that basis; otherwise keep the team off {} (a on the review uses the recommended layout)",
+            q(team),
+            q(su)
+        ),
         Msg::TeamOutsideRelationshipFix { team, su } => format!(
             "remove {} from the `teams` of {}, or add the relationship to the team's `handles` if it really works on that basis",
             q(team),
             q(su)
         ),
         Msg::DidYouMeanTeam { team } => format!("did you mean team {}?", q(team)),
+        Msg::DefineTeam { teams } if wizard => format!(
+            "add it on the Teams step or use one of {}",
+            quoted_list(teams.iter().map(|n| &**n), l)
+        ),
         Msg::DefineTeam { teams } => format!(
             "define it under `teams:` or use one of {}",
             quoted_list(teams.iter().map(|n| &**n), l)
+        ),
+        Msg::TeamNotDefined { su, team } if wizard => format!(
+            "System user {} names team {}, which is not on the Teams step.",
+            q(su),
+            q(team)
         ),
         Msg::TeamNotDefined { su, team } => format!(
             "System user {} names team {}, which is not defined under `teams:`.",
             q(su),
             q(team)
         ),
+        Msg::TeamUsesNothing { team } if wizard => format!(
+            "Team {} may use no system user; no system user names it.",
+            q(team)
+        ),
         Msg::TeamUsesNothing { team } => format!(
             "Team {} may use no system user; no system user names it under `teams:`.",
             q(team)
         ),
+        Msg::NameTeamOnSystemUsers if wizard => {
+            "press a on the review to use the recommended layout, which links teams to the system users they work with".into()
+        }
         Msg::NameTeamOnSystemUsers => {
             "name the team under `teams:` of the system users it works with".into()
         }
@@ -434,8 +517,9 @@ pub(super) fn en(m: &Msg, wizard: bool) -> String {
     }
 }
 
-pub(super) fn where_en(w: &Where) -> String {
+pub(super) fn where_en(w: &Where, wizard: bool) -> String {
     match w {
+        Where::Own if wizard => "on the Own packages step".into(),
         Where::System => "in the system register entry".into(),
         Where::Own => "in own_packages".into(),
         Where::Delegated(c) => format!("delegated by {c}"),
@@ -447,7 +531,29 @@ pub(super) fn where_en(w: &Where) -> String {
 /// The wizard's wording of a rule's fix, where the table's speaks of the plan
 /// file or of commands.
 pub(super) fn wizard_fix(rule: Rule) -> Option<&'static str> {
-    match rule {
-        _ => None,
-    }
+    Some(match rule {
+        Rule::UnknownPackage => {
+            "Remove it, and pick the package you meant in the package picker (/ searches by name)."
+        }
+        Rule::PackageNotAssignable | Rule::OrganisationAsClient | Rule::SelfOnClientUnavailable => {
+            "Press a on the review to use the recommended layout; the organisation's own needs go on the Own packages step."
+        }
+        Rule::DelegatedClientOnlyPackage => {
+            "Remove it from the client's delegated packages on the Clients step; the client registers the organisation in Enhetsregisteret in the role that gives it, or the client belongs on a system user without the package."
+        }
+        Rule::VisibleSystemWithClientOnlyPackage => {
+            "Turn off Visible in Altinn on the End-user system step, or remove the client-only packages from Packages in the register."
+        }
+        Rule::ClientUncovered => {
+            "Press a on the review to use the recommended layout, which puts every client on the system user that matches its relationship type."
+        }
+        Rule::SystemUserWithoutTeam | Rule::TeamOutsideRelationship => {
+            "Press a on the review to use the recommended layout, which gives each system user to the teams that handle its relationship type (Teams step)."
+        }
+        Rule::PackageImmutable => {
+            "Choose packages you will keep; the Options step shows scenario F's two options."
+        }
+        Rule::NoLayout => "The review shows the recommended layout.",
+        _ => return None,
+    })
 }

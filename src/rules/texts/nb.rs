@@ -27,7 +27,11 @@ pub(super) fn nb(m: &Msg, wizard: bool) -> String {
         }
         Msg::UnknownPackage { code, place } => format!(
             "`{code}` {} er ikke en tilgangspakke i Altinns katalog.",
-            where_nb(place)
+            where_nb(place, wizard)
+        ),
+        Msg::DidYouMeanPackage { near } if wizard => format!(
+            "mente du {}? (/ i pakkevelgeren søker i alle)",
+            near.join(", ")
         ),
         Msg::DidYouMeanPackage { near } => format!(
             "mente du {}? (`sysuser packages --search` viser alle)",
@@ -35,11 +39,11 @@ pub(super) fn nb(m: &Msg, wizard: bool) -> String {
         ),
         Msg::PersonPackage { code, place } => format!(
             "`{code}` {} er en tilgangspakke for personer; systembrukere handler for virksomheter.",
-            where_nb(place)
+            where_nb(place, wizard)
         ),
         Msg::PackageNotForSystemUsers { code, place } => format!(
             "`{code}` {} kan ikke gis til noen systembruker: den kan verken tildeles eller delegeres.",
-            where_nb(place)
+            where_nb(place, wizard)
         ),
         Msg::DuplicatePackage { code } => {
             format!("`{code}` står mer enn én gang i oppføringen i systemregisteret.")
@@ -59,6 +63,9 @@ pub(super) fn nb(m: &Msg, wizard: bool) -> String {
             )
         }
         Msg::RenameSystemId { suggestion } => format!("gi den nytt navn, f.eks. `{suggestion}`"),
+        Msg::VisibleSystemWithClientOnlyPackage { code } if wizard => format!(
+            "Systemet er synlig i Altinn, men har `{code}`, en tilgangspakke bare for klientforhold; systemregisteret avviser den kombinasjonen."
+        ),
         Msg::VisibleSystemWithClientOnlyPackage { code } => format!(
             "Systemet er synlig (`visible: true`), men har `{code}`, en tilgangspakke bare for klientforhold; systemregisteret avviser den kombinasjonen."
         ),
@@ -71,6 +78,9 @@ pub(super) fn nb(m: &Msg, wizard: bool) -> String {
             "Systemet er lokalt installert, men leverandøren er {vendor}, ikke {organisation}; virksomheten må registrere det med seg selv som leverandør."
         )
         }
+        Msg::SetOwnVendor { orgnr } if wizard => format!(
+            "sett leverandørens orgnr. til {orgnr} på steget Sluttbrukersystem, registrer systemet under det organisasjonsnummeret og opprett virksomhetens egen Maskinporten-klient; bruk aldri leverandørens nøkkel"
+        ),
         Msg::SetOwnVendor { orgnr } => format!(
             "sett `system.vendor: \"{orgnr}\"`, registrer systemet under det organisasjonsnummeret og opprett virksomhetens egen Maskinporten-klient; bruk aldri leverandørens nøkkel"
         ),
@@ -125,6 +135,9 @@ pub(super) fn nb(m: &Msg, wizard: bool) -> String {
                 format!("{clients} klienter")
             }
         ),
+        Msg::MakeItClientType if wizard => {
+            "trykk a på gjennomgangen for å bruke det anbefalte oppsettet, som setter klienter på klientsystembrukere".into()
+        }
         Msg::MakeItClientType => {
             "gjør den til `type: client`, eller flytt klientene til en klientsystembruker".into()
         }
@@ -142,11 +155,20 @@ pub(super) fn nb(m: &Msg, wizard: bool) -> String {
             q(su)
         ),
         Msg::PutOnStandard => "legg den heller på en standard systembruker".into(),
+        Msg::IncludeSelfNotAssignable { su, code } if wizard => format!(
+            "Klientsystembrukeren {} omfatter virksomheten selv, men har `{code}`, som virksomheten ikke kan ha for seg selv.",
+            q(su)
+        ),
         Msg::IncludeSelfNotAssignable { su, code } => format!(
             "Klientsystembrukeren {} omfatter virksomheten selv (`include_self`), men har `{code}`, som virksomheten ikke kan ha for seg selv.",
             q(su)
         ),
+        Msg::DropIncludeSelf if wizard => "trykk a på gjennomgangen for å bruke det anbefalte oppsettet, eller slå av «Egen virksomhet på klientsystembruker» på steget Valg".into(),
         Msg::DropIncludeSelf => "fjern `include_self` og betjen virksomheten med en standard systembruker, eller flytt tilgangspakken".into(),
+        Msg::SelfOnClientUnavailable { su } if wizard => format!(
+            "Klientsystembrukeren {} omfatter virksomheten selv, men «Egen virksomhet på klientsystembruker» er slått av på steget Valg.",
+            q(su)
+        ),
         Msg::SelfOnClientUnavailable { su } => format!(
             "Klientsystembrukeren {} omfatter virksomheten selv, men `options.self_on_client_system_user` er ikke satt.",
             q(su)
@@ -159,12 +181,22 @@ pub(super) fn nb(m: &Msg, wizard: bool) -> String {
             "Systembrukeren {} ber om `{code}`, som oppføringen i systemregisteret ikke har.",
             q(su)
         ),
+        Msg::AskVendorToAdd { code } if wizard => format!(
+            "be leverandøren registrere `{code}` på systemet, og legg den så til under Pakker i registeret på steget Sluttbrukersystem (f på funnet gjør det)"
+        ),
         Msg::AskVendorToAdd { code } => format!(
             "be leverandøren legge `{code}` til systemets access_packages, eller fjern den fra systembrukeren"
+        ),
+        Msg::OrganisationListedAsClient { organisation } if wizard => format!(
+            "Virksomheten selv, {}, står på steget Klienter.",
+            organisation.text(l)
         ),
         Msg::OrganisationListedAsClient { organisation } => {
             let organisation = organisation.text(l);
             format!("Virksomheten selv, {organisation}, står under `clients:`.")
+        }
+        Msg::DuplicateClient { client } if wizard => {
+            format!("{client} står mer enn én gang på steget Klienter.")
         }
         Msg::DuplicateClient { client } => {
             format!("{client} står mer enn én gang under `clients:`.")
@@ -187,6 +219,7 @@ pub(super) fn nb(m: &Msg, wizard: bool) -> String {
             q(su)
         )
         }
+        Msg::RemoveOrganisationFromClientSu if wizard => "fjern den: trykk a på gjennomgangen for å bruke det anbefalte oppsettet; virksomhetens egne behov hører hjemme på steget Egne pakker".into(),
         Msg::RemoveOrganisationFromClientSu => "fjern den; sett `include_self: true` på denne systembrukeren, eller betjen virksomheten med en standard systembruker".into(),
         Msg::RemoveOrganisationFromStandardSu => {
             "fjern den; en standard systembruker handler allerede for virksomheten".into()
@@ -194,6 +227,10 @@ pub(super) fn nb(m: &Msg, wizard: bool) -> String {
         Msg::RemoveOrganisationSelfImpossible => "fjern den og betjen virksomheten med en standard systembruker; denne kan ikke omfatte virksomheten, siden den har tilgangspakker virksomheten ikke kan ha for seg selv".into(),
         Msg::NoRelationship { who, su } => format!(
             "{who} er på systembrukeren {}, men har ikke noe klientforhold til virksomheten: ingen ER-rolle og ingenting delegert.",
+            q(su)
+        ),
+        Msg::NotUnderClients { who, su } if wizard => format!(
+            "{who} er på systembrukeren {}, men er ikke blant virksomhetens klienter (ikke på steget Klienter).",
             q(su)
         ),
         Msg::NotUnderClients { who, su } => format!(
@@ -304,6 +341,22 @@ pub(super) fn nb(m: &Msg, wizard: bool) -> String {
             client,
             code,
             roles,
+        } if wizard => {
+            if roles.is_empty() {
+                format!(
+                    "fjern `{code}` fra de delegerte pakkene til {client} på steget Klienter; ingen ER-rolle gir den til en klient med denne organisasjonsformen, så klienten hører hjemme på en systembruker uten den (a på gjennomgangen bruker det anbefalte oppsettet)"
+                )
+            } else {
+                format!(
+                    "fjern `{code}` fra de delegerte pakkene til {client} på steget Klienter; for å gi den registrerer klienten virksomheten som sin {} i Enhetsregisteret (gi så klienten den rollen på steget Klienter), eller klienten hører hjemme på en systembruker uten den",
+                    role_names(roles, l)
+                )
+            }
+        }
+        Msg::RegisterRoleInstead {
+            client,
+            code,
+            roles,
         } => {
             if roles.is_empty() {
                 format!(
@@ -316,12 +369,21 @@ pub(super) fn nb(m: &Msg, wizard: bool) -> String {
                 )
             }
         }
+        Msg::OwnNeedsUncovered { code } if wizard => format!(
+            "Virksomheten trenger `{code}` for seg selv, men ingen standard systembruker (eller klientsystembruker som omfatter virksomheten) har den."
+        ),
         Msg::OwnNeedsUncovered { code } => format!(
             "Virksomheten trenger `{code}` for seg selv, men ingen standard systembruker (eller en med `include_self`) har den."
+        ),
+        Msg::AddToStandard { code } if wizard => format!(
+            "trykk a på gjennomgangen for å bruke det anbefalte oppsettet, som legger `{code}` på en standard systembruker (scenario A/H)"
         ),
         Msg::AddToStandard { code } => {
             format!("legg `{code}` til den standard systembrukeren (scenario A/H)")
         }
+        Msg::OwnCannotHold { code } if wizard => format!(
+            "fjern `{code}` på steget Egne pakker: den kommer bare fra klientforhold, så virksomheten kan ikke ha den for seg selv"
+        ),
         Msg::OwnCannotHold { code } => format!(
             "fjern `{code}` fra `own_packages`: den kommer bare fra klientforhold, så virksomheten kan ikke ha den for seg selv"
         ),
@@ -397,25 +459,46 @@ pub(super) fn nb(m: &Msg, wizard: bool) -> String {
             basis_names(bases, l),
             handles.join(", ")
         ),
+        Msg::TeamOutsideRelationshipFix { team, su } if wizard => format!(
+            "legg klientforholdet til det teamet {} håndterer på steget Team hvis teamet virkelig arbeider på det grunnlaget; ellers hold teamet borte fra {} (a på gjennomgangen bruker det anbefalte oppsettet)",
+            q(team),
+            q(su)
+        ),
         Msg::TeamOutsideRelationshipFix { team, su } => format!(
             "fjern {} fra `teams` på {}, eller legg klientforholdet til teamets `handles` hvis teamet virkelig arbeider på det grunnlaget",
             q(team),
             q(su)
         ),
         Msg::DidYouMeanTeam { team } => format!("mente du teamet {}?", q(team)),
+        Msg::DefineTeam { teams } if wizard => format!(
+            "legg det til på steget Team eller bruk ett av {}",
+            quoted_list(teams.iter().map(|n| &**n), l)
+        ),
         Msg::DefineTeam { teams } => format!(
             "definer det under `teams:` eller bruk ett av {}",
             quoted_list(teams.iter().map(|n| &**n), l)
+        ),
+        Msg::TeamNotDefined { su, team } if wizard => format!(
+            "Systembrukeren {} nevner teamet {}, som ikke finnes på steget Team.",
+            q(su),
+            q(team)
         ),
         Msg::TeamNotDefined { su, team } => format!(
             "Systembrukeren {} nevner teamet {}, som ikke er definert under `teams:`.",
             q(su),
             q(team)
         ),
+        Msg::TeamUsesNothing { team } if wizard => format!(
+            "Teamet {} kan ikke bruke noen systembruker; ingen systembruker nevner det.",
+            q(team)
+        ),
         Msg::TeamUsesNothing { team } => format!(
             "Teamet {} kan ikke bruke noen systembruker; ingen systembruker nevner det under `teams:`.",
             q(team)
         ),
+        Msg::NameTeamOnSystemUsers if wizard => {
+            "trykk a på gjennomgangen for å bruke det anbefalte oppsettet, som knytter teamene til systembrukerne de arbeider med".into()
+        }
         Msg::NameTeamOnSystemUsers => {
             "før opp teamet under `teams:` på systembrukerne det arbeider med".into()
         }
@@ -441,8 +524,9 @@ pub(super) fn nb(m: &Msg, wizard: bool) -> String {
     }
 }
 
-pub(super) fn where_nb(w: &Where) -> String {
+pub(super) fn where_nb(w: &Where, wizard: bool) -> String {
     match w {
+        Where::Own if wizard => "på steget Egne pakker".into(),
         Where::System => "i oppføringen i systemregisteret".into(),
         Where::Own => "i own_packages".into(),
         Where::Delegated(c) => format!("delegert av {c}"),
@@ -454,7 +538,29 @@ pub(super) fn where_nb(w: &Where) -> String {
 /// The wizard's wording of a rule's fix, where the table's speaks of the plan
 /// file or of commands.
 pub(super) fn wizard_fix(rule: Rule) -> Option<&'static str> {
-    match rule {
-        _ => None,
-    }
+    Some(match rule {
+        Rule::UnknownPackage => {
+            "Fjern den, og velg tilgangspakken dere mente i pakkevelgeren (/ søker på navn)."
+        }
+        Rule::PackageNotAssignable | Rule::OrganisationAsClient | Rule::SelfOnClientUnavailable => {
+            "Trykk a på gjennomgangen for å bruke det anbefalte oppsettet; virksomhetens egne behov hører hjemme på steget Egne pakker."
+        }
+        Rule::DelegatedClientOnlyPackage => {
+            "Fjern den fra klientens delegerte pakker på steget Klienter; klienten registrerer virksomheten i Enhetsregisteret i rollen som gir den, eller klienten hører hjemme på en systembruker uten tilgangspakken."
+        }
+        Rule::VisibleSystemWithClientOnlyPackage => {
+            "Slå av Synlig i Altinn på steget Sluttbrukersystem, eller fjern tilgangspakkene som bare gjelder klientforhold, fra Pakker i registeret."
+        }
+        Rule::ClientUncovered => {
+            "Trykk a på gjennomgangen for å bruke det anbefalte oppsettet, som setter hver klient på systembrukeren som passer klientforholdet."
+        }
+        Rule::SystemUserWithoutTeam | Rule::TeamOutsideRelationship => {
+            "Trykk a på gjennomgangen for å bruke det anbefalte oppsettet, som gir hver systembruker til teamene som håndterer typen klientforhold (steget Team)."
+        }
+        Rule::PackageImmutable => {
+            "Velg tilgangspakker dere vil beholde; steget Valg viser de to alternativene i scenario F."
+        }
+        Rule::NoLayout => "Gjennomgangen viser det anbefalte oppsettet.",
+        _ => return None,
+    })
 }
