@@ -16,18 +16,32 @@ use crate::text::{did_you_mean, fold, levenshtein};
 use std::collections::HashMap;
 
 mod file;
+mod texts;
 pub use file::{ClientFile, Decoded, MAX_CSV_BYTES, ReadError, decode, read_client_file};
+pub use texts::Problem;
 
-/// One bad row, by its line number in the file.
+/// One bad row, by its line number in the file; worded at the edge.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowError {
     pub line: usize,
-    pub message: String,
+    pub problem: Problem,
+}
+
+impl RowError {
+    /// What is wrong, in `lang`.
+    pub fn message(&self, lang: crate::cli::Lang) -> String {
+        self.problem.text(lang)
+    }
 }
 
 impl std::fmt::Display for RowError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "line {}: {}", self.line, self.message)
+        write!(
+            f,
+            "line {}: {}",
+            self.line,
+            self.message(crate::cli::Lang::En)
+        )
     }
 }
 
@@ -155,7 +169,7 @@ pub fn parse_client_list(text: &str) -> Result<ClientList, Vec<RowError>> {
     let Some(sep) = forced.or_else(|| detect_separator(text)) else {
         return Err(vec![RowError {
             line: 1,
-            message: "the file is empty; expected a header row such as `orgnr;name;unit_type;er_roles;delegated`".into(),
+            problem: Problem::EmptyFile { example: true },
         }]);
     };
     let (records, mut errors) = split_records(text, sep);
@@ -163,7 +177,7 @@ pub fn parse_client_list(text: &str) -> Result<ClientList, Vec<RowError>> {
     let Some(header) = records.next() else {
         errors.push(RowError {
             line: 1,
-            message: "the file is empty; expected a header row".into(),
+            problem: Problem::EmptyFile { example: false },
         });
         return Err(errors);
     };
@@ -184,10 +198,10 @@ pub fn parse_client_list(text: &str) -> Result<ClientList, Vec<RowError>> {
                 if let Some(first) = seen.get(&client.orgnr) {
                     errors.push(RowError {
                         line: rec.line,
-                        message: format!(
-                            "orgnr {} is listed twice (first on line {first}); merge the two rows",
-                            client.orgnr
-                        ),
+                        problem: Problem::Duplicate {
+                            orgnr: client.orgnr.to_string(),
+                            first: *first,
+                        },
                     });
                     continue;
                 }
@@ -201,7 +215,7 @@ pub fn parse_client_list(text: &str) -> Result<ClientList, Vec<RowError>> {
     if errors.is_empty() && clients.is_empty() {
         errors.push(RowError {
             line: header.line + 1,
-            message: "no client rows under the header".into(),
+            problem: Problem::NoRows,
         });
     }
     if errors.is_empty() {
@@ -262,7 +276,7 @@ fn split_records(text: &str, sep: u8) -> (Vec<Record>, Vec<RowError>) {
         let start = line;
         let mut fields = Vec::new();
         let mut field = String::new();
-        let mut bad: Option<String> = None;
+        let mut bad: Option<Problem> = None;
         // State per field: at its start, inside quotes, after a closing quote, or unquoted.
         let mut quoted = false;
         let mut after_quote = false;
@@ -270,9 +284,7 @@ fn split_records(text: &str, sep: u8) -> (Vec<Record>, Vec<RowError>) {
         loop {
             let Some(c) = chars.next() else {
                 if quoted {
-                    bad.get_or_insert_with(|| {
-                        "a quoted field is never closed; add the closing `\"`".into()
-                    });
+                    bad.get_or_insert(Problem::UnclosedQuote);
                 }
                 fields.push(std::mem::take(&mut field));
                 break;
@@ -312,11 +324,7 @@ fn split_records(text: &str, sep: u8) -> (Vec<Record>, Vec<RowError>) {
                 }
                 c if after_quote => {
                     if !c.is_whitespace() {
-                        bad.get_or_insert_with(|| {
-                            format!(
-                                "text after a closing quote (`{c}`); quote the whole field and write a quote inside it as `\"\"`"
-                            )
-                        });
+                        bad.get_or_insert(Problem::TextAfterQuote { c });
                     }
                 }
                 c => {
@@ -328,9 +336,9 @@ fn split_records(text: &str, sep: u8) -> (Vec<Record>, Vec<RowError>) {
             }
         }
         match bad {
-            Some(message) => errors.push(RowError {
+            Some(problem) => errors.push(RowError {
                 line: start,
-                message,
+                problem,
             }),
             None => records.push(Record {
                 line: start,
@@ -363,7 +371,7 @@ fn read_header(header: &Record) -> Result<Vec<Option<Column>>, Vec<RowError>> {
             }
             errors.push(RowError {
                 line: header.line,
-                message: format!("header column {} is empty; name it", i + 1),
+                problem: Problem::EmptyHeaderColumn { n: i + 1 },
             });
             columns.push(None);
             continue;
@@ -371,22 +379,20 @@ fn read_header(header: &Record) -> Result<Vec<Option<Column>>, Vec<RowError>> {
         match Column::from_header(name) {
             Some(c) if columns.contains(&Some(c)) => errors.push(RowError {
                 line: header.line,
-                message: format!(
-                    "column `{name}` appears twice in the header (both mean `{}`)",
-                    c.as_str()
-                ),
+                problem: Problem::ColumnTwice {
+                    name: name.to_string(),
+                    means: c.as_str(),
+                },
             }),
             Some(c) => columns.push(Some(c)),
             None => {
-                let hint = nearest_column(name)
-                    .map(|m| format!("did you mean `{}`? ", m.as_str()))
-                    .unwrap_or_default();
                 errors.push(RowError {
                     line: header.line,
-                    message: format!(
-                        "unknown column `{name}`; {hint}expected: {} (Norwegian headers such as organisasjonsnummer, navn, organisasjonsform, roller, delegert also work)",
-                        known.join(", ")
-                    ),
+                    problem: Problem::UnknownColumn {
+                        name: name.to_string(),
+                        nearest: nearest_column(name).map(Column::as_str),
+                        known: known.join(", "),
+                    },
                 });
                 columns.push(None);
             }
@@ -395,15 +401,14 @@ fn read_header(header: &Record) -> Result<Vec<Option<Column>>, Vec<RowError>> {
     if !columns.contains(&Some(Column::Orgnr)) {
         errors.push(RowError {
             line: header.line,
-            message: format!(
-                "the header has no `orgnr` column (found: {}); the first row must name the columns",
-                header
+            problem: Problem::NoOrgnrColumn {
+                found: header
                     .fields
                     .iter()
                     .map(|f| format!("`{}`", f.trim()))
                     .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+                    .join(", "),
+            },
         });
     }
     if errors.is_empty() {
@@ -415,10 +420,10 @@ fn read_header(header: &Record) -> Result<Vec<Option<Column>>, Vec<RowError>> {
 
 fn read_row(rec: &Record, columns: &[Option<Column>]) -> Result<Client, Vec<RowError>> {
     let mut errors = Vec::new();
-    let mut err = |message: String| {
+    let mut err = |problem: Problem| {
         errors.push(RowError {
             line: rec.line,
-            message,
+            problem,
         })
     };
     let extra = rec.fields.len() > columns.len()
@@ -428,11 +433,10 @@ fn read_row(rec: &Record, columns: &[Option<Column>]) -> Result<Client, Vec<RowE
     let short =
         rec.fields.len() < columns.len() && columns[rec.fields.len()..].iter().any(Option::is_some);
     if extra || short {
-        err(format!(
-            "{} fields, but the header has {} columns; a name with the separator in it must be quoted (\"…\")",
-            rec.fields.len(),
-            columns.len()
-        ));
+        err(Problem::FieldCount {
+            fields: rec.fields.len(),
+            columns: columns.len(),
+        });
         return Err(errors);
     }
     let mut client = Client {
@@ -449,12 +453,11 @@ fn read_row(rec: &Record, columns: &[Option<Column>]) -> Result<Client, Vec<RowE
         let Some(col) = col else { continue };
         let value = raw.trim();
         if let Some(c) = crate::text::first_control(&value.replace(['\r', '\n'], "")) {
-            err(format!(
-                "{}: contains the control character {} (U+{:04X}), which could drive a terminal; remove it from the cell",
-                col.as_str(),
-                crate::text::escaped(c),
-                u32::from(c)
-            ));
+            err(Problem::ControlCharacter {
+                column: col.as_str(),
+                shown: crate::text::escaped(c).to_string(),
+                code: u32::from(c),
+            });
             continue;
         }
         match col {
@@ -470,7 +473,14 @@ fn read_row(rec: &Record, columns: &[Option<Column>]) -> Result<Client, Vec<RowE
             Column::UnitType if value.is_empty() => {}
             Column::UnitType => match UnitType::parse(value) {
                 Ok(u) => client.unit_type = Some(u),
-                Err(m) => err(format!("unit_type: {m}")),
+                Err(_) => err(Problem::UnitType {
+                    value: value.to_string(),
+                    nearest: did_you_mean(
+                        &value.to_uppercase(),
+                        crate::plan::UNIT_TYPES.iter().copied(),
+                    )
+                    .map(str::to_string),
+                }),
             },
             Column::ErRoles => {
                 for token in list(value) {
@@ -492,9 +502,9 @@ fn read_row(rec: &Record, columns: &[Option<Column>]) -> Result<Client, Vec<RowE
             }
             Column::SubEntity => match parse_bool(value) {
                 Some(b) => client.sub_entity = b,
-                None => err(format!(
-                    "sub_entity: `{value}` is not yes or no; write yes/no, ja/nei, true/false, 1/0 or leave it empty"
-                )),
+                None => err(Problem::SubEntity {
+                    value: value.to_string(),
+                }),
             },
             Column::OperationalUnits => {
                 for token in list(value) {
@@ -512,7 +522,7 @@ fn read_row(rec: &Record, columns: &[Option<Column>]) -> Result<Client, Vec<RowE
     if errors.is_empty() && !orgnr_ok {
         errors.push(RowError {
             line: rec.line,
-            message: "no orgnr".into(),
+            problem: Problem::NoOrgnr,
         });
     }
     if errors.is_empty() {
@@ -530,38 +540,36 @@ fn list(value: &str) -> impl Iterator<Item = &str> {
         .filter(|t| !t.is_empty())
 }
 
-fn parse_orgnr(value: &str, column: &str) -> Result<Orgnr, String> {
+fn parse_orgnr(value: &str, column: &'static str) -> Result<Orgnr, Problem> {
     if value.is_empty() {
-        return Err(format!(
-            "{column}: empty; every row needs the client's organisation number"
-        ));
+        return Err(Problem::OrgnrEmpty { column });
     }
-    let o = Orgnr::parse(value).map_err(|m| format!("{column}: {m}"))?;
+    let o = Orgnr::parse(value).map_err(|_| Problem::OrgnrShape {
+        column,
+        found: value.chars().take(40).collect(),
+    })?;
     if o.has_valid_check_digit() {
         Ok(o)
     } else {
-        Err(format!(
-            "{column}: {o} fails the mod-11 check digit; copy the number again from Enhetsregisteret"
-        ))
+        Err(Problem::OrgnrCheckDigit {
+            column,
+            orgnr: o.to_string(),
+        })
     }
 }
 
 /// An ER role by id or ER code, as `er_roles` in a plan: every role of the
 /// ER-role table that makes a client relationship.
-fn parse_role(token: &str) -> Result<ErRole, String> {
+fn parse_role(token: &str) -> Result<ErRole, Problem> {
     ErRole::parse(&fold(token))
         .or_else(|| ErRole::parse(token))
-        .ok_or_else(|| {
-            let hint = did_you_mean(token, ErRole::all().map(ErRole::as_str))
-                .map(|m| format!("did you mean `{m}`? "))
-                .unwrap_or_default();
-            format!(
-                "er_roles: unknown ER role `{token}`; {hint}expected an ER role such as regnskapsforer, revisor, forretningsforer or daglig-leder, or its code (REGN, REVI, FFØR, DAGL, ...)"
-            )
+        .ok_or_else(|| Problem::UnknownRole {
+            token: token.to_string(),
+            nearest: did_you_mean(token, ErRole::all().map(ErRole::as_str)).map(str::to_string),
         })
 }
 
-fn parse_package(token: &str) -> Result<PackageRef, String> {
+fn parse_package(token: &str) -> Result<PackageRef, Problem> {
     let p = PackageRef::new(token);
     if p.package().is_some() {
         return Ok(p);
@@ -570,21 +578,14 @@ fn parse_package(token: &str) -> Result<PackageRef, String> {
     if folded.package().is_some() {
         return Ok(folded);
     }
-    let near = catalog().nearest_codes(token, 3);
-    let hint = if near.is_empty() {
-        "see `sysuser packages --search TERM`".to_string()
-    } else {
-        format!(
-            "nearest: {}",
-            near.iter()
-                .map(|c| format!("`{c}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
-    };
-    Err(format!(
-        "delegated: unknown access package `{token}`; {hint}"
-    ))
+    Err(Problem::UnknownPackage {
+        token: token.to_string(),
+        nearest: catalog()
+            .nearest_codes(token, 3)
+            .into_iter()
+            .map(|c| c.to_string())
+            .collect(),
+    })
 }
 
 fn parse_bool(value: &str) -> Option<bool> {
@@ -685,6 +686,9 @@ mod tests {
     fn unterminated_quote_is_reported_at_its_row() {
         let e = parse_clients_csv("orgnr,name\n310202398,\"open\n").unwrap_err();
         assert_eq!(e[0].line, 2);
-        assert!(e[0].message.contains("never closed"), "{e:?}");
+        assert!(
+            e[0].message(crate::cli::Lang::En).contains("never closed"),
+            "{e:?}"
+        );
     }
 }

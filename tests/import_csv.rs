@@ -3,6 +3,7 @@
 
 use std::path::Path;
 use std::process::{Command, Output};
+use sysuser::cli::Lang;
 use sysuser::import::{parse_client_list, parse_clients_csv};
 use sysuser::plan::ErRole;
 
@@ -84,12 +85,14 @@ fn every_client_making_er_role_by_id_or_code() {
     );
     let e = parse_clients_csv("orgnr;er_roles\n311037889;supplier\n").unwrap_err();
     assert!(
-        format!("{e:?}").contains("unknown ER role `supplier`"),
+        e[0].message(Lang::En)
+            .contains("unknown ER role `supplier`"),
         "{e:?}"
     );
     let e = parse_clients_csv("orgnr;er_roles\n311037889;dagligleder\n").unwrap_err();
     assert!(
-        format!("{e:?}").contains("did you mean `daglig-leder`"),
+        e[0].message(Lang::En)
+            .contains("did you mean `daglig-leder`"),
         "{e:?}"
     );
 }
@@ -130,21 +133,41 @@ fn every_bad_row_is_reported_by_line() {
     .unwrap_err();
     let lines: Vec<usize> = e.iter().map(|e| e.line).collect();
     assert_eq!(lines, [3, 4, 5, 6, 6, 6, 7], "{e:#?}");
-    assert!(e[0].message.contains("mod-11"), "{}", e[0].message);
-    assert!(e[1].message.contains("first on line 2"), "{}", e[1].message);
-    assert!(e[2].message.contains("9 digits"), "{}", e[2].message);
-    assert!(e[3].message.contains("`ASS`"), "{}", e[3].message);
     assert!(
-        e[4].message.contains("unknown ER role `boss`"),
+        e[0].message(Lang::En).contains("mod-11"),
         "{}",
-        e[4].message
+        e[0].message(Lang::En)
     );
     assert!(
-        e[5].message.contains("`sykefravaer`"),
-        "nearest code: {}",
-        e[5].message
+        e[1].message(Lang::En).contains("first on line 2"),
+        "{}",
+        e[1].message(Lang::En)
     );
-    assert!(e[6].message.contains("6 fields"), "{}", e[6].message);
+    assert!(
+        e[2].message(Lang::En).contains("9 digits"),
+        "{}",
+        e[2].message(Lang::En)
+    );
+    assert!(
+        e[3].message(Lang::En).contains("`ASS`"),
+        "{}",
+        e[3].message(Lang::En)
+    );
+    assert!(
+        e[4].message(Lang::En).contains("unknown ER role `boss`"),
+        "{}",
+        e[4].message(Lang::En)
+    );
+    assert!(
+        e[5].message(Lang::En).contains("`sykefravaer`"),
+        "nearest code: {}",
+        e[5].message(Lang::En)
+    );
+    assert!(
+        e[6].message(Lang::En).contains("6 fields"),
+        "{}",
+        e[6].message(Lang::En)
+    );
 }
 
 #[test]
@@ -152,29 +175,37 @@ fn header_problems_are_reported() {
     let e = parse_clients_csv("orgnummer;nmae\n311037889;A\n").unwrap_err();
     assert_eq!(e.len(), 1);
     assert!(
-        e[0].message.contains("did you mean `name`"),
+        e[0].message(Lang::En).contains("did you mean `name`"),
         "{}",
-        e[0].message
+        e[0].message(Lang::En)
     );
     let e = parse_clients_csv("name;unit_type\nA;AS\n").unwrap_err();
     assert!(
-        e[0].message.contains("no `orgnr` column"),
+        e[0].message(Lang::En).contains("no `orgnr` column"),
         "{}",
-        e[0].message
+        e[0].message(Lang::En)
     );
     let e = parse_clients_csv("orgnr;navn;name\n").unwrap_err();
-    assert!(e[0].message.contains("appears twice"), "{}", e[0].message);
+    assert!(
+        e[0].message(Lang::En).contains("appears twice"),
+        "{}",
+        e[0].message(Lang::En)
+    );
     assert!(parse_clients_csv("").is_err());
     assert!(parse_clients_csv("\u{feff}\r\n  \r\n").is_err());
     let e = parse_clients_csv("orgnr\n").unwrap_err();
-    assert!(e[0].message.contains("no client rows"), "{}", e[0].message);
+    assert!(
+        e[0].message(Lang::En).contains("no client rows"),
+        "{}",
+        e[0].message(Lang::En)
+    );
 }
 
 #[test]
 fn text_after_closing_quote_is_an_error() {
     let e = parse_clients_csv("orgnr,name\n311037889,\"A\"B\n").unwrap_err();
     assert_eq!(e[0].line, 2);
-    assert!(e[0].message.contains("closing quote"));
+    assert!(e[0].message(Lang::En).contains("closing quote"));
 }
 
 #[test]

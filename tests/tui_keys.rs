@@ -723,3 +723,121 @@ fn after_resume_the_decision_path_is_complete_with_the_choices_made() {
         assert!(s.contains(&format!("{k}. ")), "{s}");
     }
 }
+
+/// Ctrl-A, a typed character, Ctrl-E, Ctrl-W, Ctrl-H, Ctrl-U: what a field
+/// holding "ab cd" ends up with at each point, whatever field it is.
+fn readline_on(app: &mut App, text: impl Fn(&App) -> String) {
+    type_text(app, "ab cd");
+    app.on(ctrl('a'));
+    type_text(app, "x");
+    assert_eq!(text(app), "xab cd", "Ctrl-A goes to the start");
+    app.on(ctrl('e'));
+    type_text(app, "y");
+    assert_eq!(text(app), "xab cdy", "Ctrl-E goes to the end");
+    app.on(ctrl('w'));
+    assert_eq!(text(app), "xab ", "Ctrl-W deletes a word");
+    app.on(ctrl('h'));
+    assert_eq!(text(app), "xab", "Ctrl-H deletes a character");
+    press(app, &[Left]);
+    app.on(ctrl('u'));
+    assert_eq!(text(app), "b", "Ctrl-U deletes up to the cursor");
+}
+
+#[test]
+fn readline_keys_behave_the_same_in_every_text_field_and_search() {
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    // A form field (the organisation's name), emptied first.
+    press(&mut app, &[Down, Enter]);
+    app.on(ctrl('u'));
+    readline_on(&mut app, |a| a.input.as_ref().unwrap().buffer.text.clone());
+    // The cursor is drawn where it is.
+    let s = screen(&app, 80, 24);
+    assert!(
+        s.lines().any(|l| l.contains("Name") && l.contains("  ▏b")),
+        "{s}"
+    );
+    press(&mut app, &[Esc]);
+
+    // A field of the client dialog.
+    app.go(Step::Clients);
+    press(&mut app, &[Char('a'), Down, Enter]);
+    readline_on(&mut app, |a| a.input.as_ref().unwrap().buffer.text.clone());
+    press(&mut app, &[Esc, Esc]);
+
+    // The clients' find field.
+    press(&mut app, &[Char('/')]);
+    readline_on(&mut app, |a| a.client_search.as_ref().unwrap().text.clone());
+    press(&mut app, &[Esc]);
+
+    // The package picker's search.
+    app.go(Step::OwnPackages);
+    press(&mut app, &[Char('/')]);
+    readline_on(&mut app, |a| a.picker.filter.text.clone());
+    assert!(screen(&app, 80, 24).contains("/ ▏b"));
+}
+
+#[test]
+fn a_failed_export_clears_the_list_of_written_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan_path = dir.path().join("out.yaml");
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    app.go(Step::Export);
+    enter_text(&mut app, plan_path.to_str().unwrap());
+    press(&mut app, &[Enter, Enter]); // no tree
+    let write = app.rows().len() - 1;
+    app.sel = write;
+    press(&mut app, &[Enter]);
+    assert_eq!(app.exported, vec![plan_path.clone()]);
+    let s = screen(&app, 120, 40);
+    assert!(s.contains(&format!("✓ {}", plan_path.display())), "{s}");
+    // Now into a folder that does not exist: nothing is listed as written.
+    app.sel = 0;
+    enter_text(
+        &mut app,
+        dir.path().join("missing/out.yaml").to_str().unwrap(),
+    );
+    app.sel = write;
+    press(&mut app, &[Enter]);
+    assert!(app.exported.is_empty());
+    let s = screen(&app, 120, 40);
+    assert!(!s.contains(&format!("✓ {}", plan_path.display())), "{s}");
+    assert!(
+        s.contains("Could not write") || s.contains("could not write"),
+        "{s}"
+    );
+    // The file written before is still printed after quitting.
+    assert_eq!(app.written, vec![plan_path]);
+}
+
+#[test]
+fn findings_wrap_and_the_selected_one_stays_whole_on_screen() {
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    app.go(Step::Review);
+    let long = |n: usize| {
+        format!(
+            "Client {n} AS has not delegated sykefravaer, which system user Accounting + sick leave requires (finding {n} ends here)."
+        )
+    };
+    app.computed.report = Report::new(
+        (0..40)
+            .map(|n| Finding::new(Rule::ClientMissingPackage, long(n)))
+            .collect(),
+    );
+    press(&mut app, &[Tab]);
+    assert_eq!(app.pane, Pane::Findings);
+    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (keys, n) in [(vec![], 0), (vec![Down, Down, Down], 3), (vec![End], 39)] {
+        press(&mut app, &keys);
+        let s = screen(&app, 80, 24);
+        // The pane's lines, right of the tree, joined: the whole message is there.
+        let pane: String = s
+            .lines()
+            .map(|l| l.chars().skip(48).take(32).collect::<String>())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            flat(&pane).contains(&format!("(finding {n} ends here).")),
+            "{s}"
+        );
+    }
+}

@@ -326,3 +326,36 @@ fn every_bad_row_of_a_client_list_is_listed() {
     assert!(lines.iter().any(|l| l.contains(":4:")), "{lines:?}");
     assert!(screen(&app, 80, 24).contains("Problems"));
 }
+
+#[test]
+fn a_client_lists_problems_are_in_the_wizards_language() {
+    let csv =
+        "orgnr;name;er_roles\n12345;Short AS;\n312655986;Bad digit AS;\n312655985;Fine AS;sjef\n";
+    let (_dir, app) = import_on_clients_in(csv, Lang::Nb);
+    let Some(Overlay::Errors(lines)) = app.overlays.last() else {
+        panic!("{:?}", app.overlays);
+    };
+    let all = lines.join("\n");
+    assert!(
+        all.contains("forventet et organisasjonsnummer på 9 sifre"),
+        "{all}"
+    );
+    assert!(all.contains("feil kontrollsiffer"), "{all}");
+    assert!(all.contains("ukjent ER-rolle `sjef`"), "{all}");
+    assert!(all.contains("3 feil på 3 linjer"), "{all}");
+    assert!(
+        !all.contains("expected") && !all.contains("unknown"),
+        "{all}"
+    );
+    let s = screen(&app, 120, 40);
+    assert!(s.contains("ukjent ER-rolle"), "{s}");
+    // The same file in English.
+    let (_dir, app) = import_on_clients_in(csv, Lang::En);
+    let Some(Overlay::Errors(lines)) = app.overlays.last() else {
+        panic!("{:?}", app.overlays);
+    };
+    assert!(
+        lines.join("\n").contains("unknown ER role `sjef`"),
+        "{lines:?}"
+    );
+}

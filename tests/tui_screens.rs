@@ -177,6 +177,17 @@ fn team_relationship_picker() {
 }
 
 #[test]
+fn a_text_field_shows_its_cursor() {
+    snap("field_cursor", |lang| {
+        let mut app = at(Step::Organisation, lang);
+        press(&mut app, &[Down, Enter]);
+        app.on(ctrl('a'));
+        press(&mut app, &[Right, Right, Right, Right, Right]);
+        app
+    });
+}
+
+#[test]
 fn options() {
     snap("options", |lang| {
         let mut app = at(Step::Options, lang);

@@ -8,7 +8,7 @@ pub fn run(args: &ImportArgs, ctx: &Ctx) -> anyhow::Result<u8> {
         Ok(f) => f,
         Err(ReadError::File(m)) => anyhow::bail!("{m}"),
         Err(e @ ReadError::Rows { .. }) => {
-            let text = e.to_string();
+            let text = e.text(ctx.lang);
             let (rows, total) = text.rsplit_once('\n').unwrap_or(("", &text));
             for line in rows.lines() {
                 super::note(line);

@@ -71,7 +71,8 @@ fn read_start(file: &std::path::Path) -> anyhow::Result<crate::plan::Plan> {
 /// After the terminal is restored: where files were written, how to resume.
 fn finish(app: App, ending: tui::Ending, ctx: &Ctx) -> anyhow::Result<u8> {
     let t = i18n::strings(app.lang);
-    if !ctx.quiet {
+    // A terminal that is gone cannot be told anything (printing to it would fail).
+    if !ctx.quiet && ending != tui::Ending::TerminalGone {
         for p in &app.written {
             println!("{}", i18n::fill(t.cli_wrote, &[&p.display().to_string()]));
         }

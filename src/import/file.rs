@@ -2,6 +2,7 @@
 //! how its bytes become text (UTF-8, Windows-1252, or refused by line).
 
 use super::{ClientList, RowError, parse_client_list};
+use crate::cli::Lang;
 
 /// A CSV file's text, and which lines were read as Windows-1252 or could
 /// not be read at all.
@@ -90,25 +91,40 @@ pub enum ReadError {
     Rows { file: String, errors: Vec<RowError> },
 }
 
-impl std::fmt::Display for ReadError {
-    /// One problem per line (`FILE:LINE: message`), then how many.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl ReadError {
+    /// One problem per line (`FILE:LINE: message`), then how many, in
+    /// `lang`. (A problem with the file itself is worded in English.)
+    pub fn text(&self, lang: Lang) -> String {
         match self {
-            ReadError::File(m) => f.write_str(m),
+            ReadError::File(m) => m.clone(),
             ReadError::Rows { file, errors } => {
+                let mut out = String::new();
                 for e in errors {
-                    writeln!(f, "{file}:{}: {}", e.line, e.message)?;
+                    out.push_str(&format!("{file}:{}: {}\n", e.line, e.message(lang)));
                 }
                 let rows: std::collections::BTreeSet<usize> =
                     errors.iter().map(|e| e.line).collect();
-                write!(
-                    f,
-                    "{file}: {} on {}",
-                    crate::text::counted(errors.len(), "problem"),
-                    crate::text::counted(rows.len(), "line")
-                )
+                let (problems, lines) = (errors.len(), rows.len());
+                out.push_str(&match lang {
+                    Lang::En => format!(
+                        "{file}: {} on {}",
+                        crate::text::counted(problems, "problem"),
+                        crate::text::counted(lines, "line")
+                    ),
+                    Lang::Nb => format!(
+                        "{file}: {problems} feil på {lines} {}",
+                        if lines == 1 { "linje" } else { "linjer" }
+                    ),
+                });
+                out
             }
         }
+    }
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::En))
     }
 }
 
@@ -169,7 +185,7 @@ pub fn read_client_file(path: &std::path::Path) -> Result<ClientFile, ReadError>
         .iter()
         .map(|&line| RowError {
             line,
-            message: "a cell mixes UTF-8 and Windows-1252 (or another encoding); save the file as \"CSV UTF-8\" and check the letters on this line".into(),
+            problem: super::Problem::MixedEncoding,
         })
         .collect();
     match parse_client_list(&decoded.text) {

@@ -8,6 +8,7 @@
 //! terminal on every way out (ratatui's panic hook covers panics).
 
 pub mod app;
+pub mod events;
 pub mod history;
 pub mod i18n;
 pub mod keys;
@@ -18,7 +19,8 @@ mod widgets;
 
 pub use app::{Action, App, Config, Step};
 
-use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use events::EventSource;
+use ratatui::crossterm::event::{Event, KeyEventKind};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -29,6 +31,9 @@ pub enum Ending {
     /// By this signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT; Ctrl-C counts as SIGINT):
     /// the session was saved and the terminal restored; exit 128 + N.
     Signal(i32),
+    /// The terminal went away without a signal (its input ended or hung up):
+    /// the session was saved; exit 129, as for a hang-up.
+    TerminalGone,
 }
 
 impl Ending {
@@ -36,6 +41,9 @@ impl Ending {
         match self {
             Ending::Quit => 0,
             Ending::Signal(n) => u8::try_from(128 + n).unwrap_or(u8::MAX),
+            Ending::TerminalGone => {
+                u8::try_from(128 + signal_hook::consts::SIGHUP).unwrap_or(u8::MAX)
+            }
         }
     }
 }
@@ -75,12 +83,24 @@ pub fn run_in(
     mut app: App,
 ) -> std::io::Result<(App, Ending)> {
     signal_flag();
-    let result = event_loop(&mut terminal, &mut app);
-    // Whatever ended it: the session is saved, then the terminal restored.
-    app.persist();
-    ratatui::restore();
+    let ending = match events::Terminal::open() {
+        Ok(mut events) => drive(&mut terminal, &mut app, &mut events),
+        Err(_) => {
+            app.persist();
+            Ending::TerminalGone
+        }
+    };
+    // Whatever ended it, the session was saved (`drive`); the terminal is restored.
+    if ending == Ending::TerminalGone {
+        // Nothing to restore and nowhere to say that it failed: dropping the
+        // terminal would try to show the cursor and print that it could not.
+        let _ = ratatui::try_restore();
+        std::mem::forget(terminal);
+    } else {
+        ratatui::restore();
+    }
     app.finish_saving();
-    result.map(|ending| (app, ending))
+    Ok((app, ending))
 }
 
 /// Opens the terminal and shows `message` while `work` runs (reading a large
@@ -113,8 +133,32 @@ where
     }
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io::Result<Ending> {
-    terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+/// Runs the wizard on `terminal`, reading `events`, until it ends, and
+/// saves the session however it ended (the caller restores the terminal and
+/// waits for the save with [`App::finish_saving`]).
+pub fn drive<B: ratatui::backend::Backend>(
+    terminal: &mut ratatui::Terminal<B>,
+    app: &mut App,
+    events: &mut dyn EventSource,
+) -> Ending {
+    let ending = match event_loop(terminal, app, events) {
+        Ok(ending) => ending,
+        // Reading or drawing failed: the terminal is gone.
+        Err(_) => Ending::TerminalGone,
+    };
+    app.persist();
+    ending
+}
+
+fn event_loop<B: ratatui::backend::Backend>(
+    terminal: &mut ratatui::Terminal<B>,
+    app: &mut App,
+    events: &mut dyn EventSource,
+) -> std::io::Result<Ending> {
+    let gone = |e: B::Error| std::io::Error::other(e.to_string());
+    terminal
+        .draw(|frame| frame.render_widget(&*app, frame.area()))
+        .map_err(gone)?;
     app.start();
     let mut dirty = true;
     loop {
@@ -123,35 +167,31 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io
             return Ok(Ending::Signal(signal as i32));
         }
         if dirty {
-            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            terminal
+                .draw(|frame| frame.render_widget(&*app, frame.area()))
+                .map_err(gone)?;
         }
         // Wake up now and then for signals and the worker's analyses and saves.
-        if !event::poll(std::time::Duration::from_millis(40))? {
+        let Some(event) = events.next(std::time::Duration::from_millis(40))? else {
             dirty = app.poll_computed();
             continue;
-        }
+        };
         dirty = true;
-        if let Event::Key(key) = event::read()?
+        if let Event::Key(key) = event
             && key.kind != KeyEventKind::Release
         {
             match app.on(key) {
                 Action::Continue => {}
                 Action::Quit => return Ok(Ending::Quit),
                 Action::Interrupt => return Ok(Ending::Signal(signal_hook::consts::SIGINT)),
-                Action::Suspend => suspend(terminal, app)?,
+                Action::Suspend => {
+                    // Ctrl-Z: saved first, then the terminal is given back until `fg`.
+                    app.persist();
+                    events.suspend()?;
+                    terminal.clear().map_err(gone)?;
+                }
             }
         }
         app.poll_computed();
     }
-}
-
-/// Ctrl-Z: saves, gives the terminal back, stops; on `fg` takes it again.
-fn suspend(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> std::io::Result<()> {
-    use ratatui::crossterm::{execute, terminal as term};
-    app.persist();
-    ratatui::restore();
-    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
-    term::enable_raw_mode()?;
-    execute!(std::io::stdout(), term::EnterAlternateScreen)?;
-    terminal.clear()
 }

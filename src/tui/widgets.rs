@@ -4,7 +4,7 @@
 //! Long lists (clients, findings, the catalog) are virtualised: only the rows
 //! that fit are turned into text, so a 100,000-client plan draws as fast as a small one.
 
-use super::app::{App, Picker, Row, RowKind, Step, fit_label};
+use super::app::{App, Picker, Row, RowKind, Step, TextLine, fit_label};
 use super::i18n::{Strings, fill};
 use crate::catalog::catalog;
 use ratatui::buffer::Buffer;
@@ -104,10 +104,10 @@ pub(crate) fn form_lines(
                 _ if row == Row::OpenFile && !editing => format!("{mark} ▸ {label}"),
                 _ => {
                     let value = if editing {
-                        format!(
-                            "{}▏",
-                            app.input.as_ref().map(|i| i.buffer.as_str()).unwrap_or("")
-                        )
+                        app.input
+                            .as_ref()
+                            .map(|i| cursor_text(&i.buffer))
+                            .unwrap_or_default()
                     } else {
                         let v = app.value(row);
                         let room = (width as usize).saturating_sub(label_w + 6);
@@ -137,6 +137,12 @@ pub(crate) fn form_lines(
             }
         })
         .collect()
+}
+
+/// A line being typed, with a bar where the cursor is.
+pub(crate) fn cursor_text(line: &TextLine) -> String {
+    let (before, after) = line.split();
+    format!("{before}▏{after}")
 }
 
 /// At most `n` characters of `s`, with an ellipsis when cut.
@@ -199,6 +205,72 @@ pub(crate) fn draw_list(
     }
 }
 
+/// As [`draw_list`], for items that wrap: item i is a mark (`✗ `) and a
+/// text, wrapped under the text's first letter. Only the items around `sel`
+/// are wrapped, so a long list draws as fast as a short one.
+pub(crate) fn draw_wrapped_list(
+    area: Rect,
+    buf: &mut Buffer,
+    len: usize,
+    (sel, highlight): (usize, bool),
+    th: Theme,
+    item: impl Fn(usize) -> (Span<'static>, String),
+) {
+    if area.width < 4 || area.height == 0 || len == 0 {
+        return;
+    }
+    let h = usize::from(area.height);
+    let width = usize::from(area.width - 1);
+    let rows = |i: usize| -> (Span<'static>, Vec<String>) {
+        let (mark, text) = item(i);
+        let indent = mark.width();
+        let lines = crate::text::wrap(&text, width.saturating_sub(indent).max(1));
+        (mark, lines)
+    };
+    // The first item shown: from the top while the selected one fits, else
+    // the selected one as low as it fits.
+    let sel = sel.min(len - 1);
+    let mut start = sel;
+    let mut used = rows(sel).1.len().max(1);
+    while start > 0 {
+        let above = rows(start - 1).1.len().max(1);
+        if used + above > h {
+            break;
+        }
+        used += above;
+        start -= 1;
+    }
+    let mut y = area.y;
+    for i in start..len {
+        if y >= area.bottom() {
+            break;
+        }
+        let (mark, lines) = rows(i);
+        let indent = mark.width();
+        let selected = highlight && i == sel;
+        for (k, text) in lines.iter().enumerate() {
+            if y >= area.bottom() {
+                break;
+            }
+            let r = Rect::new(area.x + 1, y, area.width - 1, 1);
+            let mut l = if k == 0 {
+                Line::from(vec![mark.clone(), Span::raw(text.clone())])
+            } else {
+                Line::raw(format!("{:indent$}{text}", ""))
+            };
+            if selected {
+                if k == 0 {
+                    buf.set_string(area.x, y, "›", th.bold());
+                }
+                l = l.patch_style(th.selected());
+                buf.set_style(r, th.selected());
+            }
+            l.render(r, buf);
+            y += 1;
+        }
+    }
+}
+
 pub(crate) fn draw_picker(
     p: &Picker,
     app: &App,
@@ -213,7 +285,7 @@ pub(crate) fn draw_picker(
         top.push(Line::styled(intro.to_string(), th.dim()));
     }
     let filter = if p.filtering {
-        format!("/ {}▏", p.filter)
+        format!("/ {}", cursor_text(&p.filter))
     } else if p.filter.is_empty() {
         t.picker_no_filter.to_string()
     } else {

@@ -105,10 +105,15 @@ pub fn screen(app: &App, width: u16, height: u16) -> String {
 /// The fixture situation on the clients step after `i` read a client list
 /// with `csv` from a file (kept alive by the returned folder).
 pub fn import_on_clients(csv: &str) -> (tempfile::TempDir, App) {
+    import_on_clients_in(csv, Lang::En)
+}
+
+/// [`import_on_clients`] with the wizard in `lang`.
+pub fn import_on_clients_in(csv: &str, lang: Lang) -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("clients.csv");
     std::fs::write(&path, csv).unwrap();
-    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    let mut app = App::with_plan(config(lang), situation(), None);
     app.go(sysuser::tui::Step::Clients);
     app.on(key(KeyCode::Char('i')));
     type_text(&mut app, path.to_str().unwrap());

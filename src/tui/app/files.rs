@@ -32,7 +32,8 @@ impl App {
             let clients = match crate::import::read_client_file(path) {
                 Ok(read) => read.list.clients,
                 Err(e) => {
-                    let lines: Vec<String> = e.to_string().lines().map(str::to_string).collect();
+                    let text = e.text(self.lang);
+                    let lines: Vec<String> = text.lines().map(str::to_string).collect();
                     let first = lines.last().cloned().unwrap_or_default();
                     if lines.len() > 1 {
                         self.overlays.push(Overlay::Errors(lines));
@@ -146,6 +147,7 @@ impl App {
         let Some(plan) = self.computed.plan.clone() else {
             return;
         };
+        self.exported.clear();
         let mut files: Vec<(PathBuf, String)> = vec![(
             PathBuf::from(&self.export_plan),
             crate::plan::to_yaml(&plan),
@@ -191,10 +193,12 @@ impl App {
             if !self.written.contains(&path) {
                 self.written.push(path.clone());
             }
-            done.push(path.display().to_string());
+            done.push(path);
         }
+        let done_text: Vec<String> = done.iter().map(|p| p.display().to_string()).collect();
+        self.exported = done;
         self.unsaved = false;
-        self.status = Some(i18n::fill(self.t().wrote, &[&done.join(", ")]));
+        self.status = Some(i18n::fill(self.t().wrote, &[&done_text.join(", ")]));
         self.persist();
     }
 }

@@ -491,12 +491,7 @@ impl App {
                 } else {
                     self.value(row)
                 };
-                self.input = Some(Input {
-                    row,
-                    buffer,
-                    error: None,
-                    fresh: true,
-                });
+                self.input = Some(Input::new(row, buffer));
             }
             RowKind::Toggle => self.toggle(row),
             RowKind::Picker => {
@@ -628,7 +623,7 @@ impl App {
         };
         match key.code {
             KeyCode::Esc => return,
-            KeyCode::Enter => match self.commit(input.row, input.buffer.trim()) {
+            KeyCode::Enter => match self.commit(input.row, input.buffer.as_str().trim()) {
                 Ok(()) => {
                     let rows = self.rows();
                     let sel = self.form_sel();
@@ -646,7 +641,7 @@ impl App {
                 if input.fresh && typed {
                     input.buffer.clear();
                 }
-                if line_edit(&mut input.buffer, key) {
+                if input.buffer.edit(key) {
                     input.fresh = false;
                     input.error = None;
                 }

@@ -21,7 +21,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::{Path, PathBuf};
 
 mod files;
+mod line;
 pub use files::{OUTPUTS, Output, regular_file};
+pub use line::TextLine;
 mod drafts;
 mod forms;
 mod layout_edit;
@@ -180,10 +182,22 @@ pub enum Overlay {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Input {
     pub row: Row,
-    pub buffer: String,
+    pub buffer: TextLine,
     pub error: Option<String>,
     /// The buffer still holds the old value: the first typed character replaces it.
     pub fresh: bool,
+}
+
+impl Input {
+    /// Editing `row`, which holds `value`, with the cursor after it.
+    pub fn new(row: Row, value: impl Into<String>) -> Input {
+        Input {
+            row,
+            buffer: TextLine::new(value),
+            error: None,
+            fresh: true,
+        }
+    }
 }
 
 /// How the tree is exported beside the plan.
@@ -256,7 +270,8 @@ pub struct App {
     pub tree_scroll: usize,
     pub finding_sel: usize,
     pub why_scroll: usize,
-    pub client_search: Option<String>,
+    /// The clients step's find field, while it is open.
+    pub client_search: Option<TextLine>,
     pub export_plan: String,
     pub export_tree: String,
     pub tree_export: TreeExport,
@@ -264,6 +279,9 @@ pub struct App {
     pub export_outputs: [bool; OUTPUTS.len()],
     /// Files written this session, printed after quitting.
     pub written: Vec<PathBuf>,
+    /// The files the last export wrote, listed on the export step; empty
+    /// after an export that failed, so that no list suggests it worked.
+    pub exported: Vec<PathBuf>,
     /// The plan changed since it was loaded or last exported.
     pub unsaved: bool,
     pub status: Option<String>,
@@ -313,6 +331,7 @@ impl App {
             tree_export: TreeExport::Text,
             export_outputs: [false; OUTPUTS.len()],
             written: Vec::new(),
+            exported: Vec::new(),
             unsaved: false,
             status: None,
         };
@@ -637,30 +656,6 @@ impl App {
         }
         Action::Continue
     }
-}
-
-/// The editing keys every text field and search shares: Backspace and
-/// Ctrl-H delete a character, Ctrl-W a word, Ctrl-U the whole line; other
-/// characters are typed. `false` when the key is not an editing key.
-pub fn line_edit(buffer: &mut String, key: KeyEvent) -> bool {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    match key.code {
-        KeyCode::Backspace | KeyCode::Char('h') if key.code == KeyCode::Backspace || ctrl => {
-            buffer.pop();
-        }
-        KeyCode::Char('w') if ctrl => {
-            let kept = buffer
-                .trim_end()
-                .rfind(char::is_whitespace)
-                .map_or(0, |i| i + 1);
-            buffer.truncate(kept);
-        }
-        KeyCode::Char('u') if ctrl => buffer.clear(),
-        KeyCode::Char(_) if ctrl => {}
-        KeyCode::Char(c) => buffer.push(c),
-        _ => return false,
-    }
-    true
 }
 
 /// Moves a list selection for ↑/↓, j/k, PageUp/PageDown, Home/End, g/G.

@@ -18,7 +18,7 @@ pub enum PickTarget {
 #[derive(Debug, Clone)]
 pub struct Picker {
     pub target: PickTarget,
-    pub filter: String,
+    pub filter: TextLine,
     pub filtering: bool,
     pub sel: usize,
     pub chosen: Vec<PackageRef>,
@@ -34,7 +34,7 @@ impl Picker {
     pub fn new(target: PickTarget, chosen: Vec<PackageRef>) -> Picker {
         let mut p = Picker {
             target,
-            filter: String::new(),
+            filter: TextLine::default(),
             filtering: false,
             sel: 0,
             chosen,
@@ -49,7 +49,7 @@ impl Picker {
     pub(crate) fn refilter(&mut self) {
         let all = catalog().packages();
         let hits: Vec<&str> = catalog()
-            .search(&self.filter)
+            .search(self.filter.as_str())
             .filter(|p| !p.is_person_package())
             .filter(|p| {
                 self.only
@@ -67,7 +67,7 @@ impl Picker {
         // Stable: the listed packages first, then those the search word
         // means, then the rest, each part in catalog order.
         let first = &self.first;
-        let meant = crate::catalog::meant_by(&self.filter);
+        let meant = crate::catalog::meant_by(self.filter.as_str());
         self.matches.sort_by_key(|&i| {
             let code = all[i].code.as_str();
             (
@@ -119,7 +119,7 @@ impl Picker {
                 }
                 KeyCode::Enter | KeyCode::Down | KeyCode::Tab => self.filtering = false,
                 _ => {
-                    if line_edit(&mut self.filter, key) {
+                    if self.filter.edit(key) {
                         self.sel = 0;
                         self.refilter();
                     }

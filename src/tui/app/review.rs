@@ -109,12 +109,7 @@ impl App {
                 } else {
                     (Row::SuRef, su.external_ref.clone())
                 };
-                self.input = Some(Input {
-                    row,
-                    buffer,
-                    error: None,
-                    fresh: true,
-                });
+                self.input = Some(Input::new(row, buffer));
             }
             KeyCode::Char('d') | KeyCode::Delete if sel < n => {
                 let before = self.layout_part();

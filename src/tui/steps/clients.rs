@@ -2,11 +2,11 @@
 //! client list (CSV) or a plan's clients from a file; the client dialog.
 
 use crate::plan::Client;
-use crate::tui::app::{App, ClientDraft, Input, Overlay, Row, client_rows, line_edit, move_sel};
+use crate::tui::app::{App, ClientDraft, Input, Overlay, Row, TextLine, client_rows, move_sel};
 use crate::tui::history::Part;
 use crate::tui::i18n::{self, Strings};
 use crate::tui::widgets::{
-    Theme, centred, draw_list, form_lines, popup, prose, step_block, wrapped_height,
+    Theme, centred, cursor_text, draw_list, form_lines, popup, prose, step_block, wrapped_height,
 };
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -33,9 +33,13 @@ pub(crate) fn draw(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buff
     let count = crate::tui::i18n::clients(clients.len(), app.lang);
     // The find field, or the path being typed for `i` (a CSV file or a plan).
     let search = match (&app.client_search, &app.input) {
-        (Some(s), _) => format!("   / {s}▏"),
+        (Some(s), _) => format!("   / {}", cursor_text(s)),
         (None, Some(input)) if input.row == Row::OpenFile => {
-            format!("   {}: {}▏", Row::OpenFile.label(t), input.buffer)
+            format!(
+                "   {}: {}",
+                Row::OpenFile.label(t),
+                cursor_text(&input.buffer)
+            )
         }
         _ => String::new(),
     };
@@ -165,13 +169,11 @@ pub(crate) fn on_key(app: &mut App, key: KeyEvent) {
         }
         KeyCode::Char('i') => {
             app.input = Some(Input {
-                row: Row::OpenFile,
-                buffer: String::new(),
-                error: None,
                 fresh: false,
+                ..Input::new(Row::OpenFile, "")
             });
         }
-        KeyCode::Char('/') => app.client_search = Some(String::new()),
+        KeyCode::Char('/') => app.client_search = Some(TextLine::default()),
         code => move_sel(&mut app.sel, n, code),
     }
 }
@@ -188,10 +190,16 @@ pub(crate) fn on_search(app: &mut App, key: KeyEvent) {
         KeyCode::Down | KeyCode::Tab => from = app.sel + 1,
         KeyCode::Up | KeyCode::BackTab => backwards = true,
         _ => {
-            line_edit(&mut term, key);
+            let before = term.text.clone();
+            term.edit(key);
+            if term.text == before {
+                // Only the cursor moved: the selection stays.
+                app.client_search = Some(term);
+                return;
+            }
         }
     }
-    let folded = crate::text::fold(&term);
+    let folded = crate::text::fold(term.as_str());
     let hit = |c: &Client| {
         c.orgnr.as_str().contains(&folded) || crate::text::fold(&c.name).contains(&folded)
     };

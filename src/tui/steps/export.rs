@@ -16,10 +16,10 @@ pub(crate) fn keys(_app: &App, t: &Strings) -> &'static str {
 
 pub(crate) fn draw(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer) {
     let mut below = vec![Line::styled(prose(t.help_export), th.dim())];
-    if !app.written.is_empty() {
+    if !app.exported.is_empty() {
         below.push(Line::raw(""));
         below.push(Line::styled(t.written_so_far, th.bold()));
-        for p in &app.written {
+        for p in &app.exported {
             below.push(Line::styled(format!("  ✓ {}", p.display()), th.ok()));
         }
     }

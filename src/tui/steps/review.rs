@@ -7,7 +7,7 @@ use crate::render;
 use crate::rules::{Severity, Wording};
 use crate::tui::app::{App, Overlay, Pane, move_sel};
 use crate::tui::i18n::{Strings, fill};
-use crate::tui::widgets::{Theme, centred, draw_list, hanging, popup, step_title};
+use crate::tui::widgets::{Theme, centred, draw_wrapped_list, hanging, popup, step_title};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -83,7 +83,7 @@ pub(crate) fn draw(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buff
             .render(finner, buf);
     } else {
         let focused = app.pane == Pane::Findings;
-        draw_list(
+        draw_wrapped_list(
             finner,
             buf,
             findings.len(),
@@ -96,10 +96,10 @@ pub(crate) fn draw(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buff
                     Severity::Warning => ("!", th.warning()),
                     Severity::Info => ("i", th.dim()),
                 };
-                Line::from(vec![
+                (
                     Span::styled(format!("{mark} "), style),
-                    Span::raw(f.message(Wording::wizard(app.lang))),
-                ])
+                    f.message(Wording::wizard(app.lang)),
+                )
             },
         );
     }
