@@ -39,6 +39,33 @@ impl Question {
             self.explain_en
         }
     }
+
+    /// The branch of the guidance's tree an answer takes. The guidance words
+    /// only the "Yes →" branches; a "No" means this question's scenarios do
+    /// not apply and the next question decides.
+    pub fn branch(&self, yes: bool, lang: &str) -> String {
+        if yes {
+            return self.explain(lang).to_string();
+        }
+        let nb = lang == "nb";
+        let scenarios = self.scenarios.join(if nb { " og " } else { " and " });
+        let scenario = match (nb, self.scenarios.len()) {
+            (false, 1) => format!("scenario {scenarios} does not apply"),
+            (false, _) => format!("scenarios {scenarios} do not apply"),
+            (true, _) => format!("scenario {scenarios} gjelder ikke"),
+        };
+        let next = QUESTIONS
+            .iter()
+            .position(|q| q.id == self.id)
+            .map(|i| i + 2)
+            .filter(|n| *n <= QUESTIONS.len());
+        match (nb, next) {
+            (false, Some(n)) => format!("No → {scenario}; go on to question {n}."),
+            (false, None) => format!("No → {scenario}; the layout follows from the answers above."),
+            (true, Some(n)) => format!("Nei → {scenario}; gå videre til spørsmål {n}."),
+            (true, None) => format!("Nei → {scenario}; oppsettet følger av svarene over."),
+        }
+    }
 }
 
 /// The seven questions, in the guidance's order.

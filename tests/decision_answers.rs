@@ -106,3 +106,25 @@ fn nothing_at_all_answers_no_everywhere_with_reasons() {
         assert!(!a.why.is_empty(), "{}", q.id);
     }
 }
+
+#[test]
+fn the_branch_shown_is_the_one_the_answer_takes() {
+    for (i, q) in QUESTIONS.iter().enumerate() {
+        assert_eq!(q.branch(true, "en"), q.explain("en"));
+        assert_eq!(q.branch(true, "nb"), q.explain("nb"));
+        let (no, nei) = (q.branch(false, "en"), q.branch(false, "nb"));
+        assert!(no.starts_with("No → scenario"), "{no}");
+        assert!(nei.starts_with("Nei → scenario"), "{nei}");
+        for s in q.scenarios {
+            assert!(no.contains(s) && nei.contains(s), "{no} / {nei}");
+        }
+        match QUESTIONS.get(i + 1) {
+            Some(_) => assert!(no.ends_with(&format!("question {}.", i + 2)), "{no}"),
+            None => assert!(no.contains("answers above"), "{no}"),
+        }
+    }
+    assert_eq!(
+        QUESTIONS[0].branch(false, "en"),
+        "No → scenarios A and E do not apply; go on to question 2."
+    );
+}

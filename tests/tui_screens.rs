@@ -205,6 +205,13 @@ fn decision() {
     });
 }
 
+/// A question answered No shows the branch taken (the next question), not
+/// the guidance's Yes branch.
+#[test]
+fn decision_answered_no() {
+    snap("decision_no", |lang| at(Step::Decision, lang));
+}
+
 #[test]
 fn review() {
     snap("review", |lang| {

@@ -72,14 +72,14 @@ pub struct ClientPick {
     pub all: Vec<(usize, bool)>,
     /// Positions in `all` that match the filter.
     pub shown: Vec<usize>,
-    pub filter: String,
+    pub filter: TextLine,
     pub filtering: bool,
     pub sel: usize,
 }
 
 impl ClientPick {
     fn refilter(&mut self, plan: &Plan) {
-        let needle = self.filter.to_lowercase();
+        let needle = self.filter.as_str().to_lowercase();
         self.shown = (0..self.all.len())
             .filter(|&k| {
                 let c = &plan.clients[self.all[k].0];
@@ -339,16 +339,12 @@ impl App {
                     } else {
                         d.external_ref.clone()
                     };
-                    self.input = Some(Input {
-                        row: if row == DraftRow::Name {
-                            Row::SuName
-                        } else {
-                            Row::SuRef
-                        },
-                        buffer,
-                        error: None,
-                        fresh: true,
-                    });
+                    let row = if row == DraftRow::Name {
+                        Row::SuName
+                    } else {
+                        Row::SuRef
+                    };
+                    self.input = Some(Input::new(row, buffer));
                 }
                 DraftRow::Packages => {
                     self.overlays.push(Overlay::Edit(Dialog::New(d)));
@@ -501,7 +497,7 @@ impl App {
             su,
             all,
             shown: Vec::new(),
-            filter: String::new(),
+            filter: TextLine::default(),
             filtering: false,
             sel: 0,
         };
@@ -531,7 +527,7 @@ impl App {
                 }
                 KeyCode::Enter | KeyCode::Down | KeyCode::Tab => p.filtering = false,
                 _ => {
-                    if line_edit(&mut p.filter, key) {
+                    if p.filter.edit(key) {
                         p.sel = 0;
                         p.refilter(&self.plan);
                     }

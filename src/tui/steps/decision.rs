@@ -54,7 +54,7 @@ pub(crate) fn draw(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buff
     }
     lines.push(Line::from(vec![
         Span::styled(format!("{} ", t.guidance_says), th.dim()),
-        Span::raw(q.explain(lang).to_string()),
+        Span::raw(answer.map_or_else(|| q.explain(lang).to_string(), |a| q.branch(a.yes, lang))),
     ]));
     if let Some(row) = app.decision_choice() {
         lines.push(Line::from(vec![

@@ -8,7 +8,9 @@ use crate::plan::SystemUserType;
 use crate::tui::app::{App, Dialog, DraftRow, LayoutPick, Picker, Row, refusal};
 use crate::tui::i18n::layout_edit::{LayoutStrings, strings};
 use crate::tui::i18n::{self, Strings, fill};
-use crate::tui::widgets::{Theme, centred, clip, draw_list, draw_picker, offset, popup, prose};
+use crate::tui::widgets::{
+    Theme, centred, clip, cursor_text, draw_list, draw_picker, offset, popup, prose,
+};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
@@ -59,7 +61,9 @@ pub(super) fn draw(app: &App, d: &Dialog, t: &Strings, th: Theme, area: Rect, bu
                 });
                 let text = match (row, editing) {
                     (DraftRow::Add, _) => format!("{mark} ▸ {}", label(row)),
-                    (_, Some(inp)) => format!("{mark} {:<w$}  {}▏", label(row), inp.buffer),
+                    (_, Some(inp)) => {
+                        format!("{mark} {:<w$}  {}", label(row), cursor_text(&inp.buffer))
+                    }
                     (DraftRow::Packages, None) => {
                         let tail = format!("  [Enter: {}]", t.choose);
                         let room =
@@ -109,7 +113,7 @@ pub(super) fn draw(app: &App, d: &Dialog, t: &Strings, th: Theme, area: Rect, bu
             ])
             .areas(inner);
             let filter = if p.filtering {
-                format!("/ {}▏", p.filter)
+                format!("/ {}", cursor_text(&p.filter))
             } else if p.filter.is_empty() {
                 s.client_no_filter.to_string()
             } else {
