@@ -3,6 +3,7 @@
 //! the plan back exactly; the dialogs are snapshotted at 80×24 and 120×40 in
 //! English and bokmål.
 
+#[macro_use]
 mod tui_support;
 
 use ratatui::crossterm::event::KeyCode::*;
@@ -305,22 +306,9 @@ fn an_undo_that_takes_the_system_user_away_closes_its_dialog() {
     press(&mut app, &[Char('c'), Char('p'), Esc, Esc]);
 }
 
-const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
-const LANGS: [Lang; 2] = [Lang::En, Lang::Nb];
-
-fn snap(name: &str, setup: impl Fn(Lang) -> App) {
-    for lang in LANGS {
-        let app = setup(lang);
-        for (w, h) in SIZES {
-            let shot = format!("{name}_{}_{w}x{h}", lang.code());
-            insta::assert_snapshot!(shot, screen(&app, w, h));
-        }
-    }
-}
-
 #[test]
 fn new_system_user_dialog() {
-    snap("layout_new_system_user", |lang| {
+    snap!("layout_new_system_user", |lang| {
         let mut app = App::with_plan(config(lang), complete(), None);
         press(&mut app, &[Char('e'), Char('a'), Down]);
         enter_text(&mut app, "Payroll");
@@ -331,7 +319,7 @@ fn new_system_user_dialog() {
 
 #[test]
 fn system_user_packages_picker() {
-    snap("layout_packages", |lang| {
+    snap!("layout_packages", |lang| {
         let mut app = App::with_plan(config(lang), with_standard(), None);
         press(&mut app, &[Char('e'), Down, Char('p')]);
         app
@@ -340,7 +328,7 @@ fn system_user_packages_picker() {
 
 #[test]
 fn new_packages_for_a_client_system_user_asks() {
-    snap("layout_repackage", |lang| {
+    snap!("layout_repackage", |lang| {
         let mut app = App::with_plan(config(lang), complete(), None);
         press(&mut app, &[Char('e'), Char('p')]);
         app
@@ -349,7 +337,7 @@ fn new_packages_for_a_client_system_user_asks() {
 
 #[test]
 fn clients_of_a_system_user() {
-    snap("layout_clients", |lang| {
+    snap!("layout_clients", |lang| {
         let mut app = App::with_plan(config(lang), complete(), None);
         press(&mut app, &[Char('e'), Char('c')]);
         app
@@ -358,7 +346,7 @@ fn clients_of_a_system_user() {
 
 #[test]
 fn add_a_client_picker() {
-    snap("layout_add_client", |lang| {
+    snap!("layout_add_client", |lang| {
         let mut app = App::with_plan(config(lang), complete(), None);
         press(
             &mut app,

@@ -1,6 +1,7 @@
 //! Every screen of the wizard at 80×24 and 120×40, in English and bokmål,
 //! drawn on ratatui's TestBackend and compared with reviewed snapshots.
 
+#[macro_use]
 mod tui_support;
 
 use ratatui::crossterm::event::KeyCode::*;
@@ -9,20 +10,6 @@ use sysuser::rules::{Finding, Report, Rule};
 use sysuser::tui::app::{Overlay, Pane};
 use sysuser::tui::{App, Step};
 use tui_support::*;
-
-const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
-const LANGS: [Lang; 2] = [Lang::En, Lang::Nb];
-
-/// Snapshots one screen in every size and language; `setup` puts the app there.
-fn snap(name: &str, setup: impl Fn(Lang) -> App) {
-    for lang in LANGS {
-        let app = setup(lang);
-        for (w, h) in SIZES {
-            let shot = format!("{name}_{}_{w}x{h}", lang.code());
-            insta::assert_snapshot!(shot, screen(&app, w, h));
-        }
-    }
-}
 
 fn at(step: Step, lang: Lang) -> App {
     let mut app = App::with_plan(config(lang), situation(), None);
@@ -53,12 +40,12 @@ fn sample_report() -> Report {
 
 #[test]
 fn welcome() {
-    snap("welcome", |lang| App::new(config(lang)));
+    snap!("welcome", |lang| App::new(config(lang)));
 }
 
 #[test]
 fn welcome_open_file() {
-    snap("welcome_open_file", |lang| {
+    snap!("welcome_open_file", |lang| {
         let mut app = App::new(config(lang));
         press(&mut app, &[Down, Down, Enter]);
         type_text(&mut app, "scenarios/c-multiple");
@@ -68,7 +55,7 @@ fn welcome_open_file() {
 
 #[test]
 fn organisation_new() {
-    snap("organisation_new", |lang| {
+    snap!("organisation_new", |lang| {
         let mut app = App::new(config(lang));
         press(&mut app, &[Down, Enter]);
         enter_text(&mut app, "310202399");
@@ -78,7 +65,7 @@ fn organisation_new() {
 
 #[test]
 fn organisation_editing_with_error() {
-    snap("organisation_error", |lang| {
+    snap!("organisation_error", |lang| {
         let mut app = at(Step::Organisation, lang);
         enter_text(&mut app, "1234");
         app
@@ -87,12 +74,12 @@ fn organisation_editing_with_error() {
 
 #[test]
 fn system() {
-    snap("system", |lang| at(Step::System, lang));
+    snap!("system", |lang| at(Step::System, lang));
 }
 
 #[test]
 fn system_picker() {
-    snap("system_picker", |lang| {
+    snap!("system_picker", |lang| {
         let mut app = at(Step::System, lang);
         press(&mut app, &[Down, Down, Enter, Char('/')]);
         type_text(&mut app, "regnskap");
@@ -102,12 +89,12 @@ fn system_picker() {
 
 #[test]
 fn own_packages() {
-    snap("own_packages", |lang| at(Step::OwnPackages, lang));
+    snap!("own_packages", |lang| at(Step::OwnPackages, lang));
 }
 
 #[test]
 fn own_packages_search() {
-    snap("own_packages_search", |lang| {
+    snap!("own_packages_search", |lang| {
         let mut app = at(Step::OwnPackages, lang);
         press(&mut app, &[Char('/')]);
         type_text(&mut app, "skatt");
@@ -118,7 +105,7 @@ fn own_packages_search() {
 
 #[test]
 fn clients() {
-    snap("clients", |lang| {
+    snap!("clients", |lang| {
         let mut app = at(Step::Clients, lang);
         press(&mut app, &[Down]);
         app
@@ -127,7 +114,7 @@ fn clients() {
 
 #[test]
 fn clients_empty() {
-    snap("clients_empty", |lang| {
+    snap!("clients_empty", |lang| {
         let mut app = App::new(config(lang));
         press(&mut app, &[Down, Enter]);
         app.go(Step::Clients);
@@ -137,7 +124,7 @@ fn clients_empty() {
 
 #[test]
 fn client_form() {
-    snap("client_form", |lang| {
+    snap!("client_form", |lang| {
         let mut app = at(Step::Clients, lang);
         press(&mut app, &[Down, Enter, Down]);
         app
@@ -146,12 +133,12 @@ fn client_form() {
 
 #[test]
 fn teams() {
-    snap("teams", |lang| at(Step::Teams, lang));
+    snap!("teams", |lang| at(Step::Teams, lang));
 }
 
 #[test]
 fn team_form() {
-    snap("team_form", |lang| {
+    snap!("team_form", |lang| {
         let mut app = at(Step::Teams, lang);
         press(&mut app, &[Char('a')]);
         app
@@ -160,7 +147,7 @@ fn team_form() {
 
 #[test]
 fn team_form_editing_a_team() {
-    snap("team_form_edit", |lang| {
+    snap!("team_form_edit", |lang| {
         let mut app = at(Step::Teams, lang);
         press(&mut app, &[Enter]);
         app
@@ -169,7 +156,7 @@ fn team_form_editing_a_team() {
 
 #[test]
 fn team_relationship_picker() {
-    snap("team_relationships", |lang| {
+    snap!("team_relationships", |lang| {
         let mut app = at(Step::Teams, lang);
         press(&mut app, &[Enter, Down, Enter, Down]);
         app
@@ -178,7 +165,7 @@ fn team_relationship_picker() {
 
 #[test]
 fn a_text_field_shows_its_cursor() {
-    snap("field_cursor", |lang| {
+    snap!("field_cursor", |lang| {
         let mut app = at(Step::Organisation, lang);
         press(&mut app, &[Down, Enter]);
         app.on(ctrl('a'));
@@ -189,7 +176,7 @@ fn a_text_field_shows_its_cursor() {
 
 #[test]
 fn options() {
-    snap("options", |lang| {
+    snap!("options", |lang| {
         let mut app = at(Step::Options, lang);
         press(&mut app, &[Down]);
         app
@@ -198,7 +185,7 @@ fn options() {
 
 #[test]
 fn decision() {
-    snap("decision", |lang| {
+    snap!("decision", |lang| {
         let mut app = at(Step::Decision, lang);
         press(&mut app, &[Down, Down, Down]);
         app
@@ -209,12 +196,12 @@ fn decision() {
 /// the guidance's Yes branch.
 #[test]
 fn decision_answered_no() {
-    snap("decision_no", |lang| at(Step::Decision, lang));
+    snap!("decision_no", |lang| at(Step::Decision, lang));
 }
 
 #[test]
 fn review() {
-    snap("review", |lang| {
+    snap!("review", |lang| {
         let mut app = at(Step::Review, lang);
         app.computed.report = sample_report();
         app.pane = Pane::Findings;
@@ -226,7 +213,7 @@ fn review() {
 /// done: both panes say so (no "no findings" yet).
 #[test]
 fn review_while_working() {
-    snap("review_working", |lang| {
+    snap!("review_working", |lang| {
         let mut cfg = config(lang);
         cfg.background = true;
         let mut app = App::with_plan(cfg, complete(), None);
@@ -238,7 +225,7 @@ fn review_while_working() {
 
 #[test]
 fn review_zoomed_tree() {
-    snap("review_zoom", |lang| {
+    snap!("review_zoom", |lang| {
         let mut app = at(Step::Review, lang);
         press(&mut app, &[Char('z')]);
         app
@@ -247,7 +234,7 @@ fn review_zoomed_tree() {
 
 #[test]
 fn finding_detail() {
-    snap("finding_detail", |lang| {
+    snap!("finding_detail", |lang| {
         let mut app = at(Step::Review, lang);
         app.computed.report = sample_report();
         app.pane = Pane::Findings;
@@ -258,12 +245,12 @@ fn finding_detail() {
 
 #[test]
 fn export() {
-    snap("export", |lang| at(Step::Export, lang));
+    snap!("export", |lang| at(Step::Export, lang));
 }
 
 #[test]
 fn export_overwrite() {
-    snap("export_overwrite", |lang| {
+    snap!("export_overwrite", |lang| {
         let mut app = at(Step::Export, lang);
         app.overlays.push(Overlay::ConfirmOverwrite(vec![
             "plan.yaml".into(),
@@ -275,7 +262,7 @@ fn export_overwrite() {
 
 #[test]
 fn help() {
-    snap("help", |lang| {
+    snap!("help", |lang| {
         let mut app = at(Step::Clients, lang);
         press(&mut app, &[Char('?')]);
         app
@@ -284,7 +271,7 @@ fn help() {
 
 #[test]
 fn quit_confirmation() {
-    snap("quit", |lang| {
+    snap!("quit", |lang| {
         let mut app = at(Step::Organisation, lang);
         press(&mut app, &[Down]);
         enter_text(&mut app, "Endret AS");
@@ -295,7 +282,7 @@ fn quit_confirmation() {
 
 #[test]
 fn too_small() {
-    for lang in LANGS {
+    for lang in [Lang::En, Lang::Nb] {
         let app = App::new(config(lang));
         insta::assert_snapshot!(
             format!("too_small_{}_60x20", lang.code()),
@@ -317,7 +304,7 @@ fn with_saved_session(lang: Lang, dir: &std::path::Path) -> App {
 #[test]
 fn welcome_with_saved_session() {
     let dir = tempfile::tempdir().unwrap();
-    snap("welcome_session", |lang| {
+    snap!("welcome_session", |lang| {
         with_saved_session(lang, dir.path())
     });
 }
@@ -325,7 +312,7 @@ fn welcome_with_saved_session() {
 #[test]
 fn confirm_new_over_saved_session() {
     let dir = tempfile::tempdir().unwrap();
-    snap("confirm_new", |lang| {
+    snap!("confirm_new", |lang| {
         let mut app = with_saved_session(lang, dir.path());
         press(&mut app, &[Down, Enter]);
         app
@@ -334,7 +321,7 @@ fn confirm_new_over_saved_session() {
 
 #[test]
 fn merge_recommendation() {
-    snap("merge", |lang| {
+    snap!("merge", |lang| {
         let mut app = App::with_plan(config(lang), complete(), None);
         press(&mut app, &[Char('a')]);
         app
@@ -343,7 +330,7 @@ fn merge_recommendation() {
 
 #[test]
 fn layout_editor() {
-    snap("layout_editor", |lang| {
+    snap!("layout_editor", |lang| {
         let mut app = App::with_plan(config(lang), situation(), None);
         app.go(Step::Review);
         press(&mut app, &[Char('e'), Down, Char('x')]);
@@ -353,7 +340,7 @@ fn layout_editor() {
 
 #[test]
 fn clients_csv_prompt() {
-    snap("clients_csv_prompt", |lang| {
+    snap!("clients_csv_prompt", |lang| {
         let mut app = at(Step::Clients, lang);
         press(&mut app, &[Char('i')]);
         type_text(&mut app, "clients.csv");

@@ -120,3 +120,20 @@ pub fn import_on_clients_in(csv: &str, lang: Lang) -> (tempfile::TempDir, App) {
     app.on(key(KeyCode::Enter));
     (dir, app)
 }
+
+/// Snapshots one screen at 80×24 and 120×40, in English and bokmål; `setup`
+/// puts the app there. A macro, so that insta names the snapshots after the
+/// calling test file.
+#[allow(unused_macros)]
+macro_rules! snap {
+    ($name:expr, $setup:expr) => {{
+        let setup = $setup;
+        for lang in [Lang::En, Lang::Nb] {
+            let app: App = setup(lang);
+            for (w, h) in [(80u16, 24u16), (120, 40)] {
+                let shot = format!("{}_{}_{w}x{h}", $name, lang.code());
+                insta::assert_snapshot!(shot, screen(&app, w, h));
+            }
+        }
+    }};
+}
