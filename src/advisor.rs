@@ -11,6 +11,7 @@
 
 mod layout;
 mod pkgset;
+mod read;
 mod texts;
 
 use crate::catalog::catalog;
@@ -25,6 +26,7 @@ use crate::plan::{
 use crate::text::slug;
 use layout::{join_services, lower_first, push_unique};
 use pkgset::{PkgSet, Universe};
+use read::{NO_SHAPE, Place, Shape};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use texts::Text;
 
@@ -101,6 +103,14 @@ impl<'p> Study<'p> {
     /// [`recommend_in`].
     pub fn recommend(&self, f_option: Option<FOption>) -> Recommendation {
         recommendation(&self.0, f_option)
+    }
+
+    /// How many system users [`Study::recommend`] gives for `f_option`,
+    /// without naming them or listing their clients: what `compare` shows
+    /// of the option not taken.
+    pub fn system_user_count(&self, f_option: Option<FOption>) -> usize {
+        let f = f_option.unwrap_or_else(|| self.0.default_f_option());
+        self.0.drafts(f).0.len()
     }
 }
 
@@ -217,46 +227,6 @@ pub fn answer_in(question: &decision::Question, plan: &Plan, lang: Lang) -> deci
     decision::answer_from_in(question, &facts(plan), lang)
 }
 
-/// What one ER role gives for one organisation form, against the system.
-#[derive(Default)]
-struct RoleOutcome {
-    /// Packages the role gives, the system has, and a client system user can carry.
-    usable: PkgSet,
-    /// Everything the role gives for this form (empty: the form does not qualify).
-    gives: Vec<&'static str>,
-    /// Given, delegable, but missing from the system register entry.
-    missing: Vec<&'static str>,
-}
-
-/// Role outcomes by (role, organisation form): there are few forms, many
-/// clients, so each role's forms are a short list searched in place.
-struct RoleCache<'a> {
-    /// By `ErRole::index`: each form seen with the role, and its outcome's index.
-    at: Vec<Vec<(Option<&'a str>, usize)>>,
-    outcomes: Vec<RoleOutcome>,
-}
-
-/// Where one client ends up.
-#[derive(Debug, Clone)]
-enum Place {
-    /// Served through ER roles: one base per role, extras on the first base.
-    /// `loose` are delegated packages that belong to another ER role's family
-    /// (e.g. `regnskapsforer-lonn` delegated to an auditor): they never share
-    /// a system user with the base, so they go the delegated way.
-    Er {
-        bases: Vec<(Relationship, PkgSet)>,
-        extras: PkgSet,
-        loose: Vec<PkgSet>,
-    },
-    /// Served only through packages it delegated in Altinn, in parts that
-    /// never mix two ER roles' packages.
-    Delegated(Vec<PkgSet>),
-    /// Not a client to add (the organisation itself, an operational unit, a repeat).
-    Skipped,
-    /// No layout can serve it; the reason is in `unserved`.
-    Unserved,
-}
-
 /// The facts of a plan, read once.
 struct Analysis<'p> {
     plan: &'p Plan,
@@ -268,7 +238,12 @@ struct Analysis<'p> {
     own_not_in_system: Vec<String>,
     own_not_assignable: Vec<String>,
     own_unknown: Vec<String>,
-    places: Vec<Place>,
+    /// Each client's shape (an index into `shapes`), or [`NO_SHAPE`].
+    shape_of: Vec<u32>,
+    /// The served clients' shapes, in the order their first client comes.
+    shapes: Vec<Shape>,
+    /// The number of clients of each shape.
+    shape_clients: Vec<usize>,
     /// Each ER role's client-only packages on the system, indexed by `ErRole as usize`.
     families: Vec<PkgSet>,
     unserved: Vec<Unserved>,
@@ -305,7 +280,9 @@ impl<'p> Analysis<'p> {
             own_not_in_system: Vec::new(),
             own_not_assignable: Vec::new(),
             own_unknown: Vec::new(),
-            places: Vec::with_capacity(plan.clients.len()),
+            shape_of: Vec::with_capacity(plan.clients.len()),
+            shapes: Vec::new(),
+            shape_clients: Vec::new(),
             families: Vec::new(),
             unserved: Vec::new(),
             missing: BTreeMap::new(),
@@ -322,285 +299,9 @@ impl<'p> Analysis<'p> {
         a
     }
 
-    fn read_own(&mut self) {
-        for p in &self.plan.own_packages {
-            let code = p.code();
-            match catalog().get(code) {
-                None => push_unique(&mut self.own_unknown, code),
-                Some(pkg) if !pkg.is_assignable || pkg.is_person_package() => {
-                    push_unique(&mut self.own_not_assignable, code)
-                }
-                Some(pkg) => match self.universe.index.get(pkg.code.as_str()) {
-                    Some(&i) => self.own_usable.insert(i),
-                    None => push_unique(&mut self.own_not_in_system, code),
-                },
-            }
-        }
-    }
-
-    fn read_clients(&mut self) {
-        let plan = self.plan;
-        let mut op_units: HashMap<&Orgnr, &str, FastHash> = HashMap::default();
-        for u in &plan.organisation.operational_units {
-            op_units.insert(&u.orgnr, plan.organisation.name.as_str());
-        }
-        for c in &plan.clients {
-            for u in &c.operational_units {
-                op_units.entry(&u.orgnr).or_insert(c.name.as_str());
-            }
-        }
-        let mut seen: HashSet<&Orgnr, FastHash> =
-            HashSet::with_capacity_and_hasher(plan.clients.len(), FastHash::default());
-        let mut roles = RoleCache {
-            at: ErRole::all().map(|_| Vec::new()).collect(),
-            outcomes: Vec::new(),
-        };
-        let mut delegated_class: HashMap<&str, Option<usize>, FastHash> = HashMap::default();
-        for c in &plan.clients {
-            let place = if c.orgnr == plan.organisation.orgnr {
-                self.remark(Text::IsTheOrganisation { client: &c.label() });
-                Place::Skipped
-            } else if !seen.insert(&c.orgnr) {
-                self.remark(Text::ListedTwice { client: &c.label() });
-                Place::Skipped
-            } else if let Some(main) = op_units.get(&c.orgnr) {
-                self.remark(Text::IsOperationalUnit {
-                    client: &c.label(),
-                    main,
-                });
-                Place::Skipped
-            } else {
-                self.place_client(c, &mut roles, &mut delegated_class)
-            };
-            self.places.push(place);
-        }
-    }
-
-    fn place_client<'a>(
-        &mut self,
-        c: &'a Client,
-        roles: &mut RoleCache<'a>,
-        delegated_class: &mut HashMap<&'a str, Option<usize>, FastHash>,
-    ) -> Place {
-        let lang = self.lang;
-        if !c.has_relationship() {
-            self.unserve(c, Text::NoRelationship.text(lang));
-            return Place::Unserved;
-        }
-        let form = c.unit_type.as_ref().map(|u| u.as_str());
-        let mut problems: Vec<String> = Vec::new();
-        let mut bases: Vec<(Relationship, PkgSet)> = Vec::new();
-        for role in ErRole::all().filter(|r| c.er_roles.contains(r)) {
-            let known = roles.at[role.index()].iter().find(|(f, _)| *f == form);
-            let k = match known {
-                Some(&(_, k)) => k,
-                None => {
-                    let o = self.role_outcome(role, form);
-                    // Only the client roles' own packages are worth asking the
-                    // vendor for; a managing director's role gives nearly all.
-                    if !o.gives.is_empty() && role.index() < 3 {
-                        self.role_missing.extend(o.missing.iter().copied());
-                    }
-                    roles.outcomes.push(o);
-                    let k = roles.outcomes.len() - 1;
-                    roles.at[role.index()].push((form, k));
-                    k
-                }
-            };
-            let outcome = &roles.outcomes[k];
-            if outcome.gives.is_empty() {
-                problems.push(role_gives_nothing(role, form, lang));
-            } else if outcome.usable.is_empty() {
-                problems.push(
-                    Text::SystemLacksRolePackages {
-                        role: Relationship::from(role).label_in(lang),
-                        gives: &outcome.gives,
-                    }
-                    .text(lang),
-                );
-            } else {
-                // A package two roles give rests on the first (ErRole order,
-                // as check reads it); a role adding nothing is no new basis.
-                let covered = bases
-                    .iter()
-                    .fold(PkgSet::default(), |acc, (_, s)| acc.union(*s));
-                let usable = outcome.usable.minus(covered);
-                if !usable.is_empty() {
-                    bases.push((role.into(), usable));
-                }
-            }
-        }
-        // Package-level problems are summed up in the notes; a client that is
-        // served anyway gets no remark of its own for them.
-        let mut package_problems: Vec<String> = Vec::new();
-        let mut delegated = PkgSet::default();
-        for p in &c.delegated {
-            let code = p.code();
-            let class = *delegated_class
-                .entry(code)
-                .or_insert_with(|| self.delegated_class(code));
-            match class {
-                Some(i) => delegated.insert(i),
-                None => self.note_unusable_delegated(code, &mut package_problems),
-            }
-        }
-        let on_bases = bases
-            .iter()
-            .fold(PkgSet::default(), |acc, (_, s)| acc.union(*s));
-        let extras = delegated.minus(on_bases);
-        let place = if let Some(&(rel, _)) = bases.first() {
-            let own_family = rel
-                .er_role()
-                .map_or(PkgSet::default(), |r| self.families[r.index()]);
-            let foreign = extras.intersect(self.families_union()).minus(own_family);
-            Place::Er {
-                bases,
-                extras: extras.minus(foreign),
-                loose: self.split_families(foreign),
-            }
-        } else if !delegated.is_empty() {
-            Place::Delegated(self.split_families(delegated))
-        } else {
-            if c.sub_entity && c.delegated.is_empty() {
-                problems.push(Text::SubEntityMustDelegate.text(lang));
-            }
-            problems.extend(package_problems);
-            if problems.is_empty() {
-                problems.push(Text::NothingUsable.text(lang));
-            }
-            self.unserve(c, problems.join("; "));
-            return Place::Unserved;
-        };
-        if !problems.is_empty() {
-            self.remark(Text::ServedAnyway {
-                client: &c.label(),
-                problems: &problems,
-            });
-        }
-        place
-    }
-
-    fn role_outcome(&self, role: ErRole, form: Option<&str>) -> RoleOutcome {
-        let mut o = RoleOutcome::default();
-        for code in catalog().role_packages(role.as_str(), form) {
-            let Some(pkg) = catalog().get(code) else {
-                continue;
-            };
-            let code = pkg.code.as_str();
-            o.gives.push(code);
-            if !pkg.is_delegable {
-                continue;
-            }
-            match self.universe.index.get(code) {
-                Some(&i) => o.usable.insert(i),
-                None => o.missing.push(code),
-            }
-        }
-        o
-    }
-
-    /// The packages only an ER role gives (client-only ones such as
-    /// `regnskapsforer-*`): one legal basis each, never mixed on one system user.
-    fn family(&self, role: ErRole) -> PkgSet {
-        let Some(r) = catalog().role(role.as_str()) else {
-            return PkgSet::default();
-        };
-        let mut s = PkgSet::default();
-        for rp in &r.packages {
-            if let Some(&i) = self.universe.index.get(rp.package.as_str())
-                && !self.universe.packages[i].is_assignable
-            {
-                s.insert(i);
-            }
-        }
-        s
-    }
-
-    fn families_union(&self) -> PkgSet {
-        self.families
-            .iter()
-            .fold(PkgSet::default(), |a, f| a.union(*f))
-    }
-
-    /// Splits a delegated set so no part holds two ER roles' families: the
-    /// first family stays with the ordinary packages, each other is its own part.
-    fn split_families(&self, set: PkgSet) -> Vec<PkgSet> {
-        let mut first = set.minus(self.families_union());
-        let mut parts = Vec::new();
-        let mut taken = false;
-        for f in &self.families {
-            let part = set.intersect(*f);
-            if part.is_empty() {
-                continue;
-            }
-            if taken {
-                parts.push(part);
-            } else {
-                first = first.union(part);
-                taken = true;
-            }
-        }
-        if !first.is_empty() {
-            parts.insert(0, first);
-        }
-        parts
-    }
-
-    /// The package's bit when a client system user can carry it, else `None`.
-    fn delegated_class(&self, code: &str) -> Option<usize> {
-        let pkg = catalog().get(code)?;
-        if !crate::engine::directly_delegable(code) || pkg.is_person_package() {
-            return None;
-        }
-        self.universe.index.get(code).copied()
-    }
-
-    fn note_unusable_delegated(&mut self, code: &str, problems: &mut Vec<String>) {
-        match catalog().get(code) {
-            None => {
-                *self.unknown_delegated.entry(code.to_string()).or_default() += 1;
-                problems.push(Text::NotAPackage { code }.text(self.lang));
-            }
-            Some(pkg) if pkg.is_delegable && !pkg.is_assignable => {
-                *self
-                    .client_only_delegated
-                    .entry(code.to_string())
-                    .or_default() += 1;
-                problems.push(Text::ClientOnlyDelegated { code }.text(self.lang));
-            }
-            Some(pkg) if !pkg.is_delegable || pkg.is_person_package() => {
-                self.not_delegable.insert(code.to_string());
-                problems.push(Text::CannotBeDelegated { code }.text(self.lang));
-            }
-            Some(_) => {
-                *self.missing.entry(code.to_string()).or_default() += 1;
-                problems.push(Text::SystemLacksPackage { code }.text(self.lang));
-            }
-        }
-    }
-
-    fn unserve(&mut self, c: &Client, reason: String) {
-        self.unserved.push(Unserved {
-            client: c.orgnr.clone(),
-            name: c.name.clone(),
-            reason,
-        });
-    }
-
-    fn remark(&mut self, text: Text) {
-        if self.remarks.len() < MAX_REMARKS {
-            self.remarks.push(text.text(self.lang));
-        } else {
-            self.remarks_left_off += 1;
-        }
-    }
-
-    fn served(&self) -> impl Iterator<Item = (&'p Client, &Place)> {
-        self.plan
-            .clients
-            .iter()
-            .zip(&self.places)
-            .filter(|(_, p)| matches!(p, Place::Er { .. } | Place::Delegated(_)))
+    /// The served shapes with their clients' numbers.
+    fn served(&self) -> impl Iterator<Item = (&Shape, usize)> {
+        self.shapes.iter().zip(self.shape_clients.iter().copied())
     }
 
     fn facts(&self) -> Facts {
@@ -608,24 +309,23 @@ impl<'p> Analysis<'p> {
         let mut sub_entities = 0;
         let mut f_clients = 0;
         let mut extras = PkgSet::default();
-        for (c, place) in self.served() {
-            match place {
+        for (shape, n) in self.served() {
+            match &shape.place {
                 Place::Er {
                     bases, extras: e, ..
                 } => {
                     for (rel, _) in bases {
-                        *counts.entry(*rel).or_default() += 1;
+                        *counts.entry(*rel).or_default() += n;
                     }
                     if !e.is_empty() {
-                        f_clients += 1;
+                        f_clients += n;
                         extras = extras.union(*e);
                     }
                 }
-                Place::Delegated(_) => *counts.entry(Relationship::Delegated).or_default() += 1,
-                _ => {}
+                Place::Delegated(_) => *counts.entry(Relationship::Delegated).or_default() += n,
             }
-            if c.sub_entity {
-                sub_entities += 1;
+            if shape.sub_entity {
+                sub_entities += n;
             }
         }
         Facts {
@@ -646,47 +346,60 @@ impl<'p> Analysis<'p> {
     }
 
     fn f_numbers(&self) -> FNumbers {
+        /// One ER base, with its shapes without and with extras.
         struct G {
             rel: Relationship,
             base: PkgSet,
-            plain: Vec<usize>,
-            combos: HashMap<PkgSet, Vec<usize>>,
+            plain: Vec<u32>,
+            combos: HashMap<PkgSet, Vec<u32>, FastHash>,
         }
-        let mut at: HashMap<(Relationship, PkgSet), usize> = HashMap::new();
+        let mut at: HashMap<(Relationship, PkgSet), usize, FastHash> = HashMap::default();
         let mut groups: Vec<G> = Vec::new();
         let mut all = PkgSet::default();
         let mut n = FNumbers::default();
-        for (i, place) in self.places.iter().enumerate() {
-            let Place::Er { bases, extras, .. } = place else {
+        for (s, (shape, count)) in self.served().enumerate() {
+            let Place::Er { bases, extras, .. } = &shape.place else {
                 continue;
             };
+            let s = s as u32;
             for (k, (rel, base)) in bases.iter().enumerate() {
                 let g = *at.entry((*rel, *base)).or_insert_with(|| {
                     groups.push(G {
                         rel: *rel,
                         base: *base,
                         plain: Vec::new(),
-                        combos: HashMap::new(),
+                        combos: HashMap::default(),
                     });
                     groups.len() - 1
                 });
                 if k == 0 && !extras.is_empty() {
-                    groups[g].combos.entry(*extras).or_default().push(i);
+                    groups[g].combos.entry(*extras).or_default().push(s);
                     all = all.union(*extras);
-                    n.f_clients += 1;
-                    n.extra_links += extras.len();
+                    n.f_clients += count;
+                    n.extra_links += extras.len() * count;
                 } else {
-                    groups[g].plain.push(i);
+                    groups[g].plain.push(s);
                 }
             }
         }
         groups.retain(|g| !g.combos.is_empty());
         groups.sort_by_key(|g| (g.rel, g.base.sort_key()));
-        let orgnrs = |v: &[usize]| -> Vec<Orgnr> {
-            v.iter()
-                .map(|&i| self.plan.clients[i].orgnr.clone())
-                .collect()
-        };
+        let groups: Vec<(G, Vec<(PkgSet, Vec<u32>)>)> = groups
+            .into_iter()
+            .map(|mut g| {
+                let mut combos: Vec<_> = std::mem::take(&mut g.combos).into_iter().collect();
+                combos.sort_by_key(|(s, _)| s.sort_key());
+                (g, combos)
+            })
+            .collect();
+        // Every group's plain clients, then its combinations' clients, in one pass.
+        let lists: Vec<&[u32]> = groups
+            .iter()
+            .flat_map(|(g, combos)| {
+                std::iter::once(g.plain.as_slice()).chain(combos.iter().map(|(_, v)| v.as_slice()))
+            })
+            .collect();
+        let mut clients = self.clients_of(&lists).into_iter();
         let codes = |s: PkgSet| -> Vec<String> {
             self.universe
                 .codes(s)
@@ -695,30 +408,29 @@ impl<'p> Analysis<'p> {
                 .collect()
         };
         n.groups = groups
-            .into_iter()
-            .map(|g| {
+            .iter()
+            .map(|(g, combos)| {
                 let name = self
                     .relationship_name_in(g.rel, g.base, self.lang)
                     .to_string();
-                let mut combos: Vec<(PkgSet, Vec<usize>)> = g.combos.into_iter().collect();
-                combos.sort_by_key(|(s, _)| s.sort_key());
+                let plain_clients = clients.next().unwrap_or_default();
                 FGroup {
                     relationship: g.rel,
                     base: codes(g.base),
-                    plain_clients: orgnrs(&g.plain),
+                    plain_clients,
                     combinations: combos
-                        .into_iter()
-                        .map(|(s, clients)| {
+                        .iter()
+                        .map(|(s, _)| {
                             let names: Vec<&str> = self
                                 .universe
-                                .codes(s)
+                                .codes(*s)
                                 .into_iter()
                                 .map(|c| service_name_in(c, self.lang))
                                 .collect();
                             FCombination {
                                 name: format!("{name} + {}", join_services(&names, true)),
-                                extras: codes(s),
-                                clients: orgnrs(&clients),
+                                extras: codes(*s),
+                                clients: clients.next().unwrap_or_default(),
                             }
                         })
                         .collect(),
@@ -730,13 +442,39 @@ impl<'p> Analysis<'p> {
         n
     }
 
+    /// The clients of each list of shapes, in the plan's order, each once:
+    /// the one pass over every client that a layout or F's numbers need.
+    fn clients_of(&self, lists: &[&[u32]]) -> Vec<Vec<Orgnr>> {
+        let mut targets: Vec<Vec<u32>> = vec![Vec::new(); self.shapes.len()];
+        let mut out: Vec<Vec<Orgnr>> = Vec::with_capacity(lists.len());
+        for (k, shapes) in lists.iter().enumerate() {
+            let mut len = 0;
+            for &s in *shapes {
+                let t = &mut targets[s as usize];
+                if t.last() != Some(&(k as u32)) {
+                    t.push(k as u32);
+                    len += self.shape_clients[s as usize];
+                }
+            }
+            out.push(Vec::with_capacity(len));
+        }
+        for (c, &s) in self.plan.clients.iter().zip(&self.shape_of) {
+            if s != NO_SHAPE {
+                for &k in &targets[s as usize] {
+                    out[k as usize].push(c.orgnr.clone());
+                }
+            }
+        }
+        out
+    }
+
     fn default_f_option(&self) -> FOption {
         let extras = self
-            .places
+            .shapes
             .iter()
-            .fold(PkgSet::default(), |acc, p| match p {
+            .fold(PkgSet::default(), |acc, s| match &s.place {
                 Place::Er { extras, .. } => acc.union(*extras),
-                _ => acc,
+                Place::Delegated(_) => acc,
             });
         if extras.len() >= 2 {
             FOption::PerService
@@ -863,26 +601,4 @@ impl<'p> Analysis<'p> {
         }
         notes
     }
-}
-
-fn role_gives_nothing(role: ErRole, form: Option<&str>, lang: Lang) -> String {
-    let forms: Vec<&str> = catalog()
-        .role(role.as_str())
-        .into_iter()
-        .flat_map(|r| r.packages.iter())
-        .filter_map(|p| p.only_if_client_unit_type.as_deref())
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
-    let role = Relationship::from(role).label_in(lang);
-    if forms.is_empty() {
-        Text::RoleGivesNothing { role }
-    } else {
-        Text::RoleOnlyForForms {
-            role,
-            forms: &forms,
-            form,
-        }
-    }
-    .text(lang)
 }

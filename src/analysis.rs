@@ -4,9 +4,9 @@
 //!
 //! The wizard asks for this on a worker after each change and every screen
 //! reads the result, so no screen runs the advisor or the engine itself.
-//! The advisor's analysis of the clients is the expensive part: this runs it
-//! four or five times per revision, where asking each function separately
-//! ran it about twelve times.
+//! The advisor reads the clients once per revision ([`advisor::Study`]);
+//! everything else it answers from the clients' few shapes, so the engine's
+//! check of the reviewed plan is most of the cost.
 
 use crate::advisor;
 use crate::compare::{self, Comparison};
@@ -80,7 +80,7 @@ pub fn analyse_owned(plan: Plan, own_layout: bool, lang: Lang) -> Analysis {
             layouts.iter().flatten().copied().next().unwrap_or(0)
         }
         None => {
-            let n = study.recommend(Some(f)).system_users.len();
+            let n = study.system_user_count(Some(f));
             layouts[side(f)] = Some(n);
             n
         }

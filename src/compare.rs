@@ -61,10 +61,11 @@ pub fn compare(plan: &Plan) -> Comparison {
 /// [`compare`] with its sentences, titles and system users' names in `lang`
 /// (the names `advise --lang` gives); the figures are the same in every language.
 pub fn compare_in(plan: &Plan, lang: Lang) -> Comparison {
-    let layout = |f| advisor::recommend(plan, Some(f)).system_users.len();
+    let study = advisor::Study::of_in(plan, lang);
+    let layout = |f| study.system_user_count(Some(f));
     let inputs = Inputs {
-        numbers: advisor::f_numbers_in(plan, lang),
-        recommended: advisor::default_f_option(plan),
+        numbers: study.f_numbers(),
+        recommended: study.default_f_option(),
         system_users: [layout(FOption::PerCombination), layout(FOption::PerService)],
     };
     compare_from(plan, inputs, lang)

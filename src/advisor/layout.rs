@@ -6,6 +6,16 @@ use super::*;
 
 impl Analysis<'_> {
     pub(super) fn layout(&self, f: FOption, facts: &Facts) -> Layout {
+        let (drafts, notes) = self.drafts(f);
+        Layout {
+            system_users: self.finish(drafts, facts),
+            notes,
+        }
+    }
+
+    /// The layout's system users before they are named and given their
+    /// clients (one each), with the layout's notes.
+    pub(super) fn drafts(&self, f: FOption) -> (Vec<Draft>, Vec<String>) {
         let mut drafts: Vec<Draft> = Vec::new();
         if !self.own_usable.is_empty() {
             drafts.push(Draft::new(
@@ -26,28 +36,26 @@ impl Analysis<'_> {
         } else {
             merge(self.split_by_team(drafts, &mut notes))
         };
-        Layout {
-            system_users: self.finish(drafts, facts),
-            notes,
-        }
+        (drafts, notes)
     }
 
     /// One base system user per (relationship, package set); F's extras as
     /// combinations (option 1) or left to the per-service pass (option 2).
     pub(super) fn er_drafts(&self, f: FOption, drafts: &mut Vec<Draft>) {
-        let mut groups: HashMap<(Relationship, PkgSet), usize> = HashMap::new();
+        let mut groups: HashMap<(Relationship, PkgSet), usize, FastHash> = HashMap::default();
         let mut list: Vec<ErGroup> = Vec::new();
-        for (i, place) in self.places.iter().enumerate() {
-            let Place::Er { bases, extras, .. } = place else {
+        for (i, shape) in self.shapes.iter().enumerate() {
+            let Place::Er { bases, extras, .. } = &shape.place else {
                 continue;
             };
+            let i = i as u32;
             for (k, (rel, base)) in bases.iter().enumerate() {
                 let g = *groups.entry((*rel, *base)).or_insert_with(|| {
                     list.push(ErGroup {
                         rel: *rel,
                         base: *base,
                         plain: Vec::new(),
-                        with_extras: HashMap::new(),
+                        with_extras: HashMap::default(),
                         all: Vec::new(),
                     });
                     list.len() - 1
@@ -75,7 +83,7 @@ impl Analysis<'_> {
                         g.base,
                         PkgSet::default(),
                     );
-                    d.clients = g.all;
+                    d.shapes = g.all;
                     drafts.push(d);
                 }
                 FOption::PerCombination => {
@@ -87,12 +95,12 @@ impl Analysis<'_> {
                             g.base,
                             PkgSet::default(),
                         );
-                        d.clients = g.plain;
+                        d.shapes = g.plain;
                         drafts.push(d);
                     }
-                    let mut combos: Vec<(PkgSet, Vec<usize>)> = g.with_extras.into_iter().collect();
+                    let mut combos: Vec<(PkgSet, Vec<u32>)> = g.with_extras.into_iter().collect();
                     combos.sort_by_key(|(s, _)| s.sort_key());
-                    for (extras, clients) in combos {
+                    for (extras, shapes) in combos {
                         let mut d = Draft::new(
                             SystemUserType::Client,
                             Origin::FCombination,
@@ -100,7 +108,7 @@ impl Analysis<'_> {
                             g.base,
                             extras,
                         );
-                        d.clients = clients;
+                        d.shapes = shapes;
                         drafts.push(d);
                     }
                 }
@@ -112,15 +120,15 @@ impl Analysis<'_> {
     /// one system user per package combination (G, C).
     pub(super) fn delegated_drafts(&self, f: FOption, drafts: &mut Vec<Draft>) {
         if f == FOption::PerService {
-            let mut per_service: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-            for (i, place) in self.places.iter().enumerate() {
-                if let Place::Er { extras, .. } = place {
+            let mut per_service: BTreeMap<usize, Vec<u32>> = BTreeMap::new();
+            for (i, shape) in self.shapes.iter().enumerate() {
+                if let Place::Er { extras, .. } = &shape.place {
                     for e in extras.iter() {
-                        per_service.entry(e).or_default().push(i);
+                        per_service.entry(e).or_default().push(i as u32);
                     }
                 }
             }
-            for (e, clients) in per_service {
+            for (e, shapes) in per_service {
                 let mut set = PkgSet::default();
                 set.insert(e);
                 let mut d = Draft::new(
@@ -130,25 +138,24 @@ impl Analysis<'_> {
                     PkgSet::default(),
                     set,
                 );
-                d.clients = clients;
+                d.shapes = shapes;
                 drafts.push(d);
             }
         }
-        let mut combos: HashMap<PkgSet, Vec<usize>> = HashMap::new();
-        for (i, place) in self.places.iter().enumerate() {
-            let parts = match place {
+        let mut combos: HashMap<PkgSet, Vec<u32>, FastHash> = HashMap::default();
+        for (i, shape) in self.shapes.iter().enumerate() {
+            let parts = match &shape.place {
                 Place::Delegated(parts) => parts,
                 Place::Er { loose, .. } => loose,
-                _ => continue,
             };
             for set in parts {
-                combos.entry(*set).or_default().push(i);
+                combos.entry(*set).or_default().push(i as u32);
             }
         }
         let several = combos.len() > 1;
-        let mut combos: Vec<(PkgSet, Vec<usize>)> = combos.into_iter().collect();
+        let mut combos: Vec<(PkgSet, Vec<u32>)> = combos.into_iter().collect();
         combos.sort_by_key(|(s, _)| s.sort_key());
-        for (set, clients) in combos {
+        for (set, shapes) in combos {
             let mut d = Draft::new(
                 SystemUserType::Client,
                 Origin::Delegated { several },
@@ -156,7 +163,7 @@ impl Analysis<'_> {
                 PkgSet::default(),
                 set,
             );
-            d.clients = clients;
+            d.shapes = shapes;
             drafts.push(d);
         }
     }
@@ -275,10 +282,9 @@ impl Analysis<'_> {
     pub(super) fn finish(&self, drafts: Vec<Draft>, facts: &Facts) -> Vec<SystemUser> {
         let ctx = WhyContext {
             multi_kind: facts.kinds.len() >= 2,
-            has_delegated: self.places.iter().any(|p| match p {
+            has_delegated: self.shapes.iter().any(|s| match &s.place {
                 Place::Delegated(_) => true,
                 Place::Er { loose, .. } => !loose.is_empty(),
-                _ => false,
             }),
         };
         let teams = &self.plan.teams;
@@ -299,6 +305,8 @@ impl Analysis<'_> {
         // every language and the end-user system's configuration never changes.
         let english = names_in(Lang::En);
         let refs = numbered(english.iter().map(|n| slug(n)).collect(), "-");
+        let lists: Vec<&[u32]> = drafts.iter().map(|d| d.shapes.as_slice()).collect();
+        let clients = self.clients_of(&lists);
         let names = if self.lang == Lang::En {
             english
         } else {
@@ -307,11 +315,9 @@ impl Analysis<'_> {
         drafts
             .into_iter()
             .zip(names.into_iter().zip(refs))
-            .map(|(d, (name, external_ref))| {
+            .zip(clients)
+            .map(|((d, (name, external_ref)), clients)| {
                 let why = self.why(&d, ctx);
-                let mut clients: Vec<usize> = d.clients.clone();
-                clients.sort_unstable();
-                clients.dedup();
                 let mut access_packages = self.universe.codes(d.base);
                 access_packages.extend(self.universe.codes(d.extra));
                 SystemUser {
@@ -327,10 +333,7 @@ impl Analysis<'_> {
                         .into_iter()
                         .map(crate::plan::PackageRef::new)
                         .collect(),
-                    clients: clients
-                        .into_iter()
-                        .map(|i| self.plan.clients[i].orgnr.clone())
-                        .collect(),
+                    clients,
                     include_self: d.include_self,
                     why: Some(why),
                 }
@@ -363,8 +366,8 @@ impl Analysis<'_> {
                 }
             }
             _ => {
-                let subs = !d.clients.is_empty()
-                    && d.clients.iter().all(|&i| self.plan.clients[i].sub_entity);
+                let subs = !d.shapes.is_empty()
+                    && d.shapes.iter().all(|&s| self.shapes[s as usize].sub_entity);
                 let group = match (subs, lang) {
                     (true, Lang::En) => "Sub-entities",
                     (true, Lang::Nb) => "Organisasjonsledd",
@@ -453,7 +456,7 @@ impl Analysis<'_> {
             },
             Origin::FService => Text::F2Service { extras: &extras },
             Origin::Delegated { .. } => {
-                let subs = d.clients.iter().all(|&i| self.plan.clients[i].sub_entity);
+                let subs = d.shapes.iter().all(|&s| self.shapes[s as usize].sub_entity);
                 if subs && several {
                     Text::GWithC
                 } else if subs {
@@ -497,9 +500,9 @@ pub(super) struct Layout {
 pub(super) struct ErGroup {
     pub(super) rel: Relationship,
     pub(super) base: PkgSet,
-    pub(super) plain: Vec<usize>,
-    pub(super) with_extras: HashMap<PkgSet, Vec<usize>>,
-    pub(super) all: Vec<usize>,
+    pub(super) plain: Vec<u32>,
+    pub(super) with_extras: HashMap<PkgSet, Vec<u32>, FastHash>,
+    pub(super) all: Vec<u32>,
 }
 
 /// Why a draft exists, for its name and `why:`.
@@ -531,7 +534,8 @@ pub(super) struct Draft {
     pub(super) base: PkgSet,
     /// Delegated packages (F's extras, or all of a delegated-only group's).
     pub(super) extra: PkgSet,
-    pub(super) clients: Vec<usize>,
+    /// The shapes whose clients it takes (`Analysis::shapes`).
+    pub(super) shapes: Vec<u32>,
     pub(super) include_self: bool,
     pub(super) teams: Vec<usize>,
     /// Cut out of a larger system user by team (D).
@@ -552,7 +556,7 @@ impl Draft {
             rel,
             base,
             extra,
-            clients: Vec::new(),
+            shapes: Vec::new(),
             include_self: false,
             teams: Vec::new(),
             split: false,
@@ -583,7 +587,7 @@ pub(super) fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
         match at.get(&key) {
             Some(&i) => {
                 let target = &mut out[i];
-                target.clients.extend(d.clients);
+                target.shapes.extend(d.shapes);
                 target.split &= d.split;
                 target.include_self |= d.include_self;
             }
@@ -594,8 +598,8 @@ pub(super) fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
         }
     }
     for d in &mut out {
-        d.clients.sort_unstable();
-        d.clients.dedup();
+        d.shapes.sort_unstable();
+        d.shapes.dedup();
     }
     out
 }

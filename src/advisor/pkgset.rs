@@ -7,8 +7,17 @@ use std::collections::HashMap;
 
 /// The packages of the system register entry as bits, in registration order,
 /// so grouping 100,000 clients by package set costs no allocation.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(super) struct PkgSet(pub(super) [u64; 4]);
+
+/// Word by word: with `orgnr::FastHash` a set costs four multiplications.
+impl std::hash::Hash for PkgSet {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        for w in self.0 {
+            h.write_u64(w);
+        }
+    }
+}
 
 impl PkgSet {
     pub(super) fn insert(&mut self, i: usize) {

@@ -1,0 +1,404 @@
+//! Reading a plan's clients into shapes: each client is placed by its legal
+//! basis (ER roles, direct delegation), and clients placed alike share one
+//! [`Shape`]. A million clients make a handful of shapes, so the layout
+//! groups shapes, and only writing the client lists visits every client.
+
+use super::texts::Text;
+use super::*;
+
+/// What one ER role gives for one organisation form, against the system.
+#[derive(Default)]
+pub(super) struct RoleOutcome {
+    /// Packages the role gives, the system has, and a client system user can carry.
+    usable: PkgSet,
+    /// Everything the role gives for this form (empty: the form does not qualify).
+    gives: Vec<&'static str>,
+    /// Given, delegable, but missing from the system register entry.
+    missing: Vec<&'static str>,
+}
+
+/// Role outcomes by (role, organisation form): there are few forms, many
+/// clients, so each role's forms are a short list searched in place.
+pub(super) struct RoleCache<'a> {
+    /// By `ErRole::index`: each form seen with the role, and its outcome's index.
+    at: Vec<Vec<(Option<&'a str>, usize)>>,
+    outcomes: Vec<RoleOutcome>,
+}
+
+/// Where the clients of one shape end up.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) enum Place {
+    /// Served through ER roles: one base per role, extras on the first base.
+    /// `loose` are delegated packages that belong to another ER role's family
+    /// (e.g. `regnskapsforer-lonn` delegated to an auditor): they never share
+    /// a system user with the base, so they go the delegated way.
+    Er {
+        bases: Vec<(Relationship, PkgSet)>,
+        extras: PkgSet,
+        loose: Vec<PkgSet>,
+    },
+    /// Served only through packages it delegated in Altinn, in parts that
+    /// never mix two ER roles' packages.
+    Delegated(Vec<PkgSet>),
+}
+
+/// Where a served client ends up, and whether it is a sub-entity: clients
+/// with the same shape go on the same system users, with the same names.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) struct Shape {
+    pub(super) place: Place,
+    pub(super) sub_entity: bool,
+}
+
+/// `Analysis::shape_of` for a client on no system user (skipped or unserved).
+pub(super) const NO_SHAPE: u32 = u32::MAX;
+
+/// Shapes by value, and reusable buffers for the one being built, so that
+/// placing a client whose shape is known allocates nothing.
+#[derive(Default)]
+pub(super) struct Shapes {
+    ids: HashMap<Shape, u32, FastHash>,
+    bases: Vec<(Relationship, PkgSet)>,
+    parts: Vec<PkgSet>,
+}
+
+impl<'p> Analysis<'p> {
+    pub(super) fn read_own(&mut self) {
+        for p in &self.plan.own_packages {
+            let code = p.code();
+            match catalog().get(code) {
+                None => push_unique(&mut self.own_unknown, code),
+                Some(pkg) if !pkg.is_assignable || pkg.is_person_package() => {
+                    push_unique(&mut self.own_not_assignable, code)
+                }
+                Some(pkg) => match self.universe.index.get(pkg.code.as_str()) {
+                    Some(&i) => self.own_usable.insert(i),
+                    None => push_unique(&mut self.own_not_in_system, code),
+                },
+            }
+        }
+    }
+
+    pub(super) fn read_clients(&mut self) {
+        let plan = self.plan;
+        let mut op_units: HashMap<&Orgnr, &str, FastHash> = HashMap::default();
+        for u in &plan.organisation.operational_units {
+            op_units.insert(&u.orgnr, plan.organisation.name.as_str());
+        }
+        for c in &plan.clients {
+            for u in &c.operational_units {
+                op_units.entry(&u.orgnr).or_insert(c.name.as_str());
+            }
+        }
+        // By the number's value: four bytes an entry, no pointer to follow.
+        let mut seen: HashSet<u32, FastHash> =
+            HashSet::with_capacity_and_hasher(plan.clients.len(), FastHash::default());
+        let mut roles = RoleCache {
+            at: ErRole::all().map(|_| Vec::new()).collect(),
+            outcomes: Vec::new(),
+        };
+        let mut delegated_class: HashMap<&str, Option<usize>, FastHash> = HashMap::default();
+        let mut shapes = Shapes::default();
+        for c in &plan.clients {
+            let shape = if c.orgnr == plan.organisation.orgnr {
+                self.remark(Text::IsTheOrganisation { client: &c.label() });
+                NO_SHAPE
+            } else if !seen.insert(c.orgnr.key()) {
+                self.remark(Text::ListedTwice { client: &c.label() });
+                NO_SHAPE
+            } else if let Some(main) = op_units.get(&c.orgnr) {
+                self.remark(Text::IsOperationalUnit {
+                    client: &c.label(),
+                    main,
+                });
+                NO_SHAPE
+            } else {
+                match self.place_client(c, &mut roles, &mut delegated_class, &mut shapes) {
+                    Some(place) => self.intern(
+                        Shape {
+                            place,
+                            sub_entity: c.sub_entity,
+                        },
+                        &mut shapes,
+                    ),
+                    None => NO_SHAPE,
+                }
+            };
+            self.shape_of.push(shape);
+        }
+    }
+
+    /// The id of `shape`, counting one more client of it. The buffers of a
+    /// shape already known go back to `shapes` for the next client.
+    fn intern(&mut self, shape: Shape, shapes: &mut Shapes) -> u32 {
+        let id = match shapes.ids.get(&shape) {
+            Some(&id) => {
+                let (bases, parts) = match shape.place {
+                    Place::Er { bases, loose, .. } => (bases, loose),
+                    Place::Delegated(parts) => (Vec::new(), parts),
+                };
+                if bases.capacity() > 0 {
+                    shapes.bases = bases;
+                }
+                shapes.parts = parts;
+                id
+            }
+            None => {
+                let id = self.shapes.len() as u32;
+                shapes.ids.insert(shape.clone(), id);
+                self.shapes.push(shape);
+                self.shape_clients.push(0);
+                id
+            }
+        };
+        self.shape_clients[id as usize] += 1;
+        id
+    }
+
+    /// Where `c` goes; `None` when no layout can serve it (said in `unserved`).
+    fn place_client<'a>(
+        &mut self,
+        c: &'a Client,
+        roles: &mut RoleCache<'a>,
+        delegated_class: &mut HashMap<&'a str, Option<usize>, FastHash>,
+        shapes: &mut Shapes,
+    ) -> Option<Place> {
+        let lang = self.lang;
+        if !c.has_relationship() {
+            self.unserve(c, Text::NoRelationship.text(lang));
+            return None;
+        }
+        let form = c.unit_type.as_ref().map(|u| u.as_str());
+        let mut problems: Vec<String> = Vec::new();
+        let mut bases = std::mem::take(&mut shapes.bases);
+        bases.clear();
+        for role in ErRole::all().filter(|r| c.er_roles.contains(r)) {
+            let known = roles.at[role.index()].iter().find(|(f, _)| *f == form);
+            let k = match known {
+                Some(&(_, k)) => k,
+                None => {
+                    let o = self.role_outcome(role, form);
+                    // Only the client roles' own packages are worth asking the
+                    // vendor for; a managing director's role gives nearly all.
+                    if !o.gives.is_empty() && role.index() < 3 {
+                        self.role_missing.extend(o.missing.iter().copied());
+                    }
+                    roles.outcomes.push(o);
+                    let k = roles.outcomes.len() - 1;
+                    roles.at[role.index()].push((form, k));
+                    k
+                }
+            };
+            let outcome = &roles.outcomes[k];
+            if outcome.gives.is_empty() {
+                problems.push(role_gives_nothing(role, form, lang));
+            } else if outcome.usable.is_empty() {
+                problems.push(
+                    Text::SystemLacksRolePackages {
+                        role: Relationship::from(role).label_in(lang),
+                        gives: &outcome.gives,
+                    }
+                    .text(lang),
+                );
+            } else {
+                // A package two roles give rests on the first (ErRole order,
+                // as check reads it); a role adding nothing is no new basis.
+                let covered = bases
+                    .iter()
+                    .fold(PkgSet::default(), |acc, (_, s)| acc.union(*s));
+                let usable = outcome.usable.minus(covered);
+                if !usable.is_empty() {
+                    bases.push((role.into(), usable));
+                }
+            }
+        }
+        // Package-level problems are summed up in the notes; a client that is
+        // served anyway gets no remark of its own for them.
+        let mut package_problems: Vec<String> = Vec::new();
+        let mut delegated = PkgSet::default();
+        for p in &c.delegated {
+            let code = p.code();
+            let class = *delegated_class
+                .entry(code)
+                .or_insert_with(|| self.delegated_class(code));
+            match class {
+                Some(i) => delegated.insert(i),
+                None => self.note_unusable_delegated(code, &mut package_problems),
+            }
+        }
+        let on_bases = bases
+            .iter()
+            .fold(PkgSet::default(), |acc, (_, s)| acc.union(*s));
+        let extras = delegated.minus(on_bases);
+        let place = if let Some(&(rel, _)) = bases.first() {
+            let own_family = rel
+                .er_role()
+                .map_or(PkgSet::default(), |r| self.families[r.index()]);
+            let foreign = extras.intersect(self.families_union()).minus(own_family);
+            Place::Er {
+                bases,
+                extras: extras.minus(foreign),
+                loose: self.split_families(foreign, std::mem::take(&mut shapes.parts)),
+            }
+        } else if !delegated.is_empty() {
+            shapes.bases = bases;
+            Place::Delegated(self.split_families(delegated, std::mem::take(&mut shapes.parts)))
+        } else {
+            shapes.bases = bases;
+            if c.sub_entity && c.delegated.is_empty() {
+                problems.push(Text::SubEntityMustDelegate.text(lang));
+            }
+            problems.extend(package_problems);
+            if problems.is_empty() {
+                problems.push(Text::NothingUsable.text(lang));
+            }
+            self.unserve(c, problems.join("; "));
+            return None;
+        };
+        if !problems.is_empty() {
+            self.remark(Text::ServedAnyway {
+                client: &c.label(),
+                problems: &problems,
+            });
+        }
+        Some(place)
+    }
+
+    fn role_outcome(&self, role: ErRole, form: Option<&str>) -> RoleOutcome {
+        let mut o = RoleOutcome::default();
+        for code in catalog().role_packages(role.as_str(), form) {
+            let Some(pkg) = catalog().get(code) else {
+                continue;
+            };
+            let code = pkg.code.as_str();
+            o.gives.push(code);
+            if !pkg.is_delegable {
+                continue;
+            }
+            match self.universe.index.get(code) {
+                Some(&i) => o.usable.insert(i),
+                None => o.missing.push(code),
+            }
+        }
+        o
+    }
+
+    /// The packages only an ER role gives (client-only ones such as
+    /// `regnskapsforer-*`): one legal basis each, never mixed on one system user.
+    pub(super) fn family(&self, role: ErRole) -> PkgSet {
+        let Some(r) = catalog().role(role.as_str()) else {
+            return PkgSet::default();
+        };
+        let mut s = PkgSet::default();
+        for rp in &r.packages {
+            if let Some(&i) = self.universe.index.get(rp.package.as_str())
+                && !self.universe.packages[i].is_assignable
+            {
+                s.insert(i);
+            }
+        }
+        s
+    }
+
+    pub(super) fn families_union(&self) -> PkgSet {
+        self.families
+            .iter()
+            .fold(PkgSet::default(), |a, f| a.union(*f))
+    }
+
+    /// Splits a delegated set so no part holds two ER roles' families: the
+    /// first family stays with the ordinary packages, each other is its own
+    /// part. The parts are written into `parts` (cleared first).
+    fn split_families(&self, set: PkgSet, mut parts: Vec<PkgSet>) -> Vec<PkgSet> {
+        parts.clear();
+        let mut first = set.minus(self.families_union());
+        let mut taken = false;
+        for f in &self.families {
+            let part = set.intersect(*f);
+            if part.is_empty() {
+                continue;
+            }
+            if taken {
+                parts.push(part);
+            } else {
+                first = first.union(part);
+                taken = true;
+            }
+        }
+        if !first.is_empty() {
+            parts.insert(0, first);
+        }
+        parts
+    }
+
+    /// The package's bit when a client system user can carry it, else `None`.
+    fn delegated_class(&self, code: &str) -> Option<usize> {
+        let pkg = catalog().get(code)?;
+        if !crate::engine::directly_delegable(code) || pkg.is_person_package() {
+            return None;
+        }
+        self.universe.index.get(code).copied()
+    }
+
+    fn note_unusable_delegated(&mut self, code: &str, problems: &mut Vec<String>) {
+        match catalog().get(code) {
+            None => {
+                *self.unknown_delegated.entry(code.to_string()).or_default() += 1;
+                problems.push(Text::NotAPackage { code }.text(self.lang));
+            }
+            Some(pkg) if pkg.is_delegable && !pkg.is_assignable => {
+                *self
+                    .client_only_delegated
+                    .entry(code.to_string())
+                    .or_default() += 1;
+                problems.push(Text::ClientOnlyDelegated { code }.text(self.lang));
+            }
+            Some(pkg) if !pkg.is_delegable || pkg.is_person_package() => {
+                self.not_delegable.insert(code.to_string());
+                problems.push(Text::CannotBeDelegated { code }.text(self.lang));
+            }
+            Some(_) => {
+                *self.missing.entry(code.to_string()).or_default() += 1;
+                problems.push(Text::SystemLacksPackage { code }.text(self.lang));
+            }
+        }
+    }
+
+    fn unserve(&mut self, c: &Client, reason: String) {
+        self.unserved.push(Unserved {
+            client: c.orgnr.clone(),
+            name: c.name.clone(),
+            reason,
+        });
+    }
+
+    fn remark(&mut self, text: Text) {
+        if self.remarks.len() < MAX_REMARKS {
+            self.remarks.push(text.text(self.lang));
+        } else {
+            self.remarks_left_off += 1;
+        }
+    }
+}
+
+pub(super) fn role_gives_nothing(role: ErRole, form: Option<&str>, lang: Lang) -> String {
+    let forms: Vec<&str> = catalog()
+        .role(role.as_str())
+        .into_iter()
+        .flat_map(|r| r.packages.iter())
+        .filter_map(|p| p.only_if_client_unit_type.as_deref())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let role = Relationship::from(role).label_in(lang);
+    if forms.is_empty() {
+        Text::RoleGivesNothing { role }
+    } else {
+        Text::RoleOnlyForForms {
+            role,
+            forms: &forms,
+            form,
+        }
+    }
+    .text(lang)
+}
