@@ -19,7 +19,7 @@ use crate::orgnr::{FastHash, Orgnr};
 use crate::plan::{Plan, SystemUser, SystemUserType};
 use crate::text::counted;
 use serde::Serialize;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
 /// A client in a step: its number and, where either plan names it, its name.
 /// Borrowed from the plans: a diff of a million clients holds no copies.
@@ -385,7 +385,7 @@ impl Step<'_> {
 }
 
 /// Which system user a link belongs to, across the two plans.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum Key {
     Pair(usize),
     Old(usize),
@@ -469,15 +469,11 @@ pub fn diff<'a>(old: &'a Plan, new: &'a Plan) -> Result<Diff<'a>, String> {
 
     let old_ref = |i: usize| sref(&old.system_users[i], old);
     let new_ref = |j: usize| sref(&new.system_users[j], new);
-    // Lookups by orgnr, built once: plans may have hundreds of thousands of clients.
-    let mut names: HashMap<&Orgnr, &str, FastHash> =
-        HashMap::with_capacity_and_hasher(new.clients.len(), FastHash::default());
-    for c in old.clients.iter().chain(&new.clients) {
-        names.insert(&c.orgnr, &c.name);
-    }
-    let client_ref = |o: &'a Orgnr| ClientRef {
-        orgnr: o.as_str(),
-        name: names.get(o).copied().unwrap_or_default(),
+    // Every linked client numbered once: plans may have a million clients.
+    let ids = Ids::of(old, new);
+    let client_ref = |id: u32| ClientRef {
+        orgnr: ids.orgnr[id as usize].as_str(),
+        name: ids.name[id as usize],
     };
 
     // Requests for new system users; adding the organisation itself to one
@@ -527,7 +523,7 @@ pub fn diff<'a>(old: &'a Plan, new: &'a Plan) -> Result<Diff<'a>, String> {
                 add,
                 remove,
                 reason,
-                clients: n.clients.iter().map(client_ref).collect(),
+                clients: ids.of_new(j).iter().map(|&id| client_ref(id)).collect(),
             });
             if n.include_self {
                 self_steps.push(Step::IncludeSelf {
@@ -571,43 +567,26 @@ pub fn diff<'a>(old: &'a Plan, new: &'a Plan) -> Result<Diff<'a>, String> {
         Key::New(j) => new_ref(j),
     };
     let (old_links, new_links) = (
-        link_map(old, &old_key, &skip),
-        link_map(new, &new_key, &skip),
+        Links::of(&ids.old, &ids.old_at, ids.orgnr.len(), &old_key, &skip),
+        Links::of(&ids.new, &ids.new_at, ids.orgnr.len(), &new_key, &skip),
     );
-    let mut orgnrs: Vec<&Orgnr> = Vec::new();
-    let mut seen: HashSet<&Orgnr, FastHash> = HashSet::default();
-    for s in new.system_users.iter().chain(&old.system_users) {
-        for c in &s.clients {
-            if seen.insert(c) {
-                orgnrs.push(c);
-            }
-        }
-    }
-    let mut moves: Vec<((Key, Key), Vec<ClientRef>)> = Vec::new();
-    let mut adds: Vec<(Key, Vec<ClientRef>)> = Vec::new();
-    let mut removes: Vec<(Key, Vec<ClientRef>)> = Vec::new();
-    fn push<'a, K: PartialEq>(groups: &mut Vec<(K, Vec<ClientRef<'a>>)>, k: K, c: ClientRef<'a>) {
-        match groups.iter_mut().find(|(g, _)| *g == k) {
-            Some((_, v)) => v.push(c),
-            None => groups.push((k, vec![c])),
-        }
-    }
-    for o in orgnrs {
-        let none = Vec::new();
-        let before = old_links.get(o).unwrap_or(&none);
-        let after = new_links.get(o).unwrap_or(&none);
+    let mut moves = Groups::default();
+    let mut adds = Groups::default();
+    let mut removes = Groups::default();
+    for id in 0..ids.orgnr.len() as u32 {
+        let (before, after) = (old_links.get(id), new_links.get(id));
         // Pair each link that goes with one that comes (a move); the rest
         // are adds and removes. No allocation per client.
         let mut came = after.iter().filter(|k| !before.contains(k));
         for &f in before.iter().filter(|k| !after.contains(k)) {
             match came.next() {
-                Some(&t) => push(&mut moves, (f, t), client_ref(o)),
-                None if !matches!(f, Key::Old(_)) => push(&mut removes, f, client_ref(o)),
+                Some(&t) => moves.push((f, t), client_ref(id)),
+                None if !matches!(f, Key::Old(_)) => removes.push(f, client_ref(id)),
                 None => {}
             }
         }
         for &t in came {
-            push(&mut adds, t, client_ref(o));
+            adds.push(t, client_ref(id));
         }
     }
     // Renames come right after the system register steps, so later steps can use the new names.
@@ -616,13 +595,13 @@ pub fn diff<'a>(old: &'a Plan, new: &'a Plan) -> Result<Diff<'a>, String> {
         .position(|s| !matches!(s, Step::ChangeSystem { .. } | Step::RegisterPackages { .. }))
         .unwrap_or(steps.len());
     steps.splice(at..at, renames);
-    for (k, clients) in adds {
+    for (k, clients) in adds.list {
         steps.push(Step::AddClients {
             system_user: key_ref(k),
             clients,
         });
     }
-    for ((f, t), clients) in moves {
+    for ((f, t), clients) in moves.list {
         steps.push(Step::MoveClients {
             from: key_ref(f),
             to: key_ref(t),
@@ -631,24 +610,26 @@ pub fn diff<'a>(old: &'a Plan, new: &'a Plan) -> Result<Diff<'a>, String> {
     }
     steps.append(&mut recreate);
     steps.append(&mut self_steps);
-    for (k, clients) in removes {
+    for (k, clients) in removes.list {
         steps.push(Step::RemoveClients {
             system_user: key_ref(k),
             clients,
         });
     }
-    let served: HashSet<&Orgnr, FastHash> =
-        new.system_users.iter().flat_map(|s| &s.clients).collect();
+    let mut served = vec![false; ids.orgnr.len()];
+    for &id in &ids.new {
+        served[id as usize] = true;
+    }
     for (i, o) in old.system_users.iter().enumerate() {
         if !old_used[i] {
             steps.push(Step::DeleteSystemUser {
                 system_user: old_ref(i),
                 clients: o.clients.len(),
-                unserved: o
-                    .clients
+                unserved: ids
+                    .of_old(i)
                     .iter()
-                    .filter(|c| !served.contains(c))
-                    .map(client_ref)
+                    .filter(|&&id| !served[id as usize])
+                    .map(|&id| client_ref(id))
                     .collect(),
             });
         }
@@ -673,27 +654,152 @@ pub fn diff<'a>(old: &'a Plan, new: &'a Plan) -> Result<Diff<'a>, String> {
     Ok(Diff { steps })
 }
 
-/// Each client's system users (as keys), leaving out those `skip` says.
-fn link_map<'a>(
-    plan: &'a Plan,
-    key: &dyn Fn(usize) -> Key,
-    skip: &dyn Fn(Key) -> bool,
-) -> HashMap<&'a Orgnr, Vec<Key>, FastHash> {
-    let mut map: HashMap<&Orgnr, Vec<Key>, FastHash> =
-        HashMap::with_capacity_and_hasher(plan.clients.len(), FastHash::default());
-    for (i, s) in plan.system_users.iter().enumerate() {
-        let k = key(i);
-        if skip(k) {
-            continue;
-        }
-        for c in &s.clients {
-            let v = map.entry(c).or_default();
-            if !v.contains(&k) {
-                v.push(k);
+/// The clients on either plan's system users, numbered densely in the
+/// order the steps list them (the new plan's links first), with the name
+/// either plan gives each (the new plan's when both do).
+struct Ids<'a> {
+    orgnr: Vec<&'a Orgnr>,
+    name: Vec<&'a str>,
+    /// Each link's client, system user by system user, per plan.
+    old: Vec<u32>,
+    new: Vec<u32>,
+    /// Where each system user's links start in `old` / `new`.
+    old_at: Vec<usize>,
+    new_at: Vec<usize>,
+}
+
+impl<'a> Ids<'a> {
+    fn of(old: &'a Plan, new: &'a Plan) -> Ids<'a> {
+        let links = |p: &Plan| {
+            p.system_users
+                .iter()
+                .map(|s| s.clients.len())
+                .sum::<usize>()
+        };
+        let mut at: HashMap<u32, u32, FastHash> =
+            HashMap::with_capacity_and_hasher(links(new).max(links(old)), FastHash::default());
+        let mut orgnr: Vec<&Orgnr> = Vec::new();
+        let mut number = |plan: &'a Plan, ids: &mut Vec<u32>, starts: &mut Vec<usize>| {
+            ids.reserve_exact(links(plan));
+            for s in &plan.system_users {
+                starts.push(ids.len());
+                for c in &s.clients {
+                    let id = *at.entry(c.key()).or_insert_with(|| {
+                        orgnr.push(c);
+                        orgnr.len() as u32 - 1
+                    });
+                    ids.push(id);
+                }
+            }
+            starts.push(ids.len());
+        };
+        let (mut new_ids, mut new_at, mut old_ids, mut old_at) = Default::default();
+        number(new, &mut new_ids, &mut new_at);
+        number(old, &mut old_ids, &mut old_at);
+        let mut name = vec![""; orgnr.len()];
+        for c in old.clients.iter().chain(&new.clients) {
+            if let Some(&id) = at.get(&c.orgnr.key()) {
+                name[id as usize] = &c.name;
             }
         }
+        Ids {
+            orgnr,
+            name,
+            old: old_ids,
+            new: new_ids,
+            old_at,
+            new_at,
+        }
     }
-    map
+
+    /// The clients of the old plan's `i`th system user.
+    fn of_old(&self, i: usize) -> &[u32] {
+        &self.old[self.old_at[i]..self.old_at[i + 1]]
+    }
+
+    fn of_new(&self, j: usize) -> &[u32] {
+        &self.new[self.new_at[j]..self.new_at[j + 1]]
+    }
+}
+
+/// Each client's system users in one plan (as keys, in the plan's order,
+/// each once), leaving out those `skip` says: one array for all clients.
+struct Links {
+    /// Where each client's keys start in `keys`, and how many it has.
+    at: Vec<(u32, u32)>,
+    keys: Vec<Key>,
+}
+
+impl Links {
+    /// `ids` and `starts`: the plan's links as [`Ids`] numbers them.
+    fn of(
+        ids: &[u32],
+        starts: &[usize],
+        clients: usize,
+        key: &dyn Fn(usize) -> Key,
+        skip: &dyn Fn(Key) -> bool,
+    ) -> Links {
+        let kept: Vec<(Key, &[u32])> = (0..starts.len().saturating_sub(1))
+            .map(|i| (key(i), &ids[starts[i]..starts[i + 1]]))
+            .filter(|(k, _)| !skip(*k))
+            .collect();
+        let mut at = vec![(0u32, 0u32); clients];
+        for (_, mine) in &kept {
+            for &id in *mine {
+                at[id as usize].1 += 1;
+            }
+        }
+        let mut start = 0;
+        for a in &mut at {
+            let n = a.1;
+            *a = (start, 0);
+            start += n;
+        }
+        let mut keys = vec![Key::Old(0); start as usize];
+        for (k, mine) in &kept {
+            for &id in *mine {
+                let (from, n) = &mut at[id as usize];
+                let (from, end) = (*from as usize, (*from + *n) as usize);
+                if !keys[from..end].contains(k) {
+                    keys[end] = *k;
+                    *n += 1;
+                }
+            }
+        }
+        Links { at, keys }
+    }
+
+    /// The keys of client `id`.
+    fn get(&self, id: u32) -> &[Key] {
+        let (from, n) = self.at[id as usize];
+        &self.keys[from as usize..(from + n) as usize]
+    }
+}
+
+/// Clients grouped by key in the order the keys first come.
+struct Groups<'a, K> {
+    list: Vec<(K, Vec<ClientRef<'a>>)>,
+    at: HashMap<K, usize, FastHash>,
+}
+
+impl<K> Default for Groups<'_, K> {
+    fn default() -> Self {
+        Groups {
+            list: Vec::new(),
+            at: HashMap::default(),
+        }
+    }
+}
+
+impl<'a, K: Copy + Eq + std::hash::Hash> Groups<'a, K> {
+    fn push(&mut self, k: K, c: ClientRef<'a>) {
+        let list = &mut self.list;
+        let i = *self.at.entry(k).or_insert_with(|| {
+            list.push((k, Vec::new()));
+            list.len() - 1
+        });
+        self.list[i].1.push(c);
+    }
 }
 
 fn sref(s: &SystemUser, plan: &Plan) -> SuRef {
