@@ -66,26 +66,12 @@ pub fn analyse_owned(plan: Plan, own_layout: bool, lang: Lang) -> Analysis {
     let numbers = study.f_numbers();
     let recommended = study.default_f_option();
     let chosen = plan.options.f_option.unwrap_or(recommended);
-    let mut layouts = [None, None];
-    let mut advice = None;
-    if !own_layout {
-        let rec = study.recommend(Some(chosen));
-        layouts[side(chosen)] = Some(rec.system_users.len());
-        advice = Some(rec);
-    }
-    let mut count = |f: FOption| match layouts[side(f)] {
-        Some(n) => n,
-        // Without clients in scenario F both options give the same layout.
-        None if numbers.f_clients == 0 && layouts.iter().any(Option::is_some) => {
-            layouts.iter().flatten().copied().next().unwrap_or(0)
-        }
-        None => {
-            let n = study.system_user_count(Some(f));
-            layouts[side(f)] = Some(n);
-            n
-        }
-    };
-    let system_users = [count(FOption::PerCombination), count(FOption::PerService)];
+    let advice = (!own_layout).then(|| study.recommend(Some(chosen)));
+    // The other option's layout is only counted (no names, no client lists).
+    let system_users = [FOption::PerCombination, FOption::PerService].map(|f| match &advice {
+        Some(rec) if rec.f_option == f => rec.system_users.len(),
+        _ => study.system_user_count(Some(f)),
+    });
     let compare = compare::compare_from(
         &plan,
         compare::Inputs {
@@ -118,13 +104,6 @@ pub fn analyse_owned(plan: Plan, own_layout: bool, lang: Lang) -> Analysis {
         compare,
         routes,
         lang,
-    }
-}
-
-fn side(f: FOption) -> usize {
-    match f {
-        FOption::PerCombination => 0,
-        FOption::PerService => 1,
     }
 }
 

@@ -625,3 +625,34 @@ proptest! {
         prop_assert_eq!(sysuser::plan::parse(&yaml, "again.yaml").ok(), Some(advised));
     }
 }
+
+/// What `compare` and the wizard count without writing a layout out is the
+/// layout's size, under both F options.
+fn counts_match(plan: &Plan) -> Result<(), TestCaseError> {
+    use sysuser::plan::FOption;
+    let study = sysuser::advisor::Study::of_in(plan, sysuser::lang::Lang::En);
+    for f in [
+        None,
+        Some(FOption::PerCombination),
+        Some(FOption::PerService),
+    ] {
+        let rec = study.recommend(f);
+        prop_assert_eq!(study.system_user_count(f), rec.system_users.len());
+        prop_assert_eq!(&rec, &sysuser::advisor::recommend(plan, f));
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn layout_counts_match_the_layouts(plan in situation()) {
+        counts_match(&plan)?;
+    }
+
+    #[test]
+    fn layout_counts_match_in_messy_situations(plan in messy()) {
+        counts_match(&plan)?;
+    }
+}
