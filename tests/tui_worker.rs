@@ -105,3 +105,40 @@ fn a_language_switch_rewords_the_findings_at_once() {
     let rules = |r: &sysuser::rules::Report| r.findings.iter().map(|f| f.rule).collect::<Vec<_>>();
     assert_eq!(rules(&app.computed.report), rules(&report));
 }
+
+/// A key that opens a file only asks for it: the event loop reads it on a
+/// thread of its own, so a FIFO nobody writes to cannot freeze the wizard.
+#[test]
+fn opening_a_file_is_an_effect_the_event_loop_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("clients.csv");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let csv = dir.path().join("more.csv");
+    std::fs::write(&csv, "orgnr,name\n310000043,Ny Klient AS\n").unwrap();
+    let mut cfg = config(Lang::En);
+    cfg.background = true;
+    let mut app = App::with_plan(cfg, situation(), None);
+    app.go(Step::Clients);
+    for path in [&fifo, &csv] {
+        press(&mut app, &[Char('i')]);
+        type_text(&mut app, path.to_str().unwrap());
+        press(&mut app, &[Enter]);
+    }
+    assert_eq!(app.plan.clients.len(), 6, "nothing is read by the keys");
+    let effects = app.take_effects();
+    assert_eq!(effects.len(), 2);
+    for effect in effects {
+        let outcome = std::thread::spawn(move || effect.run()).join().unwrap();
+        app.on_outcome(outcome);
+    }
+    assert_eq!(app.plan.clients.len(), 7, "the list was read");
+    assert!(
+        app.status.as_deref().unwrap().contains("Read 1 client"),
+        "{:?}",
+        app.status
+    );
+}
