@@ -244,7 +244,7 @@ fn en(t: &Text) -> String {
             scenarios,
             chosen: true,
         } => format!(
-            "{counts}, as the guidance's layout for this situation{scenarios} gives with the option chosen; the guidance leaves that choice to you."
+            "{counts}: the guidance's layout for this situation{scenarios} with the option in use (the guidance leaves that choice to you)."
         ),
         Text::CountsDiffer {
             have,
@@ -260,7 +260,7 @@ fn en(t: &Text) -> String {
             scenarios,
             chosen: true,
         } => format!(
-            "The plan has {have}; with the option chosen, the guidance's layout for this situation{scenarios} has {want} (the guidance leaves that choice to you)."
+            "The plan has {have}; the guidance's layout for this situation{scenarios} with the option in use has {want} (the guidance leaves that choice to you)."
         ),
         Text::RecommendedSystemUser { name, kind, why } => {
             format!("recommended: \"{name}\" ({kind}){why}")
@@ -407,7 +407,7 @@ fn nb(t: &Text) -> String {
             scenarios,
             chosen: true,
         } => format!(
-            "{counts}, slik veiledningens oppsett for denne situasjonen{scenarios} blir med valget som er gjort; veiledningen overlater det valget til deg."
+            "{counts}: veiledningens oppsett for denne situasjonen{scenarios} med alternativet som er valgt (veiledningen overlater det valget til dere)."
         ),
         Text::CountsDiffer {
             have,
@@ -423,7 +423,7 @@ fn nb(t: &Text) -> String {
             scenarios,
             chosen: true,
         } => format!(
-            "Planen har {have}; med valget som er gjort, har veiledningens oppsett for denne situasjonen{scenarios} {want} (veiledningen overlater det valget til deg)."
+            "Planen har {have}; veiledningens oppsett for denne situasjonen{scenarios} med alternativet som er valgt har {want} (veiledningen overlater det valget til dere)."
         ),
         Text::RecommendedSystemUser { name, kind, why } => {
             format!("anbefalt: \"{name}\" ({kind}){why}")
