@@ -18,7 +18,7 @@ use std::sync::Arc;
 #[derive(Debug)]
 pub enum Op {
     /// The new value of the part a change touched.
-    Part(Part),
+    Part(Box<Part>),
     /// The whole plan and which layout is reviewed (copied by the replica).
     Plan(Arc<Plan>, bool),
 }
@@ -61,7 +61,7 @@ impl Replica {
         for op in batch.ops {
             match op {
                 Op::Part(part) => {
-                    part.swap(Doc {
+                    (*part).swap(Doc {
                         plan: &mut self.plan,
                         own_layout: &mut self.own_layout,
                     });
@@ -92,7 +92,7 @@ impl Outbox {
     pub fn push(&mut self, part: Option<Part>) {
         match part {
             _ if self.whole => {}
-            Some(part) => self.ops.push(Op::Part(part)),
+            Some(part) => self.ops.push(Op::Part(Box::new(part))),
             None => self.whole_plan(),
         }
     }
