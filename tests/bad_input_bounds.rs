@@ -207,6 +207,48 @@ fn only_regular_files_and_stdin_are_read() {
     assert!(r.stdout.contains("Tiger AS"), "{}", r.stdout);
 }
 
+/// `import-altinn` reads a folder of Altinn's answers: a FIFO there blocked
+/// it forever and a link to `/dev/zero` read until memory ran out.
+#[test]
+fn import_altinn_reads_only_regular_files() {
+    let fixtures =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/altinn/h-own-and-delegated");
+    for (what, expect) in [("fifo", "it is a FIFO"), ("zero", "it is a device")] {
+        let dir = tempfile::tempdir().unwrap();
+        for e in std::fs::read_dir(&fixtures).unwrap() {
+            let e = e.unwrap();
+            std::fs::copy(e.path(), dir.path().join(e.file_name())).unwrap();
+        }
+        let agents = dir.path().join("agents.json");
+        std::fs::remove_file(&agents).unwrap();
+        if what == "fifo" {
+            assert!(
+                Command::new("mkfifo")
+                    .arg(&agents)
+                    .status()
+                    .unwrap()
+                    .success()
+            );
+        } else {
+            std::os::unix::fs::symlink("/dev/zero", &agents).unwrap();
+        }
+        let out = dir.path().join("plan.yaml");
+        let r = run_limited(
+            &[
+                "import-altinn",
+                &dir.path().to_string_lossy(),
+                "-o",
+                &out.to_string_lossy(),
+            ],
+            256 * MIB,
+            None,
+        );
+        assert_refused(&r, expect);
+        assert!(r.stderr.contains("agents.json"), "{}", r.stderr);
+        assert!(!out.exists(), "nothing written");
+    }
+}
+
 /// Notepad and PowerShell start UTF-8 files with a byte-order mark.
 #[test]
 fn a_byte_order_mark_is_accepted() {
