@@ -160,15 +160,12 @@ fn read(dir: &Path, name: &str) -> Result<Doc> {
         field: String::new(),
         message: m,
     };
-    use crate::fsutil::{Also, ReadFailure, io_reason, read_limited};
-    let bytes = read_limited(&path, MAX_BYTES, Also::Nothing).map_err(|e| {
-        fail(match e {
-            ReadFailure::Io(e) => format!("cannot read it: {}", io_reason(&e)),
-            ReadFailure::TooBig { .. } => "larger than 64 MiB; not an answer from Altinn".into(),
-            ReadFailure::Directory => "it is a directory; not an answer from Altinn".into(),
-            ReadFailure::NotRegular(what) => format!("it is {what}; not an answer from Altinn"),
-        })
-    })?;
+    let bytes = crate::fsutil::read_limited(&path, MAX_BYTES, crate::fsutil::Also::Nothing)
+        .map_err(|e| {
+            fail(format!(
+                "cannot read it: {e}; Altinn's answers are JSON files"
+            ))
+        })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         fail(format!(
             "not UTF-8 text (byte {}); Altinn answers in UTF-8 JSON",

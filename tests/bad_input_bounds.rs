@@ -207,10 +207,11 @@ fn only_regular_files_and_stdin_are_read() {
     assert!(r.stdout.contains("Tiger AS"), "{}", r.stdout);
 }
 
-/// `import-altinn` reads a folder of Altinn's answers: a FIFO there blocked
-/// it forever and a link to `/dev/zero` read until memory ran out.
+/// `import-altinn` reads a folder of Altinn's answers and `catalog diff` its
+/// catalog export: a FIFO blocked them forever and `/dev/zero` read until
+/// memory ran out.
 #[test]
-fn import_altinn_reads_only_regular_files() {
+fn altinn_files_are_read_only_when_regular() {
     let fixtures =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/altinn/h-own-and-delegated");
     for (what, expect) in [("fifo", "it is a FIFO"), ("zero", "it is a device")] {
@@ -247,6 +248,8 @@ fn import_altinn_reads_only_regular_files() {
         assert!(r.stderr.contains("agents.json"), "{}", r.stderr);
         assert!(!out.exists(), "nothing written");
     }
+    let r = run_limited(&["catalog", "diff", "/dev/zero"], 256 * MIB, None);
+    assert_refused(&r, "cannot read /dev/zero: it is a device");
 }
 
 /// Notepad and PowerShell start UTF-8 files with a byte-order mark.

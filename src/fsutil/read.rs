@@ -30,6 +30,20 @@ pub enum ReadFailure {
     },
 }
 
+impl std::fmt::Display for ReadFailure {
+    /// The reason in plain words, for "cannot read FILE: …".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadFailure::Io(e) => f.write_str(&io_reason(e)),
+            ReadFailure::Directory => f.write_str("it is a directory"),
+            ReadFailure::NotRegular(what) => write!(f, "it is {what}"),
+            ReadFailure::TooBig { limit, .. } => {
+                write!(f, "it is over {} MiB", limit.div_ceil(1024 * 1024))
+            }
+        }
+    }
+}
+
 /// The bytes of `path`, at most `limit` of them. Only regular files (and
 /// FIFOs when `also` says so) are read; what was opened is judged again, in
 /// case the path was replaced after it was looked at.
