@@ -142,3 +142,28 @@ fn opening_a_file_is_an_effect_the_event_loop_runs() {
         app.status
     );
 }
+
+/// Opening a file while the analysis of the plan before is still under way:
+/// that analysis is not taken for the opened plan's (the opened plan is a
+/// new revision even before it is edited).
+#[test]
+fn an_analysis_of_the_plan_before_an_opened_file_is_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("other.yaml");
+    std::fs::write(&other, SITUATION).unwrap();
+    let mut cfg = config(Lang::En);
+    cfg.background = true;
+    let big = sysuser::generate::plan(20_000, 0, 1);
+    let mut app = App::with_plan(cfg, big, None);
+    app.start();
+    app.go(Step::Welcome);
+    press(&mut app, &[Down, Down]);
+    enter_text(&mut app, other.to_str().unwrap());
+    for effect in app.take_effects() {
+        app.on_outcome(effect.run());
+    }
+    assert_eq!(app.plan.clients.len(), 6);
+    wait(&mut app);
+    let reviewed = app.computed.plan.as_ref().expect("analysed");
+    assert_eq!(reviewed.clients.len(), 6, "the opened plan's analysis");
+}

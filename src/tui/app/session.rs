@@ -221,6 +221,13 @@ impl App {
     /// next save moves it to `wizard.yaml.1`. Undo brings it back as well.
     pub(crate) fn replace_with(&mut self, new: impl FnOnce(&mut App)) {
         self.persist();
+        // A new revision, so that an analysis of the old plan still under
+        // way is not taken for the new one's; saved as the old one was.
+        let s = &mut self.session;
+        if s.saved_revision == s.revision {
+            s.saved_revision += 1;
+        }
+        s.revision += 1;
         let old = std::mem::replace(&mut self.plan, empty_plan().into());
         let before = Part::Everything(Box::new(old.into_plan()), self.own_layout);
         self.session.owns = false;
