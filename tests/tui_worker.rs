@@ -51,12 +51,12 @@ fn the_review_shows_the_newest_revision_after_quick_edits() {
 #[test]
 fn switching_the_language_back_rewords_without_recomputing() {
     let mut app = App::new(config(Lang::En));
-    let english = app.computed.answers.clone();
+    let english = app.answers();
     let asked = app.analyses_asked;
     press(&mut app, &[Char(' ')]);
     assert_eq!(app.lang, Lang::Nb);
     assert_eq!(app.analyses_asked, asked + 1, "bokmål is worked out once");
-    let bokmal = app.computed.answers.clone();
+    let bokmal = app.answers();
     assert_ne!(english, bokmal);
     press(&mut app, &[Char(' ')]);
     assert_eq!(app.lang, Lang::En);
@@ -65,15 +65,16 @@ fn switching_the_language_back_rewords_without_recomputing() {
         asked + 1,
         "English is taken back, not recomputed"
     );
-    assert_eq!(app.computed.answers, english);
+    assert_eq!(app.answers(), english);
     press(&mut app, &[Char(' ')]);
     assert_eq!(app.analyses_asked, asked + 1);
-    assert_eq!(app.computed.answers, bokmal);
+    assert_eq!(app.answers(), bokmal);
 }
 
-/// Findings are data: a language switch rewords them at once, before the
-/// worker answers. (The new analysis still comes: the recommended layout
-/// names its system users in the language, and the answers are worded.)
+/// Findings and the decision tree's answers are data: a language switch
+/// rewords them at once, before the worker answers. (The new analysis still
+/// comes: the advisor words the recommended system users' names, reasons and
+/// notes, and scenario F's comparison, in the language.)
 #[test]
 fn a_language_switch_rewords_the_findings_at_once() {
     use sysuser::rules::Wording;
@@ -90,6 +91,8 @@ fn a_language_switch_rewords_the_findings_at_once() {
     );
     assert_ne!(en, nb);
     let head = |s: &str| s.chars().take(30).collect::<String>();
+    let english_answers = app.answers();
+    assert_eq!(english_answers.len(), 7);
     app.go(Step::Review);
     assert!(screen(&app, 160, 40).contains(&head(&en)));
     app.go(Step::Welcome);
@@ -101,7 +104,11 @@ fn a_language_switch_rewords_the_findings_at_once() {
     assert!(app.computing());
     let shown = screen(&app, 160, 40);
     assert!(shown.contains(&head(&nb)), "{shown}");
+    // So are the decision tree's answers: data (the facts), worded at draw.
+    let bokmal_answers = app.answers();
+    assert_ne!(bokmal_answers, english_answers);
     wait(&mut app);
+    assert_eq!(app.answers(), bokmal_answers);
     let rules = |r: &sysuser::rules::Report| r.findings.iter().map(|f| f.rule).collect::<Vec<_>>();
     assert_eq!(rules(&app.computed.report), rules(&report));
 }

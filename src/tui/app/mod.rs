@@ -221,7 +221,9 @@ pub struct Computed {
     pub plan: Option<std::sync::Arc<Plan>>,
     pub report: Report,
     pub tree: Vec<String>,
-    pub answers: Vec<Answer>,
+    /// What the seven questions' answers follow from; worded at draw
+    /// ([`App::answers`]), so a language switch rewords them at once.
+    pub facts: Option<crate::decision::Facts>,
     /// Scenario F's two options for this plan (`sysuser compare`).
     pub compare: Option<crate::compare::Comparison>,
     /// The reviewed plan's routing table, totalled.
@@ -383,6 +385,18 @@ impl App {
 
     pub fn t(&self) -> &'static Strings {
         i18n::strings(self.lang)
+    }
+
+    /// The seven questions' answers in the wizard's language (none until
+    /// the first analysis is in).
+    pub fn answers(&self) -> Vec<Answer> {
+        let Some(facts) = &self.computed.facts else {
+            return Vec::new();
+        };
+        crate::decision::QUESTIONS
+            .iter()
+            .map(|q| crate::decision::answer_from_in(q, facts, self.lang))
+            .collect()
     }
 
     fn load_plan(&mut self, plan: Plan, origin: Option<&Path>) {

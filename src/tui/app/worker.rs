@@ -101,7 +101,7 @@ fn compute_owned(plan: Plan, own_layout: bool, lang: Lang) -> Computed {
         plan: Some(Arc::new(a.reviewed)),
         report: a.report,
         tree,
-        answers: a.answers,
+        facts: Some(a.facts),
         compare: Some(a.compare),
         routes: Some(a.routes),
     }
