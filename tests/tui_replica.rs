@@ -63,6 +63,10 @@ proptest! {
     ) {
         let plan = if complete_plan { complete() } else { situation() };
         let mut app = App::with_plan(config(Lang::En), plan, None);
+        // `n` on the last step exports: into a folder of the test's own.
+        let dir = tempfile::tempdir().unwrap();
+        app.export_plan = dir.path().join("plan.yaml").display().to_string();
+        app.export_tree = dir.path().join("plan-tree.txt").display().to_string();
         app.go(start);
         same(&app)?;
         for k in seq {
