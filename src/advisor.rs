@@ -384,7 +384,9 @@ impl<'p> Analysis<'p> {
         }
         groups.retain(|g| !g.combos.is_empty());
         groups.sort_by_key(|g| (g.rel, g.base.sort_key()));
-        let groups: Vec<(G, Vec<(PkgSet, Vec<u32>)>)> = groups
+        /// Each combination of extras with its shapes, in the order people read.
+        type Combos = Vec<(PkgSet, Vec<u32>)>;
+        let groups: Vec<(G, Combos)> = groups
             .into_iter()
             .map(|mut g| {
                 let mut combos: Vec<_> = std::mem::take(&mut g.combos).into_iter().collect();
