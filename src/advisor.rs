@@ -2,8 +2,10 @@
 //!
 //! Two steps. [`Analysis::of`] reads the facts once: which packages each
 //! client can give that the system register entry has, on which legal basis
-//! (ER role or direct delegation), and which clients no layout can serve.
-//! [`Analysis::layout`] then groups clients into system users by the
+//! (ER role or direct delegation), and which clients no layout can serve;
+//! clients placed alike share one shape (`read.rs`), so what follows works
+//! on a few shapes, not on every client.
+//! [`Analysis::layout`] then groups the shapes into system users by the
 //! guidance's rules: one per relationship type (B, C), F's two options for
 //! extra delegated packages, team splits (D), own reporting (A, E, H).
 //! The decision tree's answers ([`crate::decision`]) read the same analysis,

@@ -478,6 +478,16 @@ proptest! {
         again_input.system_users.clear();
         prop_assert_eq!(advise(&again_input), once);
     }
+
+    #[test]
+    fn layout_counts_match_the_layouts(plan in situation()) {
+        counts_match(&plan)?;
+    }
+
+    #[test]
+    fn layout_counts_match_in_messy_situations(plan in messy()) {
+        counts_match(&plan)?;
+    }
 }
 
 #[test]
@@ -641,18 +651,4 @@ fn counts_match(plan: &Plan) -> Result<(), TestCaseError> {
         prop_assert_eq!(&rec, &sysuser::advisor::recommend(plan, f));
     }
     Ok(())
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
-
-    #[test]
-    fn layout_counts_match_the_layouts(plan in situation()) {
-        counts_match(&plan)?;
-    }
-
-    #[test]
-    fn layout_counts_match_in_messy_situations(plan in messy()) {
-        counts_match(&plan)?;
-    }
 }
