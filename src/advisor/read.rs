@@ -424,3 +424,32 @@ pub(super) fn role_gives_nothing(role: ErRole, form: Option<&str>, lang: Lang) -
     }
     .text(lang)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The first entry of a number is used; the organisation's own number is
+    /// the organisation at every entry, an operational unit's first entry is
+    /// the unit and later ones are repeats, whatever the order of the list.
+    #[test]
+    fn repeats_are_the_later_entries_of_a_number() {
+        let mut plan = crate::generate::plan(6, 0, 1);
+        let org = plan.organisation.orgnr.clone();
+        let c = plan.clients.clone();
+        let mut own = c[1].clone();
+        own.orgnr = org;
+        plan.clients = vec![
+            c[3].clone(),
+            own.clone(),
+            c[0].clone(),
+            c[3].clone(),
+            own,
+            c[5].clone(),
+            c[0].clone(),
+            c[3].clone(),
+        ];
+        let flags = repeats(&plan);
+        assert_eq!(flags, [false, false, false, true, false, false, true, true]);
+    }
+}
