@@ -23,11 +23,21 @@ pub(crate) fn package_bases<'a>(ix: &Index<'a>, s: usize) -> BTreeMap<&'a str, B
     if su.kind != SystemUserType::Client {
         return out;
     }
-    let mut combos: HashSet<(&'a [ErRole], Option<&'a str>), FastHash> = HashSet::default();
+    // Each distinct (roles, form), the roles as a mask over their indices
+    // (the ER-role table has fewer than 64 client roles; a test holds it to
+    // that): two words to hash per client rather than a list and a string.
+    let mut combos: HashSet<(u64, Option<&'a str>), FastHash> = HashSet::default();
+    let mut last = None;
     for i in ix.system_user_clients(s).iter().flatten() {
         let c = ix.client(*i);
-        if !c.er_roles.is_empty() {
-            combos.insert((&c.er_roles, c.unit_type.as_ref().map(|u| u.as_str())));
+        if c.er_roles.is_empty() {
+            continue;
+        }
+        let mask = c.er_roles.iter().fold(0, |m, &r| m | role_bit(r));
+        let combo = (mask, c.unit_type.as_ref().map(|u| u.as_str()));
+        if last != Some(combo) {
+            combos.insert(combo);
+            last = Some(combo);
         }
     }
     for p in &su.access_packages {
@@ -38,7 +48,7 @@ pub(crate) fn package_bases<'a>(ix: &Index<'a>, s: usize) -> BTreeMap<&'a str, B
         let basis = ErRole::all()
             .find(|r| {
                 combos.iter().any(|(roles, form)| {
-                    roles.contains(r)
+                    roles & role_bit(*r) != 0
                         && catalog()
                             .role_packages(r.as_str(), *form)
                             .any(|x| x == code)
@@ -50,8 +60,21 @@ pub(crate) fn package_bases<'a>(ix: &Index<'a>, s: usize) -> BTreeMap<&'a str, B
     out
 }
 
+/// A role's bit in a mask of roles.
+fn role_bit(r: ErRole) -> u64 {
+    1 << (r.index() % 64)
+}
+
 /// The distinct bases of system user `s`, in a stable order.
 pub(crate) fn bases(ix: &Index, s: usize) -> Vec<Basis> {
     let set: BTreeSet<Basis> = package_bases(ix, s).into_values().collect();
     set.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn client_roles_fit_a_mask() {
+        assert!(crate::plan::ErRole::all().count() <= 64);
+    }
 }

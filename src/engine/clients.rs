@@ -2,7 +2,8 @@
 //! the AND rule (AUTH-00080, AM.VLD-00026), and whether every party is served.
 
 use super::{
-    Index, Out, and_packages, directly_delegable, is_client_only, roles_giving, unit_label, usable,
+    Index, Out, PackageSet, and_packages, and_set, directly_delegable, is_client_only,
+    roles_giving, unit_label, usable,
 };
 use crate::catalog::catalog;
 use crate::plan::{Client, SystemUser, SystemUserType};
@@ -104,7 +105,7 @@ fn system_user_clients(
 ) {
     let org = ix.plan.organisation.orgnr.as_str();
     let is_client_su = su.kind == SystemUserType::Client;
-    let and = and_packages(su);
+    let and = (and_packages(su), and_set(su));
     let mut seen_other: HashSet<&str> = HashSet::new();
     for (orgnr, &index) in su.clients.iter().zip(ix.system_user_clients(s)) {
         let orgnr = orgnr.as_str();
@@ -239,21 +240,23 @@ fn known(codes: impl IntoIterator<Item = impl AsRef<str>>) -> Codes {
 /// another form is `role-package-wrong-unit-type` with the same code, and one
 /// the plan says was delegated though only an ER role can give it is
 /// `delegated-client-only-package` (the delegation cannot exist).
+/// `and` holds the system user's [`and_packages`] and their [`and_set`]: a
+/// client that passes costs two bit operations, and nothing is worded for it.
 fn and_rule(
     ix: &Index,
     su: &SystemUser,
-    and: &[&str],
+    (and, and_bits): &(Vec<&str>, PackageSet),
     i: usize,
     relied: &mut HashSet<(usize, String)>,
     out: &mut Out,
 ) {
-    let available = ix.available(i);
-    if and.iter().all(|p| available.contains(p)) {
+    let available = *ix.available(i);
+    if and_bits.minus(available).is_empty() {
         return;
     }
     let c = ix.client(i);
     let label = c.label();
-    let gives_some = and.iter().any(|p| available.contains(p));
+    let gives_some = !and_bits.intersect(available).is_empty();
     let code = if gives_some {
         "AUTH-00080"
     } else {
@@ -467,7 +470,7 @@ fn client_uncovered(ix: &Index, covered: &[bool], out: &mut Out) {
 /// and a client system user can carry.
 pub(crate) fn unservable(ix: &Index, i: usize, in_system: &HashSet<&str>) -> Option<Unservable> {
     let available = ix.available(i);
-    let carried = |p: &&str| in_system.contains(p) && usable(p).is_some_and(|pkg| pkg.is_delegable);
+    let carried = |p: &str| in_system.contains(p) && usable(p).is_some_and(|pkg| pkg.is_delegable);
     if available.iter().any(carried) {
         return None;
     }
@@ -490,7 +493,7 @@ pub(crate) fn unservable(ix: &Index, i: usize, in_system: &HashSet<&str>) -> Opt
     let missing = known(
         available
             .iter()
-            .filter(|p| !in_system.contains(*p) && usable(p).is_some_and(|pkg| pkg.is_delegable)),
+            .filter(|p| !in_system.contains(p) && usable(p).is_some_and(|pkg| pkg.is_delegable)),
     );
     if missing.is_empty() {
         Some(Unservable::NothingUsable)

@@ -21,11 +21,13 @@ pub mod walk;
 pub use join::{join_findings, qualifies};
 
 use crate::catalog::{Fit, Package, catalog};
-use crate::plan::{Client, PackageRef, Plan, SystemUser, Unit, UnitType};
+pub use crate::pkgset::PackageSet;
+use crate::plan::{Client, ErRole, PackageRef, Plan, SystemUser, Unit, UnitType};
 use crate::rules::texts::Label;
 use crate::rules::{Finding, Report};
 use std::cell::OnceCell;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Every finding for the plan, not just the first: errors, then warnings,
 /// then infos, each in plan order. Findings carry their facts; front ends
@@ -49,21 +51,87 @@ pub fn check_with(index: &Index) -> Report {
 /// The packages a client makes available to the organisation: what its ER
 /// roles give for its organisation form, together with what it delegated
 /// directly. The AND rule, the advisor and routing all read this one function.
-pub fn available_packages(client: &Client) -> BTreeSet<&str> {
+/// A set of bits over the catalog ([`PackageSet`]): it iterates in code
+/// order, as the sorted set of codes it replaces did, and allocates nothing.
+pub fn available_packages(client: &Client) -> PackageSet {
     let form = client.unit_type.as_ref().map(UnitType::as_str);
-    let mut set: BTreeSet<&str> = client
-        .er_roles
-        .iter()
-        .flat_map(|r| catalog().role_packages(r.as_str(), form))
-        .collect();
-    set.extend(
-        client
-            .delegated
-            .iter()
-            .map(PackageRef::code)
-            .filter(|code| directly_delegable(code)),
-    );
+    let gives = role_gives();
+    let mut set = PackageSet::default();
+    for r in &client.er_roles {
+        let g = &gives[r.index()];
+        set = set.union(g.always);
+        if let Some(form) = form {
+            for &(f, rank) in &g.only_for {
+                if form.eq_ignore_ascii_case(f) {
+                    set.insert_rank(rank);
+                }
+            }
+        }
+    }
+    for d in &client.delegated {
+        if let Some(rank) = PackageSet::rank(d.code())
+            && kinds().direct.contains_rank(rank)
+        {
+            set.insert_rank(rank);
+        }
+    }
     set
+}
+
+/// What an ER role gives ([`crate::catalog::Catalog::role_packages`]) as
+/// bits: the packages it gives for every organisation form, and those it
+/// gives only for one form (form, position in code order).
+struct RoleGives {
+    always: PackageSet,
+    only_for: Vec<(&'static str, usize)>,
+}
+
+/// [`RoleGives`] for each role of [`ErRole::all`], by its index.
+fn role_gives() -> &'static [RoleGives] {
+    static GIVES: OnceLock<Vec<RoleGives>> = OnceLock::new();
+    GIVES.get_or_init(|| {
+        ErRole::all()
+            .map(|r| {
+                let mut g = RoleGives {
+                    always: PackageSet::default(),
+                    only_for: Vec::new(),
+                };
+                for rp in catalog()
+                    .role(r.as_str())
+                    .into_iter()
+                    .flat_map(|r| &r.packages)
+                {
+                    let Some(rank) = PackageSet::rank(&rp.package) else {
+                        continue;
+                    };
+                    match rp.only_if_client_unit_type.as_deref() {
+                        None => g.always.insert_rank(rank),
+                        Some(form) => g.only_for.push((form, rank)),
+                    }
+                }
+                g
+            })
+            .collect()
+    })
+}
+
+/// Catalog packages by what the rules ask of them, as bits.
+struct Kinds {
+    /// [`directly_delegable`].
+    direct: PackageSet,
+    /// [`usable`] and delegable: what the AND rule asks of a client.
+    and: PackageSet,
+}
+
+fn kinds() -> &'static Kinds {
+    static KINDS: OnceLock<Kinds> = OnceLock::new();
+    KINDS.get_or_init(|| {
+        let codes = || catalog().packages().iter().map(|p| p.code.as_str());
+        Kinds {
+            direct: PackageSet::of(codes().filter(|c| directly_delegable(c))),
+            and: PackageSet::of(codes().filter(|c| usable(c).is_some_and(|p| p.is_delegable))),
+        }
+    })
 }
 
 /// Whether a client can delegate this package directly: Access Management
@@ -102,7 +170,7 @@ pub fn roles_giving<'c>(
 /// to their own rules.
 pub fn missing_packages<'s>(
     su: &'s SystemUser,
-    available: &BTreeSet<&str>,
+    available: &PackageSet,
 ) -> impl Iterator<Item = &'s str> {
     and_packages(su)
         .into_iter()
@@ -117,6 +185,12 @@ pub(crate) fn and_packages(su: &SystemUser) -> Vec<&str> {
         .map(PackageRef::code)
         .filter(|code| usable(code).is_some_and(|p| p.is_delegable))
         .collect()
+}
+
+/// [`and_packages`] as bits: a client passes the AND rule for `su` when it
+/// makes all of them available.
+pub(crate) fn and_set(su: &SystemUser) -> PackageSet {
+    PackageSet::of(su.access_packages.iter().map(PackageRef::code)).intersect(kinds().and)
 }
 
 /// A known organisation package that some system user could carry. Other
@@ -175,7 +249,7 @@ pub struct Index<'a> {
     units: KeyMap<(&'a Unit, Option<usize>)>,
     /// Whether client i is the first entry with its orgnr.
     first: Vec<bool>,
-    available: Vec<OnceCell<BTreeSet<&'a str>>>,
+    available: Vec<OnceCell<PackageSet>>,
     /// Each system user's clients, resolved to client indices once.
     resolved: Vec<OnceCell<Vec<Option<usize>>>>,
 }
@@ -241,7 +315,7 @@ impl<'a> Index<'a> {
     }
 
     /// The client's available packages ([`available_packages`]), computed once.
-    pub fn available(&self, i: usize) -> &BTreeSet<&'a str> {
+    pub fn available(&self, i: usize) -> &PackageSet {
         self.available[i].get_or_init(|| available_packages(&self.plan.clients[i]))
     }
 
