@@ -39,10 +39,10 @@ fn main_unit_of(ix: &Index, orgnr: &str) -> Option<(Label, Option<usize>)> {
 
 /// `organisation-as-client`, `duplicate-client`, `operational-unit-as-client` under `clients:`.
 fn client_list(ix: &Index, out: &mut Out) {
-    let org = ix.plan.organisation.orgnr.as_str();
+    let org = &ix.plan.organisation.orgnr;
     for (i, c) in ix.plan.clients.iter().enumerate() {
         let orgnr = c.orgnr.as_str();
-        if orgnr == org {
+        if c.orgnr == *org {
             out.push(
                 Finding::new(
                     Rule::OrganisationAsClient,
@@ -68,7 +68,7 @@ fn client_list(ix: &Index, out: &mut Out) {
             );
             continue;
         }
-        if let Some((_, main)) = ix.unit(orgnr)
+        if let Some((_, main)) = ix.unit_of(&c.orgnr)
             && main != Some(i)
         {
             let label = main_unit_of(ix, orgnr).map_or(Label::Named("".into()), |(l, _)| l);
@@ -103,14 +103,14 @@ fn system_user_clients(
     relied: &mut HashSet<(usize, String)>,
     out: &mut Out,
 ) {
-    let org = ix.plan.organisation.orgnr.as_str();
+    let org = &ix.plan.organisation.orgnr;
     let is_client_su = su.kind == SystemUserType::Client;
     let and = (and_packages(su), and_set(su));
     let mut seen_other: HashSet<&str> = HashSet::new();
-    for (orgnr, &index) in su.clients.iter().zip(ix.system_user_clients(s)) {
-        let orgnr = orgnr.as_str();
+    for (o, &index) in su.clients.iter().zip(ix.system_user_clients(s)) {
+        let is_org = o == org;
         match index {
-            Some(i) if orgnr != org => {
+            Some(i) if !is_org => {
                 if stamp[i] == s + 1 {
                     continue;
                 }
@@ -118,12 +118,13 @@ fn system_user_clients(
                 covered[i] = true;
             }
             _ => {
-                if !seen_other.insert(orgnr) {
+                if !seen_other.insert(o.as_str()) {
                     continue;
                 }
             }
         }
-        if orgnr == org {
+        if is_org {
+            let orgnr = o.as_str();
             out.push(
                 Finding::new(
                     Rule::OrganisationAsClient,
@@ -154,7 +155,7 @@ fn system_user_clients(
         }
         match index {
             Some(i) if ix.client(i).has_relationship() => and_rule(ix, su, &and, i, relied, out),
-            _ => not_a_client(ix, su, orgnr, index.map(|i| ix.client(i)), out),
+            _ => not_a_client(ix, su, o.as_str(), index.map(|i| ix.client(i)), out),
         }
     }
 }

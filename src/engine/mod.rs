@@ -21,6 +21,7 @@ pub mod walk;
 pub use join::{join_findings, qualifies};
 
 use crate::catalog::{Fit, Package, catalog};
+use crate::orgnr::Orgnr;
 pub use crate::pkgset::PackageSet;
 use crate::plan::{Client, ErRole, PackageRef, Plan, SystemUser, Unit, UnitType};
 use crate::rules::texts::Label;
@@ -240,49 +241,53 @@ impl std::hash::Hasher for KeyHasher {
 
 pub(crate) type KeyMap<V> = HashMap<u32, V, std::hash::BuildHasherDefault<KeyHasher>>;
 
-/// The plan, indexed for rules and routing: lookups by orgnr are O(1).
+/// The plan, indexed for rules and routing.
 pub struct Index<'a> {
     pub plan: &'a Plan,
-    /// The first `clients:` entry for each orgnr.
-    clients: KeyMap<usize>,
+    /// Each client's orgnr (as a number) and index, sorted: the first entry
+    /// of a run of equal numbers is the first `clients:` entry with that
+    /// orgnr. Plans list clients and each system user's clients mostly in
+    /// number order, so resolving a system user's clients walks this list
+    /// forwards instead of probing a hash table a million times at random.
+    by_key: Vec<(u32, u32)>,
     /// Operational units: of the organisation (`None`) or of a client (`Some(index)`).
     units: KeyMap<(&'a Unit, Option<usize>)>,
     /// Whether client i is the first entry with its orgnr.
     first: Vec<bool>,
-    available: Vec<OnceCell<PackageSet>>,
+    /// Every client's [`available_packages`], computed in one pass on first use.
+    available: OnceCell<Vec<PackageSet>>,
     /// Each system user's clients, resolved to client indices once.
     resolved: Vec<OnceCell<Vec<Option<usize>>>>,
 }
 
 impl<'a> Index<'a> {
     pub fn new(plan: &'a Plan) -> Index<'a> {
-        let mut clients = KeyMap::with_capacity_and_hasher(plan.clients.len(), Default::default());
         let mut units = KeyMap::default();
-        let mut first = vec![false; plan.clients.len()];
         for u in &plan.organisation.operational_units {
-            if let Some(k) = orgnr_key(u.orgnr.as_str()) {
-                units.entry(k).or_insert((u, None));
-            }
+            units.entry(u.orgnr.key()).or_insert((u, None));
         }
         for (i, c) in plan.clients.iter().enumerate() {
-            if let Some(k) = orgnr_key(c.orgnr.as_str()) {
-                clients.entry(k).or_insert_with(|| {
-                    first[i] = true;
-                    i
-                });
-            }
             for u in &c.operational_units {
-                if let Some(k) = orgnr_key(u.orgnr.as_str()) {
-                    units.entry(k).or_insert((u, Some(i)));
-                }
+                units.entry(u.orgnr.key()).or_insert((u, Some(i)));
             }
+        }
+        // A plan holds far fewer than 2^32 clients (the reader's limit).
+        let mut by_key: Vec<(u32, u32)> = (plan.clients.iter().enumerate())
+            .map(|(i, c)| (c.orgnr.key(), i as u32))
+            .collect();
+        if !by_key.is_sorted() {
+            by_key.sort_unstable();
+        }
+        let mut first = vec![false; plan.clients.len()];
+        for run in by_key.chunk_by(|a, b| a.0 == b.0) {
+            first[run[0].1 as usize] = true;
         }
         Index {
             plan,
-            clients,
+            by_key,
             units,
             first,
-            available: (0..plan.clients.len()).map(|_| OnceCell::new()).collect(),
+            available: OnceCell::new(),
             resolved: (0..plan.system_users.len())
                 .map(|_| OnceCell::new())
                 .collect(),
@@ -297,31 +302,68 @@ impl<'a> Index<'a> {
     /// System user `s`'s clients as client indices (`None`: not under `clients:`), in its order.
     pub fn system_user_clients(&self, s: usize) -> &[Option<usize>] {
         self.resolved[s].get_or_init(|| {
+            let mut at = self.by_key.len();
             self.plan.system_users[s]
                 .clients
                 .iter()
-                .map(|o| self.client_index(o.as_str()))
+                .map(|o| {
+                    let k = o.key();
+                    at = self.seek(at, k);
+                    self.found(at, k)
+                })
                 .collect()
         })
     }
 
+    /// The position in `by_key` of the first entry not below `k`, searched
+    /// forwards from `from` (doubling steps) when the keys ascend from there,
+    /// else in the whole list.
+    fn seek(&self, from: usize, k: u32) -> usize {
+        let v = &self.by_key;
+        if from >= v.len() || v[from].0 > k {
+            return v.partition_point(|e| e.0 < k);
+        }
+        let (mut lo, mut hi, mut step) = (from, from + 1, 1);
+        while hi < v.len() && v[hi].0 < k {
+            lo = hi;
+            step *= 2;
+            hi = from + step;
+        }
+        lo + v[lo..hi.min(v.len())].partition_point(|e| e.0 < k)
+    }
+
+    fn found(&self, at: usize, k: u32) -> Option<usize> {
+        self.by_key
+            .get(at)
+            .filter(|e| e.0 == k)
+            .map(|e| e.1 as usize)
+    }
+
     /// The index of the (first) `clients:` entry with this orgnr.
     pub fn client_index(&self, orgnr: &str) -> Option<usize> {
-        self.clients.get(&orgnr_key(orgnr)?).copied()
+        let k = orgnr_key(orgnr)?;
+        self.found(self.seek(self.by_key.len(), k), k)
     }
 
     pub fn client(&self, i: usize) -> &'a Client {
         &self.plan.clients[i]
     }
 
-    /// The client's available packages ([`available_packages`]), computed once.
+    /// The client's available packages ([`available_packages`]).
     pub fn available(&self, i: usize) -> &PackageSet {
-        self.available[i].get_or_init(|| available_packages(&self.plan.clients[i]))
+        &self
+            .available
+            .get_or_init(|| self.plan.clients.iter().map(available_packages).collect())[i]
     }
 
     /// The operational unit with this orgnr and its main unit (`None`: the organisation).
     pub fn unit(&self, orgnr: &str) -> Option<(&'a Unit, Option<usize>)> {
         self.units.get(&orgnr_key(orgnr)?).copied()
+    }
+
+    /// [`Index::unit`] for a parsed orgnr.
+    pub(crate) fn unit_of(&self, orgnr: &Orgnr) -> Option<(&'a Unit, Option<usize>)> {
+        self.units.get(&orgnr.key()).copied()
     }
 
     /// What this orgnr is: the organisation, a client, or an operational unit of either.
