@@ -181,6 +181,9 @@ fn derived(r: &Route, kind: &mut String, users: &mut String) {
     }
 }
 
+/// Padding for [`table`]'s columns, pushed as slices rather than char by char.
+const SPACES: &str = "                                                                ";
+
 /// Aligned columns. Two passes of the routing walk (widths, then lines)
 /// rather than holding the rows: a million-client table has 1.5 million.
 fn table(ix: &Index, out: &mut dyn Write) -> std::io::Result<()> {
@@ -218,7 +221,12 @@ fn table(ix: &Index, out: &mut dyn Write) -> std::io::Result<()> {
         for (i, c) in row.iter().enumerate() {
             s.push_str(c);
             if i + 1 < row.len() {
-                s.extend(std::iter::repeat_n(' ', w[i] - c.chars().count() + 2));
+                let mut pad = w[i] - c.chars().count() + 2;
+                while pad > 0 {
+                    let n = pad.min(SPACES.len());
+                    s.push_str(&SPACES[..n]);
+                    pad -= n;
+                }
             }
         }
         s.truncate(s.trim_end().len());

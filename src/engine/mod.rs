@@ -258,6 +258,8 @@ pub struct Index<'a> {
     available: OnceCell<Vec<PackageSet>>,
     /// Each system user's clients, resolved to client indices once.
     resolved: Vec<OnceCell<Vec<Option<usize>>>>,
+    /// Each client's (roles, form), numbered, for the legal-basis rules.
+    combos: OnceCell<basis::Combos<'a>>,
 }
 
 impl<'a> Index<'a> {
@@ -288,6 +290,7 @@ impl<'a> Index<'a> {
             units,
             first,
             available: OnceCell::new(),
+            combos: OnceCell::new(),
             resolved: (0..plan.system_users.len())
                 .map(|_| OnceCell::new())
                 .collect(),
@@ -341,7 +344,15 @@ impl<'a> Index<'a> {
 
     /// The index of the (first) `clients:` entry with this orgnr.
     pub fn client_index(&self, orgnr: &str) -> Option<usize> {
-        let k = orgnr_key(orgnr)?;
+        self.lookup(orgnr_key(orgnr)?)
+    }
+
+    /// [`Index::client_index`] for a parsed orgnr.
+    pub(crate) fn client_of(&self, orgnr: &Orgnr) -> Option<usize> {
+        self.lookup(orgnr.key())
+    }
+
+    fn lookup(&self, k: u32) -> Option<usize> {
         self.found(self.seek(self.by_key.len(), k), k)
     }
 

@@ -96,7 +96,7 @@ fn walk_served_by<'a>(
         })
         .collect();
     // A unit also listed as a client (or as the organisation) is routed as that.
-    let skip_unit = |u: &Unit| u.orgnr == org.orgnr || ix.client_index(u.orgnr.as_str()).is_some();
+    let skip_unit = |u: &Unit| u.orgnr == org.orgnr || ix.client_of(&u.orgnr).is_some();
     let me = PartyRef {
         orgnr: org.orgnr.as_str(),
         name: &org.name,
@@ -167,6 +167,7 @@ fn walk_served_by<'a>(
         .collect();
     let mut serving_now: Vec<usize> = Vec::new();
     let mut client_routes: Vec<(&'a str, Vec<usize>)> = Vec::new();
+    let mut shown_units: Vec<&'a Unit> = Vec::new();
     for (ci, c) in plan.clients.iter().enumerate() {
         let on = &passing[start[ci] as usize..start[ci + 1] as usize];
         if on.len() < least || c.orgnr == org.orgnr || !ix.is_first(ci) {
@@ -183,7 +184,11 @@ fn walk_served_by<'a>(
             kind,
             via: None,
         };
-        let with_units = units && c.operational_units.iter().any(|u| !skip_unit(u));
+        shown_units.clear();
+        if units {
+            shown_units.extend(c.operational_units.iter().filter(|u| !skip_unit(u)));
+        }
+        let with_units = !shown_units.is_empty();
         client_routes.clear();
         for rank in ix.available(ci).intersect(in_system).ranks() {
             serving_now.clear();
@@ -202,7 +207,7 @@ fn walk_served_by<'a>(
             }
         }
         if with_units {
-            for u in c.operational_units.iter().filter(|u| !skip_unit(u)) {
+            for u in &shown_units {
                 let unit = PartyRef {
                     orgnr: u.orgnr.as_str(),
                     name: &u.name,
