@@ -265,7 +265,7 @@ fn and_rule(
     };
     let mut missing: Vec<&str> = Vec::new();
     let mut reported = false;
-    for &p in and.iter().filter(|p| !available.contains(*p)) {
+    for &p in and.iter().filter(|p| !available.contains(p)) {
         if c.delegated.iter().any(|d| d.code() == p) && is_client_only(p) {
             out.push(delegated_client_only(c, p, Some(&su.name)));
             relied.insert((i, p.to_string()));
