@@ -8,10 +8,7 @@ use std::collections::BTreeSet;
 use sysuser::catalog::catalog;
 use sysuser::engine::{available_packages, check, missing_packages};
 use sysuser::orgnr::Orgnr;
-use sysuser::plan::{
-    Client, ErRole, Options, Organisation, PackageRef, Plan, System, SystemUser, SystemUserType,
-    UnitType,
-};
+use sysuser::plan::{Client, ErRole, PackageRef, Plan, SystemUser, SystemUserType, UnitType};
 use sysuser::route::table;
 use sysuser::rules::Rule;
 
@@ -152,11 +149,33 @@ fn plan(clients: &[Facts], sus: &[SuFacts], system: &[usize]) -> Plan {
             ..c
         });
     }
-    let system_users = sus
+    // Neither the clients nor a system user's clients need be in number order.
+    let turn = sus.len() % listed.len();
+    listed.rotate_left(turn);
+    let mut plan = sysuser::plan::parse(
+        r#"
+version: 1
+organisation: { orgnr: "310202398", name: Tiger AS }
+system: { id: "991825827_x", vendor: "991825827" }
+"#,
+        "p.yaml",
+    )
+    .unwrap();
+    plan.system.access_packages = pick(&all, system);
+    plan.clients = listed;
+    plan.system_users = sus
         .iter()
         .enumerate()
-        .map(
-            |(i, (standard, packages, pick_clients, include_self))| SystemUser {
+        .map(|(i, (standard, packages, chosen, include_self))| {
+            let mut on: Vec<Orgnr> = (orgnrs.iter().enumerate())
+                .filter(|(k, _)| chosen & (1 << (k % 31)) != 0)
+                .map(|(_, o)| o.clone())
+                .collect();
+            if chosen & 1 << 31 != 0 {
+                on.reverse();
+            }
+            on.extend(orgnrs.iter().take(2).cloned());
+            SystemUser {
                 name: format!("SU{i}"),
                 external_ref: format!("su{i}"),
                 kind: if *standard {
@@ -165,44 +184,14 @@ fn plan(clients: &[Facts], sus: &[SuFacts], system: &[usize]) -> Plan {
                     SystemUserType::Client
                 },
                 access_packages: pick(&all, packages),
-                clients: orgnrs
-                    .iter()
-                    .enumerate()
-                    .filter(|(k, _)| pick_clients & (1 << (k % 32)) != 0)
-                    .map(|(_, o)| o.clone())
-                    .collect(),
+                clients: on,
                 include_self: *include_self,
                 teams: Vec::new(),
                 why: None,
-            },
-        )
+            }
+        })
         .collect();
-    Plan {
-        version: 1,
-        organisation: Organisation {
-            orgnr: Orgnr::parse("310202398").unwrap(),
-            name: "Tiger AS".into(),
-            unit_type: None,
-            operational_units: Vec::new(),
-        },
-        system: System {
-            id: "991825827_x".into(),
-            vendor: Orgnr::parse("991825827").unwrap(),
-            access_packages: pick(&all, system),
-            visible: false,
-            locally_installed: false,
-            name: Default::default(),
-            description: Default::default(),
-            maskinporten_client_ids: Vec::new(),
-            redirect_urls: Vec::new(),
-        },
-        own_packages: Vec::new(),
-        options: Options::default(),
-        clients: listed,
-        teams: Vec::new(),
-        system_users,
-        advice: None,
-    }
+    plan
 }
 
 fn sus() -> impl Strategy<Value = Vec<SuFacts>> {
