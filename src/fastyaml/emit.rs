@@ -11,13 +11,22 @@ use std::fmt;
 
 /// `value` as YAML, exactly as `serde_yaml::to_string` writes it.
 pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, serde_yaml::Error> {
+    match to_string_fast(value) {
+        Some(text) => Ok(text),
+        None => serde_yaml::to_string(value),
+    }
+}
+
+/// [`to_string`] by the fast writer alone: `None` where the general writer
+/// is needed (a top-level scalar, a multi-line string, a tag, a float, …).
+pub fn to_string_fast<T: Serialize + ?Sized>(value: &T) -> Option<String> {
     let mut e = Emitter {
         out: String::with_capacity(4096),
         stack: Vec::new(),
     };
     match value.serialize(&mut e) {
-        Ok(()) if e.stack.is_empty() && !e.out.is_empty() => Ok(e.out),
-        _ => serde_yaml::to_string(value),
+        Ok(()) if e.stack.is_empty() && !e.out.is_empty() => Some(e.out),
+        _ => None,
     }
 }
 
@@ -164,7 +173,10 @@ impl Emitter {
         if s.is_empty() || s.bytes().all(|b| b.is_ascii_digit()) {
             return self.scalar(s, Style::SingleQuoted);
         }
-        if s.contains(['\n', '\r']) || self.stack.last().is_some_and(|f| f.map && f.want_key) {
+        // Line breaks of any kind make libyaml write a scalar over lines
+        // indented as deep as it stands: leave the document to it.
+        let breaks = ['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}'];
+        if s.contains(breaks) || self.stack.last().is_some_and(|f| f.map && f.want_key) {
             return Err(Unsure);
         }
         let written = serde_yaml::to_string(&[s]).map_err(|_| Unsure)?;

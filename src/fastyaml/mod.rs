@@ -17,7 +17,7 @@ mod emit;
 mod scan;
 
 pub use de::{Mark, Marks};
-pub use emit::to_string;
+pub use emit::{to_string, to_string_fast};
 
 use serde::Deserialize;
 use serde::de::{DeserializeOwned, IgnoredAny};
@@ -193,6 +193,36 @@ mod tests {
         let a = parse("k:\n- a\n- b\nz: 1\n").unwrap();
         let b = parse("k:\n  - a\n  - b\nz: 1\n").unwrap();
         assert_eq!(a, b);
+    }
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    struct Doc {
+        #[allow(dead_code)]
+        a: Vec<String>,
+    }
+
+    #[test]
+    fn a_list_over_the_limit_is_refused_also_after_a_type_error() {
+        // `b` is no field of `Doc`: the rest of the text is still read, for the limit.
+        let text = format!("b: 1\na:\n{}", "- x\n".repeat(super::MAX_ITEMS + 1));
+        let over = super::read::<Doc>(&text).unwrap_err();
+        assert_eq!(&text[over.offset..over.offset + 4], "- x\n");
+        assert!(matches!(super::read::<Doc>("b: 1\n"), Ok(super::Outcome::Invalid)));
+        assert!(matches!(super::read::<Doc>("b: 1\nc: True\n"), Ok(super::Outcome::Declined)));
+    }
+
+    #[test]
+    fn marks_say_where_top_level_entries_and_list_items_are() {
+        let text = "organisation: {a: 1}\nclients:\n- orgnr: x\n  name: y\n-   'orgnr': z\nteams: [{name: t}, {}]\nsystem_users:\n- \"n\\u0041\": 1\n";
+        let (outcome, marks) = super::read_marked::<Value>(text).unwrap();
+        assert!(matches!(outcome, super::Outcome::Read(_)));
+        let at = |key: &str| marks.entries.iter().find(|m| m.key == key).unwrap();
+        assert_eq!(at("organisation").at, Some(0));
+        assert_eq!(at("clients").items, Some(vec![text.find("orgnr").unwrap(), text.find("orgnr': z").unwrap()]));
+        // An item without keys, or whose first key had escapes undone, leaves the list unmarked.
+        assert_eq!(at("teams").items, None);
+        assert_eq!(at("system_users").items, None);
     }
 
     #[test]
