@@ -234,13 +234,21 @@ fn plain_ok(s: &str) -> bool {
         _ => false,
     };
     let b = s.as_bytes();
+    // One pass over the bytes: no ` #`, no `:` before a space or the end.
+    let indicators = (0..b.len()).any(|i| {
+        (b[i] == b'#' && i > 0 && b[i - 1] == b' ')
+            || (b[i] == b':' && b.get(i + 1).is_none_or(|&n| n == b' '))
+    });
+    let printable = if s.is_ascii() {
+        b.iter().all(|&c| (b' '..=b'~').contains(&c))
+    } else {
+        s.chars().all(printable)
+    };
     !s.is_empty()
         && b[0] != b' '
         && b[b.len() - 1] != b' '
-        && s.chars().all(printable)
-        && !s.contains(" #")
-        && !s.contains(": ")
-        && !s.ends_with(':')
+        && printable
+        && !indicators
         && matches!(
             super::scan::plain(s),
             Some(super::scan::Scalar::Str(_))

@@ -58,7 +58,9 @@ impl<'a> Lines<'a> {
     pub fn advance(&mut self) {
         self.current = None;
         while let Some(rest) = self.rest {
-            let (raw, after) = match rest.find('\n') {
+            // A byte loop: lines are short, and `memchr`'s set-up per call
+            // cost more than the search.
+            let (raw, after) = match rest.bytes().position(|b| b == b'\n') {
                 Some(i) => (&rest[..i], Some(&rest[i + 1..])),
                 None => (rest, None),
             };
