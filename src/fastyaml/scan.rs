@@ -197,7 +197,7 @@ pub(super) fn flow_plain(s: &str) -> Option<(Scalar<'_>, &str)> {
 /// A quoted scalar that closes on this line; returns the text after it.
 pub(super) fn quoted(s: &str) -> Option<(Cow<'_, str>, &str)> {
     if let Some(body) = s.strip_prefix('\'') {
-        let i = body.find('\'')?;
+        let i = body.bytes().position(|b| b == b'\'')?;
         if !body[i + 1..].starts_with('\'') {
             return Some((Cow::Borrowed(&body[..i]), &body[i + 1..]));
         }
@@ -215,7 +215,7 @@ pub(super) fn quoted(s: &str) -> Option<(Cow<'_, str>, &str)> {
         }
     }
     let body = s.strip_prefix('"')?;
-    let end = body.find(['"', '\\'])?;
+    let end = body.bytes().position(|b| b == b'"' || b == b'\\')?;
     if body.as_bytes()[end] == b'"' {
         return Some((Cow::Borrowed(&body[..end]), &body[end + 1..]));
     }
