@@ -160,11 +160,18 @@ fn read(dir: &Path, name: &str) -> Result<Doc> {
         field: String::new(),
         message: m,
     };
-    let meta = std::fs::metadata(&path).map_err(|e| fail(format!("cannot read it: {e}")))?;
-    if meta.len() > MAX_BYTES {
-        return Err(fail("larger than 64 MiB; not an answer from Altinn".into()));
-    }
-    let text = std::fs::read_to_string(&path).map_err(|e| fail(format!("cannot read it: {e}")))?;
+    let bytes = crate::fsutil::read_limited(&path, MAX_BYTES, crate::fsutil::Also::Nothing)
+        .map_err(|e| {
+            fail(format!(
+                "cannot read it: {e}; Altinn's answers are JSON files"
+            ))
+        })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        fail(format!(
+            "not UTF-8 text (byte {}); Altinn answers in UTF-8 JSON",
+            e.utf8_error().valid_up_to() + 1
+        ))
+    })?;
     let value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
         fail(format!(
             "not valid JSON (line {}, column {}): {e}",

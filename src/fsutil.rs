@@ -15,6 +15,12 @@
 //! - Anything that is not a regular file (`/dev/null`, `/dev/stdout`, a FIFO, a
 //!   terminal) is written straight through, never renamed over; so is `-`
 //!   (standard output).
+//!
+//! Reading has its counterpart, [`read_limited`].
+
+mod read;
+
+pub use read::{Also, ReadFailure, io_reason, read_limited, read_stdin_limited};
 
 use std::fs::{self, OpenOptions, Permissions};
 use std::io::{self, Write};

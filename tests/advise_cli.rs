@@ -1,6 +1,7 @@
 //! `sysuser advise` on the command line: output, refusal, -o onto the input.
 
-use std::process::Command;
+mod common;
+use common::sysuser;
 
 const SITUATION: &str = r#"version: 1
 organisation: { orgnr: "310202398", name: DISKRET NÆR TIGER AS, unit_type: AS }
@@ -9,14 +10,6 @@ own_packages: [merverdiavgift]
 clients:
   - { orgnr: "311037889", name: Client A AS, unit_type: AS, er_roles: [regnskapsforer] }
 "#;
-
-fn sysuser(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_sysuser"))
-        .args(args)
-        .env_remove("LANG")
-        .output()
-        .expect("runs")
-}
 
 #[test]
 fn writes_the_advised_plan_to_stdout() {

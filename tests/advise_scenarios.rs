@@ -3,9 +3,10 @@
 //! the same type, packages, clients and include_self per system user (names
 //! may differ). The full advice is snapshotted for review.
 
-use std::path::Path;
+mod common;
+use common::scenario;
 use sysuser::advisor::advise;
-use sysuser::plan::{Plan, load};
+use sysuser::plan::Plan;
 
 type Shape = Vec<(String, Vec<String>, Vec<String>, bool)>;
 
@@ -23,13 +24,6 @@ fn shape(p: &Plan) -> Shape {
         .collect();
     v.sort();
     v
-}
-
-fn scenario(name: &str) -> Plan {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("scenarios")
-        .join(format!("{name}.yaml"));
-    load(&path).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// Advises the scenario's situation, asserts the file's layout, and returns
@@ -118,14 +112,7 @@ scenario_test!(
 
 #[test]
 fn every_scenario_file_is_tested() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
-    let mut files: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".yaml"))
-        .collect();
-    files.sort();
+    let files = common::scenario_names();
     assert_eq!(
         files.len(),
         11,

@@ -207,6 +207,51 @@ fn only_regular_files_and_stdin_are_read() {
     assert!(r.stdout.contains("Tiger AS"), "{}", r.stdout);
 }
 
+/// `import-altinn` reads a folder of Altinn's answers and `catalog diff` its
+/// catalog export: a FIFO blocked them forever and `/dev/zero` read until
+/// memory ran out.
+#[test]
+fn altinn_files_are_read_only_when_regular() {
+    let fixtures =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/altinn/h-own-and-delegated");
+    for (what, expect) in [("fifo", "it is a FIFO"), ("zero", "it is a device")] {
+        let dir = tempfile::tempdir().unwrap();
+        for e in std::fs::read_dir(&fixtures).unwrap() {
+            let e = e.unwrap();
+            std::fs::copy(e.path(), dir.path().join(e.file_name())).unwrap();
+        }
+        let agents = dir.path().join("agents.json");
+        std::fs::remove_file(&agents).unwrap();
+        if what == "fifo" {
+            assert!(
+                Command::new("mkfifo")
+                    .arg(&agents)
+                    .status()
+                    .unwrap()
+                    .success()
+            );
+        } else {
+            std::os::unix::fs::symlink("/dev/zero", &agents).unwrap();
+        }
+        let out = dir.path().join("plan.yaml");
+        let r = run_limited(
+            &[
+                "import-altinn",
+                &dir.path().to_string_lossy(),
+                "-o",
+                &out.to_string_lossy(),
+            ],
+            256 * MIB,
+            None,
+        );
+        assert_refused(&r, expect);
+        assert!(r.stderr.contains("agents.json"), "{}", r.stderr);
+        assert!(!out.exists(), "nothing written");
+    }
+    let r = run_limited(&["catalog", "diff", "/dev/zero"], 256 * MIB, None);
+    assert_refused(&r, "cannot read /dev/zero: it is a device");
+}
+
 /// Notepad and PowerShell start UTF-8 files with a byte-order mark.
 #[test]
 fn a_byte_order_mark_is_accepted() {

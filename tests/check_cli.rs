@@ -1,16 +1,10 @@
 //! `sysuser check` through the real binary: exit codes, JSON, text.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use sysuser::rules::{Rule, Severity};
+mod common;
+use common::sysuser;
 
-fn sysuser(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sysuser"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("runs")
-}
+use std::path::{Path, PathBuf};
+use sysuser::rules::{Rule, Severity};
 
 fn bad_plan(id: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/bad_plans/{id}.yaml"))

@@ -1,38 +1,31 @@
 //! `checklist` on the guidance's scenario files: the recommended layouts pass
 //! everything the plan can tell.
 
-use std::path::Path;
+mod common;
+use common::{load, scenario, scenario_files};
 use sysuser::checklist::{Status, checklist};
-use sysuser::plan::load;
 
 fn text(name: &str) -> String {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("scenarios")
-        .join(name);
-    let plan = load(&p).unwrap_or_else(|e| panic!("{e}"));
+    let plan = scenario(name);
     checklist(&plan).to_text(&plan)
 }
 
 #[test]
 fn no_scenario_fails_an_item() {
-    for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios")).unwrap()
-    {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "yaml") {
-            let plan = load(&path).unwrap();
-            let c = checklist(&plan);
-            let failed: Vec<_> = c
-                .items
-                .iter()
-                .filter(|i| i.status == Status::Fail)
-                .collect();
-            assert!(failed.is_empty(), "{}: {failed:#?}", path.display());
-            assert_eq!(
-                c.items[2].status,
-                Status::Manual,
-                "approval is always by hand"
-            );
-        }
+    for path in scenario_files() {
+        let plan = load(&path);
+        let c = checklist(&plan);
+        let failed: Vec<_> = c
+            .items
+            .iter()
+            .filter(|i| i.status == Status::Fail)
+            .collect();
+        assert!(failed.is_empty(), "{}: {failed:#?}", path.display());
+        assert_eq!(
+            c.items[2].status,
+            Status::Manual,
+            "approval is always by hand"
+        );
     }
 }
 

@@ -1,15 +1,9 @@
 //! `diff` between the guidance's scenario files.
 
-use std::path::Path;
+mod common;
+use common::{load, scenario, scenario_files};
 use sysuser::diff::diff;
-use sysuser::plan::{Plan, load};
-
-fn scenario(name: &str) -> Plan {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("scenarios")
-        .join(name);
-    load(&p).unwrap_or_else(|e| panic!("{e}"))
-}
+use sysuser::plan::Plan;
 
 /// Two scenario files describe different organisations; diff compares two
 /// layouts of one, so the new plan takes the old one's organisation.
@@ -64,12 +58,8 @@ fn b_to_c() {
 
 #[test]
 fn every_scenario_against_itself_is_empty() {
-    for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios")).unwrap()
-    {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "yaml") {
-            let p = load(&path).unwrap();
-            assert!(diff(&p, &p).unwrap().is_empty(), "{}", path.display());
-        }
+    for path in scenario_files() {
+        let p = load(&path);
+        assert!(diff(&p, &p).unwrap().is_empty(), "{}", path.display());
     }
 }

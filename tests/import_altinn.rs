@@ -3,14 +3,12 @@
 //! steps), the checked-in fixtures, and errors that name file and field.
 
 use serde_json::{Value, json};
-use std::path::{Path, PathBuf};
+mod common;
+use common::{root, scenario_files as scenarios};
+use std::path::Path;
 use std::process::Command;
 use sysuser::altinn_import::import;
 use sysuser::plan::{Plan, SystemUserType, load};
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn urns(codes: impl IntoIterator<Item = String>) -> Value {
     codes
@@ -77,16 +75,6 @@ fn answers(plan: &Plan, dir: &Path) {
             json!({"systemUserInformation": {"id": id(i)}, "data": clients}),
         );
     }
-}
-
-fn scenarios() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("scenarios"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    v.sort();
-    v
 }
 
 #[test]

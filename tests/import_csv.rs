@@ -1,19 +1,18 @@
 //! `sysuser import` and `import::parse_clients_csv`: the CSV dialects people
 //! export from spreadsheets, every bad row reported, nothing written on errors.
 
+mod common;
+use common::sysuser_in;
+
+fn run(args: &[&str], dir: &Path) -> Output {
+    sysuser_in(dir, args)
+}
+
 use std::path::Path;
 use std::process::{Command, Output};
 use sysuser::cli::Lang;
 use sysuser::import::{parse_client_list, parse_clients_csv};
 use sysuser::plan::ErRole;
-
-fn run(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sysuser"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("runs")
-}
 
 fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()

@@ -1,24 +1,15 @@
 //! The core's texts in Norwegian bokmål: `check --lang nb` and
 //! `advise --lang nb`, through the library and the real binary, as reviewed.
 
+mod common;
+use common::sysuser;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 use sysuser::lang::Lang;
 use sysuser::plan::{Plan, load, parse};
 
 fn path(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
-}
-
-fn sysuser(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sysuser"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .expect("runs")
 }
 
 /// A small plan with something wrong in every rule family: an invalid

@@ -1,29 +1,21 @@
 //! `letters` and `tokens`: snapshots for every scenario (en and nb) and for
 //! clients that are not ready; the AND rule as work a person can send.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::{root, scenario_files};
 use std::process::Command;
 use sysuser::lang::Lang;
 use sysuser::letters::{self, Action};
 use sysuser::plan::{Plan, load};
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
 fn plans() -> Vec<(String, Plan)> {
-    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("scenarios"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    v.sort();
+    let mut v = scenario_files();
     v.push(root().join("tests/fixtures/letters-not-ready.yaml"));
     v.iter()
         .map(|p| {
             (
                 p.file_stem().unwrap().to_string_lossy().replace('-', "_"),
-                load(p).unwrap_or_else(|e| panic!("{e}")),
+                common::load(p),
             )
         })
         .collect()

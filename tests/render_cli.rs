@@ -1,18 +1,10 @@
 //! `sysuser render` on the command line: flags map onto the options, bad
 //! input exits 2 with the loader's message.
 
-use std::process::{Command, Output};
+mod common;
+use common::sysuser;
 
-fn sysuser(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sysuser"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .unwrap()
-}
+use std::process::Output;
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()

@@ -1,22 +1,10 @@
 //! Every scenario drawn in every format: the snapshots are the reviewed
 //! drawings of the guidance's diagrams.
 
-use std::path::Path;
-use sysuser::render::{Format, Options, render};
+mod common;
+use common::{scenario as load, scenario_names};
 
-const SCENARIOS: &[&str] = &[
-    "a-own-reporting",
-    "b-one-relationship-type",
-    "c-multiple-relationship-types",
-    "d-team-based-access",
-    "e-locally-installed",
-    "f-extra-services-option-1",
-    "f-extra-services-option-2",
-    "g-sub-entities",
-    "h-own-and-delegated",
-    "h-own-and-delegated-self-on-client",
-    "h-own-delegated-and-accountant",
-];
+use sysuser::render::{Format, Options, render};
 
 const FORMATS: &[(Format, &str)] = &[
     (Format::Text, "text"),
@@ -26,14 +14,9 @@ const FORMATS: &[(Format, &str)] = &[
     (Format::Dot, "dot"),
 ];
 
-fn load(name: &str) -> sysuser::plan::Plan {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("scenarios/{name}.yaml"));
-    sysuser::plan::load(&path).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
-
 #[test]
 fn every_scenario_in_every_format() {
-    for name in SCENARIOS {
+    for name in &scenario_names() {
         let plan = load(name);
         for (format, fname) in FORMATS {
             let options = Options {

@@ -2,28 +2,11 @@
 //! in English and bokmål, no external references, every plan string escaped,
 //! and a 100,000-client plan kept to a light page.
 
-use std::path::Path;
+mod common;
+use common::{scenario as load, scenario_names};
+
 use sysuser::lang::Lang;
 use sysuser::plan::Plan;
-
-const SCENARIOS: &[&str] = &[
-    "a-own-reporting",
-    "b-one-relationship-type",
-    "c-multiple-relationship-types",
-    "d-team-based-access",
-    "e-locally-installed",
-    "f-extra-services-option-1",
-    "f-extra-services-option-2",
-    "g-sub-entities",
-    "h-own-and-delegated",
-    "h-own-and-delegated-self-on-client",
-    "h-own-delegated-and-accountant",
-];
-
-fn load(name: &str) -> Plan {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("scenarios/{name}.yaml"));
-    sysuser::plan::load(&path).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
 
 fn svg(plan: &Plan, lang: Lang) -> String {
     let report = sysuser::engine::check(plan);
@@ -48,7 +31,7 @@ fn cut_between(s: &str, open: &str, close: &str) -> String {
 
 #[test]
 fn every_scenario_in_both_languages() {
-    for name in SCENARIOS {
+    for name in &scenario_names() {
         let plan = load(name);
         for lang in [Lang::En, Lang::Nb] {
             let html = sysuser::report::report(&plan, lang);
@@ -80,7 +63,7 @@ fn references(markup: &str) -> Vec<String> {
 
 #[test]
 fn no_external_references() {
-    for name in SCENARIOS {
+    for name in &scenario_names() {
         let plan = load(name);
         for lang in [Lang::En, Lang::Nb] {
             let html = sysuser::report::report(&plan, lang);
@@ -194,8 +177,7 @@ fn a_hundred_thousand_clients_make_a_light_page() {
 fn the_commands_write_the_page_and_the_drawing_without_progress_in_pipes() {
     let dir = tempfile::tempdir().expect("temp dir");
     let page = dir.path().join("report.html");
-    let plan =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/c-multiple-relationship-types.yaml");
+    let plan = common::root().join("scenarios/c-multiple-relationship-types.yaml");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_sysuser"))
         .args(["report", "--lang", "nb", "-o"])
         .arg(&page)

@@ -2,33 +2,11 @@
 //! format; its bodies against a schema written from API.md; its script
 //! through `sh -n` and (when installed) shellcheck.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::{load as plan, scenario, scenario_files as scenarios};
+use std::path::Path;
 use std::process::Command;
-use sysuser::plan::{Plan, load};
 use sysuser::runbook::{self, Body, Env, Runbook};
-
-fn scenarios() -> Vec<PathBuf> {
-    let mut v: Vec<PathBuf> =
-        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-            .collect();
-    v.sort();
-    v
-}
-
-fn plan(p: &Path) -> Plan {
-    load(p).unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn scenario(name: &str) -> Plan {
-    plan(
-        &Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("scenarios")
-            .join(name),
-    )
-}
 
 fn stem(p: &Path) -> String {
     p.file_stem().unwrap().to_string_lossy().replace('-', "_")

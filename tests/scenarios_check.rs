@@ -3,24 +3,14 @@
 //! terms (checked here directly too, so a file stays right whatever the engine
 //! does).
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::{load, root, scenario_files};
 use sysuser::catalog::{Fit, catalog};
 use sysuser::plan::{Plan, SystemUserType};
 
-fn scenario_files() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    files.sort();
-    files
-}
-
 fn each(mut f: impl FnMut(&str, &Plan)) {
     for path in scenario_files() {
-        let plan = sysuser::plan::load(&path).unwrap_or_else(|e| panic!("{e}"));
+        let plan = load(&path);
         f(&path.file_name().unwrap().to_string_lossy(), &plan);
     }
 }
@@ -32,9 +22,7 @@ fn all_eleven_files_are_there_and_listed_in_the_readme() {
         .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
         .collect();
     assert_eq!(names.len(), 11, "{names:?}");
-    let readme =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/README.md"))
-            .unwrap();
+    let readme = std::fs::read_to_string(root().join("scenarios/README.md")).unwrap();
     for n in &names {
         assert!(readme.contains(&format!("`{n}`")), "README lacks {n}");
     }

@@ -7,13 +7,10 @@
 //! schools and kindergartens") the transcription names what the scenario file
 //! puts there, and says so.
 
-use std::path::Path;
-use sysuser::render::{Node, NodeKind, Options, tree};
+mod common;
+use common::scenario as load;
 
-fn load(name: &str) -> sysuser::plan::Plan {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("scenarios/{name}.yaml"));
-    sysuser::plan::load(&path).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
+use sysuser::render::{Node, NodeKind, Options, tree};
 
 fn walk(node: &Node, depth: usize, out: &mut Vec<String>) {
     for c in &node.children {

@@ -1,17 +1,12 @@
 //! `schema`: the plan format's JSON Schema accepts every scenario and plan
 //! the project ships, refuses what the loader refuses, and describes every field.
 
-use std::path::{Path, PathBuf};
+mod common;
+use std::path::PathBuf;
 
 fn yaml_files() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut v: Vec<PathBuf> = std::fs::read_dir(root.join("scenarios"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    v.sort();
-    v.push(root.join("tests/fixtures/letters-not-ready.yaml"));
+    let mut v = common::scenario_files();
+    v.push(common::root().join("tests/fixtures/letters-not-ready.yaml"));
     v
 }
 
@@ -45,10 +40,9 @@ fn every_scenario_validates() {
 #[test]
 fn refuses_what_the_loader_refuses() {
     let validator = jsonschema::validator_for(&sysuser::schema::schema()).unwrap();
-    let base = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/b-one-relationship-type.yaml"),
-    )
-    .unwrap();
+    let base =
+        std::fs::read_to_string(common::root().join("scenarios/b-one-relationship-type.yaml"))
+            .unwrap();
     for (from, to) in [
         ("system_users:", "system_user:"),
         ("type: client", "type: agnet"),

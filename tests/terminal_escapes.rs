@@ -3,8 +3,10 @@
 //! CSI (U+009B) or reverse the text (U+202E) come out of every text output
 //! and message escaped (`\x1b`), while JSON and YAML stay exact.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
+use common::sysuser_in as sysuser;
+
+use std::process::Output;
 
 /// The crafted name, as a YAML double-quoted scalar.
 const EVIL_YAML: &str = r#"\e]0;owned\a\e[2J\u009b31m\u202eSA"#;
@@ -32,15 +34,6 @@ system_users:
   - {{ name: "Sick {EVIL_YAML}", external_ref: sick, type: client, access_packages: [sykefravaer], clients: ["312655985", "310000027"] }}
 "#
     )
-}
-
-fn sysuser(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sysuser"))
-        .args(args)
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("runs")
 }
 
 /// No byte of a control sequence reaches the terminal: no ESC, BEL, C1 or bidi override.

@@ -2,11 +2,17 @@
 
 use crate::catalog_diff;
 use crate::cli::{CatalogDiffArgs, Ctx, EXIT_FINDINGS, EXIT_OK, ReportFormat};
+use crate::fsutil::Also;
+
+/// Altinn's whole catalog export is about 100 KB; a file this large is not it.
+const MAX_EXPORT_BYTES: u64 = 64 * 1024 * 1024;
 
 pub fn run(args: &CatalogDiffArgs, _ctx: &Ctx) -> anyhow::Result<u8> {
     let shown = args.export.display();
-    let text = std::fs::read_to_string(&args.export)
+    let bytes = crate::fsutil::read_limited(&args.export, MAX_EXPORT_BYTES, Also::Nothing)
         .map_err(|e| anyhow::anyhow!("cannot read {shown}: {e}"))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| anyhow::anyhow!("{shown}: not UTF-8 text; Altinn's export is UTF-8 JSON"))?;
     let export = catalog_diff::parse_export(&text).map_err(|m| {
         anyhow::anyhow!(
             "{shown}: {m}\n  = help: save GET https://platform.altinn.no/accessmanagement/api/v1/meta/info/accesspackages/export as is"

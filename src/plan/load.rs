@@ -11,7 +11,6 @@ use crate::fastyaml::{self, Outcome};
 use crate::text::did_you_mean;
 use serde::de::DeserializeOwned;
 use std::fmt;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Receiver;
 
@@ -184,111 +183,57 @@ pub fn read_arg(path: &Path) -> Result<Vec<u8>, Box<LoadError>> {
 }
 
 fn read_from(path: &Path, dash_is_stdin: bool) -> Result<Vec<u8>, Box<LoadError>> {
-    let shown = shown_path(path, dash_is_stdin);
-    let fail = |message: String, help: Option<&str>| {
+    use crate::fsutil::{Also, ReadFailure, io_reason, read_limited, read_stdin_limited};
+    let stdin = dash_is_stdin && is_stdin(path);
+    let read = if stdin {
+        read_stdin_limited(MAX_FILE_BYTES)
+    } else {
+        read_limited(path, MAX_FILE_BYTES, Also::Nothing)
+    };
+    read.map_err(|failure| {
+        let (message, help) = match failure {
+            ReadFailure::TooBig { bytes, limit } => (
+                format!(
+                    "the plan is {} MiB; plans over {} MiB are refused",
+                    bytes / (1024 * 1024),
+                    limit / (1024 * 1024)
+                ),
+                Some("split the client list, or check that this is the right file"),
+            ),
+            ReadFailure::Io(e) if stdin => (format!("cannot read standard input: {e}"), None),
+            ReadFailure::Io(e) => {
+                let help = match e.kind() {
+                    std::io::ErrorKind::PermissionDenied => Some(
+                        "check the file's permissions (`ls -l`); sysuser only needs to read it",
+                    ),
+                    _ => Some(
+                        "give the path of a plan file (YAML), e.g. scenarios/a-own-reporting.yaml",
+                    ),
+                };
+                (format!("cannot read the plan: {}", io_reason(&e)), help)
+            }
+            ReadFailure::Directory => (
+                "cannot read the plan: it is a directory".to_string(),
+                Some(NOT_REGULAR_HELP),
+            ),
+            ReadFailure::NotRegular(what) => (
+                format!("cannot read the plan: it is {what}"),
+                Some(NOT_REGULAR_HELP),
+            ),
+        };
         Box::new(LoadError {
-            path: shown.clone(),
+            path: shown_path(path, dash_is_stdin),
             line: None,
             column: None,
             line_text: None,
             message,
             help: help.map(str::to_string),
         })
-    };
-    let too_big = |len: u64| {
-        fail(
-            format!(
-                "the plan is {} MiB; plans over {} MiB are refused",
-                len / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-            Some("split the client list, or check that this is the right file"),
-        )
-    };
-    if dash_is_stdin && is_stdin(path) {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .lock()
-            .take(MAX_FILE_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| fail(format!("cannot read standard input: {e}"), None))?;
-        if bytes.len() as u64 > MAX_FILE_BYTES {
-            return Err(too_big(bytes.len() as u64));
-        }
-        return Ok(bytes);
-    }
-    let not_regular = |meta: &std::fs::Metadata| -> Option<Box<LoadError>> {
-        let what = if meta.is_dir() {
-            "a directory"
-        } else if meta.is_file() {
-            return None;
-        } else {
-            special_kind(&meta.file_type()).unwrap_or("not a regular file")
-        };
-        Some(fail(
-            format!("cannot read the plan: it is {what}"),
-            Some(
-                "give the path of a plan file (YAML), or `-` to read the plan from standard input",
-            ),
-        ))
-    };
-    let meta = std::fs::metadata(path).map_err(|e| {
-        fail(
-            format!("cannot read the plan: {}", io_reason(&e)),
-            Some("give the path of a plan file (YAML), e.g. scenarios/a-own-reporting.yaml"),
-        )
-    })?;
-    if let Some(e) = not_regular(&meta) {
-        return Err(e);
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(too_big(meta.len()));
-    }
-    let read_error = |e: std::io::Error| {
-        let help = (e.kind() == std::io::ErrorKind::PermissionDenied)
-            .then_some("check the file's permissions (`ls -l`); sysuser only needs to read it");
-        fail(format!("cannot read the plan: {}", io_reason(&e)), help)
-    };
-    let file = std::fs::File::open(path).map_err(read_error)?;
-    // The path may have been replaced since it was looked at: judge what was opened.
-    if let Some(e) = file.metadata().ok().as_ref().and_then(not_regular) {
-        return Err(e);
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(read_error)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_big(bytes.len() as u64));
-    }
-    Ok(bytes)
+    })
 }
 
-/// What a file that is neither a regular file nor a directory is, in words.
-#[cfg(unix)]
-fn special_kind(kind: &std::fs::FileType) -> Option<&'static str> {
-    use std::os::unix::fs::FileTypeExt;
-    if kind.is_fifo() {
-        Some("a FIFO (named pipe)")
-    } else if kind.is_char_device() || kind.is_block_device() {
-        Some("a device")
-    } else {
-        None
-    }
-}
-
-#[cfg(not(unix))]
-fn special_kind(_: &std::fs::FileType) -> Option<&'static str> {
-    None
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
-}
+const NOT_REGULAR_HELP: &str =
+    "give the path of a plan file (YAML), or `-` to read the plan from standard input";
 
 /// Parses plan bytes; `origin` names the source in messages.
 pub fn parse_bytes(bytes: &[u8], origin: &str) -> Result<Plan, Box<LoadError>> {
