@@ -10,7 +10,9 @@ use super::scan::{
     key, map_key, quoted,
 };
 use super::{MAX_DEPTH, MAX_ITEMS, MAX_KEYS};
-use serde::de::{self, DeserializeSeed, IgnoredAny, IntoDeserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{
+    self, DeserializeSeed, IgnoredAny, IntoDeserializer, MapAccess, SeqAccess, Visitor,
+};
 use serde::{Deserializer, forward_to_deserialize_any};
 use std::borrow::Cow;
 use std::fmt;
@@ -113,7 +115,11 @@ impl<'de> Reader<'de> {
         } else {
             (At::Map(0), Role::Top)
         };
-        let role = if self.marks.is_some() { role } else { Role::Other };
+        let role = if self.marks.is_some() {
+            role
+        } else {
+            Role::Other
+        };
         Some(T::deserialize(Value { r: self, at, role }))
     }
 
@@ -126,16 +132,10 @@ impl<'de> Reader<'de> {
         Stop
     }
 
-    fn offset(&self, k: &Cow<'de, str>) -> Option<usize> {
-        match k {
-            Cow::Borrowed(s) => Some(self.lines.offset(s)),
-            Cow::Owned(_) => None,
-        }
-    }
-
-    /// Notes a mapping's key for the marks (`first`: the mapping's first key).
-    fn mark_key(&mut self, role: Role, first: bool, k: &Cow<'de, str>) {
-        let at = self.offset(k);
+    /// Notes a mapping's key for the marks (`first`: the mapping's first key);
+    /// a key whose escapes were undone has no place in the text.
+    fn mark_key(&mut self, role: Role, first: bool, k: &str, borrowed: bool) {
+        let at = borrowed.then(|| self.lines.offset(k));
         let Some(marks) = &mut self.marks else { return };
         match role {
             Role::Top => marks.entries.push(Mark {
@@ -405,7 +405,10 @@ struct BlockMap<'r, 'de> {
 impl<'de> MapAccess<'de> for BlockMap<'_, 'de> {
     type Error = Stop;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Stop> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Stop> {
         let Some(line) = self.r.lines.current else {
             return Ok(None);
         };
@@ -419,7 +422,8 @@ impl<'de> MapAccess<'de> for BlockMap<'_, 'de> {
             return Err(self.r.decline());
         };
         self.r.lines.advance();
-        self.r.mark_key(self.role, self.first, &k);
+        self.r
+            .mark_key(self.role, self.first, &k, matches!(k, Cow::Borrowed(_)));
         self.first = false;
         self.pending = Some((k.clone(), rest));
         seed.deserialize(Scalar::Str(k)).map(Some)
@@ -576,7 +580,10 @@ struct FlowMap<'r, 'de> {
 impl<'de> MapAccess<'de> for FlowMap<'_, 'de> {
     type Error = Stop;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Stop> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Stop> {
         if self.done {
             return Ok(None);
         }
@@ -592,7 +599,8 @@ impl<'de> MapAccess<'de> for FlowMap<'_, 'de> {
         if !after.starts_with(' ') {
             return Err(self.r.decline());
         }
-        self.r.mark_key(self.role, self.first, &k);
+        self.r
+            .mark_key(self.role, self.first, &k, matches!(k, Cow::Borrowed(_)));
         self.first = false;
         self.pending = Some((k.clone(), after.trim_start_matches(' ')));
         seed.deserialize(Scalar::Str(k)).map(Some)

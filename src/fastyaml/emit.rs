@@ -249,10 +249,7 @@ fn plain_ok(s: &str) -> bool {
         && b[b.len() - 1] != b' '
         && printable
         && !indicators
-        && matches!(
-            super::scan::plain(s),
-            Some(super::scan::Scalar::Str(_))
-        )
+        && matches!(super::scan::plain(s), Some(super::scan::Scalar::Str(_)))
 }
 
 impl ser::Serializer for &mut Emitter {

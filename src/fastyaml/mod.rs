@@ -208,8 +208,14 @@ mod tests {
         let text = format!("b: 1\na:\n{}", "- x\n".repeat(super::MAX_ITEMS + 1));
         let over = super::read::<Doc>(&text).unwrap_err();
         assert_eq!(&text[over.offset..over.offset + 4], "- x\n");
-        assert!(matches!(super::read::<Doc>("b: 1\n"), Ok(super::Outcome::Invalid)));
-        assert!(matches!(super::read::<Doc>("b: 1\nc: True\n"), Ok(super::Outcome::Declined)));
+        assert!(matches!(
+            super::read::<Doc>("b: 1\n"),
+            Ok(super::Outcome::Invalid)
+        ));
+        assert!(matches!(
+            super::read::<Doc>("b: 1\nc: True\n"),
+            Ok(super::Outcome::Declined)
+        ));
     }
 
     #[test]
@@ -219,7 +225,13 @@ mod tests {
         assert!(matches!(outcome, super::Outcome::Read(_)));
         let at = |key: &str| marks.entries.iter().find(|m| m.key == key).unwrap();
         assert_eq!(at("organisation").at, Some(0));
-        assert_eq!(at("clients").items, Some(vec![text.find("orgnr").unwrap(), text.find("orgnr': z").unwrap()]));
+        assert_eq!(
+            at("clients").items,
+            Some(vec![
+                text.find("orgnr").unwrap(),
+                text.find("orgnr': z").unwrap()
+            ])
+        );
         // An item without keys, or whose first key had escapes undone, leaves the list unmarked.
         assert_eq!(at("teams").items, None);
         assert_eq!(at("system_users").items, None);

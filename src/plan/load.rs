@@ -298,7 +298,8 @@ pub fn parse(text: &str, origin: &str) -> Result<Plan, Box<LoadError>> {
 /// Plan text and where its entries are written.
 fn parse_located(text: &str, origin: &str) -> Result<(Plan, SourceMap), Box<LoadError>> {
     empty(text, origin)?;
-    let (outcome, marks) = fastyaml::read_marked::<Plan>(text).map_err(|e| too_many(text, origin, e))?;
+    let (outcome, marks) =
+        fastyaml::read_marked::<Plan>(text).map_err(|e| too_many(text, origin, e))?;
     match outcome {
         Outcome::Read(plan) => Ok((plan, SourceMap::from_marks(marks))),
         // Not a valid plan: the general parser words the error.
