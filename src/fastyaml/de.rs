@@ -17,21 +17,28 @@ use serde::{Deserializer, forward_to_deserialize_any};
 use std::borrow::Cow;
 use std::fmt;
 
-/// Any end of the reading before the end of the text. Whether the text or
-/// the type being read ended it is kept in the reader ([`Halt`]), so that a
-/// type's error costs no message.
+/// Any end of the reading before the end of the text, or of the writing
+/// before the end of the value: the general reader or writer takes over.
+/// Whether the text or the type being read ended a reading is kept in the
+/// reader ([`Halt`]), so that an error costs no message.
 #[derive(Debug)]
 pub struct Stop;
 
 impl fmt::Display for Stop {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("not read by the fast reader")
+        f.write_str("left to the general YAML reader or writer")
     }
 }
 
 impl std::error::Error for Stop {}
 
 impl de::Error for Stop {
+    fn custom<T: fmt::Display>(_: T) -> Self {
+        Stop
+    }
+}
+
+impl serde::ser::Error for Stop {
     fn custom<T: fmt::Display>(_: T) -> Self {
         Stop
     }
@@ -447,16 +454,18 @@ impl BlockMap<'_, '_> {
     /// sequence at the key's own indent, or null.
     fn nested(&self) -> At<'static> {
         match self.r.lines.current {
-            Some(next) if next.indent > self.indent => {
-                if is_item(next.text) {
-                    At::Seq(next.indent)
-                } else {
-                    At::Map(next.indent)
-                }
-            }
             Some(next) if next.indent == self.indent && is_item(next.text) => At::Seq(self.indent),
-            _ => At::Null,
+            next => deeper(next, self.indent),
         }
+    }
+}
+
+/// A block collection on the lines after `indent`'s, if indented deeper; else null.
+fn deeper(next: Option<super::scan::Line<'_>>, indent: usize) -> At<'static> {
+    match next {
+        Some(next) if next.indent > indent && is_item(next.text) => At::Seq(next.indent),
+        Some(next) if next.indent > indent => At::Map(next.indent),
+        _ => At::Null,
     }
 }
 
@@ -492,16 +501,7 @@ impl<'de> SeqAccess<'de> for BlockSeq<'_, 'de> {
         let rest = after.trim_start_matches(' ');
         let at = if rest.is_empty() {
             self.r.lines.advance();
-            match self.r.lines.current {
-                Some(next) if next.indent > indent => {
-                    if is_item(next.text) {
-                        At::Seq(next.indent)
-                    } else {
-                        At::Map(next.indent)
-                    }
-                }
-                _ => At::Null,
-            }
+            deeper(self.r.lines.current, indent)
         } else if is_item(rest) {
             return Err(self.r.decline());
         } else if key(rest).is_some() {
@@ -522,6 +522,20 @@ impl<'de> SeqAccess<'de> for BlockSeq<'_, 'de> {
     }
 }
 
+/// Whether a flow collection has ended or ends here (its closer next, after
+/// spaces), stepping past the closer; else `rest` starts at the next entry.
+fn closed(rest: &mut &str, done: &mut bool, close: char) -> bool {
+    if *done {
+        return true;
+    }
+    *rest = rest.trim_start_matches(' ');
+    if let Some(after) = rest.strip_prefix(close) {
+        *rest = after;
+        *done = true;
+    }
+    *done
+}
+
 struct FlowSeq<'r, 'de> {
     r: &'r mut Reader<'de>,
     /// The text after the last item (or the opener).
@@ -539,15 +553,10 @@ impl<'de> SeqAccess<'de> for FlowSeq<'_, 'de> {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, Stop> {
-        if self.done {
+        if closed(&mut self.rest, &mut self.done, ']') {
             return Ok(None);
         }
-        let rest = self.rest.trim_start_matches(' ');
-        if let Some(after) = rest.strip_prefix(']') {
-            self.rest = after;
-            self.done = true;
-            return Ok(None);
-        }
+        let rest = self.rest;
         if self.count >= MAX_ITEMS {
             self.r.lines.too_many(rest);
             return Err(Stop);
@@ -584,16 +593,10 @@ impl<'de> MapAccess<'de> for FlowMap<'_, 'de> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, Stop> {
-        if self.done {
+        if closed(&mut self.rest, &mut self.done, '}') {
             return Ok(None);
         }
-        let rest = self.rest.trim_start_matches(' ');
-        if let Some(after) = rest.strip_prefix('}') {
-            self.rest = after;
-            self.done = true;
-            return Ok(None);
-        }
-        let Some((k, after)) = map_key(rest) else {
+        let Some((k, after)) = map_key(self.rest) else {
             return Err(self.r.decline());
         };
         if !after.starts_with(' ') {

@@ -6,6 +6,7 @@
 //! floats, long keys) it asks the general writer about: one scalar, or the
 //! whole document. `tests/fastyaml_exact.rs` holds the two writers equal.
 
+use super::de::Stop as Unsure;
 use serde::ser::{self, Serialize};
 use std::fmt;
 
@@ -27,24 +28,6 @@ pub fn to_string_fast<T: Serialize + ?Sized>(value: &T) -> Option<String> {
     match value.serialize(&mut e) {
         Ok(()) if e.stack.is_empty() && !e.out.is_empty() => Some(e.out),
         _ => None,
-    }
-}
-
-/// A case the fast writer leaves to the general one.
-#[derive(Debug)]
-pub struct Unsure;
-
-impl fmt::Display for Unsure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("left to the general YAML writer")
-    }
-}
-
-impl std::error::Error for Unsure {}
-
-impl ser::Error for Unsure {
-    fn custom<T: fmt::Display>(_: T) -> Self {
-        Unsure
     }
 }
 
@@ -381,38 +364,27 @@ impl ser::Serializer for &mut Emitter {
     }
 }
 
-impl ser::SerializeSeq for &mut Emitter {
-    type Ok = ();
-    type Error = Unsure;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsure> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), Unsure> {
-        self.close()
-    }
+/// The three kinds of sequence serde has, written alike.
+macro_rules! sequence {
+    ($($kind:ident $element:ident),*) => {$(
+        impl ser::$kind for &mut Emitter {
+            type Ok = ();
+            type Error = Unsure;
+            fn $element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsure> {
+                value.serialize(&mut **self)
+            }
+            fn end(self) -> Result<(), Unsure> {
+                self.close()
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for &mut Emitter {
-    type Ok = ();
-    type Error = Unsure;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsure> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), Unsure> {
-        self.close()
-    }
-}
-
-impl ser::SerializeTupleStruct for &mut Emitter {
-    type Ok = ();
-    type Error = Unsure;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsure> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), Unsure> {
-        self.close()
-    }
-}
+sequence!(
+    SerializeSeq serialize_element,
+    SerializeTuple serialize_element,
+    SerializeTupleStruct serialize_field
+);
 
 impl ser::SerializeMap for &mut Emitter {
     type Ok = ();
