@@ -37,6 +37,9 @@ pub struct Analysis {
     pub report: Report,
     /// The seven questions' answers, in [`decision::QUESTIONS`] order.
     pub answers: Vec<Answer>,
+    /// The facts the answers follow from: data, for a front end that words
+    /// the answers itself (in any language, without analysing again).
+    pub facts: decision::Facts,
     pub compare: Comparison,
     pub routes: RouteTotals,
     /// The language the texts are in: the answers, the comparison, the
@@ -115,6 +118,7 @@ pub fn analyse_owned(plan: Plan, own_layout: bool, lang: Lang) -> Analysis {
         reviewed,
         report,
         answers,
+        facts,
         compare,
         routes,
         lang,

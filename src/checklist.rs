@@ -356,10 +356,14 @@ fn number_of_system_users(
         scenarios: &advice.scenarios,
     }
     .text(lang);
+    // The guidance leaves scenario F's option and H's consolidation to the user.
+    let is = |s: &str| advice.scenarios.iter().any(|x| x == s);
+    let chosen = is("F") || (is("H") && plan.options.self_on_client_system_user);
     if have == want {
         let reason = Text::CountsAsRecommended {
             counts: &describe_counts(have, lang),
             scenarios: &scenarios,
+            chosen,
         };
         judged(Status::Pass, reason.text(lang), Vec::new())
     } else {
@@ -367,6 +371,7 @@ fn number_of_system_users(
             have: &describe_counts(have, lang),
             want: &describe_counts(want, lang),
             scenarios: &scenarios,
+            chosen,
         };
         judged(
             Status::Fail,

@@ -17,7 +17,9 @@ use std::collections::HashMap;
 
 mod file;
 mod texts;
-pub use file::{ClientFile, Decoded, MAX_CSV_BYTES, ReadError, decode, read_client_file};
+pub use file::{
+    ClientFile, Decoded, FileProblem, MAX_CSV_BYTES, ReadError, decode, read_client_file,
+};
 pub use texts::Problem;
 
 /// One bad row, by its line number in the file; worded at the edge.

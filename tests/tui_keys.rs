@@ -275,7 +275,7 @@ fn options_flip_and_cycle() {
 fn decision_walks_the_seven_questions_then_reviews() {
     let mut app = App::with_plan(config(Lang::En), situation(), None);
     app.go(Step::Decision);
-    assert_eq!(app.computed.answers.len(), 7);
+    assert_eq!(app.answers().len(), 7);
     for i in 1..7 {
         press(&mut app, &[Down]);
         assert_eq!(app.question, i);
@@ -716,7 +716,7 @@ fn after_resume_the_decision_path_is_complete_with_the_choices_made() {
         resumed.plan.options.f_option,
         Some(sysuser::plan::FOption::PerService)
     );
-    assert_eq!(resumed.computed.answers, app.computed.answers);
+    assert_eq!(resumed.answers(), app.answers());
     let s = screen(&resumed, 120, 40);
     assert!(!s.contains("…"), "every answer is on the path: {s}");
     for k in 1..=7 {

@@ -347,3 +347,37 @@ fn clients_csv_prompt() {
         app
     });
 }
+
+/// A client list that cannot be read: the path stays in its field with the
+/// problem, in the wizard's language.
+#[test]
+fn clients_csv_missing() {
+    snap!("clients_csv_missing", |lang| {
+        let mut app = at(Step::Clients, lang);
+        press(&mut app, &[Char('i')]);
+        type_text(&mut app, "missing.csv");
+        press(&mut app, &[Enter]);
+        app
+    });
+}
+
+/// A finding with a long hint: the pop-up grows to fit it, and the line
+/// that says where Enter goes is never cut off (80×24 included).
+#[test]
+fn finding_detail_long_hint() {
+    snap!("finding_detail_long_hint", |lang| {
+        let mut app = at(Step::Review, lang);
+        let long = "Ask the client to delegate sykefravaer in Altinn (the client's administrator does this under Access management, Give access to an organisation), or move the client to a system user that does not need the package; until then Altinn refuses the client on this system user with the error code shown above, and the end-user system cannot report sick leave for it.";
+        let finding = Finding::new(
+            Rule::ClientMissingPackage,
+            "Client B AS (312655993) has not delegated sykefravaer, which system user Accounting + sick leave requires.",
+        )
+        .client("312655993")
+        .package("sykefravaer")
+        .with_hint(long);
+        app.computed.report = Report::new(vec![finding]);
+        app.pane = Pane::Findings;
+        press(&mut app, &[Enter]);
+        app
+    });
+}

@@ -93,14 +93,18 @@ pub(super) enum Text<'a> {
     Scenarios {
         scenarios: &'a [String],
     },
+    /// `chosen`: the count follows a choice the guidance leaves to the user
+    /// (scenario F's option, H's consolidation), so it is not "recommended".
     CountsAsRecommended {
         counts: &'a str,
         scenarios: &'a str,
+        chosen: bool,
     },
     CountsDiffer {
         have: &'a str,
         want: &'a str,
         scenarios: &'a str,
+        chosen: bool,
     },
     /// `why`: ": " and the reason, or nothing.
     RecommendedSystemUser {
@@ -230,15 +234,33 @@ fn en(t: &Text) -> String {
             [one] => format!(" (scenario {one})"),
             _ => format!(" (scenarios {})", scenarios.join(", ")),
         },
-        Text::CountsAsRecommended { counts, scenarios } => format!(
-            "{counts}, as the guidance recommends for this situation{scenarios}."
+        Text::CountsAsRecommended {
+            counts,
+            scenarios,
+            chosen: false,
+        } => format!("{counts}, as the guidance recommends for this situation{scenarios}."),
+        Text::CountsAsRecommended {
+            counts,
+            scenarios,
+            chosen: true,
+        } => format!(
+            "{counts}: the guidance's layout for this situation{scenarios} with the option in use (the guidance leaves that choice to you)."
         ),
         Text::CountsDiffer {
             have,
             want,
             scenarios,
+            chosen: false,
         } => format!(
             "The plan has {have}; the guidance recommends {want} for this situation{scenarios}."
+        ),
+        Text::CountsDiffer {
+            have,
+            want,
+            scenarios,
+            chosen: true,
+        } => format!(
+            "The plan has {have}; the guidance's layout for this situation{scenarios} with the option in use has {want} (the guidance leaves that choice to you)."
         ),
         Text::RecommendedSystemUser { name, kind, why } => {
             format!("recommended: \"{name}\" ({kind}){why}")
@@ -375,15 +397,33 @@ fn nb(t: &Text) -> String {
             [] => String::new(),
             _ => format!(" (scenario {})", scenarios.join(", ")),
         },
-        Text::CountsAsRecommended { counts, scenarios } => format!(
-            "{counts}, slik veiledningen anbefaler for denne situasjonen{scenarios}."
+        Text::CountsAsRecommended {
+            counts,
+            scenarios,
+            chosen: false,
+        } => format!("{counts}, slik veiledningen anbefaler for denne situasjonen{scenarios}."),
+        Text::CountsAsRecommended {
+            counts,
+            scenarios,
+            chosen: true,
+        } => format!(
+            "{counts}: veiledningens oppsett for denne situasjonen{scenarios} med alternativet som er valgt (veiledningen overlater det valget til dere)."
         ),
         Text::CountsDiffer {
             have,
             want,
             scenarios,
+            chosen: false,
         } => format!(
             "Planen har {have}; veiledningen anbefaler {want} for denne situasjonen{scenarios}."
+        ),
+        Text::CountsDiffer {
+            have,
+            want,
+            scenarios,
+            chosen: true,
+        } => format!(
+            "Planen har {have}; veiledningens oppsett for denne situasjonen{scenarios} med alternativet som er valgt har {want} (veiledningen overlater det valget til dere)."
         ),
         Text::RecommendedSystemUser { name, kind, why } => {
             format!("anbefalt: \"{name}\" ({kind}){why}")

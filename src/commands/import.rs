@@ -6,7 +6,7 @@ use crate::import::{self, ReadError};
 pub fn run(args: &ImportArgs, ctx: &Ctx) -> anyhow::Result<u8> {
     let file = match import::read_client_file(&args.csv) {
         Ok(f) => f,
-        Err(ReadError::File(m)) => anyhow::bail!("{m}"),
+        Err(e @ ReadError::File { .. }) => anyhow::bail!("{}", e.text(ctx.lang)),
         Err(e @ ReadError::Rows { .. }) => {
             let text = e.text(ctx.lang);
             let (rows, total) = text.rsplit_once('\n').unwrap_or(("", &text));

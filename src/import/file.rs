@@ -21,14 +21,12 @@ pub struct Decoded {
 /// Norway, so a file pasted together from both is read right. A cell that
 /// holds both is refused by line ([`Decoded::mixed_lines`]) rather than
 /// guessed. UTF-16 and binary files are refused with advice.
-pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
+pub fn decode(bytes: &[u8]) -> Result<Decoded, FileProblem> {
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
-        return Err(
-            "the file is UTF-16 text; save it as \"CSV UTF-8 (comma delimited)\" instead".into(),
-        );
+        return Err(FileProblem::Utf16);
     }
     if bytes.contains(&0) {
-        return Err("the file contains NUL bytes; it looks like a binary file (an .xlsx?); save the sheet as CSV".into());
+        return Err(FileProblem::Binary);
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Ok(Decoded {
@@ -82,21 +80,95 @@ pub struct ClientFile {
     pub notes: Vec<String>,
 }
 
+/// What is wrong with a client list's file itself: data, worded in
+/// [`ReadError::text`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileProblem {
+    NotFound,
+    PermissionDenied,
+    /// Another error from the system, as it words it.
+    Io(String),
+    Directory,
+    /// A device or socket.
+    NotRegular,
+    TooLarge,
+    Utf16,
+    /// NUL bytes: a spreadsheet or another binary file.
+    Binary,
+}
+
+impl FileProblem {
+    fn from_io(e: &std::io::Error) -> FileProblem {
+        match e.kind() {
+            std::io::ErrorKind::NotFound => FileProblem::NotFound,
+            std::io::ErrorKind::PermissionDenied => FileProblem::PermissionDenied,
+            _ => FileProblem::Io(e.to_string()),
+        }
+    }
+
+    /// The sentence for `file`, in `lang`.
+    pub fn text(&self, file: &str, lang: Lang) -> String {
+        let mib = MAX_CSV_BYTES / (1024 * 1024);
+        match (lang, self) {
+            (Lang::En, FileProblem::NotFound) => format!("cannot read {file}: no such file"),
+            (Lang::En, FileProblem::PermissionDenied) => {
+                format!("cannot read {file}: permission denied")
+            }
+            (Lang::En, FileProblem::Io(e)) => format!("cannot read {file}: {e}"),
+            (Lang::En, FileProblem::Directory) => {
+                format!("cannot read {file}: it is a directory; give the path of a CSV file")
+            }
+            (Lang::En, FileProblem::NotRegular) => {
+                format!("cannot read {file}: it is not a regular file; give the path of a CSV file")
+            }
+            (Lang::En, FileProblem::TooLarge) => {
+                format!("{file} is over {mib} MiB; client lists that large are refused")
+            }
+            (Lang::En, FileProblem::Utf16) => format!(
+                "{file}: the file is UTF-16 text; save it as \"CSV UTF-8 (comma delimited)\" instead"
+            ),
+            (Lang::En, FileProblem::Binary) => format!(
+                "{file}: the file contains NUL bytes; it looks like a binary file (an .xlsx?); save the sheet as CSV"
+            ),
+            (Lang::Nb, FileProblem::NotFound) => format!("kan ikke lese {file}: filen finnes ikke"),
+            (Lang::Nb, FileProblem::PermissionDenied) => {
+                format!("kan ikke lese {file}: ingen tilgang")
+            }
+            (Lang::Nb, FileProblem::Io(e)) => format!("kan ikke lese {file}: {e}"),
+            (Lang::Nb, FileProblem::Directory) => {
+                format!("kan ikke lese {file}: det er en mappe; oppgi stien til en CSV-fil")
+            }
+            (Lang::Nb, FileProblem::NotRegular) => format!(
+                "kan ikke lese {file}: det er ikke en vanlig fil; oppgi stien til en CSV-fil"
+            ),
+            (Lang::Nb, FileProblem::TooLarge) => {
+                format!("{file} er over {mib} MiB; så store klientlister avvises")
+            }
+            (Lang::Nb, FileProblem::Utf16) => format!(
+                "{file}: filen er UTF-16-tekst; lagre den som «CSV UTF-8 (kommadelt)» i stedet"
+            ),
+            (Lang::Nb, FileProblem::Binary) => format!(
+                "{file}: filen inneholder NUL-byte og ser ut som en binærfil (en .xlsx?); lagre arket som CSV"
+            ),
+        }
+    }
+}
+
 /// Why a client list could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReadError {
     /// The file itself: missing, a folder, a device, too large, UTF-16, binary.
-    File(String),
+    File { file: String, problem: FileProblem },
     /// Bad rows, every one of them, by line.
     Rows { file: String, errors: Vec<RowError> },
 }
 
 impl ReadError {
-    /// One problem per line (`FILE:LINE: message`), then how many, in
-    /// `lang`. (A problem with the file itself is worded in English.)
+    /// What is wrong with the file, or one problem per line
+    /// (`FILE:LINE: message`) and then how many, in `lang`.
     pub fn text(&self, lang: Lang) -> String {
         match self {
-            ReadError::File(m) => m.clone(),
+            ReadError::File { file, problem } => problem.text(file, lang),
             ReadError::Rows { file, errors } => {
                 let mut out = String::new();
                 for e in errors {
@@ -135,44 +207,30 @@ impl std::error::Error for ReadError {}
 /// (devices and folders are refused); bytes are decoded by [`decode`] and
 /// parsed by [`parse_client_list`], every problem reported by line.
 pub fn read_client_file(path: &std::path::Path) -> Result<ClientFile, ReadError> {
-    use std::io::Read;
+    use crate::fsutil::{Also, ReadFailure, read_limited, read_stdin_limited};
     let shown = if path.as_os_str() == "-" {
         "standard input".to_string()
     } else {
         path.display().to_string()
     };
-    let fail = |m: String| ReadError::File(format!("cannot read {shown}: {m}"));
-    let mut bytes = Vec::new();
-    let limit = MAX_CSV_BYTES + 1;
-    let read = if path.as_os_str() == "-" {
-        std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
-    } else {
-        let meta = std::fs::metadata(path).map_err(|e| fail(io_reason(&e)))?;
-        let kind = meta.file_type();
-        if meta.is_dir() {
-            return Err(fail(
-                "it is a directory; give the path of a CSV file".into(),
-            ));
-        }
-        #[cfg(unix)]
-        let fifo = std::os::unix::fs::FileTypeExt::is_fifo(&kind);
-        #[cfg(not(unix))]
-        let fifo = false;
-        if !kind.is_file() && !fifo {
-            return Err(fail(
-                "it is not a regular file; give the path of a CSV file".into(),
-            ));
-        }
-        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
+    let fail = |problem: FileProblem| ReadError::File {
+        file: shown.clone(),
+        problem,
     };
-    read.map_err(|e| fail(io_reason(&e)))?;
-    if bytes.len() as u64 > MAX_CSV_BYTES {
-        return Err(ReadError::File(format!(
-            "{shown} is over {} MiB; client lists that large are refused",
-            MAX_CSV_BYTES / (1024 * 1024)
-        )));
-    }
-    let decoded = decode(&bytes).map_err(|m| ReadError::File(format!("{shown}: {m}")))?;
+    let read = if path.as_os_str() == "-" {
+        read_stdin_limited(MAX_CSV_BYTES)
+    } else {
+        read_limited(path, MAX_CSV_BYTES, Also::Fifo)
+    };
+    let bytes = read.map_err(|e| {
+        fail(match e {
+            ReadFailure::Io(e) => FileProblem::from_io(&e),
+            ReadFailure::Directory => FileProblem::Directory,
+            ReadFailure::NotRegular(_) => FileProblem::NotRegular,
+            ReadFailure::TooBig { .. } => FileProblem::TooLarge,
+        })
+    })?;
+    let decoded = decode(&bytes).map_err(fail)?;
     let mut notes = Vec::new();
     if !decoded.cp1252_lines.is_empty() {
         notes.push(format!(
@@ -217,14 +275,6 @@ fn lines_phrase(lines: &[usize], total: usize) -> String {
             }
             format!("lines {} are", shown.join(", "))
         }
-    }
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
     }
 }
 

@@ -96,6 +96,45 @@ impl Part {
         }
     }
 
+    /// The same part as the plan holds it now: swapped into the plan as it was
+    /// before the change, it makes the plan as it is. The workers' replica
+    /// takes these instead of a copy of the plan. `None` for the parts that
+    /// are a whole client list or plan (an import, an opened file): the
+    /// replica then copies the plan on its own thread.
+    pub fn current(&self, plan: &Plan, own_layout: bool) -> Option<Part> {
+        let nothing = || Part::Group(Vec::new());
+        Some(match self {
+            Part::Organisation(_) => Part::Organisation(plan.organisation.clone()),
+            Part::System(_) => Part::System(plan.system.clone()),
+            Part::OwnPackages(_) => Part::OwnPackages(plan.own_packages.clone()),
+            Part::Options(_) => Part::Options(plan.options.clone()),
+            Part::Teams(_) => Part::Teams(plan.teams.clone()),
+            Part::Client(i, _) => match plan.clients.get(*i) {
+                Some(c) => Part::Client(*i, c.clone()),
+                None => nothing(),
+            },
+            // Added at `i`: it is there now, so the change inserts it there.
+            Part::Added(i) => match plan.clients.get(*i) {
+                Some(c) => Part::Removed(*i, c.clone()),
+                None => nothing(),
+            },
+            // Removed from `i`: the change removes what was there.
+            Part::Removed(i, _) => Part::Added(*i),
+            Part::Layout { .. } => Part::Layout {
+                own_layout,
+                system_users: plan.system_users.clone(),
+                advice: plan.advice.clone(),
+            },
+            Part::Clients(_) | Part::Everything(..) => return None,
+            Part::Group(parts) => Part::Group(
+                parts
+                    .iter()
+                    .map(|p| p.current(plan, own_layout))
+                    .collect::<Option<_>>()?,
+            ),
+        })
+    }
+
     /// Whether the plan still holds this part as it is: the edit changed nothing.
     pub fn is_current(&self, plan: &Plan, own_layout: bool) -> bool {
         match self {
@@ -156,22 +195,20 @@ impl History {
         }
     }
 
-    /// Undoes the last change; `false` when there is nothing to undo.
-    pub fn undo(&mut self, doc: Doc<'_>) -> bool {
-        let Some(part) = self.undo.pop() else {
-            return false;
-        };
+    /// Undoes the last change; returns the part it touched, as it was before
+    /// the undo (`None` when there is nothing to undo).
+    pub fn undo(&mut self, doc: Doc<'_>) -> Option<&Part> {
+        let part = self.undo.pop()?;
         self.redo.push(part.swap(doc));
-        true
+        self.redo.last()
     }
 
-    /// Redoes the last undone change; `false` when there is nothing to redo.
-    pub fn redo(&mut self, doc: Doc<'_>) -> bool {
-        let Some(part) = self.redo.pop() else {
-            return false;
-        };
+    /// Redoes the last undone change; returns the part it touched, as it was
+    /// before the redo (`None` when there is nothing to redo).
+    pub fn redo(&mut self, doc: Doc<'_>) -> Option<&Part> {
+        let part = self.redo.pop()?;
         self.undo.push(part.swap(doc));
-        true
+        self.undo.last()
     }
 
     pub fn can_undo(&self) -> bool {

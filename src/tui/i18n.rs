@@ -131,6 +131,8 @@ pub struct Strings {
     pub working: &'static str,
     /// Shown while a plan file given on the command line is read.
     pub reading: &'static str,
+    /// The export is being written: "{0}" is the plan file.
+    pub writing: &'static str,
     pub findings_title: &'static str,
     pub no_findings: &'static str,
     pub why_title: &'static str,
@@ -411,6 +413,7 @@ pub static EN: Strings = Strings {
     layout_own: "Your layout (a: recommended instead)",
     working: "working out the advice…",
     reading: "reading {0}…",
+    writing: "writing {0}…",
     findings_title: "Findings: {0}",
     no_findings: "No findings: Altinn would accept this layout.",
     why_title: "Why",
@@ -676,6 +679,7 @@ pub static NB: Strings = Strings {
     layout_own: "Deres oppsett (a: anbefalt i stedet)",
     working: "regner ut rådet…",
     reading: "leser {0}…",
+    writing: "skriver {0}…",
     findings_title: "Funn: {0}",
     no_findings: "Ingen funn: Altinn ville godta dette oppsettet.",
     why_title: "Hvorfor",

@@ -68,8 +68,18 @@ impl Msg {
 }
 
 impl App {
-    /// Handles one key press.
+    /// Handles one key press. What it asks of the world outside (files) is
+    /// queued for the event loop ([`App::take_effects`]); without a terminal
+    /// (tests) it is done at once.
     pub fn on(&mut self, key: KeyEvent) -> Action {
+        let action = self.handle(key);
+        if !self.background {
+            self.run_effects_here();
+        }
+        action
+    }
+
+    fn handle(&mut self, key: KeyEvent) -> Action {
         if let Some(msg) = Msg::always(key) {
             return self.update(msg);
         }

@@ -17,7 +17,7 @@ mod steps;
 pub mod ui;
 mod widgets;
 
-pub use app::{Action, App, Config, Step};
+pub use app::{Action, App, Config, Effect, Outcome, Step};
 
 use events::EventSource;
 use ratatui::crossterm::event::{Event, KeyEventKind};
@@ -141,19 +141,78 @@ pub fn drive<B: ratatui::backend::Backend>(
     app: &mut App,
     events: &mut dyn EventSource,
 ) -> Ending {
-    let ending = match event_loop(terminal, app, events) {
+    let mut runner = Runner::default();
+    let ending = match event_loop(terminal, app, events, &mut runner) {
         Ok(ending) => ending,
         // Reading or drawing failed: the terminal is gone.
         Err(_) => Ending::TerminalGone,
     };
+    // An export under way is finished (it is listed after quitting).
+    for outcome in runner.finish() {
+        app.on_outcome(outcome);
+    }
     app.persist();
     ending
+}
+
+/// Runs the effects keys ask for ([`Effect`]: reading a file, writing the
+/// export) each on a thread of its own, so the input thread never waits on
+/// a file, and collects what they came to.
+struct Runner {
+    tx: std::sync::mpsc::Sender<Outcome>,
+    rx: std::sync::mpsc::Receiver<Outcome>,
+    /// Effects to wait for before the wizard ends (exports).
+    pending: Vec<std::thread::JoinHandle<()>>,
+}
+
+impl Default for Runner {
+    fn default() -> Runner {
+        let (tx, rx) = std::sync::mpsc::channel();
+        Runner {
+            tx,
+            rx,
+            pending: Vec::new(),
+        }
+    }
+}
+
+impl Runner {
+    /// Starts the app's queued effects and hands it what finished; `true`
+    /// when something finished (the screen changed).
+    fn turn(&mut self, app: &mut App) -> bool {
+        for effect in app.take_effects() {
+            let tx = self.tx.clone();
+            let wait = effect.must_finish();
+            let handle = std::thread::spawn(move || {
+                let _ = tx.send(effect.run());
+            });
+            if wait {
+                self.pending.push(handle);
+            }
+        }
+        self.pending.retain(|h| !h.is_finished());
+        let mut changed = false;
+        for outcome in self.rx.try_iter() {
+            app.on_outcome(outcome);
+            changed = true;
+        }
+        changed
+    }
+
+    /// Waits for the effects that must finish; what they came to.
+    fn finish(self) -> Vec<Outcome> {
+        for handle in self.pending {
+            let _ = handle.join();
+        }
+        self.rx.try_iter().collect()
+    }
 }
 
 fn event_loop<B: ratatui::backend::Backend>(
     terminal: &mut ratatui::Terminal<B>,
     app: &mut App,
     events: &mut dyn EventSource,
+    runner: &mut Runner,
 ) -> std::io::Result<Ending> {
     let gone = |e: B::Error| std::io::Error::other(e.to_string());
     terminal
@@ -173,7 +232,7 @@ fn event_loop<B: ratatui::backend::Backend>(
         }
         // Wake up now and then for signals and the worker's analyses and saves.
         let Some(event) = events.next(std::time::Duration::from_millis(40))? else {
-            dirty = app.poll_computed();
+            dirty = app.poll_computed() | runner.turn(app);
             continue;
         };
         dirty = true;
@@ -192,6 +251,7 @@ fn event_loop<B: ratatui::backend::Backend>(
                 }
             }
         }
+        runner.turn(app);
         app.poll_computed();
     }
 }

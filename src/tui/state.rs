@@ -86,14 +86,12 @@ pub fn find(path: &Path) -> Option<Found> {
     Some(Found { saved, modified })
 }
 
-/// One write of the session: the plan is shared with the wizard, not copied.
+/// One write of the session (of the plan the saver holds).
 #[derive(Debug, Clone)]
 pub struct Job {
     pub path: PathBuf,
     pub step: String,
     pub lang: String,
-    pub own_layout: bool,
-    pub plan: std::sync::Arc<Plan>,
     /// Keep the file there as `wizard.yaml.1` first (see [`rotate`]).
     pub rotate: bool,
 }
@@ -108,8 +106,8 @@ struct SavedRef<'a> {
 }
 
 impl Job {
-    /// Does the write; the error names the file.
-    pub fn run(&self) -> Result<(), String> {
+    /// Writes `plan`; the error names the file.
+    pub fn run(&self, plan: &Plan, own_layout: bool) -> Result<(), String> {
         let path = &self.path;
         let fail = |e: std::io::Error| format!("{}: {e}", path.display());
         if self.rotate {
@@ -121,8 +119,8 @@ impl Job {
         let saved = SavedRef {
             step: &self.step,
             lang: &self.lang,
-            own_layout: self.own_layout,
-            plan: &self.plan,
+            own_layout,
+            plan,
         };
         let text = crate::plan::write::document(&saved);
         crate::fsutil::write_atomic(path, text.as_bytes()).map_err(fail)

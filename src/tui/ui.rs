@@ -359,7 +359,7 @@ fn draw_layout_editor(app: &App, sel: usize, t: &Strings, th: Theme, area: Rect,
                 "{} {} ({}) · {} · {}",
                 if i == sel { "›" } else { " " },
                 u.name,
-                u.kind.as_str(),
+                layout_edit::kind_label(app, u.kind),
                 packages.join(", "),
                 crate::tui::i18n::clients(u.clients.len(), app.lang)
             );

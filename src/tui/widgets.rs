@@ -167,6 +167,30 @@ pub(crate) fn wrapped_height(s: &str, width: u16) -> u16 {
     chars.div_ceil(width.max(1)) + 1
 }
 
+/// Rows a line of `s` takes when wrapped at word boundaries to `width`, as
+/// [`ratatui::widgets::Wrap`] does (a word longer than the width is broken).
+pub(crate) fn wrapped_rows(s: &str, width: u16) -> u16 {
+    let width = usize::from(width.max(1));
+    let (mut rows, mut used) = (1u16, 0usize);
+    for word in s.split_whitespace() {
+        let mut len = word.chars().count();
+        let gap = usize::from(used > 0);
+        if used + gap + len <= width {
+            used += gap + len;
+            continue;
+        }
+        if used > 0 {
+            rows += 1;
+        }
+        while len > width {
+            rows += 1;
+            len -= width;
+        }
+        used = len;
+    }
+    rows
+}
+
 /// First row shown so that `sel` is visible in `height` rows.
 pub(crate) fn offset(sel: usize, height: usize) -> usize {
     if height == 0 || sel < height {

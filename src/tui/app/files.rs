@@ -17,66 +17,92 @@ pub fn regular_file(path: &Path, lang: Lang) -> Result<(), String> {
 }
 
 impl App {
-    /// Opens a plan (YAML) or a client list (CSV) from the welcome screen or the clients step.
-    pub(crate) fn open_file(&mut self, path: &Path) -> Result<(), String> {
+    /// Opens a plan (YAML) or a client list (CSV): a new start from it
+    /// (`ReadInto::Replace`, the welcome screen) or its clients added
+    /// (`ReadInto::Clients`). The file is read off the input thread; what it
+    /// holds comes back to [`App::file_read`].
+    pub(crate) fn open_file(&mut self, path: &Path, into: ReadInto) -> Result<(), String> {
         let t = self.t();
         if path.as_os_str().is_empty() {
             return Err(t.need_path.into());
         }
-        regular_file(path, self.lang)?;
-        let is_csv = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
-        if is_csv {
-            // The one client-list reader `import` uses; every bad row is listed.
-            let clients = match crate::import::read_client_file(path) {
-                Ok(read) => read.list.clients,
-                Err(e) => {
-                    let text = e.text(self.lang);
-                    let lines: Vec<String> = text.lines().map(str::to_string).collect();
-                    let first = lines.last().cloned().unwrap_or_default();
-                    if lines.len() > 1 {
-                        self.overlays.push(Overlay::Errors(lines));
-                    }
-                    return Err(first);
+        self.effects.push(Effect::Read {
+            path: path.to_path_buf(),
+            into,
+            lang: self.lang,
+        });
+        self.status = Some(i18n::fill(t.reading, &[&path.display().to_string()]));
+        Ok(())
+    }
+
+    /// A file asked for by [`App::open_file`] was read (or not).
+    pub(crate) fn file_read(
+        &mut self,
+        path: PathBuf,
+        into: ReadInto,
+        result: Result<Loaded, Vec<String>>,
+    ) {
+        let t = self.t();
+        let loaded = match result {
+            Ok(loaded) => loaded,
+            Err(lines) => {
+                let summary = lines.last().cloned().unwrap_or_default();
+                // The path goes back in its field, with the problem, to be corrected.
+                let step = match into {
+                    ReadInto::Replace => Step::Welcome,
+                    ReadInto::Clients => Step::Clients,
+                };
+                if self.input.is_none() && self.step == step {
+                    self.input = Some(Input {
+                        error: Some(summary),
+                        fresh: false,
+                        ..Input::new(Row::OpenFile, path.display().to_string())
+                    });
+                    self.status = None;
+                } else {
+                    self.status = Some(summary);
                 }
-            };
-            let n = clients.len();
-            if self.step == Step::Welcome {
-                // Reached through `replace_now`, which keeps the old plan for undo.
-                self.plan = empty_plan().into();
-                self.own_layout = false;
-                self.merge_clients(clients);
-                self.changed();
-            } else {
+                if lines.len() > 1 {
+                    self.overlays.push(Overlay::Errors(lines));
+                }
+                return;
+            }
+        };
+        let n = match &loaded {
+            Loaded::Clients(c) => c.len(),
+            Loaded::Plan(p) => p.clients.len(),
+        };
+        let imported = i18n::fill(
+            t.imported,
+            &[&crate::text::thousands(n), &path.display().to_string()],
+        );
+        match (into, loaded) {
+            (ReadInto::Clients, loaded) => {
+                // On the clients step a plan is a source of clients, not a new start.
+                let clients = match loaded {
+                    Loaded::Clients(c) => c,
+                    Loaded::Plan(p) => p.clients,
+                };
                 let before = Part::Clients(self.plan.clients.clone());
                 self.merge_clients(clients);
                 self.changed_from(before);
+                self.status = Some(imported);
             }
-            if self.step == Step::Welcome {
-                self.go(Step::Organisation);
+            (ReadInto::Replace, Loaded::Clients(clients)) => {
+                self.replace_with(|app| {
+                    app.plan = empty_plan().into();
+                    app.own_layout = false;
+                    app.outbox.whole_plan();
+                    app.merge_clients(clients);
+                    app.changed();
+                    app.go(Step::Organisation);
+                });
+                self.status = Some(imported);
             }
-            self.status = Some(i18n::fill(
-                t.imported,
-                &[&crate::text::thousands(n), &path.display().to_string()],
-            ));
-            return Ok(());
+            (ReadInto::Replace, Loaded::Plan(plan)) => {
+                self.replace_with(|app| app.load_plan(*plan, Some(&path)));
+            }
         }
-        let plan = crate::plan::load(path).map_err(|e| e.to_string())?;
-        if self.step == Step::Clients {
-            // On the clients step a plan is a source of clients, not a new start.
-            let n = plan.clients.len();
-            let before = Part::Clients(self.plan.clients.clone());
-            self.merge_clients(plan.clients);
-            self.changed_from(before);
-            self.status = Some(i18n::fill(
-                t.imported,
-                &[&crate::text::thousands(n), &path.display().to_string()],
-            ));
-            return Ok(());
-        }
-        self.load_plan(plan, Some(path));
-        Ok(())
     }
 
     /// Adds clients, replacing those with the same orgnr.
@@ -117,17 +143,17 @@ impl App {
         if self.tree_export != TreeExport::None {
             v.push(PathBuf::from(&self.export_tree));
         }
-        v.extend(self.chosen_outputs().map(|(_, path)| path));
+        v.extend(self.chosen_outputs().into_iter().map(|(_, path)| path));
         v
     }
 
-    /// The optional outputs switched on, each with the file it goes to.
-    fn chosen_outputs(&self) -> impl Iterator<Item = (&'static Output, PathBuf)> + '_ {
-        OUTPUTS
-            .iter()
-            .zip(self.export_outputs)
-            .filter(|(_, on)| *on)
-            .map(|(o, _)| (o, PathBuf::from(self.output_path(o))))
+    /// The optional outputs switched on (their index in [`OUTPUTS`]), each
+    /// with the file it goes to.
+    fn chosen_outputs(&self) -> Vec<(usize, PathBuf)> {
+        (0..OUTPUTS.len())
+            .filter(|&i| self.export_outputs[i])
+            .map(|i| (i, PathBuf::from(self.output_path(&OUTPUTS[i]))))
+            .collect()
     }
 
     /// An optional output's file: the plan file's stem (without a `-plan`
@@ -142,64 +168,73 @@ impl App {
         format!("{stem}{}", output.suffix)
     }
 
-    /// Writes the reviewed plan (the tree and the outputs switched on), atomically.
+    /// Writes the reviewed plan (the tree and the outputs switched on),
+    /// atomically, off the input thread ([`App::exported`] takes the outcome).
     pub(crate) fn write_export(&mut self) {
         let Some(plan) = self.computed.plan.clone() else {
             return;
         };
         self.exported.clear();
-        let mut files: Vec<(PathBuf, String)> = vec![(
-            PathBuf::from(&self.export_plan),
-            crate::plan::to_yaml(&plan),
-        )];
-        let format = match self.tree_export {
+        let tree = match self.tree_export {
             TreeExport::None => None,
             TreeExport::Text => Some(render::Format::Text),
             TreeExport::Markdown => Some(render::Format::Markdown),
         };
-        if let Some(format) = format {
-            let options = render::Options {
-                format,
-                limit: None,
-                lang: self.lang.code(),
-            };
-            files.push((
-                PathBuf::from(&self.export_tree),
-                render::render(&plan, &options),
-            ));
-        }
-        let outputs: Vec<_> = self.chosen_outputs().collect();
-        for (output, path) in outputs {
-            match (output.render)(&plan, self.lang) {
-                Ok(text) => files.push((path, text)),
-                Err(e) => {
-                    self.status = Some(i18n::fill(
-                        self.t().write_failed,
-                        &[&path.display().to_string(), &e],
-                    ));
-                    return;
-                }
-            }
-        }
-        let mut done = Vec::new();
-        for (path, text) in files {
-            if let Err(e) = crate::fsutil::write_atomic(&path, text.as_bytes()) {
-                self.status = Some(i18n::fill(
-                    self.t().write_failed,
-                    &[&path.display().to_string(), &e.to_string()],
-                ));
-                return;
-            }
-            if !self.written.contains(&path) {
+        let plan_path = PathBuf::from(&self.export_plan);
+        self.status = Some(i18n::fill(
+            self.t().writing,
+            &[&plan_path.display().to_string()],
+        ));
+        let outputs = self.chosen_outputs();
+        self.effects.push(Effect::Export(Export {
+            plan,
+            lang: self.lang,
+            plan_path,
+            tree: tree.map(|f| (PathBuf::from(&self.export_tree), f)),
+            outputs,
+        }));
+    }
+
+    /// The export's files were written, or the one named in `error` was not
+    /// (nothing after it is written; the files before it are listed).
+    pub(crate) fn exported(&mut self, written: Vec<PathBuf>, error: Option<String>) {
+        for path in &written {
+            if !self.written.contains(path) {
                 self.written.push(path.clone());
             }
-            done.push(path);
         }
-        let done_text: Vec<String> = done.iter().map(|p| p.display().to_string()).collect();
-        self.exported = done;
+        if let Some(e) = error {
+            self.status = Some(e);
+            return;
+        }
+        let shown: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+        self.exported = written;
         self.unsaved = false;
-        self.status = Some(i18n::fill(self.t().wrote, &[&done_text.join(", ")]));
+        self.status = Some(i18n::fill(self.t().wrote, &[&shown.join(", ")]));
         self.persist();
+    }
+
+    /// What a queued effect came to.
+    pub fn on_outcome(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Read { path, into, result } => self.file_read(path, into, result),
+            Outcome::Exported { written, error } => self.exported(written, error),
+        }
+    }
+
+    /// The effects keys asked for since the last call, for the event loop to run.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// Without a terminal (tests): runs the queued effects at once.
+    pub(crate) fn run_effects_here(&mut self) {
+        while !self.effects.is_empty() {
+            for effect in self.take_effects() {
+                let outcome = effect.run();
+                self.on_outcome(outcome);
+            }
+        }
     }
 }
 

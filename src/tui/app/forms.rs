@@ -679,7 +679,7 @@ impl App {
                 }
                 return self.replace(Replace::Open(PathBuf::from(text)));
             }
-            Row::OpenFile => return self.open_file(Path::new(text)),
+            Row::OpenFile => return self.open_file(Path::new(text), ReadInto::Clients),
             Row::OrgNr => {
                 let o = orgnr(text)?;
                 if self.vendor_follows() {

@@ -25,12 +25,16 @@ mod line;
 pub use files::{OUTPUTS, Output, regular_file};
 pub use line::TextLine;
 mod drafts;
+mod effects;
+pub use effects::{Effect, Outcome};
+use effects::{Export, Loaded, ReadInto};
 mod forms;
 mod layout_edit;
 pub use layout_edit::{ClientPick, Dialog, DraftRow, LayoutPick, SuDraft, packages_for, refusal};
 mod picker;
 mod review;
 pub use review::{Merge, merge_layout};
+mod replica;
 mod session;
 mod worker;
 
@@ -38,6 +42,7 @@ use crate::tui::history::Part;
 use forms::show_orgnr;
 pub use forms::{Row, RowKind, TEAM_ROWS, client_rows};
 pub use picker::{PickTarget, Picker, RelationshipPicker};
+use replica::{Outbox, Replica};
 pub use session::{Replace, Session};
 use worker::{Key, Reply, Request, Worker};
 pub use worker::{Shared, compute};
@@ -211,11 +216,14 @@ pub enum TreeExport {
 /// What the review shows, computed once per change.
 #[derive(Debug, Clone, Default)]
 pub struct Computed {
-    /// The reviewed plan: the recommended layout, or the user's own.
-    pub plan: Option<Plan>,
+    /// The reviewed plan: the recommended layout, or the user's own
+    /// (shared with the export, which writes it off the input thread).
+    pub plan: Option<std::sync::Arc<Plan>>,
     pub report: Report,
     pub tree: Vec<String>,
-    pub answers: Vec<Answer>,
+    /// What the seven questions' answers follow from; worded at draw
+    /// ([`App::answers`]), so a language switch rewords them at once.
+    pub facts: Option<crate::decision::Facts>,
     /// Scenario F's two options for this plan (`sysuser compare`).
     pub compare: Option<crate::compare::Comparison>,
     /// The reviewed plan's routing table, totalled.
@@ -237,6 +245,12 @@ pub struct App {
     pub background: bool,
     /// Analyses and saves off the input thread (`None`: at once, in tests).
     worker: Option<Worker>,
+    /// The changes not yet sent to the workers' replica of the plan.
+    outbox: Outbox,
+    /// The replica itself when there is no worker (tests).
+    local: Replica,
+    /// What keys asked of the world outside, for the event loop to run.
+    effects: Vec<effects::Effect>,
     /// The newest analysis asked for and not yet in.
     expected: Option<Key>,
     /// What `computed` is an analysis of.
@@ -299,7 +313,10 @@ impl App {
         let sel = usize::from(session.found.is_some());
         let mut app = App {
             background: config.background,
-            worker: config.background.then(Worker::spawn),
+            worker: None,
+            outbox: Outbox::default(),
+            local: Replica::default(),
+            effects: Vec::new(),
             expected: None,
             computed_key: None,
             stash: None,
@@ -358,6 +375,7 @@ impl App {
         };
         app.plan = saved.plan.into();
         app.own_layout = saved.own_layout && !app.plan.system_users.is_empty();
+        app.outbox.whole_plan();
         app.step = Step::from_id(&saved.step).unwrap_or(Step::Organisation);
         app.picker = Picker::new(PickTarget::Own, app.plan.own_packages.clone());
         app.unsaved = true;
@@ -369,9 +387,22 @@ impl App {
         i18n::strings(self.lang)
     }
 
+    /// The seven questions' answers in the wizard's language (none until
+    /// the first analysis is in).
+    pub fn answers(&self) -> Vec<Answer> {
+        let Some(facts) = &self.computed.facts else {
+            return Vec::new();
+        };
+        crate::decision::QUESTIONS
+            .iter()
+            .map(|q| crate::decision::answer_from_in(q, facts, self.lang))
+            .collect()
+    }
+
     fn load_plan(&mut self, plan: Plan, origin: Option<&Path>) {
         self.own_layout = !plan.system_users.is_empty();
         self.plan = plan.into();
+        self.outbox.whole_plan();
         self.picker = Picker::new(PickTarget::Own, self.plan.own_packages.clone());
         if let Some(stem) = origin.and_then(|p| p.file_stem()).and_then(|s| s.to_str()) {
             self.export_plan = format!("{stem}-plan.yaml");
@@ -419,20 +450,27 @@ impl App {
             self.expected = Some(key);
             self.analyses_asked += 1;
         }
+        let batch = self.outbox.batch(&self.plan, self.own_layout, key.revision);
         let req = Request {
-            key,
-            plan: self.plan.snapshot(),
+            seq: batch.seq,
+            lang: self.lang,
             analyse,
             save,
         };
         match &mut self.worker {
-            Some(w) => w.send(req),
+            Some(w) => w.send(batch, req),
             None => {
-                for reply in worker::serve_here(req) {
+                for reply in worker::serve_here(&mut self.local, batch, req) {
                     self.take(reply);
                 }
             }
         }
+    }
+
+    /// The workers' replica of the plan and its reviewed layout, when there
+    /// is no worker (tests): it must equal [`App::plan`] after every change.
+    pub fn replica(&self) -> Option<(&Plan, bool)> {
+        (!self.background).then_some((&self.local.plan, self.local.own_layout))
     }
 
     /// Takes in the worker's replies; `true` when the screen changed.
@@ -516,10 +554,14 @@ impl App {
         }
     }
 
-    /// Called after the first frame is on screen: starts the work that
-    /// copies the plan (advice, saving), which takes a while for large plans.
+    /// Called by the event loop after the first frame is on screen: starts
+    /// the workers (advice, saving), whose first analysis of a large plan
+    /// takes a while.
     pub fn start(&mut self) {
         self.started = true;
+        if self.background && self.worker.is_none() {
+            self.worker = Some(Worker::spawn());
+        }
         if std::mem::take(&mut self.deferred_refresh) {
             self.refresh();
         }

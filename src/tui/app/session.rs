@@ -84,6 +84,8 @@ impl App {
         if before.is_current(&self.plan, self.own_layout) {
             return;
         }
+        let now = before.current(&self.plan, self.own_layout);
+        self.outbox.push(now);
         self.record(before);
         self.changed();
     }
@@ -94,7 +96,11 @@ impl App {
             plan: &mut self.plan,
             own_layout: &mut self.own_layout,
         };
-        let done = self.session.history.undo(doc);
+        let touched = self.session.history.undo(doc);
+        let done = touched.is_some();
+        if let Some(part) = touched {
+            self.outbox.push(part.current(&self.plan, self.own_layout));
+        }
         self.after_history(done, self.t().undone);
     }
 
@@ -104,7 +110,11 @@ impl App {
             plan: &mut self.plan,
             own_layout: &mut self.own_layout,
         };
-        let done = self.session.history.redo(doc);
+        let touched = self.session.history.redo(doc);
+        let done = touched.is_some();
+        if let Some(part) = touched {
+            self.outbox.push(part.current(&self.plan, self.own_layout));
+        }
         self.after_history(done, self.t().redone);
     }
 
@@ -155,8 +165,6 @@ impl App {
             path,
             step: self.step.id().to_string(),
             lang: self.lang.code().to_string(),
-            own_layout: self.own_layout,
-            plan: self.plan.snapshot(),
             rotate: !self.session.owns,
         };
         let s = &mut self.session;
@@ -190,30 +198,42 @@ impl App {
         self.replace_now(what)
     }
 
-    /// Does the replacement: the current work is saved first, and the next
-    /// save moves it to `wizard.yaml.1`. Undo brings it back as well.
+    /// Does the replacement: a new start at once, an opened file once it is
+    /// read (nothing changes if it cannot be).
     pub(crate) fn replace_now(&mut self, what: Replace) -> Result<(), String> {
-        self.persist();
-        let before = Part::Everything(Box::new((*self.plan).clone()), self.own_layout);
-        let owned = std::mem::replace(&mut self.session.owns, false);
         match what {
             Replace::StartNew => {
-                self.plan = empty_plan().into();
-                self.own_layout = false;
-                self.unsaved = false;
-                self.refresh();
-                self.go(Step::Organisation);
+                self.replace_with(|app| {
+                    app.plan = empty_plan().into();
+                    app.own_layout = false;
+                    app.outbox.whole_plan();
+                    app.unsaved = false;
+                    app.refresh();
+                    app.go(Step::Organisation);
+                });
+                Ok(())
             }
-            Replace::Open(path) => {
-                if let Err(e) = self.open_file(&path) {
-                    self.session.owns = owned;
-                    return Err(e);
-                }
-            }
+            Replace::Open(path) => self.open_file(&path, ReadInto::Replace),
         }
+    }
+
+    /// Replaces the plan by `new`: the current work is saved first, and the
+    /// next save moves it to `wizard.yaml.1`. Undo brings it back as well.
+    pub(crate) fn replace_with(&mut self, new: impl FnOnce(&mut App)) {
+        self.persist();
+        // A new revision, so that an analysis of the old plan still under
+        // way is not taken for the new one's; saved as the old one was.
+        let s = &mut self.session;
+        if s.saved_revision == s.revision {
+            s.saved_revision += 1;
+        }
+        s.revision += 1;
+        let old = std::mem::replace(&mut self.plan, empty_plan().into());
+        let before = Part::Everything(Box::new(old.into_plan()), self.own_layout);
+        self.session.owns = false;
+        new(self);
         self.record(before);
         self.session.found = None;
-        Ok(())
     }
 
     /// The welcome screen's description of the saved session.

@@ -1,25 +1,32 @@
 //! The wizard's workers: one analyses the newest plan revision, one saves
 //! the session, so the input thread never waits for either.
 //!
-//! Requests queue up while the worker is busy; it takes the newest and drops
-//! the stale ones (their saves are folded into the newest, whose plan has
-//! every change). The plan travels as an `Arc`: nothing is copied to ask.
+//! They work on a replica of the plan (see [`super::replica`]) that a third
+//! thread keeps up to date from the changes the input thread sends. Requests
+//! queue up while a worker is busy; it takes the newest and drops the stale
+//! ones (their saves are folded into the newest, whose plan has every change).
 
+use super::replica::{Batch, Replica};
 use super::*;
 use crate::tui::state::Job;
-use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
+use std::sync::{Arc, Condvar, Mutex};
 
-/// The plan the wizard edits, shared with the workers without a copy on the
-/// input thread. Each worker copies it as soon as it takes a request; an edit
-/// in that moment copies it on the input thread instead (copy on write), so a
-/// worker's snapshot never changes under it.
+/// The plan the wizard edits. The workers see it only when the whole plan is
+/// replaced (an opened file): the replica's thread then copies it at once, and
+/// an edit in that moment copies it on the input thread instead (copy on
+/// write). Every other change reaches the workers as the part it touched.
 #[derive(Debug, Clone)]
 pub struct Shared(Arc<Plan>);
 
 impl Shared {
     pub fn snapshot(&self) -> Arc<Plan> {
         Arc::clone(&self.0)
+    }
+
+    /// The plan itself: a copy only while the replica still takes it.
+    pub fn into_plan(self) -> Plan {
+        Arc::try_unwrap(self.0).unwrap_or_else(|shared| Plan::clone(&shared))
     }
 }
 
@@ -56,10 +63,10 @@ pub struct Key {
     pub lang: Lang,
 }
 
-/// Work for the worker.
+/// Work for the workers, on the plan as of batch `seq`.
 pub struct Request {
-    pub key: Key,
-    pub plan: Arc<Plan>,
+    pub seq: u64,
+    pub lang: Lang,
     /// Analyse (else only save).
     pub analyse: bool,
     pub save: Option<Job>,
@@ -91,61 +98,100 @@ fn compute_owned(plan: Plan, own_layout: bool, lang: Lang) -> Computed {
     .map(str::to_string)
     .collect();
     Computed {
-        plan: Some(a.reviewed),
+        plan: Some(Arc::new(a.reviewed)),
         report: a.report,
         tree,
-        answers: a.answers,
+        facts: Some(a.facts),
         compare: Some(a.compare),
         routes: Some(a.routes),
     }
 }
 
-/// Does one request where it is: on the workers, or at once in tests.
-/// It first makes a copy of the plan of its own and lets go of the shared
-/// one (while a worker holds the wizard's plan, an edit would copy it on the
-/// input thread); an analysis then keeps that copy as its reviewed plan.
-fn serve(req: Request, reply: &dyn Fn(Reply)) {
-    let Request {
+/// The analysis of a replica's plan, in `lang`.
+fn analyse(replica: Replica, lang: Lang) -> Reply {
+    let key = Key {
+        revision: replica.revision,
+        own_layout: replica.own_layout,
+        lang,
+    };
+    Reply::Analysed(
         key,
-        plan,
-        analyse,
-        save,
-    } = req;
-    let plan = Arc::try_unwrap(plan).unwrap_or_else(|shared| Plan::clone(&shared));
-    match save {
-        None if analyse => {
-            let computed = compute_owned(plan, key.own_layout, key.lang);
-            reply(Reply::Analysed(key, Box::new(computed)));
+        Box::new(compute_owned(replica.plan, replica.own_layout, lang)),
+    )
+}
+
+/// The replica, shared by the thread that applies the input thread's
+/// batches and the lanes that take copies of it.
+#[derive(Default)]
+struct Mirror {
+    state: Mutex<Mirrored>,
+    cond: Condvar,
+}
+
+#[derive(Default)]
+struct Mirrored {
+    replica: Replica,
+    /// The applying thread ended: no batch will come.
+    closed: bool,
+}
+
+impl Mirror {
+    /// A copy of the replica once it has batch `seq`, unless `skip` says the
+    /// lane already did this state's work; `None` when it never will.
+    fn copy(&self, seq: u64, skip: impl Fn(&Replica) -> bool) -> Option<Option<Replica>> {
+        let mut state = self.state.lock().ok()?;
+        while state.replica.seq < seq && !state.closed {
+            state = self.cond.wait(state).ok()?;
         }
-        None => {}
-        Some(mut job) => {
-            if analyse {
-                let computed = compute(&plan, key.own_layout, key.lang);
-                reply(Reply::Analysed(key, Box::new(computed)));
-            }
-            job.plan = Arc::new(plan);
-            reply(Reply::Saved(job.run()));
+        if state.replica.seq < seq {
+            return None;
         }
+        Some((!skip(&state.replica)).then(|| state.replica.clone()))
     }
 }
 
-/// A thread that serves the newest of its queued requests.
+/// Marks the mirror closed when the applying thread ends, also by a panic,
+/// so that no lane waits for it forever.
+struct Closer(Arc<Mirror>);
+
+impl Drop for Closer {
+    fn drop(&mut self) {
+        if let Ok(mut state) = self.0.state.lock() {
+            state.closed = true;
+        }
+        self.0.cond.notify_all();
+    }
+}
+
+/// A thread that serves the newest of its queued requests on a copy of the replica.
 struct Lane {
     tx: Option<Sender<Request>>,
     handle: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Lane {
-    fn spawn(reply_tx: Sender<Reply>) -> Lane {
+    fn spawn(mirror: Arc<Mirror>, reply_tx: Sender<Reply>) -> Lane {
         let (tx, jobs) = channel::<Request>();
         let handle = std::thread::spawn(move || {
+            // The replica's batch and language of the last analysis made.
+            let mut done: Option<(u64, Lang)> = None;
             while let Ok(mut req) = jobs.recv() {
                 while let Ok(newer) = jobs.try_recv() {
                     req = merge(req, newer);
                 }
-                serve(req, &|r| {
-                    let _ = reply_tx.send(r);
-                });
+                let lang = req.lang;
+                let skip = |r: &Replica| req.save.is_none() && done == Some((r.seq, lang));
+                let Some(copy) = mirror.copy(req.seq, skip) else {
+                    return;
+                };
+                let Some(replica) = copy else { continue };
+                if let Some(job) = &req.save {
+                    let _ = reply_tx.send(Reply::Saved(job.run(&replica.plan, replica.own_layout)));
+                }
+                if req.analyse {
+                    done = Some((replica.seq, lang));
+                    let _ = reply_tx.send(analyse(replica, lang));
+                }
             }
         });
         Lane {
@@ -168,9 +214,11 @@ impl Lane {
     }
 }
 
-/// Two worker threads: one analyses, one saves, so that writing a large
-/// session never delays the review (both read the same shared plan).
+/// Three threads: one keeps the replica up to date (it only applies
+/// changes, so it takes a shared plan at once), one analyses, one saves, so
+/// that writing a large session never delays the review.
 pub struct Worker {
+    batches: Sender<Batch>,
     analyser: Lane,
     saver: Lane,
     rx: Receiver<Reply>,
@@ -178,33 +226,50 @@ pub struct Worker {
 
 impl Worker {
     pub fn spawn() -> Worker {
+        let mirror = Arc::new(Mirror::default());
+        let (batches, incoming) = channel::<Batch>();
+        let applier = Arc::clone(&mirror);
+        std::thread::spawn(move || {
+            let closer = Closer(applier);
+            for batch in incoming {
+                let Ok(mut state) = closer.0.state.lock() else {
+                    return;
+                };
+                state.replica.apply(batch);
+                drop(state);
+                closer.0.cond.notify_all();
+            }
+        });
         let (reply_tx, rx) = channel();
         Worker {
-            analyser: Lane::spawn(reply_tx.clone()),
-            saver: Lane::spawn(reply_tx),
+            batches,
+            analyser: Lane::spawn(Arc::clone(&mirror), reply_tx.clone()),
+            saver: Lane::spawn(mirror, reply_tx),
             rx,
         }
     }
 
-    pub fn send(&mut self, req: Request) {
+    /// Sends the changes since the last batch, then the work on them.
+    pub fn send(&mut self, batch: Batch, req: Request) {
+        let _ = self.batches.send(batch);
         let Request {
-            key,
-            plan,
+            seq,
+            lang,
             analyse,
             save,
         } = req;
         if analyse {
             self.analyser.send(Request {
-                key,
-                plan: Arc::clone(&plan),
+                seq,
+                lang,
                 analyse,
                 save: None,
             });
         }
         if save.is_some() {
             self.saver.send(Request {
-                key,
-                plan,
+                seq,
+                lang,
                 analyse: false,
                 save,
             });
@@ -248,9 +313,16 @@ fn merge(older: Request, newer: Request) -> Request {
     }
 }
 
-/// Runs a request on the calling thread (no worker), handing back its replies.
-pub fn serve_here(req: Request) -> Vec<Reply> {
-    let out = std::cell::RefCell::new(Vec::new());
-    serve(req, &|r| out.borrow_mut().push(r));
-    out.into_inner()
+/// Applies a batch to `replica` and does the request on the calling thread
+/// (no worker: tests), handing back its replies.
+pub fn serve_here(replica: &mut Replica, batch: Batch, req: Request) -> Vec<Reply> {
+    replica.apply(batch);
+    let mut out = Vec::new();
+    if let Some(job) = &req.save {
+        out.push(Reply::Saved(job.run(&replica.plan, replica.own_layout)));
+    }
+    if req.analyse {
+        out.push(analyse(replica.clone(), req.lang));
+    }
+    out
 }

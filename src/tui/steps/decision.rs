@@ -25,7 +25,8 @@ pub(crate) fn draw(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buff
     let qs = decision::QUESTIONS;
     let i = app.question.min(qs.len() - 1);
     let q = &qs[i];
-    let answer = app.computed.answers.get(i);
+    let answers = app.answers();
+    let answer = answers.get(i);
     let mut lines = vec![
         Line::styled(
             fill(
@@ -92,7 +93,7 @@ pub(crate) fn draw(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buff
         .enumerate()
         .skip(first)
         .map(|(k, q)| {
-            let ans = match app.computed.answers.get(k) {
+            let ans = match answers.get(k) {
                 Some(a) => {
                     if a.yes {
                         format!("{} → {}", t.yes, q.scenarios.join("/"))

@@ -100,7 +100,7 @@ pub(crate) fn points_to(app: &App, row: Row) -> Option<String> {
             let i = decision::QUESTIONS
                 .iter()
                 .position(|q| q.id == "own-and-delegated")?;
-            let yes = app.computed.answers.get(i).is_some_and(|a| a.yes);
+            let yes = app.answers().get(i).is_some_and(|a| a.yes);
             yes.then(|| t.self_on_client_points.to_string())
         }
         _ => None,

@@ -7,7 +7,9 @@ use crate::render;
 use crate::rules::{Severity, Wording};
 use crate::tui::app::{App, Overlay, Pane, move_sel};
 use crate::tui::i18n::{Strings, fill};
-use crate::tui::widgets::{Theme, centred, draw_wrapped_list, hanging, popup, step_title};
+use crate::tui::widgets::{
+    Theme, centred, draw_wrapped_list, hanging, popup, step_title, wrapped_rows,
+};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -132,8 +134,6 @@ pub(crate) fn draw_finding(
     let Some(f) = app.computed.report.findings.get(i) else {
         return;
     };
-    let r = centred(area, 72, 16);
-    let inner = popup(r, buf, th, f.rule.id());
     let words = Wording::wizard(app.lang);
     let mut lines = vec![Line::styled(f.message(words), th.bold()), Line::raw("")];
     let mut field = |label: &str, v: Option<&str>| {
@@ -157,19 +157,31 @@ pub(crate) fn draw_finding(
             Span::raw(h),
         ]));
     }
-    if let Some(jump) = app.finding_jump(i) {
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(jump, th.dim()));
-    } else if let Some((step, _)) = app.finding_target(i) {
-        lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            fill(t.f_jump, &[step_title(t, step)]),
-            th.dim(),
-        ));
-    }
+    // Where Enter goes: kept on the pop-up's last row however long the hint.
+    let jump = app.finding_jump(i).or_else(|| {
+        app.finding_target(i)
+            .map(|(step, _)| fill(t.f_jump, &[step_title(t, step)]))
+    });
+    let width = 72u16.min(area.width).saturating_sub(2);
+    let height = |lines: &[Line]| -> u16 {
+        lines
+            .iter()
+            .map(|l| wrapped_rows(&l.to_string(), width))
+            .sum()
+    };
+    let jump_rows = jump.as_deref().map_or(0, |j| wrapped_rows(j, width) + 1);
+    let r = centred(area, 72, height(&lines) + jump_rows + 2);
+    let inner = popup(r, buf, th, f.rule.id());
+    let [body, foot] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(jump_rows)]).areas(inner);
     Paragraph::new(lines)
         .wrap(Wrap { trim: true })
-        .render(inner, buf);
+        .render(body, buf);
+    if let Some(jump) = jump {
+        Paragraph::new(vec![Line::raw(""), Line::styled(jump, th.dim())])
+            .wrap(Wrap { trim: true })
+            .render(foot, buf);
+    }
 }
 
 pub(crate) fn on_key(app: &mut App, key: KeyEvent) {

@@ -193,13 +193,18 @@ pub(super) fn draw(app: &App, d: &Dialog, t: &Strings, th: Theme, area: Rect, bu
     }
 }
 
-/// "client relationship · a, b": a system user's type and packages, as the tree words the type.
-fn packages_line(app: &App, u: &crate::plan::SystemUser) -> String {
+/// A system user's type as the tree words it ("client relationship", "klientforhold").
+pub(crate) fn kind_label(app: &App, kind: SystemUserType) -> &'static str {
     let labels = crate::render::labels(app.lang.code());
-    let kind = match u.kind {
+    match kind {
         SystemUserType::Standard => labels.standard,
         SystemUserType::Client => labels.client_relationship,
-    };
+    }
+}
+
+/// "client relationship · a, b": a system user's type and packages.
+fn packages_line(app: &App, u: &crate::plan::SystemUser) -> String {
+    let kind = kind_label(app, u.kind);
     let codes: Vec<&str> = u.access_packages.iter().map(|p| p.code()).collect();
     format!("{kind} · {}", codes.join(", "))
 }
