@@ -658,7 +658,7 @@ pub fn clients_yaml(clients: &[Client]) -> String {
     struct Fragment<'a> {
         clients: &'a [Client],
     }
-    serde_yaml::to_string(&Fragment { clients }).expect("clients always serialise")
+    crate::plan::write::document(&Fragment { clients })
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ pub mod lang;
 pub mod letters;
 pub mod markup;
 pub mod orgnr;
+pub mod pkgset;
 pub mod plan;
 pub mod progress;
 pub mod render;

@@ -88,20 +88,37 @@ pub fn table(plan: &Plan) -> Vec<Route<'_>> {
 
 /// [`table`] over an index `check` already built.
 pub fn table_with<'a>(ix: &Index<'a>) -> Vec<Route<'a>> {
+    let mut rows = Vec::with_capacity(ix.plan.clients.len() * 2);
+    each_route(ix, |r| rows.push(r.clone()));
+    rows
+}
+
+/// Calls `f` with each row of [`table`], in its order, without keeping
+/// them: the text and CSV tables stream a million clients' rows through
+/// one reused row.
+pub fn each_route<'a>(ix: &Index<'a>, mut f: impl FnMut(&Route<'a>)) {
     let plan = ix.plan;
-    let mut rows = Vec::with_capacity(plan.clients.len() * 2);
+    let mut row: Option<Route<'a>> = None;
     walk(ix, true, |party, package, sus| {
-        rows.push(Route {
+        let r = row.get_or_insert_with(|| Route {
             party: party.orgnr,
             party_name: party.name,
             kind: party.kind,
             via: party.via,
             package,
-            status: Status::of(sus.len()),
-            system_users: sus.iter().map(|&i| serving(plan, i)).collect(),
+            status: Status::None,
+            system_users: Vec::new(),
         });
+        r.party = party.orgnr;
+        r.party_name = party.name;
+        r.kind = party.kind;
+        r.via = party.via;
+        r.package = package;
+        r.status = Status::of(sus.len());
+        r.system_users.clear();
+        r.system_users.extend(sus.iter().map(|&i| serving(plan, i)));
+        f(r);
     });
-    rows
 }
 
 /// Why no system user can act for a party with a package.

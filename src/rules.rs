@@ -24,6 +24,17 @@ impl Severity {
             Severity::Info => "info",
         }
     }
+
+    /// The severity as a word of `lang` ("advarsel"); [`Severity::as_str`]
+    /// is the id that JSON and `check`'s `error[rule]` lines keep.
+    pub fn word(self, lang: Lang) -> &'static str {
+        match (lang, self) {
+            (Lang::En, _) => self.as_str(),
+            (Lang::Nb, Severity::Error) => "feil",
+            (Lang::Nb, Severity::Warning) => "advarsel",
+            (Lang::Nb, Severity::Info) => "info",
+        }
+    }
 }
 
 /// The documentation of one rule.
@@ -541,17 +552,12 @@ impl Summary {
     /// Each non-zero count worded with its severity ("1 error", "2 advarsler"),
     /// so a front end can colour them; empty when nothing was found.
     pub fn parts(&self, lang: Lang) -> Vec<(Severity, String)> {
-        let words: [(&str, &str); 3] = match lang {
-            Lang::En => [
-                ("error", "errors"),
-                ("warning", "warnings"),
-                ("info", "infos"),
-            ],
-            Lang::Nb => [
-                ("feil", "feil"),
-                ("advarsel", "advarsler"),
-                ("info", "info"),
-            ],
+        let plural = |sev: Severity| match (lang, sev) {
+            (Lang::En, Severity::Error) => "errors",
+            (Lang::En, Severity::Warning) => "warnings",
+            (Lang::En, Severity::Info) => "infos",
+            (Lang::Nb, Severity::Warning) => "advarsler",
+            (Lang::Nb, sev) => sev.word(lang),
         };
         [
             (self.errors, Severity::Error),
@@ -559,9 +565,11 @@ impl Summary {
             (self.infos, Severity::Info),
         ]
         .into_iter()
-        .zip(words)
-        .filter(|((n, _), _)| *n > 0)
-        .map(|((n, sev), (one, many))| (sev, format!("{n} {}", if n == 1 { one } else { many })))
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, sev)| {
+            let word = if n == 1 { sev.word(lang) } else { plural(sev) };
+            (sev, format!("{n} {word}"))
+        })
         .collect()
     }
 

@@ -133,7 +133,10 @@ pub fn counted(n: usize, word: &str) -> String {
 /// The first character of `s` that [`visible`] would escape, if any: input
 /// readers (`import`) refuse such text, saying where.
 pub fn first_control(s: &str) -> Option<char> {
-    if !s.bytes().any(may_start_control) {
+    // In blocks without an early exit, so the scan vectorises: the routing
+    // table at a million clients passes 240 MB through here.
+    let clean = |block: &[u8]| !block.iter().fold(false, |a, &b| a | may_start_control(b));
+    if s.as_bytes().chunks(64).all(clean) {
         return None;
     }
     s.chars().find(|&c| is_control(c))

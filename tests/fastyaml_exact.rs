@@ -267,7 +267,7 @@ proptest! {
             own_layout: nb,
             plan: advised.clone(),
         };
-        let text = serde_yaml::to_string(&saved).unwrap();
+        let text = plan::write::document(&saved);
         prop_assert_eq!(fastyaml::from_str::<sysuser::tui::state::Saved>(&text), Some(saved), "session fell back on {}", text);
     }
 }

@@ -5,50 +5,9 @@ use crate::catalog::{Package, catalog};
 use crate::plan::Plan;
 use std::collections::HashMap;
 
-/// The packages of the system register entry as bits, in registration order,
-/// so grouping 100,000 clients by package set costs no allocation.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(super) struct PkgSet(pub(super) [u64; 4]);
-
-/// Word by word: with `orgnr::FastHash` a set costs four multiplications.
-impl std::hash::Hash for PkgSet {
-    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
-        for w in self.0 {
-            h.write_u64(w);
-        }
-    }
-}
-
-impl PkgSet {
-    pub(super) fn insert(&mut self, i: usize) {
-        self.0[i / 64] |= 1 << (i % 64);
-    }
-    pub(super) fn contains(self, i: usize) -> bool {
-        self.0[i / 64] & (1 << (i % 64)) != 0
-    }
-    pub(super) fn union(self, o: PkgSet) -> PkgSet {
-        PkgSet(std::array::from_fn(|k| self.0[k] | o.0[k]))
-    }
-    pub(super) fn intersect(self, o: PkgSet) -> PkgSet {
-        PkgSet(std::array::from_fn(|k| self.0[k] & o.0[k]))
-    }
-    pub(super) fn minus(self, o: PkgSet) -> PkgSet {
-        PkgSet(std::array::from_fn(|k| self.0[k] & !o.0[k]))
-    }
-    pub(super) fn is_empty(self) -> bool {
-        self.0.iter().all(|w| *w == 0)
-    }
-    pub(super) fn len(self) -> usize {
-        self.0.iter().map(|w| w.count_ones() as usize).sum()
-    }
-    pub(super) fn iter(self) -> impl Iterator<Item = usize> {
-        (0..256).filter(move |&i| self.contains(i))
-    }
-    /// Small sets first, then by registration order: the order people read.
-    pub(super) fn sort_key(self) -> (usize, Vec<usize>) {
-        (self.len(), self.iter().collect())
-    }
-}
+/// The packages of the system register entry as bits, in registration order
+/// (the type is shared with the engine, which numbers the catalog instead).
+pub(super) use crate::pkgset::PkgSet;
 
 /// The system register entry's usable packages (known, organisation
 /// packages), deduplicated, in the order the vendor registered them.

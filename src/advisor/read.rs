@@ -26,7 +26,7 @@ pub(super) struct RoleCache<'a> {
 }
 
 /// Where the clients of one shape end up.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Place {
     /// Served through ER roles: one base per role, extras on the first base.
     /// `loose` are delegated packages that belong to another ER role's family
@@ -44,10 +44,40 @@ pub(super) enum Place {
 
 /// Where a served client ends up, and whether it is a sub-entity: clients
 /// with the same shape go on the same system users, with the same names.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Shape {
     pub(super) place: Place,
     pub(super) sub_entity: bool,
+}
+
+/// Package sets word by word: every client's shape is looked up, and with
+/// `orgnr::FastHash` a word costs one multiplication (a set's derived hash
+/// goes byte by byte).
+impl std::hash::Hash for Shape {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        let set = |h: &mut H, s: &PkgSet| s.0.iter().for_each(|w| h.write_u64(*w));
+        match &self.place {
+            Place::Er {
+                bases,
+                extras,
+                loose,
+            } => {
+                h.write_usize(bases.len());
+                for (rel, s) in bases {
+                    rel.hash(h);
+                    set(h, s);
+                }
+                set(h, extras);
+                h.write_usize(loose.len());
+                loose.iter().for_each(|s| set(h, s));
+            }
+            Place::Delegated(parts) => {
+                h.write_usize(usize::MAX);
+                parts.iter().for_each(|s| set(h, s));
+            }
+        }
+        h.write_u8(u8::from(self.sub_entity));
+    }
 }
 
 /// `Analysis::shape_of` for a client on no system user (skipped or unserved).

@@ -2,6 +2,7 @@
 
 use crate::catalog::{URN_PREFIX, catalog};
 use crate::cli::{Ctx, EXIT_FINDINGS, EXIT_OK, ReportFormat, RouteArgs, RoutesArgs, TableFormat};
+use crate::engine::Index;
 use crate::orgnr::Orgnr;
 use crate::route::{self, NoRoute, Route, Status};
 use serde::Serialize;
@@ -101,17 +102,17 @@ fn route_text(r: &Route, quiet: bool) -> String {
 
 pub fn run_table(args: &RoutesArgs, _ctx: &Ctx) -> anyhow::Result<u8> {
     let plan = super::load_plan(&args.file)?;
-    let rows = route::table(&plan);
+    let ix = Index::new(&plan);
     match args.format {
         TableFormat::Json => super::stream(|out| {
-            serde_json::to_writer_pretty(&mut *out, &rows)?;
+            serde_json::to_writer_pretty(&mut *out, &route::table_with(&ix))?;
             out.write_all(b"\n")
         })?,
-        TableFormat::Yaml => {
-            super::stream(|out| serde_yaml::to_writer(out, &rows).map_err(std::io::Error::other))?
-        }
-        TableFormat::Csv => super::stream_text(|out| csv(&rows, out))?,
-        TableFormat::Text => super::stream_text(|out| table(&rows, out))?,
+        TableFormat::Yaml => super::stream(|out| {
+            serde_yaml::to_writer(out, &route::table_with(&ix)).map_err(std::io::Error::other)
+        })?,
+        TableFormat::Csv => super::stream_text(|out| csv(&ix, out))?,
+        TableFormat::Text => super::stream_text(|out| table(&ix, out))?,
     }
     Ok(EXIT_OK)
 }
@@ -131,48 +132,61 @@ fn field(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn csv(rows: &[Route], out: &mut dyn Write) -> std::io::Result<()> {
+/// The rows as CSV, streamed: one pass of the routing walk.
+fn csv(ix: &Index, out: &mut dyn Write) -> std::io::Result<()> {
     out.write_all(b"party,party_name,kind,via,package,status,system_users,external_refs\n")?;
-    for r in rows {
-        let (n, e) = names(r, ";");
-        let cells = [
-            r.party,
-            r.party_name,
-            r.kind.as_str(),
-            r.via.unwrap_or(""),
-            r.package,
-            r.status.as_str(),
-            &n,
-            &e,
-        ];
-        let line: Vec<_> = cells.iter().map(|c| field(c)).collect();
-        writeln!(out, "{}", line.join(","))?;
+    let mut result = Ok(());
+    route::each_route(ix, |r| {
+        if result.is_ok() {
+            result = csv_row(r, out);
+        }
+    });
+    result
+}
+
+fn csv_row(r: &Route, out: &mut dyn Write) -> std::io::Result<()> {
+    let (n, e) = names(r, ";");
+    let cells = [
+        r.party,
+        r.party_name,
+        r.kind.as_str(),
+        r.via.unwrap_or(""),
+        r.package,
+        r.status.as_str(),
+        &n,
+        &e,
+    ];
+    let line: Vec<_> = cells.iter().map(|c| field(c)).collect();
+    writeln!(out, "{}", line.join(","))
+}
+
+/// The table's cells that are not plain borrows, kind (with `via`) and
+/// users, written into reused buffers: no allocation per row.
+fn derived(r: &Route, kind: &mut String, users: &mut String) {
+    use std::fmt::Write as _;
+    kind.clear();
+    kind.push_str(r.kind.as_str());
+    if let Some(v) = r.via {
+        let _ = write!(kind, " via {v}");
     }
-    Ok(())
+    users.clear();
+    if r.system_users.is_empty() {
+        users.push('-');
+    }
+    for (i, s) in r.system_users.iter().enumerate() {
+        if i > 0 {
+            users.push_str(", ");
+        }
+        let _ = write!(users, "{} ({})", s.name, s.external_ref);
+    }
 }
 
-/// The table's cells that are not plain borrows: kind (with `via`) and users.
-fn derived(r: &Route) -> (String, String) {
-    let kind = match r.via {
-        Some(v) => format!("{} via {v}", r.kind.as_str()),
-        None => r.kind.as_str().to_string(),
-    };
-    let users = if r.system_users.is_empty() {
-        "-".to_string()
-    } else {
-        let users: Vec<String> = r
-            .system_users
-            .iter()
-            .map(|s| format!("{} ({})", s.name, s.external_ref))
-            .collect();
-        users.join(", ")
-    };
-    (kind, users)
-}
+/// Padding for [`table`]'s columns, pushed as slices rather than char by char.
+const SPACES: &str = "                                                                ";
 
-/// Aligned columns. Two passes over the rows (widths, then lines) rather than
-/// holding every cell: a 100,000-client table has half a million rows.
-fn table(rows: &[Route], out: &mut dyn Write) -> std::io::Result<()> {
+/// Aligned columns. Two passes of the routing walk (widths, then lines)
+/// rather than holding the rows: a million-client table has 1.5 million.
+fn table(ix: &Index, out: &mut dyn Write) -> std::io::Result<()> {
     let head = [
         "PARTY",
         "NAME",
@@ -181,8 +195,9 @@ fn table(rows: &[Route], out: &mut dyn Write) -> std::io::Result<()> {
         "STATUS",
         "SYSTEM USER (EXTERNAL REF)",
     ];
-    let cells = |r: &Route, f: &mut dyn FnMut([&str; 6])| {
-        let (kind, users) = derived(r);
+    let (mut kind, mut users) = (String::new(), String::new());
+    let mut cells = |r: &Route, f: &mut dyn FnMut([&str; 6])| {
+        derived(r, &mut kind, &mut users);
         f([
             r.party,
             r.party_name,
@@ -193,20 +208,25 @@ fn table(rows: &[Route], out: &mut dyn Write) -> std::io::Result<()> {
         ]);
     };
     let mut w = head.map(|h| h.chars().count());
-    for r in rows {
+    route::each_route(ix, |r| {
         cells(r, &mut |row| {
             for (i, c) in row.iter().enumerate() {
                 w[i] = w[i].max(c.chars().count());
             }
         });
-    }
+    });
     let mut s = String::with_capacity(256);
     let mut line = |row: [&str; 6]| {
         s.clear();
         for (i, c) in row.iter().enumerate() {
             s.push_str(c);
             if i + 1 < row.len() {
-                s.extend(std::iter::repeat_n(' ', w[i] - c.chars().count() + 2));
+                let mut pad = w[i] - c.chars().count() + 2;
+                while pad > 0 {
+                    let n = pad.min(SPACES.len());
+                    s.push_str(&SPACES[..n]);
+                    pad -= n;
+                }
             }
         }
         s.truncate(s.trim_end().len());
@@ -215,12 +235,12 @@ fn table(rows: &[Route], out: &mut dyn Write) -> std::io::Result<()> {
     };
     line(head)?;
     let mut result = Ok(());
-    for r in rows {
+    route::each_route(ix, |r| {
         cells(r, &mut |row| {
             if result.is_ok() {
                 result = line(row);
             }
         });
-    }
+    });
     result
 }

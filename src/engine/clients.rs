@@ -2,7 +2,8 @@
 //! the AND rule (AUTH-00080, AM.VLD-00026), and whether every party is served.
 
 use super::{
-    Index, Out, and_packages, directly_delegable, is_client_only, roles_giving, unit_label, usable,
+    Index, Out, PackageSet, and_packages, and_set, directly_delegable, is_client_only,
+    roles_giving, unit_label, usable,
 };
 use crate::catalog::catalog;
 use crate::plan::{Client, SystemUser, SystemUserType};
@@ -38,10 +39,10 @@ fn main_unit_of(ix: &Index, orgnr: &str) -> Option<(Label, Option<usize>)> {
 
 /// `organisation-as-client`, `duplicate-client`, `operational-unit-as-client` under `clients:`.
 fn client_list(ix: &Index, out: &mut Out) {
-    let org = ix.plan.organisation.orgnr.as_str();
+    let org = &ix.plan.organisation.orgnr;
     for (i, c) in ix.plan.clients.iter().enumerate() {
         let orgnr = c.orgnr.as_str();
-        if orgnr == org {
+        if c.orgnr == *org {
             out.push(
                 Finding::new(
                     Rule::OrganisationAsClient,
@@ -67,7 +68,7 @@ fn client_list(ix: &Index, out: &mut Out) {
             );
             continue;
         }
-        if let Some((_, main)) = ix.unit(orgnr)
+        if let Some((_, main)) = ix.unit_of(&c.orgnr)
             && main != Some(i)
         {
             let label = main_unit_of(ix, orgnr).map_or(Label::Named("".into()), |(l, _)| l);
@@ -102,14 +103,14 @@ fn system_user_clients(
     relied: &mut HashSet<(usize, String)>,
     out: &mut Out,
 ) {
-    let org = ix.plan.organisation.orgnr.as_str();
+    let org = &ix.plan.organisation.orgnr;
     let is_client_su = su.kind == SystemUserType::Client;
-    let and = and_packages(su);
+    let and = (and_packages(su), and_set(su));
     let mut seen_other: HashSet<&str> = HashSet::new();
-    for (orgnr, &index) in su.clients.iter().zip(ix.system_user_clients(s)) {
-        let orgnr = orgnr.as_str();
+    for (o, &index) in su.clients.iter().zip(ix.system_user_clients(s)) {
+        let is_org = o == org;
         match index {
-            Some(i) if orgnr != org => {
+            Some(i) if !is_org => {
                 if stamp[i] == s + 1 {
                     continue;
                 }
@@ -117,12 +118,13 @@ fn system_user_clients(
                 covered[i] = true;
             }
             _ => {
-                if !seen_other.insert(orgnr) {
+                if !seen_other.insert(o.as_str()) {
                     continue;
                 }
             }
         }
-        if orgnr == org {
+        if is_org {
+            let orgnr = o.as_str();
             out.push(
                 Finding::new(
                     Rule::OrganisationAsClient,
@@ -153,7 +155,7 @@ fn system_user_clients(
         }
         match index {
             Some(i) if ix.client(i).has_relationship() => and_rule(ix, su, &and, i, relied, out),
-            _ => not_a_client(ix, su, orgnr, index.map(|i| ix.client(i)), out),
+            _ => not_a_client(ix, su, o.as_str(), index.map(|i| ix.client(i)), out),
         }
     }
 }
@@ -239,21 +241,23 @@ fn known(codes: impl IntoIterator<Item = impl AsRef<str>>) -> Codes {
 /// another form is `role-package-wrong-unit-type` with the same code, and one
 /// the plan says was delegated though only an ER role can give it is
 /// `delegated-client-only-package` (the delegation cannot exist).
+/// `and` holds the system user's [`and_packages`] and their [`and_set`]: a
+/// client that passes costs two bit operations, and nothing is worded for it.
 fn and_rule(
     ix: &Index,
     su: &SystemUser,
-    and: &[&str],
+    (and, and_bits): &(Vec<&str>, PackageSet),
     i: usize,
     relied: &mut HashSet<(usize, String)>,
     out: &mut Out,
 ) {
-    let available = ix.available(i);
-    if and.iter().all(|p| available.contains(p)) {
+    let available = *ix.available(i);
+    if and_bits.minus(available).is_empty() {
         return;
     }
     let c = ix.client(i);
     let label = c.label();
-    let gives_some = and.iter().any(|p| available.contains(p));
+    let gives_some = !and_bits.intersect(available).is_empty();
     let code = if gives_some {
         "AUTH-00080"
     } else {
@@ -261,7 +265,7 @@ fn and_rule(
     };
     let mut missing: Vec<&str> = Vec::new();
     let mut reported = false;
-    for &p in and.iter().filter(|p| !available.contains(*p)) {
+    for &p in and.iter().filter(|p| !available.contains(p)) {
         if c.delegated.iter().any(|d| d.code() == p) && is_client_only(p) {
             out.push(delegated_client_only(c, p, Some(&su.name)));
             relied.insert((i, p.to_string()));
@@ -467,7 +471,7 @@ fn client_uncovered(ix: &Index, covered: &[bool], out: &mut Out) {
 /// and a client system user can carry.
 pub(crate) fn unservable(ix: &Index, i: usize, in_system: &HashSet<&str>) -> Option<Unservable> {
     let available = ix.available(i);
-    let carried = |p: &&str| in_system.contains(p) && usable(p).is_some_and(|pkg| pkg.is_delegable);
+    let carried = |p: &str| in_system.contains(p) && usable(p).is_some_and(|pkg| pkg.is_delegable);
     if available.iter().any(carried) {
         return None;
     }
@@ -490,7 +494,7 @@ pub(crate) fn unservable(ix: &Index, i: usize, in_system: &HashSet<&str>) -> Opt
     let missing = known(
         available
             .iter()
-            .filter(|p| !in_system.contains(*p) && usable(p).is_some_and(|pkg| pkg.is_delegable)),
+            .filter(|p| !in_system.contains(p) && usable(p).is_some_and(|pkg| pkg.is_delegable)),
     );
     if missing.is_empty() {
         Some(Unservable::NothingUsable)

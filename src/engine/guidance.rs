@@ -2,7 +2,7 @@
 //! packages twice, mixed legal bases, ambiguous routes, and team links.
 
 use super::basis::{self, Basis, bases, package_bases};
-use super::walk::walk;
+use super::walk::walk_shared;
 use super::{Index, Out};
 use crate::orgnr::FastHash;
 use crate::plan::{Handle, SystemUser, SystemUserType};
@@ -301,7 +301,7 @@ fn ambiguous_route(ix: &Index, out: &mut Out) {
     // allocates nothing.
     let hasher = FastHash::default();
     let mut by_key: HashMap<(&str, u64), Vec<usize>> = HashMap::new();
-    walk(ix, false, |party, package, serving| {
+    walk_shared(ix, |party, package, serving| {
         if serving.len() < 2 {
             return;
         }

@@ -21,11 +21,14 @@ pub mod walk;
 pub use join::{join_findings, qualifies};
 
 use crate::catalog::{Fit, Package, catalog};
-use crate::plan::{Client, PackageRef, Plan, SystemUser, Unit, UnitType};
+use crate::orgnr::Orgnr;
+pub use crate::pkgset::PackageSet;
+use crate::plan::{Client, ErRole, PackageRef, Plan, SystemUser, Unit, UnitType};
 use crate::rules::texts::Label;
 use crate::rules::{Finding, Report};
 use std::cell::OnceCell;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Every finding for the plan, not just the first: errors, then warnings,
 /// then infos, each in plan order. Findings carry their facts; front ends
@@ -49,21 +52,87 @@ pub fn check_with(index: &Index) -> Report {
 /// The packages a client makes available to the organisation: what its ER
 /// roles give for its organisation form, together with what it delegated
 /// directly. The AND rule, the advisor and routing all read this one function.
-pub fn available_packages(client: &Client) -> BTreeSet<&str> {
+/// A set of bits over the catalog ([`PackageSet`]): it iterates in code
+/// order, as the sorted set of codes it replaces did, and allocates nothing.
+pub fn available_packages(client: &Client) -> PackageSet {
     let form = client.unit_type.as_ref().map(UnitType::as_str);
-    let mut set: BTreeSet<&str> = client
-        .er_roles
-        .iter()
-        .flat_map(|r| catalog().role_packages(r.as_str(), form))
-        .collect();
-    set.extend(
-        client
-            .delegated
-            .iter()
-            .map(PackageRef::code)
-            .filter(|code| directly_delegable(code)),
-    );
+    let gives = role_gives();
+    let mut set = PackageSet::default();
+    for r in &client.er_roles {
+        let g = &gives[r.index()];
+        set = set.union(g.always);
+        if let Some(form) = form {
+            for &(f, rank) in &g.only_for {
+                if form.eq_ignore_ascii_case(f) {
+                    set.insert_rank(rank);
+                }
+            }
+        }
+    }
+    for d in &client.delegated {
+        if let Some(rank) = PackageSet::rank(d.code())
+            && kinds().direct.contains_rank(rank)
+        {
+            set.insert_rank(rank);
+        }
+    }
     set
+}
+
+/// What an ER role gives ([`crate::catalog::Catalog::role_packages`]) as
+/// bits: the packages it gives for every organisation form, and those it
+/// gives only for one form (form, position in code order).
+struct RoleGives {
+    always: PackageSet,
+    only_for: Vec<(&'static str, usize)>,
+}
+
+/// [`RoleGives`] for each role of [`ErRole::all`], by its index.
+fn role_gives() -> &'static [RoleGives] {
+    static GIVES: OnceLock<Vec<RoleGives>> = OnceLock::new();
+    GIVES.get_or_init(|| {
+        ErRole::all()
+            .map(|r| {
+                let mut g = RoleGives {
+                    always: PackageSet::default(),
+                    only_for: Vec::new(),
+                };
+                for rp in catalog()
+                    .role(r.as_str())
+                    .into_iter()
+                    .flat_map(|r| &r.packages)
+                {
+                    let Some(rank) = PackageSet::rank(&rp.package) else {
+                        continue;
+                    };
+                    match rp.only_if_client_unit_type.as_deref() {
+                        None => g.always.insert_rank(rank),
+                        Some(form) => g.only_for.push((form, rank)),
+                    }
+                }
+                g
+            })
+            .collect()
+    })
+}
+
+/// Catalog packages by what the rules ask of them, as bits.
+struct Kinds {
+    /// [`directly_delegable`].
+    direct: PackageSet,
+    /// [`usable`] and delegable: what the AND rule asks of a client.
+    and: PackageSet,
+}
+
+fn kinds() -> &'static Kinds {
+    static KINDS: OnceLock<Kinds> = OnceLock::new();
+    KINDS.get_or_init(|| {
+        let codes = || catalog().packages().iter().map(|p| p.code.as_str());
+        Kinds {
+            direct: PackageSet::of(codes().filter(|c| directly_delegable(c))),
+            and: PackageSet::of(codes().filter(|c| usable(c).is_some_and(|p| p.is_delegable))),
+        }
+    })
 }
 
 /// Whether a client can delegate this package directly: Access Management
@@ -102,7 +171,7 @@ pub fn roles_giving<'c>(
 /// to their own rules.
 pub fn missing_packages<'s>(
     su: &'s SystemUser,
-    available: &BTreeSet<&str>,
+    available: &PackageSet,
 ) -> impl Iterator<Item = &'s str> {
     and_packages(su)
         .into_iter()
@@ -117,6 +186,12 @@ pub(crate) fn and_packages(su: &SystemUser) -> Vec<&str> {
         .map(PackageRef::code)
         .filter(|code| usable(code).is_some_and(|p| p.is_delegable))
         .collect()
+}
+
+/// [`and_packages`] as bits: a client passes the AND rule for `su` when it
+/// makes all of them available.
+pub(crate) fn and_set(su: &SystemUser) -> PackageSet {
+    PackageSet::of(su.access_packages.iter().map(PackageRef::code)).intersect(kinds().and)
 }
 
 /// A known organisation package that some system user could carry. Other
@@ -166,49 +241,56 @@ impl std::hash::Hasher for KeyHasher {
 
 pub(crate) type KeyMap<V> = HashMap<u32, V, std::hash::BuildHasherDefault<KeyHasher>>;
 
-/// The plan, indexed for rules and routing: lookups by orgnr are O(1).
+/// The plan, indexed for rules and routing.
 pub struct Index<'a> {
     pub plan: &'a Plan,
-    /// The first `clients:` entry for each orgnr.
-    clients: KeyMap<usize>,
+    /// Each client's orgnr (as a number) and index, sorted: the first entry
+    /// of a run of equal numbers is the first `clients:` entry with that
+    /// orgnr. Plans list clients and each system user's clients mostly in
+    /// number order, so resolving a system user's clients walks this list
+    /// forwards instead of probing a hash table a million times at random.
+    by_key: Vec<(u32, u32)>,
     /// Operational units: of the organisation (`None`) or of a client (`Some(index)`).
     units: KeyMap<(&'a Unit, Option<usize>)>,
     /// Whether client i is the first entry with its orgnr.
     first: Vec<bool>,
-    available: Vec<OnceCell<BTreeSet<&'a str>>>,
+    /// Every client's [`available_packages`], computed in one pass on first use.
+    available: OnceCell<Vec<PackageSet>>,
     /// Each system user's clients, resolved to client indices once.
     resolved: Vec<OnceCell<Vec<Option<usize>>>>,
+    /// Each client's (roles, form), numbered, for the legal-basis rules.
+    combos: OnceCell<basis::Combos<'a>>,
 }
 
 impl<'a> Index<'a> {
     pub fn new(plan: &'a Plan) -> Index<'a> {
-        let mut clients = KeyMap::with_capacity_and_hasher(plan.clients.len(), Default::default());
         let mut units = KeyMap::default();
-        let mut first = vec![false; plan.clients.len()];
         for u in &plan.organisation.operational_units {
-            if let Some(k) = orgnr_key(u.orgnr.as_str()) {
-                units.entry(k).or_insert((u, None));
-            }
+            units.entry(u.orgnr.key()).or_insert((u, None));
         }
         for (i, c) in plan.clients.iter().enumerate() {
-            if let Some(k) = orgnr_key(c.orgnr.as_str()) {
-                clients.entry(k).or_insert_with(|| {
-                    first[i] = true;
-                    i
-                });
-            }
             for u in &c.operational_units {
-                if let Some(k) = orgnr_key(u.orgnr.as_str()) {
-                    units.entry(k).or_insert((u, Some(i)));
-                }
+                units.entry(u.orgnr.key()).or_insert((u, Some(i)));
             }
+        }
+        // A plan holds far fewer than 2^32 clients (the reader's limit).
+        let mut by_key: Vec<(u32, u32)> = (plan.clients.iter().enumerate())
+            .map(|(i, c)| (c.orgnr.key(), i as u32))
+            .collect();
+        if !by_key.is_sorted() {
+            by_key.sort_unstable();
+        }
+        let mut first = vec![false; plan.clients.len()];
+        for run in by_key.chunk_by(|a, b| a.0 == b.0) {
+            first[run[0].1 as usize] = true;
         }
         Index {
             plan,
-            clients,
+            by_key,
             units,
             first,
-            available: (0..plan.clients.len()).map(|_| OnceCell::new()).collect(),
+            available: OnceCell::new(),
+            combos: OnceCell::new(),
             resolved: (0..plan.system_users.len())
                 .map(|_| OnceCell::new())
                 .collect(),
@@ -223,31 +305,76 @@ impl<'a> Index<'a> {
     /// System user `s`'s clients as client indices (`None`: not under `clients:`), in its order.
     pub fn system_user_clients(&self, s: usize) -> &[Option<usize>] {
         self.resolved[s].get_or_init(|| {
+            let mut at = self.by_key.len();
             self.plan.system_users[s]
                 .clients
                 .iter()
-                .map(|o| self.client_index(o.as_str()))
+                .map(|o| {
+                    let k = o.key();
+                    at = self.seek(at, k);
+                    self.found(at, k)
+                })
                 .collect()
         })
     }
 
+    /// The position in `by_key` of the first entry not below `k`, searched
+    /// forwards from `from` (doubling steps) when the keys ascend from there,
+    /// else in the whole list.
+    fn seek(&self, from: usize, k: u32) -> usize {
+        let v = &self.by_key;
+        if from >= v.len() || v[from].0 > k {
+            return v.partition_point(|e| e.0 < k);
+        }
+        let (mut lo, mut hi, mut step) = (from, from + 1, 1);
+        while hi < v.len() && v[hi].0 < k {
+            lo = hi;
+            step *= 2;
+            hi = from + step;
+        }
+        lo + v[lo..hi.min(v.len())].partition_point(|e| e.0 < k)
+    }
+
+    fn found(&self, at: usize, k: u32) -> Option<usize> {
+        self.by_key
+            .get(at)
+            .filter(|e| e.0 == k)
+            .map(|e| e.1 as usize)
+    }
+
     /// The index of the (first) `clients:` entry with this orgnr.
     pub fn client_index(&self, orgnr: &str) -> Option<usize> {
-        self.clients.get(&orgnr_key(orgnr)?).copied()
+        self.lookup(orgnr_key(orgnr)?)
+    }
+
+    /// [`Index::client_index`] for a parsed orgnr.
+    pub(crate) fn client_of(&self, orgnr: &Orgnr) -> Option<usize> {
+        self.lookup(orgnr.key())
+    }
+
+    fn lookup(&self, k: u32) -> Option<usize> {
+        self.found(self.seek(self.by_key.len(), k), k)
     }
 
     pub fn client(&self, i: usize) -> &'a Client {
         &self.plan.clients[i]
     }
 
-    /// The client's available packages ([`available_packages`]), computed once.
-    pub fn available(&self, i: usize) -> &BTreeSet<&'a str> {
-        self.available[i].get_or_init(|| available_packages(&self.plan.clients[i]))
+    /// The client's available packages ([`available_packages`]).
+    pub fn available(&self, i: usize) -> &PackageSet {
+        &self
+            .available
+            .get_or_init(|| self.plan.clients.iter().map(available_packages).collect())[i]
     }
 
     /// The operational unit with this orgnr and its main unit (`None`: the organisation).
     pub fn unit(&self, orgnr: &str) -> Option<(&'a Unit, Option<usize>)> {
         self.units.get(&orgnr_key(orgnr)?).copied()
+    }
+
+    /// [`Index::unit`] for a parsed orgnr.
+    pub(crate) fn unit_of(&self, orgnr: &Orgnr) -> Option<(&'a Unit, Option<usize>)> {
+        self.units.get(&orgnr.key()).copied()
     }
 
     /// What this orgnr is: the organisation, a client, or an operational unit of either.

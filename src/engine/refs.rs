@@ -118,78 +118,77 @@ impl Place<'_> {
 }
 
 /// `unknown-package`, `person-package`, `package-not-for-system-users`: every reference, where written.
+/// References are visited in place, in plan order: a million clients'
+/// delegations are not copied into a list first.
 fn package_refs(ix: &Index, out: &mut Out) {
     let plan = ix.plan;
-    let mut refs: Vec<(Place, &PackageRef)> = Vec::new();
-    refs.extend(
-        plan.system
-            .access_packages
-            .iter()
-            .map(|p| (Place::System, p)),
-    );
-    refs.extend(plan.own_packages.iter().map(|p| (Place::Own, p)));
+    let mut each = |place: Place, refs: &[PackageRef]| {
+        for p in refs {
+            package_ref(&place, p, out);
+        }
+    };
+    each(Place::System, &plan.system.access_packages);
+    each(Place::Own, &plan.own_packages);
     for c in &plan.clients {
-        refs.extend(c.delegated.iter().map(|p| (Place::Delegated(c), p)));
+        each(Place::Delegated(c), &c.delegated);
     }
     for t in &plan.teams {
         for h in &t.handles {
             if let Handle::Package(p) = h {
-                refs.push((Place::Team(&t.name), p));
+                each(Place::Team(&t.name), std::slice::from_ref(p));
             }
         }
     }
     for su in &plan.system_users {
-        refs.extend(
-            su.access_packages
-                .iter()
-                .map(|p| (Place::SystemUser(&su.name), p)),
-        );
+        each(Place::SystemUser(&su.name), &su.access_packages);
     }
-    for (place, p) in refs {
-        if usable(p.code()).is_some() {
-            continue;
-        }
-        let code = p.code();
-        let place_text = place.describe();
-        let f = match catalog().get(code) {
-            None => {
-                let near = catalog().nearest_codes(code, 3);
-                let hint = if near.is_empty() {
-                    Msg::Fix(Rule::UnknownPackage)
-                } else {
-                    Msg::DidYouMeanPackage { near }
-                };
-                Finding::new(
-                    Rule::UnknownPackage,
-                    Msg::UnknownPackage {
-                        code: code.into(),
-                        place: place_text,
-                    },
-                )
-                .with_hint(hint)
-            }
-            Some(pkg) if pkg.is_person_package() => Finding::new(
-                Rule::PersonPackage,
-                Msg::PersonPackage {
+}
+
+/// The finding for one reference the catalog does not know as usable.
+fn package_ref(place: &Place, p: &PackageRef, out: &mut Out) {
+    if usable(p.code()).is_some() {
+        return;
+    }
+    let code = p.code();
+    let place_text = place.describe();
+    let f = match catalog().get(code) {
+        None => {
+            let near = catalog().nearest_codes(code, 3);
+            let hint = if near.is_empty() {
+                Msg::Fix(Rule::UnknownPackage)
+            } else {
+                Msg::DidYouMeanPackage { near }
+            };
+            Finding::new(
+                Rule::UnknownPackage,
+                Msg::UnknownPackage {
                     code: code.into(),
                     place: place_text,
                 },
             )
-            .with_fix(),
-            Some(pkg) => {
-                debug_assert_eq!(pkg.fit(), Fit::Neither);
-                Finding::new(
-                    Rule::PackageNotForSystemUsers,
-                    Msg::PackageNotForSystemUsers {
-                        code: code.into(),
-                        place: place_text,
-                    },
-                )
-                .with_fix()
-            }
-        };
-        out.push(place.subjects(f.package(code)));
-    }
+            .with_hint(hint)
+        }
+        Some(pkg) if pkg.is_person_package() => Finding::new(
+            Rule::PersonPackage,
+            Msg::PersonPackage {
+                code: code.into(),
+                place: place_text,
+            },
+        )
+        .with_fix(),
+        Some(pkg) => {
+            debug_assert_eq!(pkg.fit(), Fit::Neither);
+            Finding::new(
+                Rule::PackageNotForSystemUsers,
+                Msg::PackageNotForSystemUsers {
+                    code: code.into(),
+                    place: place_text,
+                },
+            )
+            .with_fix()
+        }
+    };
+    out.push(place.subjects(f.package(code)));
 }
 
 /// `duplicate-package`: one finding per package listed more than once in the system register entry.

@@ -2,7 +2,7 @@
 //! users that serve it. The routing table (`crate::route`) and `check`'s
 //! ambiguous-route rule share it, so the engine does not depend on routing.
 
-use super::{Index, and_packages};
+use super::{Index, PackageSet, and_set};
 use crate::plan::{SystemUser, SystemUserType, Unit};
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -59,7 +59,24 @@ pub struct PartyRef<'a> {
 /// the indices of the serving system users; operational units only when
 /// `units`. The table and `check`'s ambiguous-route rule share this walk, so
 /// `check` never builds rows it does not need.
-pub fn walk<'a>(ix: &Index<'a>, units: bool, mut f: impl FnMut(PartyRef<'a>, &'a str, &[usize])) {
+pub fn walk<'a>(ix: &Index<'a>, units: bool, f: impl FnMut(PartyRef<'a>, &'a str, &[usize])) {
+    walk_served_by(ix, units, 0, f);
+}
+
+/// [`walk`] over the pairs two or more system users serve, without
+/// operational units: what `ambiguous-route` reads. A client on fewer than
+/// two system users it passes the AND rule for costs no more than that test.
+pub fn walk_shared<'a>(ix: &Index<'a>, f: impl FnMut(PartyRef<'a>, &'a str, &[usize])) {
+    walk_served_by(ix, false, 2, f);
+}
+
+/// [`walk`], skipping pairs served by fewer than `least` system users.
+fn walk_served_by<'a>(
+    ix: &Index<'a>,
+    units: bool,
+    least: usize,
+    mut f: impl FnMut(PartyRef<'a>, &'a str, &[usize]),
+) {
     let plan = ix.plan;
     let org = &plan.organisation;
     let sus = &plan.system_users;
@@ -69,7 +86,7 @@ pub fn walk<'a>(ix: &Index<'a>, units: bool, mut f: impl FnMut(PartyRef<'a>, &'a
     for su in sus.iter().filter(|su| serves_organisation(su)) {
         own.extend(su.access_packages.iter().map(|p| p.code()));
     }
-    let org_routes: Vec<(&'a str, Vec<usize>)> = own
+    let mut org_routes: Vec<(&'a str, Vec<usize>)> = own
         .into_iter()
         .map(|p| {
             let s = (0..sus.len())
@@ -79,13 +96,14 @@ pub fn walk<'a>(ix: &Index<'a>, units: bool, mut f: impl FnMut(PartyRef<'a>, &'a
         })
         .collect();
     // A unit also listed as a client (or as the organisation) is routed as that.
-    let skip_unit = |u: &Unit| u.orgnr == org.orgnr || ix.client_index(u.orgnr.as_str()).is_some();
+    let skip_unit = |u: &Unit| u.orgnr == org.orgnr || ix.client_of(&u.orgnr).is_some();
     let me = PartyRef {
         orgnr: org.orgnr.as_str(),
         name: &org.name,
         kind: PartyKind::Organisation,
         via: None,
     };
+    org_routes.retain(|(_, s)| s.len() >= least);
     for (p, s) in &org_routes {
         f(me, p, s);
     }
@@ -112,7 +130,7 @@ pub fn walk<'a>(ix: &Index<'a>, units: bool, mut f: impl FnMut(PartyRef<'a>, &'a
         if su.kind != SystemUserType::Client {
             continue;
         }
-        let and = and_packages(su);
+        let and = and_set(su);
         for (orgnr, &ci) in su.clients.iter().zip(ix.system_user_clients(s)) {
             let Some(ci) = ci else {
                 continue;
@@ -121,8 +139,7 @@ pub fn walk<'a>(ix: &Index<'a>, units: bool, mut f: impl FnMut(PartyRef<'a>, &'a
                 continue;
             }
             stamp[ci] = s + 1;
-            let available = ix.available(ci);
-            if ix.client(ci).has_relationship() && and.iter().all(|p| available.contains(p)) {
+            if ix.client(ci).has_relationship() && and.minus(*ix.available(ci)).is_empty() {
                 pairs.push((ci as u32, s as u32));
             }
         }
@@ -141,20 +158,21 @@ pub fn walk<'a>(ix: &Index<'a>, units: bool, mut f: impl FnMut(PartyRef<'a>, &'a
         fill[ci as usize] += 1;
     }
 
-    let mut in_system: Vec<&str> = plan
-        .system
-        .access_packages
+    let in_system = PackageSet::of(plan.system.access_packages.iter().map(|p| p.code()));
+    // What each system user carries, as bits: a (client, package) pair
+    // tests a bit per passing system user instead of scanning its packages.
+    let carried: Vec<PackageSet> = sus
         .iter()
-        .map(|p| p.code())
+        .map(|su| PackageSet::of(su.access_packages.iter().map(|p| p.code())))
         .collect();
-    in_system.sort_unstable();
     let mut serving_now: Vec<usize> = Vec::new();
     let mut client_routes: Vec<(&'a str, Vec<usize>)> = Vec::new();
+    let mut shown_units: Vec<&'a Unit> = Vec::new();
     for (ci, c) in plan.clients.iter().enumerate() {
-        if c.orgnr == org.orgnr || !ix.is_first(ci) {
+        let on = &passing[start[ci] as usize..start[ci + 1] as usize];
+        if on.len() < least || c.orgnr == org.orgnr || !ix.is_first(ci) {
             continue;
         }
-        let on = &passing[start[ci] as usize..start[ci + 1] as usize];
         let kind = if c.sub_entity {
             PartyKind::SubEntity
         } else {
@@ -166,26 +184,30 @@ pub fn walk<'a>(ix: &Index<'a>, units: bool, mut f: impl FnMut(PartyRef<'a>, &'a
             kind,
             via: None,
         };
-        let with_units = units && c.operational_units.iter().any(|u| !skip_unit(u));
+        shown_units.clear();
+        if units {
+            shown_units.extend(c.operational_units.iter().filter(|u| !skip_unit(u)));
+        }
+        let with_units = !shown_units.is_empty();
         client_routes.clear();
-        for &p in ix
-            .available(ci)
-            .iter()
-            .filter(|p| in_system.binary_search(p).is_ok())
-        {
+        for rank in ix.available(ci).intersect(in_system).ranks() {
             serving_now.clear();
             serving_now.extend(
                 on.iter()
                     .map(|&s| s as usize)
-                    .filter(|&s| carries(&sus[s], p)),
+                    .filter(|&s| carried[s].contains_rank(rank)),
             );
+            if serving_now.len() < least {
+                continue;
+            }
+            let p = PackageSet::code_at(rank);
             f(party, p, &serving_now);
             if with_units {
                 client_routes.push((p, serving_now.clone()));
             }
         }
         if with_units {
-            for u in c.operational_units.iter().filter(|u| !skip_unit(u)) {
+            for u in &shown_units {
                 let unit = PartyRef {
                     orgnr: u.orgnr.as_str(),
                     name: &u.name,

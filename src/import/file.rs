@@ -207,7 +207,7 @@ impl std::error::Error for ReadError {}
 /// (devices and folders are refused); bytes are decoded by [`decode`] and
 /// parsed by [`parse_client_list`], every problem reported by line.
 pub fn read_client_file(path: &std::path::Path) -> Result<ClientFile, ReadError> {
-    use std::io::Read;
+    use crate::fsutil::{Also, ReadFailure, read_limited, read_stdin_limited};
     let shown = if path.as_os_str() == "-" {
         "standard input".to_string()
     } else {
@@ -217,29 +217,19 @@ pub fn read_client_file(path: &std::path::Path) -> Result<ClientFile, ReadError>
         file: shown.clone(),
         problem,
     };
-    let mut bytes = Vec::new();
-    let limit = MAX_CSV_BYTES + 1;
     let read = if path.as_os_str() == "-" {
-        std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
+        read_stdin_limited(MAX_CSV_BYTES)
     } else {
-        let meta = std::fs::metadata(path).map_err(|e| fail(FileProblem::from_io(&e)))?;
-        let kind = meta.file_type();
-        if meta.is_dir() {
-            return Err(fail(FileProblem::Directory));
-        }
-        #[cfg(unix)]
-        let fifo = std::os::unix::fs::FileTypeExt::is_fifo(&kind);
-        #[cfg(not(unix))]
-        let fifo = false;
-        if !kind.is_file() && !fifo {
-            return Err(fail(FileProblem::NotRegular));
-        }
-        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
+        read_limited(path, MAX_CSV_BYTES, Also::Fifo)
     };
-    read.map_err(|e| fail(FileProblem::from_io(&e)))?;
-    if bytes.len() as u64 > MAX_CSV_BYTES {
-        return Err(fail(FileProblem::TooLarge));
-    }
+    let bytes = read.map_err(|e| {
+        fail(match e {
+            ReadFailure::Io(e) => FileProblem::from_io(&e),
+            ReadFailure::Directory => FileProblem::Directory,
+            ReadFailure::NotRegular(_) => FileProblem::NotRegular,
+            ReadFailure::TooBig { .. } => FileProblem::TooLarge,
+        })
+    })?;
     let decoded = decode(&bytes).map_err(fail)?;
     let mut notes = Vec::new();
     if !decoded.cp1252_lines.is_empty() {

@@ -7,9 +7,8 @@ mod source;
 pub use source::{Position, SourceMap, Subject};
 
 use super::Plan;
-use crate::fastyaml::{self, Node};
+use crate::fastyaml::{self, Outcome};
 use crate::text::did_you_mean;
-use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -298,16 +297,14 @@ pub fn parse(text: &str, origin: &str) -> Result<Plan, Box<LoadError>> {
 
 /// Plan text and where its entries are written.
 fn parse_located(text: &str, origin: &str) -> Result<(Plan, SourceMap), Box<LoadError>> {
-    match fast(text, origin)? {
-        Some(node) => {
-            let source = SourceMap::from_tree(text, &node);
-            match Plan::deserialize(node) {
-                Ok(plan) => Ok((plan, source)),
-                // Not a valid plan: the general parser words the error.
-                Err(_) => general(text, origin).map(|p| (p, source)),
-            }
-        }
-        None => {
+    empty(text, origin)?;
+    let (outcome, marks) =
+        fastyaml::read_marked::<Plan>(text).map_err(|e| too_many(text, origin, e))?;
+    match outcome {
+        Outcome::Read(plan) => Ok((plan, SourceMap::from_marks(marks))),
+        // Not a valid plan: the general parser words the error.
+        Outcome::Invalid => general(text, origin).map(|p| (p, SourceMap::from_marks(marks))),
+        Outcome::Declined => {
             let plan: Plan = general(text, origin)?;
             let source = SourceMap::from_lines(text, &plan);
             Ok((plan, source))
@@ -318,28 +315,15 @@ fn parse_located(text: &str, origin: &str) -> Result<(Plan, SourceMap), Box<Load
 /// The one path from text to a document: the fast reader where it is sure,
 /// else the general parser behind the limits above, errors in our words.
 fn parse_as<T: DeserializeOwned>(text: &str, origin: &str) -> Result<T, Box<LoadError>> {
-    if let Some(node) = fast(text, origin)?
-        && let Ok(value) = T::deserialize(node)
-    {
-        return Ok(value);
+    empty(text, origin)?;
+    match fastyaml::read::<T>(text).map_err(|e| too_many(text, origin, e))? {
+        Outcome::Read(value) => Ok(value),
+        Outcome::Invalid | Outcome::Declined => general(text, origin),
     }
-    general(text, origin)
 }
 
-/// The fast reader's tree, `None` where the general parser must decide; an
-/// empty document and a list longer than any plan's are refused here.
-fn fast<'a>(text: &'a str, origin: &str) -> Result<Option<Node<'a>>, Box<LoadError>> {
-    let at = |offset: usize, message: String, help: &str| {
-        let (line, column) = line_col(&text.as_bytes()[..offset.min(text.len())]);
-        Box::new(LoadError {
-            path: origin.into(),
-            line: Some(line),
-            column: Some(column),
-            line_text: text.lines().nth(line - 1).map(str::to_string),
-            message,
-            help: Some(help.into()),
-        })
-    };
+/// An empty document (or only comments) is refused before any parser sees it.
+fn empty(text: &str, origin: &str) -> Result<(), Box<LoadError>> {
     if text.trim().is_empty()
         || text
             .lines()
@@ -357,15 +341,22 @@ fn fast<'a>(text: &'a str, origin: &str) -> Result<Option<Node<'a>>, Box<LoadErr
             ),
         }));
     }
-    fastyaml::parse_bounded(text).map_err(|e| {
-        at(
-            e.offset,
-            format!(
-                "a list in the plan has more than {} entries; more than {MAX_CLIENTS} clients are refused",
-                crate::text::thousands(fastyaml::MAX_ITEMS)
-            ),
-            "split the client list, or check that this is the right file",
-        )
+    Ok(())
+}
+
+/// A list longer than any plan's, refused where the fast reader saw it pass the limit.
+fn too_many(text: &str, origin: &str, e: fastyaml::TooManyItems) -> Box<LoadError> {
+    let (line, column) = line_col(&text.as_bytes()[..e.offset.min(text.len())]);
+    Box::new(LoadError {
+        path: origin.into(),
+        line: Some(line),
+        column: Some(column),
+        line_text: text.lines().nth(line - 1).map(str::to_string),
+        message: format!(
+            "a list in the plan has more than {} entries; more than {MAX_CLIENTS} clients are refused",
+            crate::text::thousands(fastyaml::MAX_ITEMS)
+        ),
+        help: Some("split the client list, or check that this is the right file".into()),
     })
 }
 

@@ -122,7 +122,7 @@ impl Job {
             own_layout,
             plan,
         };
-        let text = serde_yaml::to_string(&saved).map_err(|e| fail(std::io::Error::other(e)))?;
+        let text = crate::plan::write::document(&saved);
         crate::fsutil::write_atomic(path, text.as_bytes()).map_err(fail)
     }
 }

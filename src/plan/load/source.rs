@@ -2,10 +2,9 @@
 //! (`--> plan.yaml:42:7`). Offsets are kept while loading; lines and columns
 //! are worked out only for the entries a report names.
 
-use crate::fastyaml::Node;
+use crate::fastyaml::Marks;
 use crate::plan::Plan;
 use serde::Serialize;
-use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// An entry of the plan a finding can be about.
@@ -47,32 +46,16 @@ pub struct SourceMap {
 const LISTS: [&str; 3] = ["clients", "teams", "system_users"];
 
 impl SourceMap {
-    /// From the fast reader's tree: keys it did not unescape borrow from the
-    /// text, so their offset is where they are written.
-    pub(crate) fn from_tree(text: &str, doc: &Node<'_>) -> SourceMap {
-        let base = text.as_ptr() as usize;
-        let at = |k: &Cow<'_, str>| match k {
-            Cow::Borrowed(s) => Some((s.as_ptr() as usize).wrapping_sub(base)),
-            Cow::Owned(_) => None,
-        };
+    /// From the fast reader's marks: keys it did not unescape are where
+    /// they are written.
+    pub(crate) fn from_marks(marks: Marks) -> SourceMap {
         let mut map = SourceMap::default();
-        let Node::Map(top) = doc else {
-            return map;
-        };
-        for (key, value) in top {
-            match key.as_ref() {
-                "organisation" => map.organisation = at(key),
-                "system" => map.system = at(key),
+        for mark in marks.entries {
+            match mark.key.as_str() {
+                "organisation" => map.organisation = mark.at,
+                "system" => map.system = mark.at,
                 list if LISTS.contains(&list) => {
-                    let Node::Seq(items) = value else { continue };
-                    let offsets: Option<Vec<usize>> = items
-                        .iter()
-                        .map(|item| match item {
-                            Node::Map(entries) => entries.first().and_then(|(k, _)| at(k)),
-                            _ => None,
-                        })
-                        .collect();
-                    *map.list_mut(list) = offsets.unwrap_or_default();
+                    *map.list_mut(list) = mark.items.unwrap_or_default();
                 }
                 _ => {}
             }

@@ -144,7 +144,7 @@ pub(crate) fn draw_finding(
             ]));
         }
     };
-    field(t.f_severity, Some(f.severity.as_str()));
+    field(t.f_severity, Some(f.severity.word(app.lang)));
     field("Altinn", f.altinn_code);
     field(t.f_system_user, f.system_user.as_deref());
     field(t.f_client, f.client.as_deref());
