@@ -359,3 +359,41 @@ fn a_client_lists_problems_are_in_the_wizards_language() {
         "{lines:?}"
     );
 }
+
+/// The export writes on a thread of its own: an edit made while it writes is
+/// not in the files, so the plan stays unsaved (quitting still asks).
+#[test]
+fn an_edit_during_the_export_keeps_the_plan_unsaved() {
+    for edit in [false, true] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut cfg = config(Lang::En);
+        cfg.background = true;
+        let mut app = App::with_plan(cfg, situation(), None);
+        app.start();
+        let settle = |app: &mut App| {
+            while app.computing() {
+                app.poll_computed();
+                std::thread::sleep(std::time::Duration::from_millis(1));
+            }
+        };
+        settle(&mut app);
+        app.go(Step::Export);
+        enter_text(&mut app, &dir.path().join("plan.yaml").to_string_lossy());
+        press(&mut app, &[Enter, Enter]); // tree: text → Markdown → none
+        press(&mut app, &[Char('n')]);
+        let effects = app.take_effects();
+        assert_eq!(effects.len(), 1, "the export is queued: {:?}", app.status);
+        if edit {
+            app.go(Step::Organisation);
+            press(&mut app, &[Down]);
+            enter_text(&mut app, "Edited AS");
+            assert!(app.unsaved);
+        }
+        for effect in effects {
+            app.on_outcome(effect.run());
+        }
+        assert!(dir.path().join("plan.yaml").exists());
+        assert_eq!(app.unsaved, edit, "edit during export: {edit}");
+        settle(&mut app);
+    }
+}

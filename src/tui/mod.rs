@@ -147,7 +147,8 @@ pub fn drive<B: ratatui::backend::Backend>(
         // Reading or drawing failed: the terminal is gone.
         Err(_) => Ending::TerminalGone,
     };
-    // An export under way is finished (it is listed after quitting).
+    // An export under way is finished (it is listed after quitting); a file
+    // read that ends now is dropped: it would replace a plan the user never saw.
     for outcome in runner.finish() {
         app.on_outcome(outcome);
     }
@@ -204,7 +205,10 @@ impl Runner {
         for handle in self.pending {
             let _ = handle.join();
         }
-        self.rx.try_iter().collect()
+        self.rx
+            .try_iter()
+            .filter(|o| matches!(o, Outcome::Exported { .. }))
+            .collect()
     }
 }
 

@@ -74,7 +74,8 @@ impl LineIndex {
 
     /// The 1-based line `offset` is on.
     fn line_at(&self, body: &[u8], offset: usize) -> Option<usize> {
-        let block = offset / BLOCK;
+        // At the very end of a file of whole blocks there is no block `offset / BLOCK`.
+        let block = (offset / BLOCK).min(self.before.len().saturating_sub(1));
         let counted = *self.before.get(block).unwrap_or(&0);
         Some(counted + breaks(body.get(block * BLOCK..offset)?) + 1)
     }
@@ -280,6 +281,10 @@ mod tests {
         }
         assert_eq!(index.start_of(body, starts.len() + 1), None);
         assert_eq!(index.start_of(body, 0), None);
+        let whole = "x\n".repeat(BLOCK);
+        let index = LineIndex::of(whole.as_bytes());
+        let end = whole.len();
+        assert_eq!(index.line_at(whole.as_bytes(), end), Some(BLOCK + 1));
         let empty = LineIndex::of(b"");
         assert_eq!(empty.line_at(b"", 0), Some(1));
         assert_eq!(empty.start_of(b"", 1), Some(0));

@@ -174,6 +174,7 @@ impl App {
         let Some(plan) = self.computed.plan.clone() else {
             return;
         };
+        self.exporting = self.computed_key.map(|k| k.revision);
         self.exported.clear();
         let tree = match self.tree_export {
             TreeExport::None => None,
@@ -209,7 +210,9 @@ impl App {
         }
         let shown: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
         self.exported = written;
-        self.unsaved = false;
+        if self.exporting.take() == Some(self.session.revision()) {
+            self.unsaved = false;
+        }
         self.status = Some(i18n::fill(self.t().wrote, &[&shown.join(", ")]));
         self.persist();
     }

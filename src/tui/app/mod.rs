@@ -298,6 +298,9 @@ pub struct App {
     pub exported: Vec<PathBuf>,
     /// The plan changed since it was loaded or last exported.
     pub unsaved: bool,
+    /// The revision the export under way writes: edits made while it writes
+    /// keep the plan unsaved.
+    exporting: Option<u64>,
     pub status: Option<String>,
 }
 
@@ -350,6 +353,7 @@ impl App {
             written: Vec::new(),
             exported: Vec::new(),
             unsaved: false,
+            exporting: None,
             status: None,
         };
         app.refresh();
