@@ -259,13 +259,10 @@ fn enter_on_a_finding_about_a_system_users_clients_opens_it_there() {
         .clients
         .push(sysuser::orgnr::Orgnr::parse("312656000").unwrap());
     let mut app = App::with_plan(config(Lang::En), plan, None);
-    let i = app
-        .computed
-        .report
-        .findings
-        .iter()
-        .position(|f| f.rule == Rule::NotAClient && f.client.as_deref() == Some("312656000"))
-        .expect("Client C gives none of Accounting's packages");
+    let i = finding_index(&app, |f| {
+        f.rule == Rule::NotAClient && f.client.as_deref() == Some("312656000")
+    })
+    .expect("Client C gives none of Accounting's packages");
     app.pane = Pane::Findings;
     app.finding_sel = i;
     press(&mut app, &[Enter]);

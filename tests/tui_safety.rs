@@ -275,12 +275,7 @@ fn a_finding_with_a_mechanical_fix_offers_it() {
         .access_packages
         .retain(|p| p.code() != "regnskapsforer-med-signeringsrettighet");
     let mut app = App::with_plan(config(Lang::En), plan, None);
-    let i = app
-        .computed
-        .report
-        .findings
-        .iter()
-        .position(|f| f.rule == sysuser::rules::Rule::PackageNotInSystem)
+    let i = finding_index(&app, |f| f.rule == sysuser::rules::Rule::PackageNotInSystem)
         .expect("the register lacks the package");
     press(&mut app, &[Tab]);
     for _ in 0..i {
@@ -370,13 +365,7 @@ fn an_edit_during_the_export_keeps_the_plan_unsaved() {
         cfg.background = true;
         let mut app = App::with_plan(cfg, situation(), None);
         app.start();
-        let settle = |app: &mut App| {
-            while app.computing() {
-                app.poll_computed();
-                std::thread::sleep(std::time::Duration::from_millis(1));
-            }
-        };
-        settle(&mut app);
+        wait_for_worker(&mut app);
         app.go(Step::Export);
         enter_text(&mut app, &dir.path().join("plan.yaml").to_string_lossy());
         press(&mut app, &[Enter, Enter]); // tree: text → Markdown → none
@@ -394,6 +383,6 @@ fn an_edit_during_the_export_keeps_the_plan_unsaved() {
         }
         assert!(dir.path().join("plan.yaml").exists());
         assert_eq!(app.unsaved, edit, "edit during export: {edit}");
-        settle(&mut app);
+        wait_for_worker(&mut app);
     }
 }

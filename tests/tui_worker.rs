@@ -4,22 +4,9 @@
 mod tui_support;
 
 use ratatui::crossterm::event::KeyCode::*;
-use std::time::{Duration, Instant};
 use sysuser::cli::Lang;
 use sysuser::tui::{App, Step};
 use tui_support::*;
-
-fn wait(app: &mut App) {
-    let start = Instant::now();
-    while app.computing() {
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "the worker answers"
-        );
-        app.poll_computed();
-        std::thread::sleep(Duration::from_millis(2));
-    }
-}
 
 #[test]
 fn the_review_shows_the_newest_revision_after_quick_edits() {
@@ -29,13 +16,13 @@ fn the_review_shows_the_newest_revision_after_quick_edits() {
     cfg.state_path = Some(dir.path().join("wizard.yaml"));
     let mut app = App::with_plan(cfg, situation(), None);
     app.start();
-    wait(&mut app);
+    wait_for_worker(&mut app);
     app.go(Step::Clients);
     for _ in 0..4 {
         press(&mut app, &[Char('d')]);
     }
     assert_eq!(app.plan.clients.len(), 2);
-    wait(&mut app);
+    wait_for_worker(&mut app);
     let reviewed = app.computed.plan.as_ref().unwrap();
     assert_eq!(
         reviewed.clients.len(),
@@ -82,7 +69,7 @@ fn a_language_switch_rewords_the_findings_at_once() {
     cfg.background = true;
     let mut app = App::with_plan(cfg, situation(), None);
     app.start();
-    wait(&mut app);
+    wait_for_worker(&mut app);
     let report = app.computed.report.clone();
     let first = &report.findings[0];
     let (en, nb) = (
@@ -107,7 +94,7 @@ fn a_language_switch_rewords_the_findings_at_once() {
     // So are the decision tree's answers: data (the facts), worded at draw.
     let bokmal_answers = app.answers();
     assert_ne!(bokmal_answers, english_answers);
-    wait(&mut app);
+    wait_for_worker(&mut app);
     assert_eq!(app.answers(), bokmal_answers);
     let rules = |r: &sysuser::rules::Report| r.findings.iter().map(|f| f.rule).collect::<Vec<_>>();
     assert_eq!(rules(&app.computed.report), rules(&report));
@@ -170,7 +157,7 @@ fn an_analysis_of_the_plan_before_an_opened_file_is_dropped() {
         app.on_outcome(effect.run());
     }
     assert_eq!(app.plan.clients.len(), 6);
-    wait(&mut app);
+    wait_for_worker(&mut app);
     let reviewed = app.computed.plan.as_ref().expect("analysed");
     assert_eq!(reviewed.clients.len(), 6, "the opened plan's analysis");
 }

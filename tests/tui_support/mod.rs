@@ -137,3 +137,24 @@ macro_rules! snap {
         }
     }};
 }
+
+/// Waits until the background worker has answered for the newest revision.
+pub fn wait_for_worker(app: &mut App) {
+    let start = std::time::Instant::now();
+    while app.computing() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(60),
+            "the worker answers"
+        );
+        app.poll_computed();
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+}
+
+/// Where the review lists the first finding that `matches`.
+pub fn finding_index(
+    app: &App,
+    matches: impl Fn(&sysuser::rules::Finding) -> bool,
+) -> Option<usize> {
+    app.computed.report.findings.iter().position(matches)
+}
