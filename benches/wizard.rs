@@ -113,6 +113,16 @@ fn wizard(c: &mut Criterion) {
             draw(&mut terminal, &app);
         })
     });
+    // A language switch: the review's analysis is worded again on the input
+    // thread (names, reasons, notes, findings, tree, F's comparison).
+    app.go(Step::Welcome);
+    g.bench_function("language switch, reworded and drawn", |b| {
+        b.iter(|| {
+            app.on(key(KeyCode::Char(' ')));
+            draw(&mut terminal, &app);
+            assert!(!app.computing(), "a switch asks for no analysis");
+        })
+    });
     g.finish();
     app.finish_saving();
 

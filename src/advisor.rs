@@ -30,7 +30,7 @@ use layout::{join_services, lower_first, push_unique};
 use pkgset::{PkgSet, Universe};
 use read::{NO_SHAPE, Place, Shape};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use texts::Text;
+pub use texts::{Name, Names, Text};
 
 /// The plan with `system_users` replaced by the recommended layout and
 /// `advice` filled in. Reads `plan.options` (F option, self-on-client).
@@ -55,10 +55,64 @@ pub fn advise_into(mut plan: Plan, lang: Lang) -> Plan {
 /// A recommended layout with its advice, without the rest of the plan.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Recommendation {
+    /// Named and reasoned in the language asked for.
     pub system_users: Vec<SystemUser>,
+    /// Worded in the language asked for.
     pub advice: Advice,
     /// The F option the layout uses (the plan's, or the default for its numbers).
     pub f_option: FOption,
+    /// The names, reasons and notes as data, for wording them again.
+    pub texts: AdviceTexts,
+}
+
+/// Everything a recommendation says, as data: its system users' names and
+/// reasons, its notes, why clients are unserved, and the facts the decision
+/// path follows from. [`AdviceTexts::word`] words it in either language, so a
+/// front end switches language without analysing the plan again.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AdviceTexts {
+    pub names: Names,
+    /// Each system user's `why:`, in the layout's order.
+    pub whys: Vec<Text>,
+    pub notes: Vec<Text>,
+    /// Each unserved client's reason, in `advice.unserved` order.
+    pub unserved: Vec<Text>,
+    pub facts: Facts,
+}
+
+impl AdviceTexts {
+    /// Words the layout's names and reasons and the advice in `lang`: the
+    /// recommendation these texts came with, or the same layout reviewed.
+    pub fn word(&self, lang: Lang, system_users: &mut [SystemUser], advice: &mut Advice) {
+        for ((su, name), why) in system_users
+            .iter_mut()
+            .zip(self.names.text(lang))
+            .zip(&self.whys)
+        {
+            su.name = name;
+            su.why = Some(why.text(lang));
+        }
+        advice.notes = self.notes.iter().map(|t| t.text(lang)).collect();
+        for (u, why) in advice.unserved.iter_mut().zip(&self.unserved) {
+            u.reason = why.text(lang);
+        }
+        advice.decision_path = decision_path(&self.facts, lang);
+    }
+}
+
+/// The decision tree's seven answers, as `advice.decision_path` writes them.
+fn decision_path(facts: &Facts, lang: Lang) -> Vec<DecisionStep> {
+    decision::QUESTIONS
+        .iter()
+        .map(|q| {
+            let a = decision::answer_from_in(q, facts, lang);
+            DecisionStep {
+                question: q.id.to_string(),
+                answer: if a.yes { "yes" } else { "no" }.to_string(),
+                why: a.why,
+            }
+        })
+        .collect()
 }
 
 /// The layout for `plan` with scenario F's option forced to `f_option`
@@ -70,7 +124,7 @@ pub fn recommend(plan: &Plan, f_option: Option<FOption>) -> Recommendation {
 
 /// [`recommend`] with its texts in `lang`.
 pub fn recommend_in(plan: &Plan, f_option: Option<FOption>, lang: Lang) -> Recommendation {
-    Study::of_in(plan, lang).recommend(f_option)
+    Study::of(plan).recommend(f_option, lang)
 }
 
 /// The advisor's reading of one plan (every client placed by its legal
@@ -82,9 +136,9 @@ pub fn recommend_in(plan: &Plan, f_option: Option<FOption>, lang: Lang) -> Recom
 pub struct Study<'p>(Analysis<'p>);
 
 impl<'p> Study<'p> {
-    /// Reads `plan`, with the texts (reasons, remarks, names) in `lang`.
-    pub fn of_in(plan: &'p Plan, lang: Lang) -> Study<'p> {
-        Study(Analysis::of_in(plan, lang))
+    /// Reads `plan`. What it says is data until asked for in a language.
+    pub fn of(plan: &'p Plan) -> Study<'p> {
+        Study(Analysis::of(plan))
     }
 
     /// [`facts`].
@@ -93,8 +147,8 @@ impl<'p> Study<'p> {
     }
 
     /// [`f_numbers_in`].
-    pub fn f_numbers(&self) -> FNumbers {
-        self.0.f_numbers()
+    pub fn f_numbers(&self, lang: Lang) -> FNumbers {
+        self.0.f_numbers(lang)
     }
 
     /// [`default_f_option`].
@@ -103,8 +157,8 @@ impl<'p> Study<'p> {
     }
 
     /// [`recommend_in`].
-    pub fn recommend(&self, f_option: Option<FOption>) -> Recommendation {
-        recommendation(&self.0, f_option)
+    pub fn recommend(&self, f_option: Option<FOption>, lang: Lang) -> Recommendation {
+        recommendation(&self.0, f_option, lang)
     }
 
     /// How many system users [`Study::recommend`] gives for `f_option`,
@@ -116,32 +170,29 @@ impl<'p> Study<'p> {
     }
 }
 
-fn recommendation(analysis: &Analysis, f_option: Option<FOption>) -> Recommendation {
-    let lang = analysis.lang;
+fn recommendation(analysis: &Analysis, f_option: Option<FOption>, lang: Lang) -> Recommendation {
     let f = f_option.unwrap_or_else(|| analysis.default_f_option());
     let facts = analysis.facts();
-    let layout = analysis.layout(f, &facts);
-    let decision_path = decision::QUESTIONS
-        .iter()
-        .map(|q| {
-            let a = decision::answer_from_in(q, &facts, lang);
-            DecisionStep {
-                question: q.id.to_string(),
-                answer: if a.yes { "yes" } else { "no" }.to_string(),
-                why: a.why,
-            }
-        })
-        .collect();
-    let advice = Advice {
+    let mut layout = analysis.layout(f, &facts);
+    let mut advice = Advice {
         scenarios: analysis.scenarios(&facts),
-        decision_path,
+        decision_path: Vec::new(),
         unserved: analysis.unserved.clone(),
-        notes: [analysis.notes(), layout.notes].concat(),
+        notes: Vec::new(),
     };
+    let texts = AdviceTexts {
+        names: layout.names,
+        whys: layout.whys,
+        notes: [analysis.notes(), layout.notes].concat(),
+        unserved: analysis.unserved_why.clone(),
+        facts,
+    };
+    texts.word(lang, &mut layout.system_users, &mut advice);
     Recommendation {
         system_users: layout.system_users,
         advice,
         f_option: f,
+        texts,
     }
 }
 
@@ -157,6 +208,21 @@ pub struct FNumbers {
     pub f_clients: usize,
     /// Client–extra pairs: the extra links option 2 needs.
     pub extra_links: usize,
+}
+
+impl FNumbers {
+    /// Names the groups and combinations as `advise` names their system
+    /// users in `lang`; the numbers stay as they are.
+    pub fn name_in(&mut self, lang: Lang) {
+        for g in &mut self.groups {
+            let property = g.base.iter().any(|c| c == "forretningsforer-eiendom");
+            let no_extras: &[&str] = &[];
+            g.name = texts::relationship_with(g.relationship, property, no_extras, lang);
+            for c in &mut g.combinations {
+                c.name = texts::relationship_with(g.relationship, property, &c.extras, lang);
+            }
+        }
+    }
 }
 
 /// One ER base whose clients partly have extras.
@@ -201,7 +267,7 @@ pub fn f_numbers(plan: &Plan) -> FNumbers {
 /// them in `lang` ("Accounting + sick leave", "Regnskap + sykefravær"); the
 /// numbers are the same in every language.
 pub fn f_numbers_in(plan: &Plan, lang: Lang) -> FNumbers {
-    Analysis::of_in(plan, lang).f_numbers()
+    Analysis::of(plan).f_numbers(lang)
 }
 
 /// The default F option for a plan: per-service when the clients use two or
@@ -232,8 +298,6 @@ pub fn answer_in(question: &decision::Question, plan: &Plan, lang: Lang) -> deci
 /// The facts of a plan, read once.
 struct Analysis<'p> {
     plan: &'p Plan,
-    /// The language of the texts it writes.
-    lang: Lang,
     universe: Universe,
     /// Own packages on the system that the organisation itself can be given.
     own_usable: PkgSet,
@@ -248,7 +312,9 @@ struct Analysis<'p> {
     shape_clients: Vec<usize>,
     /// Each ER role's client-only packages on the system, indexed by `ErRole as usize`.
     families: Vec<PkgSet>,
+    /// Clients no layout can serve; their reasons are in `unserved_why`.
     unserved: Vec<Unserved>,
+    unserved_why: Vec<Text>,
     /// Package code → number of clients that delegated it, though the system lacks it.
     missing: BTreeMap<String, usize>,
     /// Packages clients' ER roles give that the system register entry lacks.
@@ -260,7 +326,7 @@ struct Analysis<'p> {
     /// Client-only package codes said to be delegated directly → clients.
     client_only_delegated: BTreeMap<String, usize>,
     /// Per-client remarks that do not stop it from being served.
-    remarks: Vec<String>,
+    remarks: Vec<Text>,
     remarks_left_off: usize,
 }
 
@@ -269,14 +335,9 @@ const MAX_REMARKS: usize = 20;
 
 impl<'p> Analysis<'p> {
     fn of(plan: &'p Plan) -> Analysis<'p> {
-        Analysis::of_in(plan, Lang::En)
-    }
-
-    fn of_in(plan: &'p Plan, lang: Lang) -> Analysis<'p> {
         let universe = Universe::of(plan);
         let mut a = Analysis {
             plan,
-            lang,
             universe,
             own_usable: PkgSet::default(),
             own_not_in_system: Vec::new(),
@@ -287,6 +348,7 @@ impl<'p> Analysis<'p> {
             shape_clients: Vec::new(),
             families: Vec::new(),
             unserved: Vec::new(),
+            unserved_why: Vec::new(),
             missing: BTreeMap::new(),
             role_missing: BTreeSet::new(),
             not_delegable: BTreeSet::new(),
@@ -347,7 +409,7 @@ impl<'p> Analysis<'p> {
         }
     }
 
-    fn f_numbers(&self) -> FNumbers {
+    fn f_numbers(&self, lang: Lang) -> FNumbers {
         /// One ER base, with its shapes without and with extras.
         struct G {
             rel: Relationship,
@@ -414,9 +476,6 @@ impl<'p> Analysis<'p> {
         n.groups = groups
             .iter()
             .map(|(g, combos)| {
-                let name = self
-                    .relationship_name_in(g.rel, g.base, self.lang)
-                    .to_string();
                 let plain_clients = clients.next().unwrap_or_default();
                 FGroup {
                     relationship: g.rel,
@@ -424,25 +483,18 @@ impl<'p> Analysis<'p> {
                     plain_clients,
                     combinations: combos
                         .iter()
-                        .map(|(s, _)| {
-                            let names: Vec<&str> = self
-                                .universe
-                                .codes(*s)
-                                .into_iter()
-                                .map(|c| service_name_in(c, self.lang))
-                                .collect();
-                            FCombination {
-                                name: format!("{name} + {}", join_services(&names, true)),
-                                extras: codes(*s),
-                                clients: clients.next().unwrap_or_default(),
-                            }
+                        .map(|(s, _)| FCombination {
+                            name: String::new(),
+                            extras: codes(*s),
+                            clients: clients.next().unwrap_or_default(),
                         })
                         .collect(),
-                    name,
+                    name: String::new(),
                 }
             })
             .collect();
         n.extra_services = codes(all);
+        n.name_in(lang);
         n
     }
 
@@ -525,7 +577,7 @@ impl<'p> Analysis<'p> {
     }
 
     /// Notes from the facts alone (the layout adds its own).
-    fn notes(&self) -> Vec<String> {
+    fn notes(&self) -> Vec<Text> {
         let plan = self.plan;
         let mut notes: Vec<Text> = Vec::new();
         // Situations that break a rule whatever the layout: said first, with the fix.
@@ -538,13 +590,13 @@ impl<'p> Analysis<'p> {
             .collect();
         if plan.system.visible && !client_only.is_empty() {
             notes.push(Text::VisibleWithClientOnly {
-                codes: &client_only,
+                codes: client_only.iter().map(|c| c.to_string()).collect(),
             });
         }
         if plan.system.locally_installed && plan.system.vendor != plan.organisation.orgnr {
             notes.push(Text::LocalWithOtherVendor {
-                vendor: plan.system.vendor.as_str(),
-                orgnr: plan.organisation.orgnr.as_str(),
+                vendor: plan.system.vendor.as_str().into(),
+                orgnr: plan.organisation.orgnr.as_str().into(),
             });
         }
         if plan.system.locally_installed {
@@ -553,55 +605,49 @@ impl<'p> Analysis<'p> {
             notes.push(Text::ENeverVendorKey);
         }
         for code in &self.own_not_in_system {
-            notes.push(Text::OwnNotInSystem { code });
+            notes.push(Text::OwnNotInSystem { code: code.clone() });
         }
         for code in &self.own_not_assignable {
-            notes.push(Text::OwnNotAssignable { code });
+            notes.push(Text::OwnNotAssignable { code: code.clone() });
         }
-        let near: Vec<Vec<&str>> = self
-            .own_unknown
-            .iter()
-            .map(|code| catalog().nearest_codes(code, 3))
-            .collect();
-        for (code, near) in self.own_unknown.iter().zip(&near) {
-            notes.push(Text::OwnUnknown { code, near });
+        for code in &self.own_unknown {
+            notes.push(Text::OwnUnknown {
+                code: code.clone(),
+                near: catalog().nearest_codes(code, 3),
+            });
         }
-        let role_missing: Vec<&str> = self.role_missing.iter().copied().collect();
-        if !role_missing.is_empty() {
+        if !self.role_missing.is_empty() {
             notes.push(Text::RolesGiveMissing {
-                codes: &role_missing,
+                codes: self.role_missing.iter().copied().collect(),
             });
         }
         for (code, n) in &self.missing {
-            notes.push(Text::DelegatedMissing { clients: *n, code });
-        }
-        for (code, n) in &self.client_only_delegated {
-            notes.push(Text::ClientOnlyDelegatedNote { clients: *n, code });
-        }
-        for code in &self.not_delegable {
-            notes.push(Text::NotDelegableForClients { code });
-        }
-        let near_delegated: Vec<Vec<&str>> = self
-            .unknown_delegated
-            .keys()
-            .map(|code| catalog().nearest_codes(code, 3))
-            .collect();
-        for ((code, n), near) in self.unknown_delegated.iter().zip(&near_delegated) {
-            notes.push(Text::DelegatedUnknown {
+            notes.push(Text::DelegatedMissing {
                 clients: *n,
-                code,
-                near,
+                code: code.clone(),
             });
         }
-        let mut notes: Vec<String> = notes.iter().map(|t| t.text(self.lang)).collect();
+        for (code, n) in &self.client_only_delegated {
+            notes.push(Text::ClientOnlyDelegatedNote {
+                clients: *n,
+                code: code.clone(),
+            });
+        }
+        for code in &self.not_delegable {
+            notes.push(Text::NotDelegableForClients { code: code.clone() });
+        }
+        for (code, n) in &self.unknown_delegated {
+            notes.push(Text::DelegatedUnknown {
+                clients: *n,
+                code: code.clone(),
+                near: catalog().nearest_codes(code, 3),
+            });
+        }
         notes.extend(self.remarks.iter().cloned());
         if self.remarks_left_off > 0 {
-            notes.push(
-                Text::MoreRemarks {
-                    count: self.remarks_left_off,
-                }
-                .text(self.lang),
-            );
+            notes.push(Text::MoreRemarks {
+                count: self.remarks_left_off,
+            });
         }
         notes
     }

@@ -45,6 +45,68 @@ pub struct Analysis {
     /// The language the texts are in: the answers, the comparison, the
     /// advice's notes and the recommended system users' names.
     pub lang: Lang,
+    /// What the texts say, as data, for [`Analysis::reword`].
+    pub texts: Texts,
+}
+
+/// The texts of an analysis as data: everything [`Analysis::reword`] needs
+/// to say the same analysis in another language.
+#[derive(Debug, Clone)]
+pub struct Texts {
+    /// The recommendation's (none when the plan's own layout is reviewed).
+    pub advice: Option<advisor::AdviceTexts>,
+    /// What the comparison was worked out from.
+    pub compare: compare::Inputs,
+}
+
+impl Analysis {
+    /// The same analysis in `lang`: the recommended system users renamed
+    /// (and the findings about them), the advice, the answers and the
+    /// comparison reworded. Nothing is analysed again; the layout, the
+    /// external refs and every number stay as they are.
+    pub fn reword(&mut self, lang: Lang) {
+        if lang == self.lang {
+            return;
+        }
+        self.compare = self
+            .texts
+            .reword(lang, &mut self.reviewed, &mut self.report);
+        self.answers = answers(&self.facts, lang);
+        self.lang = lang;
+    }
+}
+
+impl Texts {
+    /// Words `reviewed` (the plan these texts were analysed into) in `lang`,
+    /// renames its system users in `report`, and gives the comparison in
+    /// `lang`. The answers are worded from the facts.
+    pub fn reword(&mut self, lang: Lang, reviewed: &mut Plan, report: &mut Report) -> Comparison {
+        if let Some(texts) = &self.advice
+            && let Some(advice) = reviewed.advice.as_mut()
+        {
+            let before: Vec<String> = reviewed
+                .system_users
+                .iter()
+                .map(|su| su.name.clone())
+                .collect();
+            texts.word(lang, &mut reviewed.system_users, advice);
+            let after: Vec<&str> = reviewed
+                .system_users
+                .iter()
+                .map(|su| su.name.as_str())
+                .collect();
+            report.rename_system_users(&before, &after);
+        }
+        self.compare.numbers.name_in(lang);
+        compare::compare_from(reviewed, &self.compare, lang)
+    }
+}
+
+fn answers(facts: &decision::Facts, lang: Lang) -> Vec<Answer> {
+    decision::QUESTIONS
+        .iter()
+        .map(|q| decision::answer_from_in(q, facts, lang))
+        .collect()
 }
 
 /// Analyses `plan`: with `own_layout` its own system users are checked,
@@ -59,37 +121,33 @@ pub fn analyse(plan: &Plan, own_layout: bool, lang: Lang) -> Analysis {
 /// F's numbers and both options' layouts; the check and the route totals
 /// share one index of the reviewed plan.
 pub fn analyse_owned(plan: Plan, own_layout: bool, lang: Lang) -> Analysis {
-    let study = advisor::Study::of_in(&plan, lang);
+    let study = advisor::Study::of(&plan);
     let facts = study.facts();
-    let answers = decision::QUESTIONS
-        .iter()
-        .map(|q| decision::answer_from_in(q, &facts, lang))
-        .collect();
+    let answers = answers(&facts, lang);
 
-    let numbers = study.f_numbers();
+    let numbers = study.f_numbers(lang);
     let recommended = study.default_f_option();
     let chosen = plan.options.f_option.unwrap_or(recommended);
-    let advice = (!own_layout).then(|| study.recommend(Some(chosen)));
+    let advice = (!own_layout).then(|| study.recommend(Some(chosen), lang));
     // The other option's layout is only counted (no names, no client lists).
     let system_users = [FOption::PerCombination, FOption::PerService].map(|f| match &advice {
         Some(rec) if rec.f_option == f => rec.system_users.len(),
         _ => study.system_user_count(Some(f)),
     });
-    let compare = compare::compare_from(
-        &plan,
-        compare::Inputs {
-            numbers,
-            recommended,
-            system_users,
-        },
-        lang,
-    );
+    let inputs = compare::Inputs {
+        numbers,
+        recommended,
+        system_users,
+    };
+    let compare = compare::compare_from(&plan, &inputs, lang);
     drop(study);
 
     let mut reviewed = plan;
+    let mut advice_texts = None;
     if let Some(rec) = advice {
         reviewed.system_users = rec.system_users;
         reviewed.advice = Some(rec.advice);
+        advice_texts = Some(rec.texts);
     }
     let ix = Index::new(&reviewed);
     let report = crate::engine::check_with(&ix);
@@ -108,6 +166,10 @@ pub fn analyse_owned(plan: Plan, own_layout: bool, lang: Lang) -> Analysis {
         compare,
         routes,
         lang,
+        texts: Texts {
+            advice: advice_texts,
+            compare: inputs,
+        },
     }
 }
 
@@ -136,6 +198,27 @@ mod tests {
                     a.routes.served + a.routes.ambiguous + a.routes.none,
                     table.len()
                 );
+            }
+        }
+    }
+
+    /// Worded again in the other language, an analysis is the analysis made
+    /// in that language, for the advice and for a plan's own layout.
+    #[test]
+    fn reworded_is_analysed_in_that_language() {
+        for (n, seed) in [(0, 3), (7, 3), (60, 3), (40, 9)] {
+            let plan = crate::generate::plan(n, 2, seed);
+            for own_layout in [false, true] {
+                for (from, to) in [(Lang::En, Lang::Nb), (Lang::Nb, Lang::En)] {
+                    let mut a = analyse(&plan, own_layout, from);
+                    a.reword(to);
+                    let b = analyse(&plan, own_layout, to);
+                    assert_eq!(a.reviewed, b.reviewed);
+                    assert_eq!(a.report, b.report);
+                    assert_eq!(a.answers, b.answers);
+                    assert_eq!(a.compare, b.compare);
+                    assert_eq!(a.lang, to);
+                }
             }
         }
     }

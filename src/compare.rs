@@ -61,18 +61,20 @@ pub fn compare(plan: &Plan) -> Comparison {
 /// [`compare`] with its sentences, titles and system users' names in `lang`
 /// (the names `advise --lang` gives); the figures are the same in every language.
 pub fn compare_in(plan: &Plan, lang: Lang) -> Comparison {
-    let study = advisor::Study::of_in(plan, lang);
+    let study = advisor::Study::of(plan);
     let layout = |f| study.system_user_count(Some(f));
     let inputs = Inputs {
-        numbers: study.f_numbers(),
+        numbers: study.f_numbers(lang),
         recommended: study.default_f_option(),
         system_users: [layout(FOption::PerCombination), layout(FOption::PerService)],
     };
-    compare_from(plan, inputs, lang)
+    compare_from(plan, &inputs, lang)
 }
 
 /// What a comparison reads from the advisor, for a caller that already has
-/// some of it (the wizard's analysis advises once and reuses the layout).
+/// some of it (the wizard's analysis advises once and reuses the layout, and
+/// words the same inputs again when the language changes).
+#[derive(Debug, Clone)]
 pub struct Inputs {
     pub numbers: FNumbers,
     /// The default option for the plan's numbers.
@@ -82,12 +84,13 @@ pub struct Inputs {
 }
 
 /// [`compare_in`] from inputs already worked out.
-pub fn compare_from(plan: &Plan, inputs: Inputs, lang: Lang) -> Comparison {
+pub fn compare_from(plan: &Plan, inputs: &Inputs, lang: Lang) -> Comparison {
     let Inputs {
         numbers: n,
         recommended,
         system_users: [layout_1, layout_2],
     } = inputs;
+    let (recommended, layout_1, layout_2) = (*recommended, *layout_1, *layout_2);
     let base_only: usize = n.groups.iter().map(|g| g.plain_clients.len()).sum();
     let applies = n.f_clients > 0;
     let services: Vec<String> = n
@@ -108,15 +111,15 @@ pub fn compare_from(plan: &Plan, inputs: Inputs, lang: Lang) -> Comparison {
         Text::NotApplies
     }
     .text(lang);
-    let recommendation = recommendation_text(&n, combos, recommended, applies).text(lang);
+    let recommendation = recommendation_text(n, combos, recommended, applies).text(lang);
     Comparison {
         applies,
         situation,
         extra_services: n.extra_services.clone(),
         f_clients: n.f_clients,
         base_only_clients: base_only,
-        option_1: option_1(plan, &n, layout_1, lang),
-        option_2: option_2(plan, &n, layout_2, lang),
+        option_1: option_1(plan, n, layout_1, lang),
+        option_2: option_2(plan, n, layout_2, lang),
         recommended: recommended.as_str().into(),
         recommendation,
         chosen: plan.options.f_option.map(|f| f.as_str().to_string()),

@@ -617,6 +617,35 @@ impl Report {
         self.findings.iter().filter(move |f| f.rule == rule)
     }
 
+    /// Renames system users in every finding (its subject and the names its
+    /// message gives): `from[i]` becomes `to[i]`. A front end that rewords
+    /// a recommended layout in another language keeps the findings about it.
+    pub fn rename_system_users(&mut self, from: &[String], to: &[&str]) {
+        let map: std::collections::HashMap<&str, &str> = from
+            .iter()
+            .map(String::as_str)
+            .zip(to.iter().copied())
+            .filter(|(a, b)| a != b)
+            .collect();
+        if map.is_empty() {
+            return;
+        }
+        for f in &mut self.findings {
+            if let Some(new) = f.system_user.as_deref().and_then(|n| map.get(n)) {
+                f.system_user = Some((*new).to_string());
+            }
+            let mut rename = |name: &mut texts::Text| {
+                if let Some(new) = map.get(&**name) {
+                    *name = (*new).into();
+                }
+            };
+            f.said.system_user_names(&mut rename);
+            if let Some(fix) = &mut f.fix {
+                fix.system_user_names(&mut rename);
+            }
+        }
+    }
+
     /// Every finding worded for the reader, with the summary.
     pub fn worded(&self, to: impl Into<Wording>) -> WordedReport<'_> {
         let to = to.into();

@@ -637,18 +637,29 @@ proptest! {
 }
 
 /// What `compare` and the wizard count without writing a layout out is the
-/// layout's size, under both F options.
+/// layout's size, under both F options; and a recommendation worded again
+/// from its texts in the other language is the one advised in that language.
 fn counts_match(plan: &Plan) -> Result<(), TestCaseError> {
+    use sysuser::lang::Lang;
     use sysuser::plan::FOption;
-    let study = sysuser::advisor::Study::of_in(plan, sysuser::lang::Lang::En);
+    let study = sysuser::advisor::Study::of(plan);
     for f in [
         None,
         Some(FOption::PerCombination),
         Some(FOption::PerService),
     ] {
-        let rec = study.recommend(f);
+        let rec = study.recommend(f, Lang::En);
         prop_assert_eq!(study.system_user_count(f), rec.system_users.len());
         prop_assert_eq!(&rec, &sysuser::advisor::recommend(plan, f));
+        let nb = study.recommend(f, Lang::Nb);
+        prop_assert_eq!(&rec.texts, &nb.texts);
+        for (from, to, lang) in [(&rec, &nb, Lang::Nb), (&nb, &rec, Lang::En)] {
+            let mut reworded = from.clone();
+            let (sus, advice) = (&mut reworded.system_users, &mut reworded.advice);
+            from.texts.word(lang, sus, advice);
+            prop_assert_eq!(&reworded.system_users, &to.system_users);
+            prop_assert_eq!(&reworded.advice, &to.advice);
+        }
     }
     Ok(())
 }

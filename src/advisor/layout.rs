@@ -1,21 +1,21 @@
 //! From the analysis to system users: drafts per relationship type and F
 //! option, self-on-client, team splits (D), merging, names and `why:` lines.
 
-use super::texts::Text;
+use super::texts::{Name, Names, Text};
 use super::*;
 
 impl Analysis<'_> {
     pub(super) fn layout(&self, f: FOption, facts: &Facts) -> Layout {
         let (drafts, notes) = self.drafts(f);
         Layout {
-            system_users: self.finish(drafts, facts),
             notes,
+            ..self.finish(drafts, facts)
         }
     }
 
     /// The layout's system users before they are named and given their
     /// clients (one each), with the layout's notes.
-    pub(super) fn drafts(&self, f: FOption) -> (Vec<Draft>, Vec<String>) {
+    pub(super) fn drafts(&self, f: FOption) -> (Vec<Draft>, Vec<Text>) {
         let mut drafts: Vec<Draft> = Vec::new();
         if !self.own_usable.is_empty() {
             drafts.push(Draft::new(
@@ -171,7 +171,7 @@ impl Analysis<'_> {
     /// Scenario H simplified: with the option on, the organisation itself goes
     /// on a delegated client system user that carries all its own packages,
     /// when every package there is assignable; the standard one then goes.
-    pub(super) fn self_on_client(&self, drafts: &mut Vec<Draft>, notes: &mut Vec<String>) {
+    pub(super) fn self_on_client(&self, drafts: &mut Vec<Draft>, notes: &mut Vec<Text>) {
         let has_delegated = drafts
             .iter()
             .any(|d| d.kind == SystemUserType::Client && d.rel.is_none());
@@ -185,7 +185,7 @@ impl Analysis<'_> {
             return;
         }
         if !self.plan.options.self_on_client_system_user {
-            notes.push(Text::HSelfOnClientAvailable.text(self.lang));
+            notes.push(Text::HSelfOnClientAvailable);
             return;
         }
         // Altinn gives the organisation every package of the client system
@@ -205,20 +205,17 @@ impl Analysis<'_> {
             Some(i) => {
                 drafts[i].include_self = true;
                 drafts.remove(std_ix);
-                notes.push(Text::HSimplifiedNote.text(self.lang));
+                notes.push(Text::HSimplifiedNote);
             }
-            None => notes.push(
-                Text::HKeepsStandard {
-                    codes: &self.universe.codes(own),
-                }
-                .text(self.lang),
-            ),
+            None => notes.push(Text::HKeepsStandard {
+                codes: self.universe.codes(own),
+            }),
         }
     }
 
     /// Scenario D: every system user is cut so each part carries only the
     /// packages one set of teams handles, and names those teams.
-    pub(super) fn split_by_team(&self, drafts: Vec<Draft>, notes: &mut Vec<String>) -> Vec<Draft> {
+    pub(super) fn split_by_team(&self, drafts: Vec<Draft>, notes: &mut Vec<Text>) -> Vec<Draft> {
         let teams = &self.plan.teams;
         let mut out = Vec::new();
         let mut unhandled: Vec<String> = Vec::new();
@@ -273,13 +270,14 @@ impl Analysis<'_> {
         if !unhandled.is_empty() {
             unhandled.sort();
             unhandled.dedup();
-            notes.push(Text::DUnhandled { codes: &unhandled }.text(self.lang));
+            notes.push(Text::DUnhandled { codes: unhandled });
         }
         out
     }
 
-    /// Names, external refs and reasons; drafts become system users.
-    pub(super) fn finish(&self, drafts: Vec<Draft>, facts: &Facts) -> Vec<SystemUser> {
+    /// Names, external refs and reasons; drafts become system users. Their
+    /// names and `why:` are left empty for [`AdviceTexts`] to word.
+    pub(super) fn finish(&self, drafts: Vec<Draft>, facts: &Facts) -> Layout {
         let ctx = WhyContext {
             multi_kind: facts.kinds.len() >= 2,
             has_delegated: self.shapes.iter().any(|s| match &s.place {
@@ -290,39 +288,28 @@ impl Analysis<'_> {
         let teams = &self.plan.teams;
         let team_names =
             |d: &Draft| -> Vec<String> { d.teams.iter().map(|&t| teams[t].name.clone()).collect() };
-        let names_in = |lang: Lang| -> Vec<String> {
-            let mut names: Vec<String> = drafts.iter().map(|d| self.name(d, lang)).collect();
-            // Disambiguate by team first, then by number.
-            let counts = count(&names);
-            for (i, d) in drafts.iter().enumerate() {
-                if counts[&names[i]] > 1 && !d.teams.is_empty() {
-                    names[i] = format!("{} ({})", names[i], team_names(d).join(", "));
-                }
-            }
-            numbered(names, " ")
+        let names = Names {
+            names: drafts
+                .iter()
+                .map(|d| (self.name(d), team_names(d)))
+                .collect(),
         };
+        let whys: Vec<Text> = drafts.iter().map(|d| self.why(d, ctx)).collect();
         // External refs come from the English names, so they are the same in
         // every language and the end-user system's configuration never changes.
-        let english = names_in(Lang::En);
-        let refs = numbered(english.iter().map(|n| slug(n)).collect(), "-");
+        let refs = numbered(names.text(Lang::En).iter().map(|n| slug(n)).collect(), "-");
         let lists: Vec<&[u32]> = drafts.iter().map(|d| d.shapes.as_slice()).collect();
         let clients = self.clients_of(&lists);
-        let names = if self.lang == Lang::En {
-            english
-        } else {
-            names_in(self.lang)
-        };
-        drafts
+        let system_users = drafts
             .into_iter()
-            .zip(names.into_iter().zip(refs))
+            .zip(refs)
             .zip(clients)
-            .map(|((d, (name, external_ref)), clients)| {
-                let why = self.why(&d, ctx);
+            .map(|((d, external_ref), clients)| {
                 let mut access_packages = self.universe.codes(d.base);
                 access_packages.extend(self.universe.codes(d.extra));
                 SystemUser {
                     teams: team_names(&d),
-                    name,
+                    name: String::new(),
                     external_ref: if external_ref.is_empty() {
                         "system-user".into()
                     } else {
@@ -335,112 +322,76 @@ impl Analysis<'_> {
                         .collect(),
                     clients,
                     include_self: d.include_self,
-                    why: Some(why),
+                    why: None,
                 }
             })
-            .collect()
-    }
-
-    /// A draft's name in `lang` (English: also the source of its external ref).
-    pub(super) fn name(&self, d: &Draft, lang: Lang) -> String {
-        if d.kind == SystemUserType::Standard {
-            return match lang {
-                Lang::En => "Own reporting",
-                Lang::Nb => "Egen rapportering",
-            }
-            .into();
-        }
-        let extras: Vec<&str> = self
-            .universe
-            .codes(d.extra)
-            .into_iter()
-            .map(|c| service_name_in(c, lang))
             .collect();
+        Layout {
+            system_users,
+            names,
+            whys,
+            notes: Vec::new(),
+        }
+    }
+
+    /// A draft's name, as data.
+    pub(super) fn name(&self, d: &Draft) -> Name {
+        if d.kind == SystemUserType::Standard {
+            return Name::OwnReporting;
+        }
+        let extras = self.universe.codes(d.extra);
         match d.rel {
-            Some(rel) if !d.base.is_empty() => {
-                let base = self.relationship_name_in(rel, d.base, lang);
-                if extras.is_empty() {
-                    base.into()
-                } else {
-                    format!("{base} + {}", join_services(&extras, true))
-                }
-            }
+            Some(rel) if !d.base.is_empty() => Name::Relationship {
+                rel,
+                property: self.is_property(d.base),
+                extras,
+            },
             _ => {
-                let subs = !d.shapes.is_empty()
+                let sub_entities = !d.shapes.is_empty()
                     && d.shapes.iter().all(|&s| self.shapes[s as usize].sub_entity);
-                let group = match (subs, lang) {
-                    (true, Lang::En) => "Sub-entities",
-                    (true, Lang::Nb) => "Organisasjonsledd",
-                    (false, Lang::En) => "Delegated clients",
-                    (false, Lang::Nb) => "Delegerte klienter",
-                };
                 match d.origin {
-                    Origin::Delegated { several: false } if !d.split => group.into(),
-                    Origin::Delegated { .. } => {
-                        format!("{group} ({})", join_services(&extras, false))
-                    }
-                    _ => join_services(&extras, false),
+                    Origin::Delegated { several: false } if !d.split => Name::Group {
+                        sub_entities,
+                        services: None,
+                    },
+                    Origin::Delegated { .. } => Name::Group {
+                        sub_entities,
+                        services: Some(extras),
+                    },
+                    _ => Name::Services(extras),
                 }
             }
         }
     }
 
-    /// The name of a relationship type's system user ("Accounting", "Regnskap").
-    pub(super) fn relationship_name_in(
-        &self,
-        rel: Relationship,
-        base: PkgSet,
-        lang: Lang,
-    ) -> &'static str {
-        let property = || {
-            let eiendom = self.universe.index.get("forretningsforer-eiendom");
-            eiendom.is_some_and(|&i| base.contains(i))
-        };
-        match (rel, lang) {
-            (Relationship::REGNSKAPSFORER, Lang::En) => "Accounting",
-            (Relationship::REGNSKAPSFORER, Lang::Nb) => "Regnskap",
-            (Relationship::REVISOR, Lang::En) => "Audit",
-            (Relationship::REVISOR, Lang::Nb) => "Revisjon",
-            (Relationship::FORRETNINGSFORER, Lang::En) if property() => "Property management",
-            (Relationship::FORRETNINGSFORER, Lang::Nb) if property() => "Forretningsførsel eiendom",
-            (Relationship::FORRETNINGSFORER, Lang::En) => "Business management (NUF)",
-            (Relationship::FORRETNINGSFORER, Lang::Nb) => "Forretningsførsel (NUF)",
-            (Relationship::Role(r), _) => r.name(lang == Lang::Nb),
-            (Relationship::Delegated, Lang::En) => "Delegated clients",
-            (Relationship::Delegated, Lang::Nb) => "Delegerte klienter",
-        }
+    /// Whether a base includes `forretningsforer-eiendom`, which names a
+    /// business manager's system user "Property management".
+    pub(super) fn is_property(&self, base: PkgSet) -> bool {
+        let eiendom = self.universe.index.get("forretningsforer-eiendom");
+        eiendom.is_some_and(|&i| base.contains(i))
     }
 
-    pub(super) fn why(&self, d: &Draft, ctx: WhyContext) -> String {
+    pub(super) fn why(&self, d: &Draft, ctx: WhyContext) -> Text {
         let WhyContext {
             multi_kind,
             has_delegated,
         } = ctx;
-        let lang = self.lang;
-        let teams: Vec<&str> = d
+        let teams: Vec<String> = d
             .teams
             .iter()
-            .map(|&t| self.plan.teams[t].name.as_str())
+            .map(|&t| self.plan.teams[t].name.clone())
             .collect();
         if d.split {
             return if teams.is_empty() {
                 Text::DCutNoTeam
             } else {
-                Text::DCut { teams: &teams }
-            }
-            .text(lang);
+                Text::DCut { teams }
+            };
         }
         if d.include_self {
-            return Text::HSimplifiedWhy.text(lang);
+            return Text::HSimplifiedWhy;
         }
-        let rel = d.rel.map(|r| r.label_in(lang));
-        let extras: Vec<&str> = self
-            .universe
-            .codes(d.extra)
-            .into_iter()
-            .map(|c| service_name_in(c, lang))
-            .collect();
-        let extras = join_services(&extras, true);
+        let rel = d.rel;
         let several = matches!(d.origin, Origin::Delegated { several: true });
         let s = match d.origin {
             Origin::Own if self.plan.system.locally_installed => Text::EStandard,
@@ -452,9 +403,11 @@ impl Analysis<'_> {
             Origin::FBase(FOption::PerService) => Text::F2Base { rel },
             Origin::FCombination => Text::F1Combination {
                 rel,
-                extras: &extras,
+                extras: self.universe.codes(d.extra),
             },
-            Origin::FService => Text::F2Service { extras: &extras },
+            Origin::FService => Text::F2Service {
+                extras: self.universe.codes(d.extra),
+            },
             Origin::Delegated { .. } => {
                 let subs = d.shapes.iter().all(|&s| self.shapes[s as usize].sub_entity);
                 if subs && several {
@@ -469,16 +422,14 @@ impl Analysis<'_> {
                     Text::BDelegated
                 }
             }
-        }
-        .text(lang);
+        };
         if teams.is_empty() {
             s
         } else {
             Text::OnlyTeams {
-                why: &s,
-                teams: &teams,
+                why: Box::new(s),
+                teams,
             }
-            .text(lang)
         }
     }
 }
@@ -492,9 +443,13 @@ pub(super) struct WhyContext {
     pub(super) has_delegated: bool,
 }
 
+/// A layout with its names, reasons and notes as data, not yet worded.
 pub(super) struct Layout {
+    /// Named and reasoned by `names` and `whys`, in the same order.
     pub(super) system_users: Vec<SystemUser>,
-    pub(super) notes: Vec<String>,
+    pub(super) names: Names,
+    pub(super) whys: Vec<Text>,
+    pub(super) notes: Vec<Text>,
 }
 
 pub(super) struct ErGroup {

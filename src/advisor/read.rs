@@ -129,15 +129,15 @@ impl<'p> Analysis<'p> {
         let mut shapes = Shapes::default();
         for (i, c) in plan.clients.iter().enumerate() {
             let shape = if c.orgnr == plan.organisation.orgnr {
-                self.remark(Text::IsTheOrganisation { client: &c.label() });
+                self.remark(Text::IsTheOrganisation { client: c.label() });
                 NO_SHAPE
             } else if repeats.get(i).copied().unwrap_or(false) {
-                self.remark(Text::ListedTwice { client: &c.label() });
+                self.remark(Text::ListedTwice { client: c.label() });
                 NO_SHAPE
             } else if let Some(main) = op_units.get(&c.orgnr) {
                 self.remark(Text::IsOperationalUnit {
-                    client: &c.label(),
-                    main,
+                    client: c.label(),
+                    main: main.to_string(),
                 });
                 NO_SHAPE
             } else {
@@ -191,13 +191,12 @@ impl<'p> Analysis<'p> {
         delegated_class: &mut HashMap<&'a str, Option<usize>, FastHash>,
         shapes: &mut Shapes,
     ) -> Option<Place> {
-        let lang = self.lang;
         if !c.has_relationship() {
-            self.unserve(c, Text::NoRelationship.text(lang));
+            self.unserve(c, Text::NoRelationship);
             return None;
         }
         let form = c.unit_type.as_ref().map(|u| u.as_str());
-        let mut problems: Vec<String> = Vec::new();
+        let mut problems: Vec<Text> = Vec::new();
         let mut bases = std::mem::take(&mut shapes.bases);
         bases.clear();
         for role in ErRole::all().filter(|r| c.er_roles.contains(r)) {
@@ -219,15 +218,12 @@ impl<'p> Analysis<'p> {
             };
             let outcome = &roles.outcomes[k];
             if outcome.gives.is_empty() {
-                problems.push(role_gives_nothing(role, form, lang));
+                problems.push(role_gives_nothing(role, form));
             } else if outcome.usable.is_empty() {
-                problems.push(
-                    Text::SystemLacksRolePackages {
-                        role: Relationship::from(role).label_in(lang),
-                        gives: &outcome.gives,
-                    }
-                    .text(lang),
-                );
+                problems.push(Text::SystemLacksRolePackages {
+                    role: Relationship::from(role),
+                    gives: outcome.gives.clone(),
+                });
             } else {
                 // A package two roles give rests on the first (ErRole order,
                 // as check reads it); a role adding nothing is no new basis.
@@ -242,7 +238,7 @@ impl<'p> Analysis<'p> {
         }
         // Package-level problems are summed up in the notes; a client that is
         // served anyway gets no remark of its own for them.
-        let mut package_problems: Vec<String> = Vec::new();
+        let mut package_problems: Vec<Text> = Vec::new();
         let mut delegated = PkgSet::default();
         for p in &c.delegated {
             let code = p.code();
@@ -274,19 +270,19 @@ impl<'p> Analysis<'p> {
         } else {
             shapes.bases = bases;
             if c.sub_entity && c.delegated.is_empty() {
-                problems.push(Text::SubEntityMustDelegate.text(lang));
+                problems.push(Text::SubEntityMustDelegate);
             }
             problems.extend(package_problems);
             if problems.is_empty() {
-                problems.push(Text::NothingUsable.text(lang));
+                problems.push(Text::NothingUsable);
             }
-            self.unserve(c, problems.join("; "));
+            self.unserve(c, Text::Problems(problems));
             return None;
         };
         if !problems.is_empty() {
             self.remark(Text::ServedAnyway {
-                client: &c.label(),
-                problems: &problems,
+                client: c.label(),
+                problems,
             });
         }
         Some(place)
@@ -368,41 +364,43 @@ impl<'p> Analysis<'p> {
         self.universe.index.get(code).copied()
     }
 
-    fn note_unusable_delegated(&mut self, code: &str, problems: &mut Vec<String>) {
+    fn note_unusable_delegated(&mut self, code: &str, problems: &mut Vec<Text>) {
         match catalog().get(code) {
             None => {
                 *self.unknown_delegated.entry(code.to_string()).or_default() += 1;
-                problems.push(Text::NotAPackage { code }.text(self.lang));
+                problems.push(Text::NotAPackage { code: code.into() });
             }
             Some(pkg) if pkg.is_delegable && !pkg.is_assignable => {
                 *self
                     .client_only_delegated
                     .entry(code.to_string())
                     .or_default() += 1;
-                problems.push(Text::ClientOnlyDelegated { code }.text(self.lang));
+                problems.push(Text::ClientOnlyDelegated { code: code.into() });
             }
             Some(pkg) if !pkg.is_delegable || pkg.is_person_package() => {
                 self.not_delegable.insert(code.to_string());
-                problems.push(Text::CannotBeDelegated { code }.text(self.lang));
+                problems.push(Text::CannotBeDelegated { code: code.into() });
             }
             Some(_) => {
                 *self.missing.entry(code.to_string()).or_default() += 1;
-                problems.push(Text::SystemLacksPackage { code }.text(self.lang));
+                problems.push(Text::SystemLacksPackage { code: code.into() });
             }
         }
     }
 
-    fn unserve(&mut self, c: &Client, reason: String) {
+    /// `c` goes on no system user, for `why` (worded by the recommendation).
+    fn unserve(&mut self, c: &Client, why: Text) {
         self.unserved.push(Unserved {
             client: c.orgnr.clone(),
             name: c.name.clone(),
-            reason,
+            reason: String::new(),
         });
+        self.unserved_why.push(why);
     }
 
     fn remark(&mut self, text: Text) {
         if self.remarks.len() < MAX_REMARKS {
-            self.remarks.push(text.text(self.lang));
+            self.remarks.push(text);
         } else {
             self.remarks_left_off += 1;
         }
@@ -433,7 +431,7 @@ fn repeats(plan: &Plan) -> Vec<bool> {
     repeats
 }
 
-pub(super) fn role_gives_nothing(role: ErRole, form: Option<&str>, lang: Lang) -> String {
+pub(super) fn role_gives_nothing(role: ErRole, form: Option<&str>) -> Text {
     let forms: Vec<&str> = catalog()
         .role(role.as_str())
         .into_iter()
@@ -442,17 +440,16 @@ pub(super) fn role_gives_nothing(role: ErRole, form: Option<&str>, lang: Lang) -
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let role = Relationship::from(role).label_in(lang);
+    let role = Relationship::from(role);
     if forms.is_empty() {
         Text::RoleGivesNothing { role }
     } else {
         Text::RoleOnlyForForms {
             role,
-            forms: &forms,
-            form,
+            forms,
+            form: form.map(String::from),
         }
     }
-    .text(lang)
 }
 
 #[cfg(test)]

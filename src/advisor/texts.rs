@@ -1,101 +1,111 @@
 //! Every text the advisor writes into a plan (`why:`, `advice.notes`,
 //! `advice.unserved[].reason`), in English and Norwegian bokmål, in one place.
 //!
-//! The advisor decides; a [`Text`] carries the facts, and [`Text::text`] words
-//! it, one function per language. System users' names are in
-//! [`super::relationship_name_in`] and the catalog's package names.
+//! The advisor decides; a [`Text`] or a [`Name`] carries the facts, and
+//! `text(lang)` words it, one function per language. A recommendation keeps
+//! them as data ([`super::AdviceTexts`]), so a front end rewords it in the
+//! other language without analysing the plan again.
 
+use super::layout::{count, join_services, numbered};
+use crate::catalog::service_name_in;
 use crate::lang::Lang;
+use crate::plan::Relationship;
 
-/// One advisor text with the facts it names. Lists of services are already
-/// joined ("sick leave + salary"); codes are given bare and quoted here.
-pub(super) enum Text<'a> {
+/// One advisor text with the facts it names: data, kept in a recommendation
+/// and worded by [`Text::text`] when shown, so a front end can show it in
+/// another language without analysing the plan again. Codes are given bare
+/// and quoted here; relationships and services are named here, in the
+/// reader's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Text {
     // Remarks about single clients.
     IsTheOrganisation {
-        client: &'a str,
+        client: String,
     },
     ListedTwice {
-        client: &'a str,
+        client: String,
     },
     IsOperationalUnit {
-        client: &'a str,
-        main: &'a str,
+        client: String,
+        main: String,
     },
     ServedAnyway {
-        client: &'a str,
-        problems: &'a [String],
+        client: String,
+        problems: Vec<Text>,
     },
     // Why a client cannot be served, or is served only in part.
+    /// Every problem that stops a client from being served, in order.
+    Problems(Vec<Text>),
     NoRelationship,
     RoleGivesNothing {
-        role: &'a str,
+        role: Relationship,
     },
     RoleOnlyForForms {
-        role: &'a str,
-        forms: &'a [&'a str],
-        form: Option<&'a str>,
+        role: Relationship,
+        forms: Vec<&'static str>,
+        form: Option<String>,
     },
     SystemLacksRolePackages {
-        role: &'a str,
-        gives: &'a [&'a str],
+        role: Relationship,
+        gives: Vec<&'static str>,
     },
     SubEntityMustDelegate,
     NothingUsable,
     NotAPackage {
-        code: &'a str,
+        code: String,
     },
     CannotBeDelegated {
-        code: &'a str,
+        code: String,
     },
     /// A client-only package the plan says was delegated directly.
     ClientOnlyDelegated {
-        code: &'a str,
+        code: String,
     },
     /// Clients said to have delegated a client-only package (a note).
     ClientOnlyDelegatedNote {
         clients: usize,
-        code: &'a str,
+        code: String,
     },
     SystemLacksPackage {
-        code: &'a str,
+        code: String,
     },
     // Notes.
     /// The situation breaks visible-system-with-client-only-package.
     VisibleWithClientOnly {
-        codes: &'a [&'a str],
+        codes: Vec<String>,
     },
     /// The situation breaks locally-installed-needs-own-vendor.
     LocalWithOtherVendor {
-        vendor: &'a str,
-        orgnr: &'a str,
+        vendor: String,
+        orgnr: String,
     },
     ERegistersItself,
     EOwnMaskinporten,
     ENeverVendorKey,
     OwnNotInSystem {
-        code: &'a str,
+        code: String,
     },
     OwnNotAssignable {
-        code: &'a str,
+        code: String,
     },
     OwnUnknown {
-        code: &'a str,
-        near: &'a [&'a str],
+        code: String,
+        near: Vec<&'static str>,
     },
     RolesGiveMissing {
-        codes: &'a [&'a str],
+        codes: Vec<&'static str>,
     },
     DelegatedMissing {
         clients: usize,
-        code: &'a str,
+        code: String,
     },
     NotDelegableForClients {
-        code: &'a str,
+        code: String,
     },
     DelegatedUnknown {
         clients: usize,
-        code: &'a str,
-        near: &'a [&'a str],
+        code: String,
+        near: Vec<&'static str>,
     },
     MoreRemarks {
         count: usize,
@@ -103,59 +113,78 @@ pub(super) enum Text<'a> {
     HSelfOnClientAvailable,
     HSimplifiedNote,
     HKeepsStandard {
-        codes: &'a [&'a str],
+        codes: Vec<&'static str>,
     },
     DUnhandled {
-        codes: &'a [String],
+        codes: Vec<String>,
     },
     // Why a system user is there.
     DCutNoTeam,
     DCut {
-        teams: &'a [&'a str],
+        teams: Vec<String>,
     },
     HSimplifiedWhy,
     EStandard,
     HStandard,
     AStandard,
-    /// `rel`: the relationship label, `None`: delegated.
+    /// `rel`: the relationship, `None`: delegated.
     CRelationship {
-        rel: Option<&'a str>,
+        rel: Option<Relationship>,
     },
     BRelationship {
-        rel: Option<&'a str>,
+        rel: Option<Relationship>,
     },
     F1Base {
-        rel: Option<&'a str>,
+        rel: Option<Relationship>,
     },
     F2Base {
-        rel: Option<&'a str>,
+        rel: Option<Relationship>,
     },
+    /// `extras`: the extra services' package codes.
     F1Combination {
-        rel: Option<&'a str>,
-        extras: &'a str,
+        rel: Option<Relationship>,
+        extras: Vec<&'static str>,
     },
     F2Service {
-        extras: &'a str,
+        extras: Vec<&'static str>,
     },
     GWithC,
     G,
     HDelegated,
     CDelegated,
     BDelegated,
-    /// `why` (a sentence) narrowed to the teams that may use it.
+    /// `why` narrowed to the teams that may use it.
     OnlyTeams {
-        why: &'a str,
-        teams: &'a [&'a str],
+        why: Box<Text>,
+        teams: Vec<String>,
     },
 }
 
-impl Text<'_> {
+impl Text {
     pub(super) fn text(&self, lang: Lang) -> String {
         match lang {
             Lang::En => en(self),
             Lang::Nb => nb(self),
         }
     }
+}
+
+/// Problems in a row, each worded in `lang`.
+fn joined(texts: &[Text], lang: Lang) -> String {
+    let texts: Vec<String> = texts.iter().map(|t| t.text(lang)).collect();
+    texts.join("; ")
+}
+
+/// Extra services in a sentence ("sick leave + salary").
+fn services(codes: &[&str], lang: Lang) -> String {
+    let names: Vec<&str> = codes.iter().map(|c| service_name_in(c, lang)).collect();
+    join_services(&names, true)
+}
+
+/// Extra services as a name ("Sick leave + salary").
+fn services_as_name(codes: &[&str], lang: Lang) -> String {
+    let names: Vec<&str> = codes.iter().map(|c| service_name_in(c, lang)).collect();
+    join_services(&names, false)
 }
 
 fn quote_list<S: AsRef<str>>(items: &[S]) -> String {
@@ -176,7 +205,7 @@ fn en(t: &Text) -> String {
         }
     };
     let team_word = |n: usize| if n == 1 { "team" } else { "teams" };
-    match *t {
+    match t {
         Text::IsTheOrganisation { client } => format!(
             "{client} is the organisation itself, not a client; its own needs go under `own_packages`."
         ),
@@ -188,17 +217,23 @@ fn en(t: &Text) -> String {
         ),
         Text::ServedAnyway { client, problems } => format!(
             "{client}: {}; it is served through its other relationships.",
-            problems.join("; ")
+            joined(problems, Lang::En)
         ),
+        Text::Problems(problems) => joined(problems, Lang::En),
         Text::NoRelationship => "it has no ER role towards the organisation and has delegated no packages, so it is not a client in Altinn".into(),
-        Text::RoleGivesNothing { role } => format!("the {role} role gives no access packages"),
+        Text::RoleGivesNothing { role } => format!(
+            "the {} role gives no access packages",
+            role.label_in(Lang::En)
+        ),
         Text::RoleOnlyForForms { role, forms, form } => format!(
-            "as {role} the organisation gets access packages only for clients of the forms {}, and this client is {}",
+            "as {} the organisation gets access packages only for clients of the forms {}, and this client is {}",
+            role.label_in(Lang::En),
             forms.join(", "),
-            form.unwrap_or("an unknown organisation form")
+            form.as_deref().unwrap_or("an unknown organisation form")
         ),
         Text::SystemLacksRolePackages { role, gives } => format!(
-            "the system register entry has none of the packages the {role} role gives ({}); ask the vendor to register them",
+            "the system register entry has none of the packages the {} role gives ({}); ask the vendor to register them",
+            role.label_in(Lang::En),
             gives.join(", ")
         ),
         Text::SubEntityMustDelegate => {
@@ -214,7 +249,7 @@ fn en(t: &Text) -> String {
         ),
         Text::ClientOnlyDelegatedNote { clients, code } => format!(
             "{} said to have delegated `{code}` directly, but it comes only through the ER role, so that delegation cannot exist and serves no one: have the client register the organisation in the role in Enhetsregisteret and list it in `er_roles` (delegated-client-only-package).",
-            if clients == 1 { "1 client is".to_string() } else { format!("{clients} clients are") }
+            if *clients == 1 { "1 client is".to_string() } else { format!("{clients} clients are") }
         ),
         Text::SystemLacksPackage { code } => {
             format!("the system register entry lacks `{code}`; ask the vendor to register it")
@@ -249,7 +284,7 @@ fn en(t: &Text) -> String {
         ),
         Text::DelegatedMissing { clients, code } => format!(
             "{} delegated `{code}`, but the system register entry lacks it: ask the vendor to register `{code}` to act for them with it.",
-            count(clients)
+            count(*clients)
         ),
         Text::NotDelegableForClients { code } => format!(
             "`{code}` cannot go on a client system user (it is not delegable), so it is left out for clients."
@@ -266,7 +301,7 @@ fn en(t: &Text) -> String {
             };
             format!(
                 "{} delegated `{code}`, which is not an access package{hint}",
-                count(clients)
+                count(*clients)
             )
         }
         Text::MoreRemarks { count } => {
@@ -294,26 +329,28 @@ fn en(t: &Text) -> String {
         Text::AStandard => "Scenario A: one standard system user carries every package the organisation needs for its own reporting; its operational units inherit it.".into(),
         Text::CRelationship { rel } => format!(
             "Scenario C: clients with the organisation as {} are one relationship type and a separate legal basis, so they share this client system user.",
-            rel.unwrap_or("delegated")
+            rel.map_or("delegated", |r| r.label_in(Lang::En))
         ),
         Text::BRelationship { rel } => format!(
             "Scenario B: every client has the organisation as {}, so one client system user with the packages that relationship gives serves them all.",
-            rel.unwrap_or("delegated")
+            rel.map_or("delegated", |r| r.label_in(Lang::En))
         ),
         Text::F1Base { rel } => format!(
             "Scenario F option 1: clients with the organisation as {} and no extra services; a client that extends moves to the matching combination.",
-            rel.unwrap_or("delegated")
+            rel.map_or("delegated", |r| r.label_in(Lang::En))
         ),
         Text::F2Base { rel } => format!(
             "Scenario F option 2: every client with the organisation as {} stays linked here whatever extra services it has.",
-            rel.unwrap_or("delegated")
+            rel.map_or("delegated", |r| r.label_in(Lang::En))
         ),
         Text::F1Combination { rel, extras } => format!(
-            "Scenario F option 1: clients with the organisation as {} that have also delegated {extras} get one system user for exactly that combination.",
-            rel.unwrap_or("delegated")
+            "Scenario F option 1: clients with the organisation as {} that have also delegated {} get one system user for exactly that combination.",
+            rel.map_or("delegated", |r| r.label_in(Lang::En)),
+            services(extras, Lang::En)
         ),
         Text::F2Service { extras } => format!(
-            "Scenario F option 2: one system user for the extra service {extras}; clients that delegated it are linked here as well as to their base system user."
+            "Scenario F option 2: one system user for the extra service {}; clients that delegated it are linked here as well as to their base system user.",
+            services(extras, Lang::En)
         ),
         Text::GWithC => "Scenario G combined with C: the sub-entities that delegated exactly these packages share this client system user, one per package combination; their operational units follow automatically.".into(),
         Text::G => "Scenario G: each sub-entity delegates these packages to the organisation and is linked as a client; its operational units follow automatically.".into(),
@@ -322,7 +359,7 @@ fn en(t: &Text) -> String {
         Text::BDelegated => "Scenario B: every client reaches the organisation through packages it delegated in Altinn, so one client system user with those packages serves them all.".into(),
         Text::OnlyTeams { why, teams } => format!(
             "{}; only {} {} may use it (scenario D).",
-            why.trim_end_matches('.'),
+            en(why).trim_end_matches('.'),
             team_word(teams.len()),
             teams.join(", ")
         ),
@@ -339,8 +376,8 @@ fn nb(t: &Text) -> String {
         }
     };
     let teams_word = |n: usize| if n == 1 { "teamet" } else { "teamene" };
-    let rel = |r: Option<&str>| r.unwrap_or("delegert i Altinn").to_string();
-    match *t {
+    let rel = |r: &Option<Relationship>| r.map_or("delegert i Altinn", |r| r.label_in(Lang::Nb));
+    match t {
         Text::IsTheOrganisation { client } => format!(
             "{client} er virksomheten selv, ikke en klient; egne behov føres opp under `own_packages`."
         ),
@@ -352,17 +389,23 @@ fn nb(t: &Text) -> String {
         ),
         Text::ServedAnyway { client, problems } => format!(
             "{client}: {}; den betjenes gjennom de andre klientforholdene sine.",
-            problems.join("; ")
+            joined(problems, Lang::Nb)
         ),
+        Text::Problems(problems) => joined(problems, Lang::Nb),
         Text::NoRelationship => "den har ingen ER-rolle overfor virksomheten og har ikke delegert noen tilgangspakker, så den er ikke en klient i Altinn".into(),
-        Text::RoleGivesNothing { role } => format!("rollen som {role} gir ingen tilgangspakker"),
+        Text::RoleGivesNothing { role } => format!(
+            "rollen som {} gir ingen tilgangspakker",
+            role.label_in(Lang::Nb)
+        ),
         Text::RoleOnlyForForms { role, forms, form } => format!(
-            "som {role} får virksomheten tilgangspakker bare for klienter med organisasjonsformene {}, og denne klienten er {}",
+            "som {} får virksomheten tilgangspakker bare for klienter med organisasjonsformene {}, og denne klienten er {}",
+            role.label_in(Lang::Nb),
             forms.join(", "),
-            form.unwrap_or("en ukjent organisasjonsform")
+            form.as_deref().unwrap_or("en ukjent organisasjonsform")
         ),
         Text::SystemLacksRolePackages { role, gives } => format!(
-            "oppføringen i systemregisteret har ingen av tilgangspakkene rollen som {role} gir ({}); be leverandøren registrere dem",
+            "oppføringen i systemregisteret har ingen av tilgangspakkene rollen som {} gir ({}); be leverandøren registrere dem",
+            role.label_in(Lang::Nb),
             gives.join(", ")
         ),
         Text::SubEntityMustDelegate => {
@@ -378,7 +421,7 @@ fn nb(t: &Text) -> String {
         ),
         Text::ClientOnlyDelegatedNote { clients, code } => format!(
             "{} skal ha delegert `{code}` direkte, men den kommer bare gjennom ER-rollen, så den delegeringen kan ikke finnes og betjener ingen: be klienten registrere virksomheten i rollen i Enhetsregisteret og før den opp under `er_roles` (delegated-client-only-package).",
-            if clients == 1 { "1 klient".to_string() } else { format!("{clients} klienter") }
+            if *clients == 1 { "1 klient".to_string() } else { format!("{clients} klienter") }
         ),
         Text::SystemLacksPackage { code } => format!(
             "oppføringen i systemregisteret mangler `{code}`; be leverandøren registrere den"
@@ -413,7 +456,7 @@ fn nb(t: &Text) -> String {
         ),
         Text::DelegatedMissing { clients, code } => format!(
             "{} har delegert `{code}`, men oppføringen i systemregisteret mangler den: be leverandøren registrere `{code}` for å handle for dem med den.",
-            count(clients)
+            count(*clients)
         ),
         Text::NotDelegableForClients { code } => format!(
             "`{code}` kan ikke legges på en klientsystembruker (den kan ikke delegeres), så den utelates for klienter."
@@ -430,7 +473,7 @@ fn nb(t: &Text) -> String {
             };
             format!(
                 "{} har delegert `{code}`, som ikke er en tilgangspakke{hint}",
-                count(clients)
+                count(*clients)
             )
         }
         Text::MoreRemarks { count } => {
@@ -473,11 +516,13 @@ fn nb(t: &Text) -> String {
             rel(r)
         ),
         Text::F1Combination { rel: r, extras } => format!(
-            "Scenario F alternativ 1: klienter med virksomheten som {} som også har delegert {extras}, får én systembruker for akkurat den kombinasjonen.",
-            rel(r)
+            "Scenario F alternativ 1: klienter med virksomheten som {} som også har delegert {}, får én systembruker for akkurat den kombinasjonen.",
+            rel(r),
+            services(extras, Lang::Nb)
         ),
         Text::F2Service { extras } => format!(
-            "Scenario F alternativ 2: én systembruker for tilleggstjenesten {extras}; klienter som har delegert den, knyttes hit i tillegg til sin felles systembruker."
+            "Scenario F alternativ 2: én systembruker for tilleggstjenesten {}; klienter som har delegert den, knyttes hit i tillegg til sin felles systembruker.",
+            services(extras, Lang::Nb)
         ),
         Text::GWithC => "Scenario G kombinert med C: organisasjonsleddene som har delegert akkurat disse tilgangspakkene, deler denne klientsystembrukeren, én per kombinasjon av tilgangspakker; underenhetene følger automatisk.".into(),
         Text::G => "Scenario G: hvert organisasjonsledd delegerer disse tilgangspakkene til virksomheten og knyttes til som klient; underenhetene følger automatisk.".into(),
@@ -486,9 +531,122 @@ fn nb(t: &Text) -> String {
         Text::BDelegated => "Scenario B: alle klientene når virksomheten gjennom tilgangspakker de har delegert i Altinn, så én klientsystembruker med de tilgangspakkene betjener alle.".into(),
         Text::OnlyTeams { why, teams } => format!(
             "{}; bare {} {} kan bruke den (scenario D).",
-            why.trim_end_matches('.'),
+            nb(why).trim_end_matches('.'),
             teams_word(teams.len()),
             teams.join(", ")
         ),
+    }
+}
+
+/// A system user's name as data, worded by [`Name::text`] ("Accounting +
+/// sick leave", "Regnskap + sykefravær").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Name {
+    OwnReporting,
+    /// A relationship type's system user; with extras under F's option 1.
+    Relationship {
+        rel: Relationship,
+        /// The base includes `forretningsforer-eiendom`.
+        property: bool,
+        extras: Vec<&'static str>,
+    },
+    /// Delegated clients or sub-entities; `services` when there is one such
+    /// system user per package combination.
+    Group {
+        sub_entities: bool,
+        services: Option<Vec<&'static str>>,
+    },
+    /// The services alone (F's option 2, a team's cut).
+    Services(Vec<&'static str>),
+}
+
+impl Name {
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Name::OwnReporting => match lang {
+                Lang::En => "Own reporting",
+                Lang::Nb => "Egen rapportering",
+            }
+            .into(),
+            Name::Relationship {
+                rel,
+                property,
+                extras,
+            } => relationship_with(*rel, *property, extras, lang),
+            Name::Group {
+                sub_entities,
+                services,
+            } => {
+                let group = match (sub_entities, lang) {
+                    (true, Lang::En) => "Sub-entities",
+                    (true, Lang::Nb) => "Organisasjonsledd",
+                    (false, Lang::En) => "Delegated clients",
+                    (false, Lang::Nb) => "Delegerte klienter",
+                };
+                match services {
+                    None => group.into(),
+                    Some(codes) => format!("{group} ({})", services_as_name(codes, lang)),
+                }
+            }
+            Name::Services(codes) => services_as_name(codes, lang),
+        }
+    }
+}
+
+/// A relationship type's system user's name, with its extra services if any
+/// ("Accounting", "Accounting + sick leave"): the layout's and F's numbers'.
+pub fn relationship_with<S: AsRef<str>>(
+    rel: Relationship,
+    property: bool,
+    extras: &[S],
+    lang: Lang,
+) -> String {
+    let base = relationship_name(rel, property, lang);
+    if extras.is_empty() {
+        return base.into();
+    }
+    let names: Vec<&str> = extras
+        .iter()
+        .map(|c| service_name_in(c.as_ref(), lang))
+        .collect();
+    format!("{base} + {}", join_services(&names, true))
+}
+
+/// The name of a relationship type's system user ("Accounting", "Regnskap");
+/// `property`: its packages include `forretningsforer-eiendom`.
+pub fn relationship_name(rel: Relationship, property: bool, lang: Lang) -> &'static str {
+    match (rel, lang) {
+        (Relationship::REGNSKAPSFORER, Lang::En) => "Accounting",
+        (Relationship::REGNSKAPSFORER, Lang::Nb) => "Regnskap",
+        (Relationship::REVISOR, Lang::En) => "Audit",
+        (Relationship::REVISOR, Lang::Nb) => "Revisjon",
+        (Relationship::FORRETNINGSFORER, Lang::En) if property => "Property management",
+        (Relationship::FORRETNINGSFORER, Lang::Nb) if property => "Forretningsførsel eiendom",
+        (Relationship::FORRETNINGSFORER, Lang::En) => "Business management (NUF)",
+        (Relationship::FORRETNINGSFORER, Lang::Nb) => "Forretningsførsel (NUF)",
+        (Relationship::Role(r), _) => r.name(lang == Lang::Nb),
+        (Relationship::Delegated, Lang::En) => "Delegated clients",
+        (Relationship::Delegated, Lang::Nb) => "Delegerte klienter",
+    }
+}
+
+/// A layout's system users' names, told apart by team and then by number
+/// in whichever language they are worded.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Names {
+    /// Each system user's name and the teams that may use it.
+    pub(super) names: Vec<(Name, Vec<String>)>,
+}
+
+impl Names {
+    pub fn text(&self, lang: Lang) -> Vec<String> {
+        let mut out: Vec<String> = self.names.iter().map(|(n, _)| n.text(lang)).collect();
+        let counts = count(&out);
+        for (i, (_, teams)) in self.names.iter().enumerate() {
+            if counts[&out[i]] > 1 && !teams.is_empty() {
+                out[i] = format!("{} ({})", out[i], teams.join(", "));
+            }
+        }
+        numbered(out, " ")
     }
 }

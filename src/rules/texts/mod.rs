@@ -516,6 +516,62 @@ pub enum Msg {
 }
 
 impl Msg {
+    /// Calls `f` on every system user's name the message gives, so that a
+    /// renamed system user can be renamed here too.
+    pub fn system_user_names(&mut self, f: &mut impl FnMut(&mut Text)) {
+        match self {
+            Msg::DuplicateExternalRef { su, first, .. }
+            | Msg::RefDiffersInCase { su, first, .. } => {
+                f(su);
+                f(first);
+            }
+            Msg::ExternalRefTooLong { su, .. }
+            | Msg::RefBreaksUrl { su, .. }
+            | Msg::StandardWithoutPackages { su }
+            | Msg::ClientsOnStandard { su, .. }
+            | Msg::StandardNotAssignable { su, .. }
+            | Msg::ClientWithoutPackages { su }
+            | Msg::NotDelegable { su, .. }
+            | Msg::IncludeSelfNotAssignable { su, .. }
+            | Msg::SelfOnClientUnavailable { su }
+            | Msg::PackageImmutable { su }
+            | Msg::PackageNotInSystem { su, .. }
+            | Msg::OrganisationOnSystemUser { su, .. }
+            | Msg::NoRelationship { su, .. }
+            | Msg::NotUnderClients { su, .. }
+            | Msg::RolePackageWrongUnitType { su, .. }
+            | Msg::ClientMissingPackage { su, .. }
+            | Msg::NoneInCommon { su, .. }
+            | Msg::KeepOneAndLink { su, .. }
+            | Msg::MixedLegalBasis { su, .. }
+            | Msg::SystemUserWithoutTeam { su }
+            | Msg::TeamOutsideRelationship { su, .. }
+            | Msg::TeamOutsideRelationshipFix { su, .. }
+            | Msg::TeamNotDefined { su, .. }
+            | Msg::InvalidOrgnr {
+                owner: OrgnrOwner::SystemUserClient(su),
+                ..
+            }
+            | Msg::UnknownPackage {
+                place: Where::SystemUser(su),
+                ..
+            }
+            | Msg::PersonPackage {
+                place: Where::SystemUser(su),
+                ..
+            }
+            | Msg::PackageNotForSystemUsers {
+                place: Where::SystemUser(su),
+                ..
+            }
+            | Msg::DelegatedClientOnlyPackage { su: Some(su), .. } => f(su),
+            Msg::SystemUserPerClient { names }
+            | Msg::SamePackagesTwice { names, .. }
+            | Msg::AmbiguousRoute { names, .. } => names.iter_mut().for_each(f),
+            _ => {}
+        }
+    }
+
     /// The message in the reader's words.
     pub fn text(&self, to: impl Into<Wording>) -> String {
         let to = to.into();

@@ -228,6 +228,8 @@ pub struct Computed {
     pub compare: Option<crate::compare::Comparison>,
     /// The reviewed plan's routing table, totalled.
     pub routes: Option<crate::analysis::RouteTotals>,
+    /// What the texts say, as data: a language switch rewords from these.
+    pub texts: Option<crate::analysis::Texts>,
 }
 
 /// How the wizard starts.
@@ -255,9 +257,7 @@ pub struct App {
     expected: Option<Key>,
     /// What `computed` is an analysis of.
     computed_key: Option<Key>,
-    /// The previous language's analysis of the same revision: switching back rewords at once.
-    stash: Option<(Key, Computed)>,
-    /// Analyses asked for so far (a language switch back asks for none).
+    /// Analyses asked for so far (a language switch asks for none).
     pub analyses_asked: u64,
     /// The autosave, its backups and the undo history.
     pub session: Session,
@@ -322,7 +322,6 @@ impl App {
             effects: Vec::new(),
             expected: None,
             computed_key: None,
-            stash: None,
             analyses_asked: 0,
             session,
             started: false,
@@ -496,12 +495,18 @@ impl App {
 
     fn take(&mut self, reply: Reply) -> bool {
         match reply {
-            Reply::Analysed(key, computed) => {
+            Reply::Analysed(mut key, mut computed) => {
                 // Newest wins: an analysis of an older revision is dropped.
-                if self.expected != Some(key) {
+                // One asked for before a language switch is worded again.
+                let lang = self.lang;
+                if self.expected != Some(Key { lang, ..key }) {
                     return false;
                 }
                 self.expected = None;
+                if key.lang != lang {
+                    computed.reword(lang);
+                    key.lang = lang;
+                }
                 self.apply(key, *computed);
                 true
             }
@@ -519,32 +524,23 @@ impl App {
     }
 
     fn apply(&mut self, key: Key, computed: Computed) {
-        let old = std::mem::replace(&mut self.computed, computed);
-        let old_key = self.computed_key.replace(key);
-        if let Some(k) = old_key
-            && k.lang != key.lang
-            && (Key {
-                lang: key.lang,
-                ..k
-            }) == key
-        {
-            self.stash = Some((k, old));
-        }
+        self.computed = computed;
+        self.computed_key = Some(key);
         self.finding_sel = self
             .finding_sel
             .min(self.computed.report.findings.len().saturating_sub(1));
     }
 
-    /// The language changed: the other language's analysis of the same plan
-    /// is taken back if it was kept, else the texts are worked out anew.
+    /// The language changed: the analysis on screen, and the one on its
+    /// way, are worded again from their texts; nothing is analysed anew.
     pub(crate) fn reword(&mut self) {
-        let key = self.key();
-        match self.stash.take() {
-            Some((k, computed)) if k == key => {
-                self.expected = None;
-                self.apply(key, computed);
-            }
-            _ => self.refresh(),
+        let lang = self.lang;
+        if let Some(key) = self.computed_key.as_mut() {
+            key.lang = lang;
+            self.computed.reword(lang);
+        }
+        if let Some(key) = self.expected.as_mut() {
+            key.lang = lang;
         }
     }
 

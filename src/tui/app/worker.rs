@@ -86,8 +86,21 @@ pub fn compute(plan: &Plan, own_layout: bool, lang: Lang) -> Computed {
 /// [`compute`] on a plan of the caller's own, which becomes the reviewed plan.
 fn compute_owned(plan: Plan, own_layout: bool, lang: Lang) -> Computed {
     let a = crate::analysis::analyse_owned(plan, own_layout, lang);
-    let tree = render::render(
-        &a.reviewed,
+    Computed {
+        tree: tree(&a.reviewed, lang),
+        plan: Some(Arc::new(a.reviewed)),
+        report: a.report,
+        facts: Some(a.facts),
+        compare: Some(a.compare),
+        routes: Some(a.routes),
+        texts: Some(a.texts),
+    }
+}
+
+/// The review's tree of `plan`, in `lang`.
+fn tree(plan: &Plan, lang: Lang) -> Vec<String> {
+    render::render(
+        plan,
         &render::Options {
             format: render::Format::Text,
             limit: Some(10),
@@ -96,14 +109,21 @@ fn compute_owned(plan: Plan, own_layout: bool, lang: Lang) -> Computed {
     )
     .lines()
     .map(str::to_string)
-    .collect();
-    Computed {
-        plan: Some(Arc::new(a.reviewed)),
-        report: a.report,
-        tree,
-        facts: Some(a.facts),
-        compare: Some(a.compare),
-        routes: Some(a.routes),
+    .collect()
+}
+
+impl Computed {
+    /// The same analysis in `lang` ([`crate::analysis::Texts::reword`]),
+    /// on the input thread: names, reasons, notes, the comparison and the
+    /// tree are worded again; nothing is analysed. The reviewed plan is
+    /// copied only if an export is writing it.
+    pub fn reword(&mut self, lang: Lang) {
+        let (Some(texts), Some(plan)) = (self.texts.as_mut(), self.plan.as_mut()) else {
+            return;
+        };
+        let plan = Arc::make_mut(plan);
+        self.compare = Some(texts.reword(lang, plan, &mut self.report));
+        self.tree = tree(plan, lang);
     }
 }
 
