@@ -84,6 +84,12 @@ impl AdviceTexts {
     /// Words the layout's names and reasons and the advice in `lang`: the
     /// recommendation these texts came with, or the same layout reviewed.
     pub fn word(&self, lang: Lang, system_users: &mut [SystemUser], advice: &mut Advice) {
+        debug_assert_eq!(system_users.len(), self.whys.len(), "not this layout");
+        debug_assert_eq!(
+            advice.unserved.len(),
+            self.unserved.len(),
+            "not this advice"
+        );
         for ((su, name), why) in system_users
             .iter_mut()
             .zip(self.names.text(lang))

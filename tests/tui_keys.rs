@@ -441,6 +441,33 @@ fn language_flips_on_the_welcome_screen() {
     assert_eq!(app.lang, Lang::En);
 }
 
+/// The welcome screen takes no step keys, so a user who went back to it
+/// (to switch language, say) gets a row back to the step they left.
+#[test]
+fn the_welcome_screen_leads_back_to_the_plan() {
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    app.go(Step::Review);
+    press(&mut app, &[Char('3')]);
+    assert_eq!(app.step, Step::System);
+    for _ in 0..2 {
+        press(&mut app, &[Esc]);
+    }
+    assert_eq!(app.step, Step::Welcome);
+    assert!(screen(&app, 80, 24).contains("Back to this plan"));
+    press(&mut app, &[Char(' '), Char('n'), Char('r')]);
+    assert_eq!(app.step, Step::Welcome, "no step keys here");
+    let row = app
+        .rows()
+        .iter()
+        .position(|r| *r == sysuser::tui::app::Row::BackToPlan);
+    for _ in 0..row.expect("the row is there") {
+        press(&mut app, &[Down]);
+    }
+    press(&mut app, &[Enter]);
+    assert_eq!(app.step, Step::Organisation, "the step it was left from");
+    assert_eq!(app.lang, Lang::Nb);
+}
+
 #[test]
 fn export_writes_atomically_and_asks_before_overwriting() {
     let dir = tempfile::tempdir().unwrap();

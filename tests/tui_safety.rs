@@ -81,6 +81,8 @@ fn opening_a_file_over_unsaved_work_asks_first_and_undo_brings_it_back() {
     enter_text(&mut app, "310202398");
     press(&mut app, &[Esc]);
     assert_eq!(app.step, Step::Welcome);
+    press(&mut app, &[Down]);
+    assert_eq!(app.selected_row(), Some(Row::BackToPlan));
     press(&mut app, &[Down, Down]);
     assert_eq!(app.selected_row(), Some(Row::OpenFile));
     enter_text(&mut app, other.to_str().unwrap());

@@ -43,6 +43,16 @@ fn welcome() {
     snap!("welcome", |lang| App::new(config(lang)));
 }
 
+/// Back on the welcome screen from a step: a row leads back to the plan.
+#[test]
+fn welcome_back_to_plan() {
+    snap!("welcome_back_to_plan", |lang| {
+        let mut app = at(Step::Organisation, lang);
+        app.go(Step::Welcome);
+        app
+    });
+}
+
 #[test]
 fn welcome_open_file() {
     snap!("welcome_open_file", |lang| {

@@ -174,7 +174,8 @@ fn an_analysis_of_the_plan_before_an_opened_file_is_dropped() {
     let mut app = App::with_plan(cfg, big, None);
     app.start();
     app.go(Step::Welcome);
-    press(&mut app, &[Down, Down]);
+    press(&mut app, &[Down, Down, Down]);
+    assert_eq!(app.selected_row(), Some(sysuser::tui::app::Row::OpenFile));
     enter_text(&mut app, other.to_str().unwrap());
     for effect in app.take_effects() {
         app.on_outcome(effect.run());

@@ -568,7 +568,49 @@ impl Msg {
             Msg::SystemUserPerClient { names }
             | Msg::SamePackagesTwice { names, .. }
             | Msg::AmbiguousRoute { names, .. } => names.iter_mut().for_each(f),
-            _ => {}
+            // No system user's name in these (listed, so that a new message
+            // that names one cannot be missed here).
+            Msg::InvalidOrgnr { .. }
+            | Msg::UnknownPackage { .. }
+            | Msg::PersonPackage { .. }
+            | Msg::PackageNotForSystemUsers { .. }
+            | Msg::DelegatedClientOnlyPackage { .. }
+            | Msg::Fix(_)
+            | Msg::Said(_)
+            | Msg::DidYouMeanPackage { .. }
+            | Msg::DuplicatePackage { .. }
+            | Msg::InvalidSystemId { .. }
+            | Msg::RenameSystemId { .. }
+            | Msg::VisibleSystemWithClientOnlyPackage { .. }
+            | Msg::LocallyInstalledNeedsOwnVendor { .. }
+            | Msg::SetOwnVendor { .. }
+            | Msg::MakeItClientType
+            | Msg::MoveToClientSystemUser
+            | Msg::PutOnStandard
+            | Msg::DropIncludeSelf
+            | Msg::AskVendorToAdd { .. }
+            | Msg::OrganisationListedAsClient { .. }
+            | Msg::DuplicateClient { .. }
+            | Msg::RemoveOwnUnit
+            | Msg::AddMainUnitInstead { .. }
+            | Msg::OperationalUnitAsClient { .. }
+            | Msg::RemoveOrganisationFromClientSu
+            | Msg::RemoveOrganisationFromStandardSu
+            | Msg::RemoveOrganisationSelfImpossible
+            | Msg::OwnUnitOnClientSu { .. }
+            | Msg::ClientUnitOnClientSu { .. }
+            | Msg::HowToGive { .. }
+            | Msg::RegisterRoleInstead { .. }
+            | Msg::OwnNeedsUncovered { .. }
+            | Msg::AddToStandard { .. }
+            | Msg::OwnCannotHold { .. }
+            | Msg::ClientUncovered { .. }
+            | Msg::ClientUnservable { .. }
+            | Msg::NoLayout
+            | Msg::DidYouMeanTeam { .. }
+            | Msg::DefineTeam { .. }
+            | Msg::TeamUsesNothing { .. }
+            | Msg::NameTeamOnSystemUsers => {}
         }
     }
 

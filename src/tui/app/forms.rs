@@ -10,6 +10,8 @@ pub enum Row {
     StartNew,
     OpenFile,
     Resume,
+    /// Back to the step the user left for the welcome screen.
+    BackToPlan,
     Quit,
     OrgNr,
     OrgName,
@@ -134,6 +136,7 @@ impl Row {
             Row::StartNew => f(Action, |t, _| t.row_start_new, no_value),
             Row::OpenFile => f(Text, |t, _| t.row_open_file, no_value),
             Row::Resume => f(Action, |t, _| t.row_resume, no_value),
+            Row::BackToPlan => f(Action, |t, _| t.row_back_to_plan, no_value),
             Row::Quit => f(Action, |t, _| t.row_quit, no_value),
             Row::OrgNr => f(
                 Text,
@@ -397,6 +400,9 @@ impl App {
                 if self.session.found.is_some() {
                     rows.push(Row::Resume);
                 }
+                if self.came_from.is_some() {
+                    rows.push(Row::BackToPlan);
+                }
                 rows.extend([Row::StartNew, Row::OpenFile, Row::Quit]);
                 rows
             }
@@ -603,6 +609,11 @@ impl App {
                 }
             }
             Row::Resume => self.continue_found(),
+            Row::BackToPlan => {
+                if let Some(step) = self.came_from {
+                    self.go(step);
+                }
+            }
             Row::Quit => {
                 self.overlays.push(Overlay::ConfirmQuit);
                 if !self.unsaved {

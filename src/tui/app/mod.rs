@@ -268,6 +268,9 @@ pub struct App {
     pub color: bool,
     pub state_path: Option<PathBuf>,
     pub step: Step,
+    /// The step the user left for the welcome screen, which then offers
+    /// the way back to the plan (the welcome screen takes no step keys).
+    pub came_from: Option<Step>,
     pub plan: Shared,
     /// Review the plan's own layout instead of the recommended one.
     pub own_layout: bool,
@@ -331,6 +334,7 @@ impl App {
             color: config.color,
             state_path: config.state_path,
             step: Step::Welcome,
+            came_from: None,
             picker: Picker::new(PickTarget::Own, Vec::new()),
             plan: plan.into(),
             own_layout: false,
@@ -546,6 +550,9 @@ impl App {
 
     /// Moves to a step. The session is saved when the plan changes, not per step.
     pub fn go(&mut self, step: Step) {
+        if step == Step::Welcome && self.step != Step::Welcome {
+            self.came_from = Some(self.step);
+        }
         self.step = step;
         self.sel = 0;
         self.input = None;
