@@ -72,7 +72,11 @@ pub fn compare_lines(app: &App) -> Vec<String> {
             t.compare_applies,
             &[
                 &crate::text::thousands_in(c.f_clients, app.lang),
-                &c.extra_services.join(", "),
+                &c.extra_services
+                    .iter()
+                    .map(|code| crate::advisor::service_label_in(code, app.lang))
+                    .collect::<Vec<_>>()
+                    .join(", "),
             ],
         ),
         side(t.compare_option_1, &c.option_1),
