@@ -15,6 +15,7 @@
 //! Altinn refuses change requests for them); clients are then removed and old
 //! system users deleted; packages no longer needed leave the system last.
 
+use crate::lang::Lang;
 use crate::orgnr::{FastHash, Orgnr};
 use crate::plan::{Plan, SystemUser, SystemUserType};
 use crate::text::counted;
@@ -150,26 +151,40 @@ impl Diff<'_> {
     }
 
     pub fn numbered(&self) -> Vec<NumberedStep<'_>> {
+        self.numbered_in(Lang::En)
+    }
+
+    /// [`Diff::numbered`] with the texts in `lang`.
+    pub fn numbered_in(&self, lang: Lang) -> Vec<NumberedStep<'_>> {
         self.steps
             .iter()
             .enumerate()
             .map(|(i, s)| NumberedStep {
                 step: i + 1,
                 detail: s,
-                text: s.text(),
+                text: s.text_in(lang),
             })
             .collect()
     }
 
     /// Numbered steps for people.
     pub fn to_text(&self) -> String {
+        self.to_text_in(Lang::En)
+    }
+
+    /// [`Diff::to_text`] in `lang`.
+    pub fn to_text_in(&self, lang: Lang) -> String {
         if self.steps.is_empty() {
-            return "No changes: the two layouts are the same.\n".into();
+            return match lang {
+                Lang::En => "No changes: the two layouts are the same.\n",
+                Lang::Nb => "Ingen endringer: de to oppsettene er like.\n",
+            }
+            .into();
         }
         let width = self.steps.len().to_string().len();
         let mut out = String::new();
         for (i, s) in self.steps.iter().enumerate() {
-            let mut lines = s.text();
+            let mut lines = s.text_in(lang);
             let indent = " ".repeat(width + 2);
             lines = lines.replace('\n', &format!("\n{indent}"));
             out.push_str(&format!("{:>width$}. {lines}\n", i + 1));
@@ -181,14 +196,18 @@ impl Diff<'_> {
 /// Shown per step before the list is cut (JSON always has them all).
 const SHOW_CLIENTS: usize = 20;
 
-fn clients_text(clients: &[ClientRef<'_>]) -> String {
+fn clients_text(clients: &[ClientRef<'_>], lang: Lang) -> String {
     let mut s: Vec<String> = clients
         .iter()
         .take(SHOW_CLIENTS)
         .map(ClientRef::label)
         .collect();
     if clients.len() > SHOW_CLIENTS {
-        s.push(format!("… and {} more", clients.len() - SHOW_CLIENTS));
+        let more = clients.len() - SHOW_CLIENTS;
+        s.push(match lang {
+            Lang::En => format!("… and {more} more"),
+            Lang::Nb => format!("… og {more} til"),
+        });
     }
     s.join(", ")
 }
@@ -197,12 +216,39 @@ fn su(s: &SuRef) -> String {
     format!("\"{}\" (external ref `{}`)", s.name, s.external_ref)
 }
 
+fn su_nb(s: &SuRef) -> String {
+    format!("\"{}\" (ekstern referanse `{}`)", s.name, s.external_ref)
+}
+
+/// "1 klient", "3 klienter".
+fn clients_nb(n: usize) -> String {
+    if n == 1 {
+        "1 klient".into()
+    } else {
+        format!("{} klienter", crate::text::thousands_in(n, Lang::Nb))
+    }
+}
+
 fn codes(p: &[String]) -> String {
     p.join(", ")
 }
 
 impl Step<'_> {
+    /// The step for people, in English.
     pub fn text(&self) -> String {
+        self.text_in(Lang::En)
+    }
+
+    /// The step for people, in `lang`.
+    pub fn text_in(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.en(),
+            Lang::Nb => self.nb(),
+        }
+    }
+
+    fn en(&self) -> String {
+        let clients_text = |c: &[ClientRef<'_>]| clients_text(c, Lang::En);
         match self {
             Step::ChangeSystem { from, to } => format!(
                 "The system changes from {from} to {to}. System users belong to one system, so every system user is requested anew on {to} and the old ones are deleted."
@@ -379,6 +425,188 @@ impl Step<'_> {
                 "Vendor: remove {} from the system register entry {system}; no system user needs {} any more.",
                 codes(packages),
                 if packages.len() == 1 { "it" } else { "them" }
+            ),
+        }
+    }
+
+    /// The bokmål texts, in the guidance's and the portal's terms.
+    fn nb(&self) -> String {
+        let clients_text = |c: &[ClientRef<'_>]| clients_text(c, Lang::Nb);
+        let su = su_nb;
+        let endre = |add: &[String], remove: &[String]| {
+            let mut parts = Vec::new();
+            if !add.is_empty() {
+                parts.push(format!("legg til {}", codes(add)));
+            }
+            if !remove.is_empty() {
+                parts.push(format!("fjern {}", codes(remove)));
+            }
+            parts.join("; ")
+        };
+        match self {
+            Step::ChangeSystem { from, to } => format!(
+                "Systemet endres fra {from} til {to}. Systembrukere hører til ett system, så hver systembruker bestilles på nytt på {to}, og de gamle slettes."
+            ),
+            Step::RegisterPackages { system, packages } => format!(
+                "Leverandøren: legg til {} i oppføringen {system} i systemregisteret. Gjør dette først: Altinn avviser forespørsler om tilgangspakker systemet mangler (AUTH-00063).",
+                codes(packages)
+            ),
+            Step::RequestSystemUser {
+                system_user,
+                kind,
+                packages,
+            } => {
+                let kind = match kind {
+                    SystemUserType::Standard => "standard systembruker",
+                    SystemUserType::Client => "systembruker for klientforhold",
+                };
+                format!(
+                    "Leverandøren: be om en ny {kind} {} med {}. Virksomheten godkjenner den.",
+                    su(system_user),
+                    codes(packages)
+                )
+            }
+            Step::ChangePackages {
+                system_user,
+                add,
+                remove,
+            } => format!(
+                "Leverandøren: send en endringsforespørsel for den standard systembrukeren {}: {}. Virksomheten godkjenner den. (Tilgangspakkene til en standard systembruker kan endres slik; en klientsystembrukers kan ikke.)",
+                su(system_user),
+                endre(add, remove)
+            ),
+            Step::IncludeSelf {
+                system_user,
+                include,
+            } => {
+                if *include {
+                    format!(
+                        "Tilgangsstyrer hos virksomheten, i Altinn-portalen når {} finnes: legg virksomheten selv til på den («legg til egen virksomhet»; bare tillatt når alle tilgangspakkene på den kan tildeles, og virksomheten får da alle). Ikke en del av leverandørens forespørsel.",
+                        su(system_user)
+                    )
+                } else {
+                    format!(
+                        "Fjern virksomheten selv fra klientsystembrukeren {}; egen rapportering må da gå gjennom en standard systembruker.",
+                        su(system_user)
+                    )
+                }
+            }
+            Step::AddClients {
+                system_user,
+                clients,
+            } => format!(
+                "Klientadministrator: knytt {} til {}: {}.",
+                clients_nb(clients.len()),
+                su(system_user),
+                clients_text(clients)
+            ),
+            Step::MoveClients { from, to, clients } => format!(
+                "Klientadministrator: flytt {} fra \"{}\" til \"{}\" (legg til på \"{}\" først, fjern så fra \"{}\"): {}.",
+                clients_nb(clients.len()),
+                from.name,
+                to.name,
+                to.name,
+                from.name,
+                clients_text(clients)
+            ),
+            Step::RecreateSystemUser {
+                old,
+                new,
+                kind,
+                packages,
+                add,
+                remove,
+                reason,
+                clients,
+            } => {
+                let why = match reason {
+                    RecreateReason::Packages => format!(
+                        "tilgangspakkene endres ({}), og Altinn avviser endringer i tilgangspakkene til en klientsystembruker",
+                        endre(add, remove)
+                    ),
+                    RecreateReason::Type => format!(
+                        "den blir en {}, og typen til en systembruker ligger fast",
+                        match kind {
+                            SystemUserType::Standard => "standard systembruker",
+                            SystemUserType::Client => "klientsystembruker",
+                        }
+                    ),
+                    RecreateReason::ExternalRef => format!(
+                        "den eksterne referansen endres fra `{}` til `{}`, og Altinn setter den eksterne referansen når systembrukeren opprettes",
+                        old.external_ref, new.external_ref
+                    ),
+                };
+                let relink = if clients.is_empty() {
+                    String::new()
+                } else {
+                    match clients.len() {
+                        1 => format!(" Knytt klienten til igjen: {}.", clients_text(clients)),
+                        n => format!(
+                            " Knytt de {} klientene til igjen: {}.",
+                            crate::text::thousands_in(n, Lang::Nb),
+                            clients_text(clients)
+                        ),
+                    }
+                };
+                let kind_word = match kind {
+                    SystemUserType::Standard => "standard",
+                    SystemUserType::Client => "klientforhold",
+                };
+                if old.external_ref == new.external_ref {
+                    format!(
+                        "Erstatt {}: {why}. Slett den, og la så leverandøren be om den på nytt ({kind_word}) med {}, og la virksomheten godkjenne den.{relink} Den eksterne referansen er unik per system og virksomhet, så den gamle må bort først; gi den nye en annen ekstern referanse for å unngå et opphold.",
+                        su(old),
+                        codes(packages)
+                    )
+                } else {
+                    format!(
+                        "Erstatt {} med {}: {why}. La leverandøren be om den nye ({kind_word}) med {}, og la virksomheten godkjenne den.{relink} Bytt sluttbrukersystemet over til det nye tokenet, og slett så den gamle.",
+                        su(old),
+                        su(new),
+                        codes(packages)
+                    )
+                }
+            }
+            Step::RemoveClients {
+                system_user,
+                clients,
+            } => format!(
+                "Klientadministrator: fjern {} fra {}: {}.",
+                clients_nb(clients.len()),
+                su(system_user),
+                clients_text(clients)
+            ),
+            Step::DeleteSystemUser {
+                system_user,
+                clients,
+                unserved,
+            } => {
+                let links = match (clients, unserved.len()) {
+                    (0, _) => String::new(),
+                    (1, 0) => " Den ene klienten betjenes nå et annet sted.".into(),
+                    (n, 0) => format!(" De {n} klientene betjenes nå et annet sted."),
+                    (_, _) => format!(
+                        " {} av klientene blir ikke stående på noen systembruker: {}.",
+                        unserved.len(),
+                        clients_text(unserved)
+                    ),
+                };
+                format!(
+                    "Slett systembrukeren {}; sluttbrukersystemet slutter å bruke tokenet.{links}",
+                    su(system_user)
+                )
+            }
+            Step::Rename {
+                external_ref,
+                from,
+                to,
+            } => format!(
+                "Gi \"{from}\" det nye navnet \"{to}\" i sluttbrukersystemet; Altinn kjenner den på den eksterne referansen `{external_ref}`, så ingenting endres der."
+            ),
+            Step::UnregisterPackages { system, packages } => format!(
+                "Leverandøren: fjern {} fra oppføringen {system} i systemregisteret; ingen systembruker trenger {} lenger.",
+                codes(packages),
+                if packages.len() == 1 { "den" } else { "dem" }
             ),
         }
     }

@@ -200,6 +200,24 @@ fn every_step_kind_in_a_safe_order() {
     insta::assert_snapshot!(d.to_text());
 }
 
+/// The same steps in bokmål, as the wizard's merge and `diff --lang nb` show them.
+#[test]
+fn every_step_kind_in_bokmal() {
+    let (old, new) = every_pair();
+    let d = diff(&old, &new).unwrap();
+    let text = d.to_text_in(sysuser::lang::Lang::Nb);
+    for english in [
+        "Vendor",
+        "Client administrator",
+        "external ref",
+        " and ",
+        " the ",
+    ] {
+        assert!(!text.contains(english), "{english:?} in {text}");
+    }
+    insta::assert_snapshot!(text);
+}
+
 #[test]
 fn every_step_kind_as_json() {
     let (old, new) = every_pair();
@@ -214,6 +232,10 @@ fn identical_layouts_have_no_steps() {
     let d = diff(&old, &new).unwrap();
     assert!(d.is_empty());
     assert_eq!(d.to_text(), "No changes: the two layouts are the same.\n");
+    assert_eq!(
+        d.to_text_in(sysuser::lang::Lang::Nb),
+        "Ingen endringer: de to oppsettene er like.\n"
+    );
 }
 
 #[test]
@@ -306,9 +328,19 @@ fn cli_exit_codes_and_json() {
         Command::new(env!("CARGO_BIN_EXE_sysuser"))
             .args(args)
             .current_dir(dir.path())
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
             .output()
             .unwrap()
     };
+    let out = run(&["diff", "old.yaml", "new.yaml", "--lang", "nb"]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with(" 1. Leverandøren: legg til revisormedarbeider"),
+        "{text}"
+    );
     let out = run(&["diff", "old.yaml", "new.yaml"]);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();

@@ -602,6 +602,33 @@ fn open_file_on_welcome_loads_a_plan_or_reports_the_error() {
     assert_eq!(app.export_plan, "c-plan.yaml");
 }
 
+/// A plan with a mistake in it is shown whole (message, file:line:column,
+/// the line, the help) in a list, not cut into the one-line field.
+#[test]
+fn a_broken_plan_is_listed_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.yaml");
+    std::fs::write(&path, "version: 1\norganisation: [\n").unwrap();
+    let mut app = new_app();
+    press(&mut app, &[Down, Down]);
+    enter_text(&mut app, path.to_str().unwrap());
+    let err = app.input.clone().unwrap().error.unwrap();
+    assert!(err.starts_with("organisation: invalid type"), "{err}");
+    let Some(sysuser::tui::app::Overlay::Errors(lines)) = app.overlays.last() else {
+        panic!("no list of the problem: {:?}", app.overlays);
+    };
+    assert!(
+        lines.iter().any(|l| l.contains("bad.yaml:2:15")),
+        "{lines:?}"
+    );
+    assert!(
+        lines.iter().any(|l| l.contains("2 | organisation: [")),
+        "{lines:?}"
+    );
+    let shown = screen(&app, 80, 24);
+    assert!(shown.contains("bad.yaml:2:15"), "{shown}");
+}
+
 #[test]
 fn lists_move_with_j_k_and_jump_with_g() {
     let mut app = App::with_plan(config(Lang::En), situation(), None);

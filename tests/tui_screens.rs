@@ -141,6 +141,16 @@ fn client_form() {
     });
 }
 
+/// A new client starts like the last one, and the form says so.
+#[test]
+fn client_form_add() {
+    snap!("client_form_add", |lang| {
+        let mut app = at(Step::Clients, lang);
+        press(&mut app, &[Char('a')]);
+        app
+    });
+}
+
 #[test]
 fn teams() {
     snap!("teams", |lang| at(Step::Teams, lang));

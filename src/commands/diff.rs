@@ -2,7 +2,7 @@
 
 use crate::cli::{Ctx, DiffArgs, EXIT_OK, ReportFormat};
 
-pub fn run(args: &DiffArgs, _ctx: &Ctx) -> anyhow::Result<u8> {
+pub fn run(args: &DiffArgs, ctx: &Ctx) -> anyhow::Result<u8> {
     // Standard input can be read once: the second `-` would read nothing.
     if args.old.as_os_str() == "-" && args.new.as_os_str() == "-" {
         anyhow::bail!(
@@ -28,11 +28,11 @@ pub fn run(args: &DiffArgs, _ctx: &Ctx) -> anyhow::Result<u8> {
             super::emit(
                 None,
                 &super::to_json(&Out {
-                    steps: diff.numbered(),
+                    steps: diff.numbered_in(ctx.lang),
                 }),
             )?
         }
-        ReportFormat::Text => super::show(&diff.to_text())?,
+        ReportFormat::Text => super::show(&diff.to_text_in(ctx.lang))?,
     }
     Ok(EXIT_OK)
 }

@@ -85,6 +85,8 @@ pub struct Strings {
     pub add_client: &'static str,
     pub edit_client: &'static str,
     pub client_form_intro: &'static str,
+    /// A new client's form starts like the last client: {0} its label.
+    pub client_form_like: &'static str,
     pub row_client_name: &'static str,
     pub row_role_regnskapsforer: &'static str,
     pub row_role_revisor: &'static str,
@@ -183,6 +185,8 @@ pub struct Strings {
     pub keys_close: &'static str,
     pub keys_yes_no: &'static str,
     pub keys_finding: &'static str,
+    /// A finding no step edits: Enter only closes it.
+    pub keys_finding_close: &'static str,
     pub keys_finding_fix: &'static str,
     pub keys_filter: &'static str,
     pub keys_picker: &'static str,
@@ -194,6 +198,8 @@ pub struct Strings {
     pub keys_decision: &'static str,
     pub keys_review: &'static str,
     pub keys_form: &'static str,
+    /// The export step's: `n` writes the files there.
+    pub keys_export: &'static str,
 
     pub cli_not_a_terminal: &'static str,
     pub cli_wrote: &'static str,
@@ -369,6 +375,7 @@ pub static EN: Strings = Strings {
     add_client: "Add a client",
     edit_client: "Edit client",
     client_form_intro: "Enter edits or flips a field; Save stores the client, Esc drops the changes.",
+    client_form_like: "Started like {0}: its form, roles and delegated packages. Change what differs.",
     row_client_name: "Name",
     row_role_regnskapsforer: "We are its accountant",
     row_role_revisor: "We are its auditor",
@@ -377,7 +384,7 @@ pub static EN: Strings = Strings {
     row_sub_entity: "Our sub-entity",
     imported: "Read {0} clients from {1}.",
 
-    teams_intro: "Optional (scenario D): teams or departments that may only use some system\nusers. A team handles relationship kinds (regnskapsforer, revisor,\nforretningsforer, delegated) or package codes.",
+    teams_intro: "Optional (scenario D): teams or departments that may only use some system\nusers. A team handles relationship types (accountant, auditor, business\nmanager, delegated in Altinn) or access packages.",
     teams_empty: "No teams: every authorised employee may use every system user. Press a to add one.",
     handles: "handles",
     members: "members",
@@ -492,6 +499,7 @@ pub static EN: Strings = Strings {
     keys_close: "any key closes",
     keys_yes_no: "y yes · n no",
     keys_finding: "Enter go to the step · Esc close",
+    keys_finding_close: "Enter or Esc closes",
     keys_finding_fix: "f fix it (add to the system register) · Enter go to the step · Esc close",
     keys_filter: "type to search · Enter keep · Esc clear",
     keys_picker: "Space/Enter select · / search · u undo · n next · Esc back · ? help · q quit",
@@ -503,6 +511,7 @@ pub static EN: Strings = Strings {
     keys_decision: "↑↓ questions · Enter its step · Space choose · n review · Esc back · ? help",
     keys_review: "Tab pane · z zoom · e edit layout · Enter finding · u undo · n export · ? help",
     keys_form: "↑↓ move · Enter edit/choose · u undo · n next · Esc back · ? help · q quit",
+    keys_export: "↑↓ move · Enter edit/choose · n write the files · Esc back · ? help · q quit",
 
     cli_not_a_terminal: "sysuser: the wizard needs a terminal; use `sysuser check|advise|render FILE` (see `sysuser --help`)",
     cli_wrote: "Wrote {0}",
@@ -639,6 +648,7 @@ pub static NB: Strings = Strings {
     add_client: "Legg til klient",
     edit_client: "Rediger klient",
     client_form_intro: "Enter redigerer eller snur et felt; Lagre lagrer klienten, Esc forkaster.",
+    client_form_like: "Startet lik {0}: organisasjonsform, roller og delegerte pakker. Endre det som er annerledes.",
     row_client_name: "Navn",
     row_role_regnskapsforer: "Vi er regnskapsfører",
     row_role_revisor: "Vi er revisor",
@@ -647,7 +657,7 @@ pub static NB: Strings = Strings {
     row_sub_entity: "Vårt organisasjonsledd",
     imported: "Leste {0} klienter fra {1}.",
 
-    teams_intro: "Valgfritt (scenario D): team eller avdelinger som bare skal bruke noen\nsystembrukere. Et team håndterer typer klientforhold (regnskapsforer, revisor,\nforretningsforer, delegated) eller pakkekoder.",
+    teams_intro: "Valgfritt (scenario D): team eller avdelinger som bare skal bruke noen\nsystembrukere. Et team håndterer typer klientforhold (regnskapsfører, revisor,\nforretningsfører, delegert i Altinn) eller tilgangspakker.",
     teams_empty: "Ingen team: alle autoriserte ansatte kan bruke alle systembrukere. Trykk a for å legge til.",
     handles: "håndterer",
     members: "medlemmer",
@@ -768,6 +778,7 @@ pub static NB: Strings = Strings {
     keys_close: "en tast lukker",
     keys_yes_no: "y ja · n nei",
     keys_finding: "Enter gå til steget · Esc lukk",
+    keys_finding_close: "Enter eller Esc lukker",
     keys_finding_fix: "f rett det (legg til i systemregisteret) · Enter gå til steget · Esc lukk",
     keys_filter: "skriv for å søke · Enter behold · Esc tøm",
     keys_picker: "Mellomrom/Enter velg · / søk · u angre · n neste · Esc tilbake · ? hjelp",
@@ -779,6 +790,7 @@ pub static NB: Strings = Strings {
     keys_decision: "↑↓ spørsmål · Enter steget · Mellomrom velg · n gjennomgang · Esc tilbake",
     keys_review: "Tab rute · z zoom · e endre oppsett · Enter funn · u angre · n eksport · ? hjelp",
     keys_form: "↑↓ flytt · Enter rediger/velg · u angre · n neste · Esc tilbake · ? hjelp",
+    keys_export: "↑↓ flytt · Enter rediger/velg · n skriv filene · Esc tilbake · ? hjelp",
 
     cli_not_a_terminal: "sysuser: veiviseren trenger en terminal; bruk `sysuser check|advise|render FIL` (se `sysuser --help`)",
     cli_wrote: "Skrev {0}",

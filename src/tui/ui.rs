@@ -183,6 +183,9 @@ fn key_hints(app: &App, t: &Strings) -> String {
         Some(Overlay::Finding(i)) if app.finding_system_user(*i).is_some() => {
             return app.ls().keys_finding_layout.into();
         }
+        Some(Overlay::Finding(i)) if app.finding_target(*i).is_none() => {
+            return t.keys_finding_close.into();
+        }
         Some(Overlay::Finding(_)) => return t.keys_finding.into(),
         Some(Overlay::Edit(d)) => return layout_edit::keys(app, d, t),
         Some(Overlay::Layout(_)) => return t.keys_layout.into(),

@@ -411,8 +411,17 @@ pub(crate) fn centred(area: Rect, w: u16, h: u16) -> Rect {
     )
 }
 
+/// A bordered pop-up over `area`, with a blank column on either side, so
+/// no stray letter of the screen behind stands beside its border.
 pub(crate) fn popup(area: Rect, buf: &mut Buffer, th: Theme, title: &str) -> Rect {
-    Clear.render(area, buf);
+    let margin = Rect::new(
+        area.x.saturating_sub(1),
+        area.y,
+        area.width.saturating_add(2),
+        area.height,
+    )
+    .intersection(buf.area);
+    Clear.render(margin, buf);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(th.border(true))

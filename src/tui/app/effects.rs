@@ -51,11 +51,11 @@ pub enum Loaded {
 /// What an effect came to.
 #[derive(Debug)]
 pub enum Outcome {
-    /// Read, or why not: one problem per line (a client list's bad rows).
+    /// Read, or why not.
     Read {
         path: PathBuf,
         into: ReadInto,
-        result: Result<Loaded, Vec<String>>,
+        result: Result<Loaded, Unread>,
     },
     /// The files written, in order, and why the next one was not.
     Exported {
@@ -87,20 +87,48 @@ impl Effect {
 /// Reads a plan or, by its extension, a client list (the one reader
 /// `import` uses, every bad row listed). Messages are in English for plans
 /// (the loader's located errors) and in the wizard's language for client lists.
-fn read(path: &Path, lang: Lang) -> Result<Loaded, Vec<String>> {
-    regular_file(path, lang).map_err(|e| vec![e])?;
+/// Why a file was not read: a one-line summary for the path's field, and
+/// every line of the problem (a client list's bad rows, a plan's location
+/// and help) for the list shown when there is more than the summary.
+#[derive(Debug)]
+pub struct Unread {
+    pub summary: String,
+    pub lines: Vec<String>,
+}
+
+fn read(path: &Path, lang: Lang) -> Result<Loaded, Unread> {
+    regular_file(path, lang).map_err(|e| Unread {
+        summary: e.clone(),
+        lines: vec![e],
+    })?;
     let is_csv = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
     if is_csv {
         return match crate::import::read_client_file(path) {
             Ok(read) => Ok(Loaded::Clients(read.list.clients)),
-            Err(e) => Err(e.text(lang).lines().map(str::to_string).collect()),
+            Err(e) => {
+                // The rows' problems first, the summary last.
+                let lines: Vec<String> = e.text(lang).lines().map(str::to_string).collect();
+                let summary = lines.last().cloned().unwrap_or_default();
+                Err(Unread { summary, lines })
+            }
         };
     }
     crate::plan::load(path)
         .map(|p| Loaded::Plan(Box::new(p)))
-        .map_err(|e| vec![e.to_string()])
+        .map_err(|e| {
+            // A file that cannot be read is said in the field; a plan with a
+            // mistake in it is shown whole: the message, the line, the help.
+            let lines: Vec<String> = match e.line {
+                Some(_) => e.to_string().lines().map(str::to_string).collect(),
+                None => vec![e.message.clone()],
+            };
+            Unread {
+                summary: e.message.clone(),
+                lines,
+            }
+        })
 }
 
 impl Export {

@@ -40,13 +40,12 @@ impl App {
         &mut self,
         path: PathBuf,
         into: ReadInto,
-        result: Result<Loaded, Vec<String>>,
+        result: Result<Loaded, Unread>,
     ) {
         let t = self.t();
         let loaded = match result {
             Ok(loaded) => loaded,
-            Err(lines) => {
-                let summary = lines.last().cloned().unwrap_or_default();
+            Err(Unread { summary, lines }) => {
                 // The path goes back in its field, with the problem, to be corrected.
                 let step = match into {
                     ReadInto::Replace => Step::Welcome,

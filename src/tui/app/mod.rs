@@ -26,7 +26,7 @@ pub use files::{OUTPUTS, Output, regular_file};
 pub use line::TextLine;
 mod drafts;
 mod effects;
-pub use effects::{Effect, Outcome};
+pub use effects::{Effect, Outcome, Unread};
 use effects::{Export, Loaded, ReadInto};
 mod forms;
 mod layout_edit;
@@ -143,6 +143,8 @@ pub struct ClientDraft {
     pub delegated: Vec<PackageRef>,
     pub sub_entity: bool,
     pub sel: usize,
+    /// The client a new one was started like (its label), said on the form.
+    pub like: Option<String>,
 }
 
 /// A team being added or edited, as typed.

@@ -53,7 +53,7 @@ impl App {
             }
             Ok(d) => {
                 let steps = d
-                    .numbered()
+                    .numbered_in(self.lang)
                     .iter()
                     .map(|s| format!("{}. {}", s.step, s.text))
                     .collect();

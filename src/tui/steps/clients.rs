@@ -114,6 +114,13 @@ pub(crate) fn draw_form(
     let rows = client_rows();
     let mut lines = vec![Line::styled(t.client_form_intro, th.dim()), Line::raw("")];
     lines.extend(form_lines(app, t, th, &rows, d.sel, inner.width));
+    if let Some(like) = &d.like {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            i18n::fill(t.client_form_like, &[like]),
+            th.dim(),
+        ));
+    }
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .render(inner, buf);
@@ -138,6 +145,7 @@ pub(crate) fn on_key(app: &mut App, key: KeyEvent) {
                 delegated: last.map(|c| c.delegated.clone()).unwrap_or_default(),
                 sub_entity: false,
                 sel: 0,
+                like: last.map(|c| c.label()),
             }))
         }
         KeyCode::Enter | KeyCode::Char('e') => {
@@ -155,6 +163,7 @@ pub(crate) fn on_key(app: &mut App, key: KeyEvent) {
                     delegated: c.delegated.clone(),
                     sub_entity: c.sub_entity,
                     sel: 0,
+                    like: None,
                 }));
             }
         }

@@ -9,9 +9,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-/// The keys line.
+/// The keys line: `n` (next) writes the files on the last step.
 pub(crate) fn keys(_app: &App, t: &Strings) -> &'static str {
-    t.keys_form
+    t.keys_export
 }
 
 pub(crate) fn draw(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer) {
