@@ -319,7 +319,7 @@ fn decision_questions_link_to_their_step_and_take_the_choices_left_to_the_user()
     // Every answer shows on the path, also before walking to it (after --resume).
     app.go(Step::Decision);
     let s = screen(&app, 120, 40);
-    assert!(!s.contains("…"), "{s}");
+    assert!(!s.contains(". …"), "no question is unanswered: {s}");
 }
 
 #[test]
@@ -466,6 +466,28 @@ fn the_welcome_screen_leads_back_to_the_plan() {
     press(&mut app, &[Enter]);
     assert_eq!(app.step, Step::Organisation, "the step it was left from");
     assert_eq!(app.lang, Lang::Nb);
+}
+
+/// The tree's file follows the plan file's name, as the other outputs do,
+/// until the user names it.
+#[test]
+fn the_tree_file_follows_the_plan_file_name() {
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    app.go(Step::Export);
+    assert_eq!(app.export_tree, "plan-tree.txt");
+    enter_text(&mut app, "persona1.yaml");
+    assert_eq!(app.export_plan, "persona1.yaml");
+    assert_eq!(app.export_tree, "persona1-tree.txt");
+    press(&mut app, &[Enter]); // tree: text -> Markdown
+    assert_eq!(app.export_tree, "persona1-tree.md");
+    press(&mut app, &[Down]);
+    enter_text(&mut app, "my-tree.md");
+    press(&mut app, &[Up, Up]);
+    enter_text(&mut app, "other.yaml");
+    assert_eq!(
+        app.export_tree, "my-tree.md",
+        "a name of the user's own stays"
+    );
 }
 
 #[test]
@@ -772,7 +794,7 @@ fn after_resume_the_decision_path_is_complete_with_the_choices_made() {
     );
     assert_eq!(resumed.answers(), app.answers());
     let s = screen(&resumed, 120, 40);
-    assert!(!s.contains("…"), "every answer is on the path: {s}");
+    assert!(!s.contains(". …"), "every answer is on the path: {s}");
     for k in 1..=7 {
         assert!(s.contains(&format!("{k}. ")), "{s}");
     }

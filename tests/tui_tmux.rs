@@ -222,7 +222,7 @@ fn walk_scenario_c_from_scratch_export_and_check() {
     tmux.keys(&["Escape"]);
     tmux.wait_for("Your layout");
     tmux.keys(&["Tab", "Tab", "n"]);
-    // Export: the plan and the tree as Markdown.
+    // Export: the plan and the tree as Markdown, named after the plan.
     tmux.wait_for("Plan file");
     tmux.keys(&["Enter"]);
     tmux.text("rett-revisjon.yaml");
@@ -234,11 +234,11 @@ fn walk_scenario_c_from_scratch_export_and_check() {
     let end = ended(&tmux, work);
     assert!(end.contains("EXIT=0"), "{end}");
     assert!(end.contains("Wrote rett-revisjon.yaml"), "{end}");
-    assert!(end.contains("Wrote plan-tree.md"), "{end}");
+    assert!(end.contains("Wrote rett-revisjon-tree.md"), "{end}");
 
     let plan = work.join("rett-revisjon.yaml");
     assert!(Path::new(&plan).exists());
-    assert!(work.join("plan-tree.md").exists());
+    assert!(work.join("rett-revisjon-tree.md").exists());
     let check = Command::new(bin).arg("check").arg(&plan).output().unwrap();
     let report = String::from_utf8_lossy(&check.stdout);
     assert_eq!(

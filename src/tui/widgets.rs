@@ -399,6 +399,33 @@ pub(crate) fn hanging(line: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
+/// A line of a tree wrapped to `width`, its continuation lines under the
+/// tree's guides ("├── " continues as "│   ", "└── " as "    "), so a long
+/// name or client is read whole instead of cut at the pane's edge.
+pub(crate) fn tree_wrap(line: &str, width: usize) -> Vec<String> {
+    let body = line.trim_start_matches(['│', '├', '└', '─', ' ', '|', '`', '-']);
+    let prefix = &line[..line.len() - body.len()];
+    let indent = prefix.chars().count();
+    if line.chars().count() <= width || width <= indent + 8 {
+        return vec![line.to_string()];
+    }
+    let cont: String = prefix
+        .chars()
+        .map(|c| match c {
+            '├' | '|' => '│',
+            '│' => '│',
+            _ => ' ',
+        })
+        .collect();
+    let mut parts = crate::text::wrap(body, width - indent).into_iter();
+    let Some(head) = parts.next() else {
+        return vec![line.to_string()];
+    };
+    std::iter::once(format!("{prefix}{head}"))
+        .chain(parts.map(|l| format!("{cont}{l}")))
+        .collect()
+}
+
 /// A centred rectangle of at most `w`×`h` inside `area`.
 pub(crate) fn centred(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
@@ -434,6 +461,26 @@ pub(crate) fn popup(area: Rect, buf: &mut Buffer, th: Theme, title: &str) -> Rec
 #[cfg(test)]
 mod tests {
     use super::hanging;
+
+    #[test]
+    fn tree_lines_continue_under_their_guides() {
+        assert_eq!(
+            super::tree_wrap(
+                "│   ├── Client: Client A AS [311800132] (registered accountant)",
+                34
+            ),
+            [
+                "│   ├── Client: Client A AS",
+                "│   │   [311800132] (registered",
+                "│   │   accountant)",
+            ]
+        );
+        assert_eq!(
+            super::tree_wrap("└── System user 2 — Accounting", 20),
+            ["└── System user 2 —", "    Accounting"]
+        );
+        assert_eq!(super::tree_wrap("short", 20), ["short"]);
+    }
 
     #[test]
     fn continues_under_the_indent_and_after_bullets() {

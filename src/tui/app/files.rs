@@ -158,13 +158,24 @@ impl App {
     /// An optional output's file: the plan file's stem (without a `-plan`
     /// suffix, as the tree's default name) and the output's suffix.
     pub(crate) fn output_path(&self, output: &Output) -> String {
+        format!("{}{}", self.plan_stem(), output.suffix)
+    }
+
+    /// The plan file's name without its extension and a `-plan` suffix:
+    /// what the tree and the other outputs are named after.
+    fn plan_stem(&self) -> &str {
         let plan = self.export_plan.as_str();
         let stem = match plan.rsplit_once('.') {
             Some((s, ext)) if !ext.contains('/') => s,
             _ => plan,
         };
-        let stem = stem.strip_suffix("-plan").unwrap_or(stem);
-        format!("{stem}{}", output.suffix)
+        stem.strip_suffix("-plan").unwrap_or(stem)
+    }
+
+    /// The tree's file named after the plan file, with its own extension.
+    pub(crate) fn tree_after_plan(&self) -> String {
+        let ext = self.export_tree.rsplit_once('.').map_or("txt", |(_, e)| e);
+        format!("{}-tree.{ext}", self.plan_stem())
     }
 
     /// Writes the reviewed plan (the tree and the outputs switched on),

@@ -721,7 +721,12 @@ impl App {
                 if text.is_empty() {
                     return Err(t.need_path.into());
                 }
+                // A tree file named after the plan keeps following it.
+                let follows = self.export_tree == self.tree_after_plan();
                 self.export_plan = text.to_string();
+                if follows {
+                    self.export_tree = self.tree_after_plan();
+                }
                 return Ok(());
             }
             Row::ExportTree => {

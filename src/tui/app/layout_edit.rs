@@ -254,6 +254,8 @@ impl App {
             return;
         };
         su.access_packages = chosen;
+        // The advisor's reason was for the packages it chose.
+        su.why = None;
         let (name, kind) = (su.name.clone(), su.kind);
         let codes = su
             .access_packages
@@ -568,6 +570,8 @@ impl App {
         let before = self.layout_part();
         let orgnr = self.plan.clients[c].orgnr.clone();
         self.plan.system_users[su].clients.push(orgnr);
+        // The advisor's reason described the clients it chose; this one may differ.
+        self.plan.system_users[su].why = None;
         self.changed_from(before);
         let su_name = quoted(&self.plan.system_users[su].name);
         self.status = Some(i18n::fill(s.client_added, &[&label, &su_name]));

@@ -4,7 +4,7 @@
 use crate::decision;
 use crate::tui::app::{App, Row, Step, move_sel};
 use crate::tui::i18n::{Strings, fill};
-use crate::tui::widgets::{Theme, offset, step_block};
+use crate::tui::widgets::{Theme, clip, offset, step_block};
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -103,7 +103,11 @@ pub(crate) fn draw(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buff
                 }
                 _ => "…".into(),
             };
-            let text = format!("{}. {:<9} {}", k + 1, ans, q.text(lang));
+            // One line per question, cut with "…" (the question is shown whole above).
+            let text = clip(
+                &format!("{}. {:<9} {}", k + 1, ans, q.text(lang)),
+                usize::from(path_area.width),
+            );
             if k == i {
                 Line::styled(text, th.selected())
             } else if k < i {

@@ -8,7 +8,7 @@ use crate::rules::{Severity, Wording};
 use crate::tui::app::{App, Overlay, Pane, move_sel};
 use crate::tui::i18n::{Strings, fill};
 use crate::tui::widgets::{
-    Theme, centred, draw_wrapped_list, hanging, popup, step_title, wrapped_rows,
+    Theme, centred, draw_wrapped_list, hanging, popup, step_title, tree_wrap, wrapped_rows,
 };
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -52,13 +52,25 @@ pub(crate) fn draw(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buff
     if app.computed.plan.is_none() {
         Paragraph::new(Line::styled(t.working, th.dim())).render(inner, buf);
     }
+    // Long lines wrap under the tree's guides; the scroll counts the tree's
+    // own lines (the review's tree is cut at 10 clients per system user).
     let h = inner.height as usize;
-    let start = app.tree_scroll.min(tree.len().saturating_sub(h));
-    let lines: Vec<Line> = tree
-        .iter()
+    let mut first_of = Vec::with_capacity(tree.len());
+    let mut shown: Vec<String> = Vec::new();
+    for l in tree {
+        first_of.push(shown.len());
+        shown.extend(tree_wrap(l, inner.width as usize));
+    }
+    let at = first_of
+        .get(app.tree_scroll)
+        .copied()
+        .unwrap_or(shown.len());
+    let start = at.min(shown.len().saturating_sub(h));
+    let lines: Vec<Line> = shown
+        .into_iter()
         .skip(start)
         .take(h)
-        .map(|l| Line::raw(l.clone()))
+        .map(Line::raw)
         .collect();
     Paragraph::new(lines).render(inner, buf);
 
