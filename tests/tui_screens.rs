@@ -97,6 +97,19 @@ fn system_picker() {
     });
 }
 
+/// Codes longer than the list's column are cut there, and the selected one
+/// is named whole below.
+#[test]
+fn system_picker_long_codes() {
+    snap!("system_picker_long_codes", |lang| {
+        let mut app = at(Step::System, lang);
+        press(&mut app, &[Down, Down, Enter, Char('/')]);
+        type_text(&mut app, "saerlig");
+        press(&mut app, &[Enter, Down]);
+        app
+    });
+}
+
 #[test]
 fn own_packages() {
     snap!("own_packages", |lang| at(Step::OwnPackages, lang));

@@ -196,6 +196,8 @@ pub struct Strings {
     pub keys_clients: &'static str,
     pub keys_teams: &'static str,
     pub keys_decision: &'static str,
+    /// On a question that leaves a choice to the user: Space makes it.
+    pub keys_decision_choice: &'static str,
     pub keys_review: &'static str,
     pub keys_form: &'static str,
     /// The export step's: `n` writes the files there.
@@ -508,7 +510,8 @@ pub static EN: Strings = Strings {
     keys_welcome: "↑↓ move · Enter choose · Space language · ? help · q quit",
     keys_clients: "a add · Enter edit · d delete · u undo · i CSV · / find · n next · ? help",
     keys_teams: "↑↓ move · a add · Enter edit · d delete · u undo · n next · Esc back · ? help",
-    keys_decision: "↑↓ questions · Enter its step · Space choose · n review · Esc back · ? help",
+    keys_decision: "↑↓ questions · Enter its step · n review · Esc back · ? help",
+    keys_decision_choice: "↑↓ questions · Enter its step · Space choose · n review · Esc back · ? help",
     keys_review: "Tab pane · z zoom · e edit layout · Enter finding · u undo · n export · ? help",
     keys_form: "↑↓ move · Enter edit/choose · u undo · n next · Esc back · ? help · q quit",
     keys_export: "↑↓ move · Enter edit/choose · n write the files · Esc back · ? help · q quit",
@@ -787,7 +790,8 @@ pub static NB: Strings = Strings {
     keys_welcome: "↑↓ flytt · Enter velg · Mellomrom språk · ? hjelp · q avslutt",
     keys_clients: "a ny · Enter rediger · d slett · u angre · i CSV · / finn · n neste · ? hjelp",
     keys_teams: "a ny · Enter rediger · d slett · u angre · n neste · Esc tilbake · ? hjelp",
-    keys_decision: "↑↓ spørsmål · Enter steget · Mellomrom velg · n gjennomgang · Esc tilbake",
+    keys_decision: "↑↓ spørsmål · Enter steget · n gjennomgang · Esc tilbake · ? hjelp",
+    keys_decision_choice: "↑↓ spørsmål · Enter steget · Mellomrom velg · n gjennomgang · Esc tilbake",
     keys_review: "Tab rute · z zoom · e endre oppsett · Enter funn · u angre · n eksport · ? hjelp",
     keys_form: "↑↓ flytt · Enter rediger/velg · u angre · n neste · Esc tilbake · ? hjelp",
     keys_export: "↑↓ flytt · Enter rediger/velg · n skriv filene · Esc tilbake · ? hjelp",

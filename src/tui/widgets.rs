@@ -327,7 +327,11 @@ pub(crate) fn draw_picker(
         ),
     ]));
     let top_h = top.len() as u16;
-    let detail_h = 4u16;
+    let pkgs = catalog().packages();
+    let selected = p.matches.get(p.sel).map(|&i| &pkgs[i]);
+    // One line more for the selected code when the list cuts it.
+    let long = selected.is_some_and(|pkg| pkg.code.chars().count() > CODE_COLUMN);
+    let detail_h = 4 + u16::from(long);
     if area.height < top_h + detail_h + 2 {
         return;
     }
@@ -338,7 +342,6 @@ pub(crate) fn draw_picker(
     ])
     .areas(area);
     Paragraph::new(top).render(head, buf);
-    let pkgs = catalog().packages();
     let lang = app.lang.code();
     let wide = area.width >= 90;
     if p.matches.is_empty() {
@@ -348,15 +351,20 @@ pub(crate) fn draw_picker(
         let pkg = &pkgs[p.matches[i]];
         let mark = if p.is_chosen(&pkg.code) { "[x]" } else { "[ ]" };
         let fit = fit_label(pkg.fit(), t);
+        // A code longer than its column is cut (the detail below names it whole).
+        let code = clip(&pkg.code, CODE_COLUMN);
         let text = if wide {
-            format!("{mark} {:<44} {:<17} {}", pkg.code, fit, pkg.name(lang))
+            format!("{mark} {code:<44} {:<17} {}", fit, pkg.name(lang))
         } else {
-            format!("{mark} {:<44} {}", pkg.code, fit)
+            format!("{mark} {code:<44} {}", fit)
         };
         Line::raw(text)
     });
     let mut d = Vec::new();
-    if let Some(pkg) = p.matches.get(p.sel).map(|&i| &pkgs[i]) {
+    if let Some(pkg) = selected {
+        if long {
+            d.push(Line::styled(pkg.code.clone(), th.bold()));
+        }
         d.push(Line::styled(format!("nb: {}", pkg.name_nb), th.bold()));
         d.push(Line::raw(format!("en: {}", pkg.name_en)));
         d.push(Line::raw(format!(
@@ -375,6 +383,9 @@ pub(crate) fn draw_picker(
         .block(Block::default().borders(Borders::TOP))
         .render(detail, buf);
 }
+
+/// The package picker's code column: most codes fit; longer ones are cut.
+const CODE_COLUMN: usize = 44;
 
 /// Wraps at spaces, continuing under the line's own indent (and after a `· `
 /// or `! ` bullet), so that each reason reads as a block under its system user.

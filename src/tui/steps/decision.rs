@@ -13,8 +13,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 /// The keys line.
-pub(crate) fn keys(_app: &App, t: &Strings) -> &'static str {
-    t.keys_decision
+pub(crate) fn keys(app: &App, t: &Strings) -> &'static str {
+    // Space is offered only where the guidance leaves a choice to the user.
+    if app.decision_choice().is_some() {
+        t.keys_decision_choice
+    } else {
+        t.keys_decision
+    }
 }
 
 pub(crate) fn draw(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer) {
