@@ -468,6 +468,22 @@ fn the_welcome_screen_leads_back_to_the_plan() {
     assert_eq!(app.lang, Lang::Nb);
 }
 
+/// Going back to a step keeps the ✓ of the steps after it that were done.
+#[test]
+fn going_back_keeps_the_later_steps_done() {
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    app.go(Step::Review);
+    press(&mut app, &[Char('3')]);
+    let shown = screen(&app, 120, 40);
+    for line in [
+        "✓  4 Own packages",
+        "✓  8 Decision tree",
+        "▶  3 End-user system",
+    ] {
+        assert!(shown.contains(line), "{line}: {shown}");
+    }
+}
+
 /// The tree's file follows the plan file's name, as the other outputs do,
 /// until the user names it.
 #[test]

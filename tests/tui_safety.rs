@@ -56,6 +56,21 @@ fn new_plan_over_a_saved_session_asks_and_keeps_it_as_a_backup() {
     assert_eq!(backup.plan.organisation.name, "Earlier AS");
 }
 
+/// The welcome screen speaks the saved session's language, which continuing
+/// it would switch to anyway.
+#[test]
+fn the_welcome_screen_speaks_the_saved_sessions_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cfg = saving(dir.path());
+    cfg.lang = Lang::Nb;
+    let mut app = App::with_plan(cfg, situation(), None);
+    press(&mut app, &[Down]);
+    enter_text(&mut app, "Tidligere AS");
+    let app = App::new(saving(dir.path()));
+    assert_eq!(app.lang, Lang::Nb);
+    assert!(screen(&app, 80, 24).contains("Fortsett den lagrede økten"));
+}
+
 #[test]
 fn quitting_from_the_welcome_screen_keeps_the_saved_session() {
     let dir = tempfile::tempdir().unwrap();

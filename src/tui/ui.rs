@@ -99,17 +99,18 @@ fn draw_sidebar(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer)
     let lines: Vec<Line> = Step::ALL
         .iter()
         .map(|&s| {
-            let mark = if s.index() < app.step.index() {
-                "✓"
-            } else if s == app.step {
+            let done = s.index() < app.step.index().max(app.furthest.index());
+            let mark = if s == app.step {
                 "▶"
+            } else if done {
+                "✓"
             } else {
                 " "
             };
             let text = format!("{mark} {:>2} {}", s.index() + 1, step_title(t, s));
             if s == app.step {
                 Line::styled(text, th.selected())
-            } else if s.index() < app.step.index() {
+            } else if done {
                 Line::styled(text, th.ok())
             } else {
                 Line::raw(text)

@@ -273,6 +273,9 @@ pub struct App {
     /// The step the user left for the welcome screen, which then offers
     /// the way back to the plan (the welcome screen takes no step keys).
     pub came_from: Option<Step>,
+    /// The furthest step reached: the steps before it keep their ✓ when
+    /// the user goes back to one of them.
+    pub furthest: Step,
     pub plan: Shared,
     /// Review the plan's own layout instead of the recommended one.
     pub own_layout: bool,
@@ -312,13 +315,21 @@ pub struct App {
 impl App {
     /// A new, empty situation on the welcome screen.
     pub fn new(config: Config) -> App {
-        App::build(config, true)
+        let mut app = App::build(config, true);
+        // The saved session's language, as continuing it (or `--resume`)
+        // would use: the welcome screen does not speak English to someone
+        // who chose bokmål.
+        if let Some(found) = &app.session.found {
+            app.lang = Lang::from_code(&found.saved.lang);
+        }
+        app
     }
 
     fn build(config: Config, look: bool) -> App {
         let plan = empty_plan();
         let session = Session::new(&config, look);
         let sel = usize::from(session.found.is_some());
+        let lang = config.lang;
         let mut app = App {
             background: config.background,
             worker: None,
@@ -332,11 +343,12 @@ impl App {
             started: false,
             deferred_refresh: false,
             deferred_persist: false,
-            lang: config.lang,
+            lang,
             color: config.color,
             state_path: config.state_path,
             step: Step::Welcome,
             came_from: None,
+            furthest: Step::Welcome,
             picker: Picker::new(PickTarget::Own, Vec::new()),
             plan: plan.into(),
             own_layout: false,
@@ -368,7 +380,7 @@ impl App {
     /// Starts from a plan: a complete one (with system users) opens on the
     /// review, a situation on the first fact step.
     pub fn with_plan(config: Config, plan: Plan, origin: Option<&Path>) -> App {
-        let mut app = App::new(config);
+        let mut app = App::build(config, true);
         app.load_plan(plan, origin);
         app
     }
@@ -377,15 +389,12 @@ impl App {
     pub fn resume(config: Config, saved: Saved) -> App {
         let mut app = App::build(config, false);
         app.own_session(true);
-        app.lang = if saved.lang == "nb" {
-            Lang::Nb
-        } else {
-            Lang::En
-        };
+        app.lang = Lang::from_code(&saved.lang);
         app.plan = saved.plan.into();
         app.own_layout = saved.own_layout && !app.plan.system_users.is_empty();
         app.outbox.whole_plan();
         app.step = Step::from_id(&saved.step).unwrap_or(Step::Organisation);
+        app.furthest = app.step;
         app.picker = Picker::new(PickTarget::Own, app.plan.own_packages.clone());
         app.unsaved = true;
         app.refresh();
@@ -556,6 +565,9 @@ impl App {
             self.came_from = Some(self.step);
         }
         self.step = step;
+        if step.index() > self.furthest.index() {
+            self.furthest = step;
+        }
         self.sel = 0;
         self.input = None;
         if step == Step::OwnPackages {

@@ -231,6 +231,9 @@ impl App {
         let old = std::mem::replace(&mut self.plan, empty_plan().into());
         let before = Part::Everything(Box::new(old.into_plan()), self.own_layout);
         self.session.owns = false;
+        // A new plan has reached no step yet; `new` moves to its first.
+        self.furthest = Step::Welcome;
+        self.came_from = None;
         new(self);
         self.record(before);
         self.session.found = None;
