@@ -468,6 +468,19 @@ fn the_welcome_screen_leads_back_to_the_plan() {
     assert_eq!(app.lang, Lang::Nb);
 }
 
+/// A status longer than the screen ends in "…", not mid-word.
+#[test]
+fn a_long_status_line_ends_in_an_ellipsis() {
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    app.status = Some("word ".repeat(30));
+    let shown = screen(&app, 80, 24);
+    let status = shown.lines().rev().nth(1).unwrap();
+    assert!(
+        status.trim_end_matches([' ', '"']).ends_with('…'),
+        "{status:?}"
+    );
+}
+
 /// Going back to a step keeps the ✓ of the steps after it that were done.
 #[test]
 fn going_back_keeps_the_later_steps_done() {

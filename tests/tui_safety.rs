@@ -56,6 +56,40 @@ fn new_plan_over_a_saved_session_asks_and_keeps_it_as_a_backup() {
     assert_eq!(backup.plan.organisation.name, "Earlier AS");
 }
 
+/// Esc on a client form with something typed asks before dropping it; an
+/// untouched form closes at once, and so does an edit that changed nothing.
+#[test]
+fn esc_on_a_filled_in_client_form_asks_first() {
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    app.go(Step::Clients);
+    let before = app.plan.clients.len();
+    press(&mut app, &[Char('a')]);
+    press(&mut app, &[Esc]);
+    assert!(app.overlays.is_empty(), "nothing typed: closes at once");
+    press(&mut app, &[Char('a')]);
+    enter_text(&mut app, "311040170");
+    press(&mut app, &[Esc]);
+    assert!(matches!(app.overlays.last(), Some(Overlay::ConfirmDrop)));
+    assert!(screen(&app, 80, 24).contains("Drop what you typed?"));
+    press(&mut app, &[Char('n')]);
+    assert!(
+        matches!(app.overlays.last(), Some(Overlay::Client(d)) if d.orgnr == "311040170"),
+        "back to the form, as typed"
+    );
+    press(&mut app, &[Esc, Char('y')]);
+    assert!(app.overlays.is_empty());
+    assert_eq!(app.plan.clients.len(), before);
+    // Editing a client and changing nothing: Esc just closes.
+    press(&mut app, &[Enter, Esc]);
+    assert!(app.overlays.is_empty());
+    // A team with a name typed asks too.
+    app.go(Step::Teams);
+    press(&mut app, &[Char('a')]);
+    enter_text(&mut app, "Payroll");
+    press(&mut app, &[Esc]);
+    assert!(matches!(app.overlays.last(), Some(Overlay::ConfirmDrop)));
+}
+
 /// The welcome screen speaks the saved session's language, which continuing
 /// it would switch to anyway.
 #[test]

@@ -5,6 +5,7 @@
 mod tui_support;
 
 use ratatui::crossterm::event::KeyCode::*;
+use std::path::Path;
 use sysuser::cli::Lang;
 use sysuser::rules::{Finding, Report, Rule};
 use sysuser::tui::app::{Overlay, Pane};
@@ -160,6 +161,18 @@ fn client_form_add() {
     snap!("client_form_add", |lang| {
         let mut app = at(Step::Clients, lang);
         press(&mut app, &[Char('a')]);
+        app
+    });
+}
+
+/// Esc on a filled-in client form asks before dropping what was typed.
+#[test]
+fn confirm_drop() {
+    snap!("confirm_drop", |lang| {
+        let mut app = at(Step::Clients, lang);
+        press(&mut app, &[Char('a'), Enter]);
+        type_text(&mut app, "311040170");
+        press(&mut app, &[Enter, Esc]);
         app
     });
 }
@@ -389,6 +402,28 @@ fn clients_csv_missing() {
         let mut app = at(Step::Clients, lang);
         press(&mut app, &[Char('i')]);
         type_text(&mut app, "missing.csv");
+        press(&mut app, &[Enter]);
+        app
+    });
+}
+
+/// A client list's problems, listed whole: the pop-up is as tall as the
+/// messages are when wrapped, so none loses its end.
+#[test]
+fn clients_csv_errors() {
+    // A path relative to the package, the same in every checkout.
+    let dir = Path::new("target/tui-screens");
+    std::fs::create_dir_all(dir).unwrap();
+    let csv = dir.join("clients.csv");
+    std::fs::write(
+        &csv,
+        "orgnr,name\n123,Short AS\n310000043,\"Never closed\n999999999,X\n",
+    )
+    .unwrap();
+    snap!("clients_csv_errors", |lang| {
+        let mut app = at(Step::Clients, lang);
+        press(&mut app, &[Char('i')]);
+        type_text(&mut app, csv.to_str().unwrap());
         press(&mut app, &[Enter]);
         app
     });

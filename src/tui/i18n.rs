@@ -172,6 +172,10 @@ pub struct Strings {
     pub overwrite_question: &'static str,
 
     pub quit_title: &'static str,
+    pub drop_title: &'static str,
+    pub drop_question: &'static str,
+    pub drop_y_n: &'static str,
+    pub draft_dropped: &'static str,
     pub quit_question: &'static str,
     pub quit_state_kept: &'static str,
     pub y_n: &'static str,
@@ -461,6 +465,10 @@ pub static EN: Strings = Strings {
     overwrite_question: "These files exist and would be replaced:",
 
     quit_title: "Quit?",
+    drop_title: "Drop what you typed?",
+    drop_question: "What you typed in this form is not in the plan yet.",
+    drop_y_n: "y: drop it   n: back to the form",
+    draft_dropped: "Dropped what was typed in the form.",
     quit_question: "The plan has not been exported. Quit anyway?",
     quit_state_kept: "Your answers stay in {0}; `sysuser wizard --resume` continues.",
     y_n: "y: quit   n: stay",
@@ -735,6 +743,10 @@ pub static NB: Strings = Strings {
     overwrite_question: "Disse filene finnes og vil bli erstattet:",
 
     quit_title: "Avslutte?",
+    drop_title: "Forkaste det du skrev?",
+    drop_question: "Det du har skrevet i skjemaet, er ikke i planen ennå.",
+    drop_y_n: "y: forkast det   n: tilbake til skjemaet",
+    draft_dropped: "Forkastet det som var skrevet i skjemaet.",
     quit_question: "Planen er ikke eksportert. Avslutte likevel?",
     quit_state_kept: "Svarene ligger i {0}; `sysuser wizard --resume` fortsetter.",
     y_n: "y: avslutt   n: bli",

@@ -7,7 +7,7 @@
 use super::app::{App, Input, Overlay, Row, Step};
 use super::i18n::{Strings, fill};
 use super::steps;
-use super::widgets::{Theme, centred, clip, draw_picker, offset, popup, step_title};
+use super::widgets::{Theme, centred, clip, draw_picker, hanging, offset, popup, step_title};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Modifier;
@@ -162,6 +162,9 @@ fn draw_status(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buffer) 
     } else {
         Line::raw("")
     };
+    // One line: what does not fit ends in "…" rather than mid-word.
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    let line = Line::styled(clip(&text, usize::from(area.width)), line.style);
     Paragraph::new(line).render(area, buf);
 }
 
@@ -173,6 +176,7 @@ fn key_hints(app: &App, t: &Strings) -> String {
     match app.overlays.last() {
         Some(Overlay::Help) | Some(Overlay::Errors(_)) => return t.keys_close.into(),
         Some(Overlay::ConfirmQuit)
+        | Some(Overlay::ConfirmDrop)
         | Some(Overlay::ConfirmOverwrite(_))
         | Some(Overlay::ConfirmReplace(_))
         | Some(Overlay::ConfirmMerge(_)) => {
@@ -229,6 +233,17 @@ fn draw_overlay(
             Paragraph::new(lines)
                 .wrap(Wrap { trim: false })
                 .render(inner, buf);
+        }
+        Overlay::ConfirmDrop => {
+            let r = centred(area, 60, 6);
+            let inner = popup(r, buf, th, t.drop_title);
+            Paragraph::new(vec![
+                Line::styled(t.drop_question, th.bold()),
+                Line::raw(""),
+                Line::styled(t.drop_y_n, th.bold()),
+            ])
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
         }
         Overlay::ConfirmQuit => {
             let r = centred(area, 60, 7);
@@ -307,13 +322,17 @@ fn draw_overlay(
         Overlay::Layout(sel) => draw_layout_editor(app, *sel, t, th, area, buf),
         Overlay::Edit(d) => layout_edit::draw(app, d, t, th, area, buf),
         Overlay::Errors(lines) => {
-            let h = (lines.len() as u16 + 2).min(area.height.saturating_sub(2));
-            let r = centred(area, area.width.saturating_sub(6).min(100), h);
+            // Tall enough for the lines as they wrap, so no message loses its end.
+            let w = area.width.saturating_sub(6).min(100);
+            let wrapped: Vec<String> = lines
+                .iter()
+                .flat_map(|l| hanging(l, usize::from(w.saturating_sub(2))))
+                .collect();
+            let h = (wrapped.len() as u16 + 2).min(area.height.saturating_sub(2));
+            let r = centred(area, w, h);
             let inner = popup(r, buf, th, t.problems_title);
-            let text: Vec<Line> = lines.iter().map(|l| Line::raw(l.clone())).collect();
-            Paragraph::new(text)
-                .wrap(Wrap { trim: false })
-                .render(inner, buf);
+            let text: Vec<Line> = wrapped.into_iter().map(Line::raw).collect();
+            Paragraph::new(text).render(inner, buf);
         }
         Overlay::Finding(i) => steps::review::draw_finding(app, *i, (t, th), area, buf),
         Overlay::Picker(p) => {

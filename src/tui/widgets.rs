@@ -449,17 +449,33 @@ pub(crate) fn centred(area: Rect, w: u16, h: u16) -> Rect {
     )
 }
 
-/// A bordered pop-up over `area`, with a blank column on either side, so
-/// no stray letter of the screen behind stands beside its border.
+/// A bordered pop-up over `area`. Beside it, the screen behind is blanked
+/// out to the nearest border (at most a few columns), so no stray letters
+/// of a cut word stand between the pop-up and the frame.
 pub(crate) fn popup(area: Rect, buf: &mut Buffer, th: Theme, title: &str) -> Rect {
-    let margin = Rect::new(
-        area.x.saturating_sub(1),
-        area.y,
-        area.width.saturating_add(2),
-        area.height,
-    )
-    .intersection(buf.area);
-    Clear.render(margin, buf);
+    let area = area.intersection(buf.area);
+    Clear.render(area, buf);
+    let frame = |s: &str| {
+        s.chars()
+            .all(|c| matches!(c, '│' | '┌' | '┐' | '└' | '┘' | '├' | '┤' | '─'))
+    };
+    let bounds = buf.area;
+    for y in area.top()..area.bottom() {
+        let left = (area.left().saturating_sub(4)..area.left()).rev();
+        let right = area.right()..area.right().saturating_add(4).min(bounds.right());
+        for xs in [left.collect::<Vec<_>>(), right.collect()] {
+            for x in xs {
+                if x < bounds.left() {
+                    break;
+                }
+                let cell = &mut buf[(x, y)];
+                if frame(cell.symbol()) {
+                    break;
+                }
+                cell.reset();
+            }
+        }
+    }
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(th.border(true))

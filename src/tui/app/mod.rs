@@ -183,6 +183,8 @@ pub enum Overlay {
     Relationships(RelationshipPicker),
     Client(ClientDraft),
     Team(TeamDraft),
+    /// Esc on a client or team form with typed changes: drop them?
+    ConfirmDrop,
 }
 
 /// A text field being typed into.
@@ -631,6 +633,14 @@ impl App {
     pub(crate) fn on_overlay(&mut self, overlay: Overlay, key: KeyEvent) -> Action {
         match overlay {
             Overlay::Help | Overlay::Errors(_) => {}
+            Overlay::ConfirmDrop => match key.code {
+                KeyCode::Char('y') | KeyCode::Char('j') => {
+                    self.overlays.pop();
+                    self.status = Some(self.t().draft_dropped.into());
+                }
+                KeyCode::Char('n') | KeyCode::Esc => {}
+                _ => self.overlays.push(Overlay::ConfirmDrop),
+            },
             Overlay::ConfirmQuit => match key.code {
                 KeyCode::Char('y') | KeyCode::Char('j') => return Action::Quit,
                 KeyCode::Char('n') | KeyCode::Esc => {}
@@ -709,6 +719,10 @@ impl App {
             form @ (Overlay::Client(_) | Overlay::Team(_)) => {
                 self.overlays.push(form);
                 match key.code {
+                    // What was typed is not thrown away without asking.
+                    KeyCode::Esc if self.draft_changed() => {
+                        self.overlays.push(Overlay::ConfirmDrop)
+                    }
                     KeyCode::Esc => {
                         self.overlays.pop();
                     }

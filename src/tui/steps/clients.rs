@@ -100,7 +100,10 @@ pub(crate) fn draw_form(
 ) {
     if !matches!(
         app.overlays.last(),
-        Some(Overlay::Client(_)) | Some(Overlay::Picker(_)) | Some(Overlay::Help)
+        Some(Overlay::Client(_))
+            | Some(Overlay::Picker(_))
+            | Some(Overlay::Help)
+            | Some(Overlay::ConfirmDrop)
     ) {
         return;
     }
