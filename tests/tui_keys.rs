@@ -468,6 +468,37 @@ fn the_welcome_screen_leads_back_to_the_plan() {
     assert_eq!(app.lang, Lang::Nb);
 }
 
+/// Page Down in the Why pane shows every line, a page at a time, and stops
+/// at the last page.
+#[test]
+fn the_why_pane_pages_through_every_line() {
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    app.go(Step::Review);
+    press(&mut app, &[Tab, Tab]);
+    let mut seen = String::new();
+    let mut last = String::new();
+    for _ in 0..40 {
+        let shown = screen(&app, 80, 24);
+        seen.push_str(&shown.replace(['│', '"', '\n'], " "));
+        if shown == last {
+            break;
+        }
+        last = shown;
+        press(&mut app, &[PageDown]);
+    }
+    let words = |s: &str| {
+        s.split_whitespace()
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let seen = words(&seen);
+    for line in app.why_lines() {
+        let head: String = words(&line).chars().take(20).collect();
+        assert!(seen.contains(head.trim()), "never shown: {line}");
+    }
+}
+
 /// A status longer than the screen ends in "…", not mid-word.
 #[test]
 fn a_long_status_line_ends_in_an_ellipsis() {
@@ -651,6 +682,16 @@ fn open_file_on_welcome_loads_a_plan_or_reports_the_error() {
     assert_eq!(app.step, Step::Review);
     assert_eq!(app.plan.system_users.len(), 1);
     assert_eq!(app.export_plan, "c-plan.yaml");
+}
+
+/// A plan file that is not there is said in the wizard's language.
+#[test]
+fn a_missing_plan_is_said_in_bokmal() {
+    let mut app = App::new(config(Lang::Nb));
+    press(&mut app, &[Down, Down]);
+    enter_text(&mut app, "finnes-ikke.yaml");
+    let err = app.input.clone().unwrap().error.unwrap();
+    assert_eq!(err, "kan ikke lese finnes-ikke.yaml: filen finnes ikke");
 }
 
 /// A plan with a mistake in it is shown whole (message, file:line:column,

@@ -98,7 +98,8 @@ pub enum FileProblem {
 }
 
 impl FileProblem {
-    fn from_io(e: &std::io::Error) -> FileProblem {
+    /// The problem an error from the system names (a missing file, no access).
+    pub fn from_io(e: &std::io::Error) -> FileProblem {
         match e.kind() {
             std::io::ErrorKind::NotFound => FileProblem::NotFound,
             std::io::ErrorKind::PermissionDenied => FileProblem::PermissionDenied,

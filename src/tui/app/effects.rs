@@ -115,6 +115,15 @@ fn read(path: &Path, lang: Lang) -> Result<Loaded, Unread> {
             }
         };
     }
+    // A file that is not there or not readable is said in the wizard's
+    // language, as for a client list.
+    if let Err(e) = std::fs::File::open(path) {
+        let text = crate::import::FileProblem::from_io(&e).text(&path.display().to_string(), lang);
+        return Err(Unread {
+            summary: text.clone(),
+            lines: vec![text],
+        });
+    }
     crate::plan::load(path)
         .map(|p| Loaded::Plan(Box::new(p)))
         .map_err(|e| {

@@ -293,7 +293,11 @@ pub struct App {
     pub zoom: bool,
     pub tree_scroll: usize,
     pub finding_sel: usize,
+    /// The first line of the Why pane shown, counted in wrapped lines.
     pub why_scroll: usize,
+    /// The Why pane's inner width and height when last drawn: its keys
+    /// scroll by the lines as they wrap, a page at a time.
+    pub why_view: std::cell::Cell<(u16, u16)>,
     /// The clients step's find field, while it is open.
     pub client_search: Option<TextLine>,
     pub export_plan: String,
@@ -364,6 +368,7 @@ impl App {
             tree_scroll: 0,
             finding_sel: 0,
             why_scroll: 0,
+            why_view: std::cell::Cell::new((0, 0)),
             client_search: None,
             export_plan: "plan.yaml".into(),
             export_tree: "plan-tree.txt".into(),

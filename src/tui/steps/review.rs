@@ -124,15 +124,26 @@ pub(crate) fn draw(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buff
         .title(Span::styled(format!(" {} ", t.why_title), th.accent()));
     let winner = wb.inner(bottom);
     wb.render(bottom, buf);
-    let why: Vec<Line> = app
-        .why_lines()
-        .iter()
-        .skip(app.why_scroll)
-        .flat_map(|l| hanging(l, usize::from(winner.width)))
+    app.why_view.set((winner.width, winner.height));
+    let why = why_wrapped(app, winner.width);
+    let start = app
+        .why_scroll
+        .min(why.len().saturating_sub(usize::from(winner.height)));
+    let why: Vec<Line> = why
+        .into_iter()
+        .skip(start)
         .take(usize::from(winner.height))
         .map(Line::raw)
         .collect();
     Paragraph::new(why).render(winner, buf);
+}
+
+/// The Why pane's lines as they wrap at `width`.
+fn why_wrapped(app: &App, width: u16) -> Vec<String> {
+    app.why_lines()
+        .iter()
+        .flat_map(|l| hanging(l, usize::from(width)))
+        .collect()
 }
 
 /// A finding in full: its fields, its hint, where Enter goes and the fix `f` applies.
@@ -228,8 +239,22 @@ pub(crate) fn on_key(app: &mut App, key: KeyEvent) {
                 code,
             ),
             Pane::Why => {
-                let n = app.why_lines().len();
-                move_sel(&mut app.why_scroll, n, code)
+                // Scrolled by wrapped lines, a page being the pane's height,
+                // and never past the last page.
+                let (width, height) = app.why_view.get();
+                let n = why_wrapped(app, width).len();
+                let page = usize::from(height.max(1));
+                let last = n.saturating_sub(page);
+                app.why_scroll = match code {
+                    KeyCode::PageDown => app.why_scroll + page,
+                    KeyCode::PageUp => app.why_scroll.saturating_sub(page),
+                    _ => {
+                        let mut at = app.why_scroll.min(last);
+                        move_sel(&mut at, n, code);
+                        at
+                    }
+                }
+                .min(last);
             }
         },
     }
