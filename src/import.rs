@@ -475,14 +475,7 @@ fn read_row(rec: &Record, columns: &[Option<Column>]) -> Result<Client, Vec<RowE
             Column::UnitType if value.is_empty() => {}
             Column::UnitType => match UnitType::parse(value) {
                 Ok(u) => client.unit_type = Some(u),
-                Err(_) => err(Problem::UnitType {
-                    value: value.to_string(),
-                    nearest: did_you_mean(
-                        &value.to_uppercase(),
-                        crate::plan::UNIT_TYPES.iter().copied(),
-                    )
-                    .map(str::to_string),
-                }),
+                Err(_) => err(unit_type_problem(value)),
             },
             Column::ErRoles => {
                 for token in list(value) {
@@ -659,6 +652,19 @@ pub fn clients_yaml(clients: &[Client]) -> String {
         clients: &'a [Client],
     }
     crate::plan::write::document(&Fragment { clients })
+}
+
+/// An organisation form that is not one, with the nearest that is: the CSV
+/// import's and the wizard's fields' problem.
+pub fn unit_type_problem(value: &str) -> Problem {
+    Problem::UnitType {
+        value: value.to_string(),
+        nearest: did_you_mean(
+            &value.to_uppercase(),
+            crate::plan::UNIT_TYPES.iter().copied(),
+        )
+        .map(str::to_string),
+    }
 }
 
 #[cfg(test)]

@@ -684,6 +684,21 @@ fn open_file_on_welcome_loads_a_plan_or_reports_the_error() {
     assert_eq!(app.export_plan, "c-plan.yaml");
 }
 
+/// An organisation form that is not one is refused in the wizard's language,
+/// with the nearest form or the common ones.
+#[test]
+fn an_unknown_organisation_form_is_refused_in_bokmal() {
+    let mut app = App::with_plan(config(Lang::Nb), situation(), None);
+    app.go(Step::Organisation);
+    press(&mut app, &[Down, Down]);
+    enter_text(&mut app, "ASS");
+    let err = app.input.clone().unwrap().error.unwrap();
+    assert!(
+        err.starts_with("ukjent organisasjonsform `ASS`; mente du `"),
+        "{err}"
+    );
+}
+
 /// A plan file that is not there is said in the wizard's language.
 #[test]
 fn a_missing_plan_is_said_in_bokmal() {

@@ -665,12 +665,18 @@ impl App {
     pub(crate) fn commit(&mut self, row: Row, text: &str) -> Result<(), String> {
         let t = self.t();
         let orgnr = |s: &str| Orgnr::parse(s).map_err(|_| t.orgnr_shape.to_string());
+        let lang = self.lang;
         let unit_type = |s: &str| {
             if s.is_empty() {
-                Ok(None)
-            } else {
-                UnitType::parse(s).map(Some)
+                return Ok(None);
             }
+            UnitType::parse(s).map(Some).map_err(|_| {
+                // The import's wording, without its column name.
+                let text = crate::import::unit_type_problem(s).text(lang);
+                text.strip_prefix("unit_type: ")
+                    .unwrap_or(&text)
+                    .to_string()
+            })
         };
         let before = match row {
             Row::OrgNr => Part::Group(vec![
