@@ -499,6 +499,25 @@ fn the_why_pane_pages_through_every_line() {
     }
 }
 
+/// The Why pane's notes name the wizard's steps and rows, not the plan's keys.
+#[test]
+fn the_why_pane_names_the_wizards_rows() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/h-own-and-delegated.yaml");
+    let mut plan = sysuser::plan::load(&path).unwrap();
+    plan.system_users.clear();
+    for lang in [Lang::En, Lang::Nb] {
+        let app = App::with_plan(config(lang), plan.clone(), None);
+        let why = app.why_lines().join("\n");
+        let row = match lang {
+            Lang::En => "«Own organisation on a client system user» on the Options step",
+            Lang::Nb => "«Egen virksomhet på klientsystembruker» på steget Valg",
+        };
+        assert!(why.contains(row), "{why}");
+        assert!(!why.contains("options.self_on_client"), "{why}");
+    }
+}
+
 /// A status longer than the screen ends in "…", not mid-word.
 #[test]
 fn a_long_status_line_ends_in_an_ellipsis() {

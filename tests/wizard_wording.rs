@@ -121,3 +121,27 @@ fn the_wizard_rewords_only_what_it_must() {
         }
     }
 }
+
+/// The advisor's notes and unserved clients' reasons, as the Why pane shows
+/// them, speak of the wizard's steps and rows, never the plan's keys; the
+/// plan file's `advice` names the keys.
+#[test]
+fn the_why_pane_speaks_in_the_wizards_terms() {
+    let mut plan_foreign = 0;
+    for (name, plan) in plans() {
+        for lang in [Lang::En, Lang::Nb] {
+            let rec = sysuser::advisor::recommend_in(&plan, plan.options.f_option, lang);
+            let texts = &rec.texts;
+            for t in texts.notes.iter().chain(&texts.unserved).chain(&texts.whys) {
+                let shown = t.wizard_text(lang);
+                assert_eq!(
+                    foreign(&shown),
+                    None,
+                    "{name} ({lang:?}) in the wizard: {shown}"
+                );
+                plan_foreign += usize::from(foreign(&t.text(lang)).is_some());
+            }
+        }
+    }
+    assert!(plan_foreign > 5, "{plan_foreign}");
+}

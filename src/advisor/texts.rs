@@ -161,17 +161,29 @@ pub enum Text {
 }
 
 impl Text {
-    pub(super) fn text(&self, lang: Lang) -> String {
+    /// The text as the plan file says it (`advice.notes`, `why:`): places
+    /// in the plan are named by their keys (`own_packages`).
+    pub fn text(&self, lang: Lang) -> String {
+        self.worded(lang, false)
+    }
+
+    /// The text as the wizard shows it: places are its steps and rows
+    /// ("the Own packages step"), not the plan file's keys.
+    pub fn wizard_text(&self, lang: Lang) -> String {
+        self.worded(lang, true)
+    }
+
+    fn worded(&self, lang: Lang, wizard: bool) -> String {
         match lang {
-            Lang::En => en(self),
-            Lang::Nb => nb(self),
+            Lang::En => en(self, wizard),
+            Lang::Nb => nb(self, wizard),
         }
     }
 }
 
 /// Problems in a row, each worded in `lang`.
-fn joined(texts: &[Text], lang: Lang) -> String {
-    let texts: Vec<String> = texts.iter().map(|t| t.text(lang)).collect();
+fn joined(texts: &[Text], lang: Lang, wizard: bool) -> String {
+    let texts: Vec<String> = texts.iter().map(|t| t.worded(lang, wizard)).collect();
     texts.join("; ")
 }
 
@@ -195,8 +207,9 @@ fn quote_list<S: AsRef<str>>(items: &[S]) -> String {
         .join(", ")
 }
 
-/// The English texts.
-fn en(t: &Text) -> String {
+/// The English texts; `wizard`: places named as the wizard's steps and rows.
+fn en(t: &Text, wizard: bool) -> String {
+    let place = |plan: &'static str, steps: &'static str| if wizard { steps } else { plan };
     let count = |n: usize| {
         if n == 1 {
             "1 client".to_string()
@@ -207,19 +220,23 @@ fn en(t: &Text) -> String {
     let team_word = |n: usize| if n == 1 { "team" } else { "teams" };
     match t {
         Text::IsTheOrganisation { client } => format!(
-            "{client} is the organisation itself, not a client; its own needs go under `own_packages`."
+            "{client} is the organisation itself, not a client; its own needs go {}.",
+            place("under `own_packages`", "on the Own packages step")
         ),
         Text::ListedTwice { client } => {
-            format!("{client} is listed twice under `clients`; only the first entry is used.")
+            format!(
+                "{client} is listed twice {}; only the first entry is used.",
+                place("under `clients`", "on the Clients step")
+            )
         }
         Text::IsOperationalUnit { client, main } => format!(
             "{client} is an operational unit of {main}; it inherits from its main unit and is never added as a client."
         ),
         Text::ServedAnyway { client, problems } => format!(
             "{client}: {}; it is served through its other relationships.",
-            joined(problems, Lang::En)
+            joined(problems, Lang::En, wizard)
         ),
-        Text::Problems(problems) => joined(problems, Lang::En),
+        Text::Problems(problems) => joined(problems, Lang::En, wizard),
         Text::NoRelationship => "it has no ER role towards the organisation and has delegated no packages, so it is not a client in Altinn".into(),
         Text::RoleGivesNothing { role } => format!(
             "the {} role gives no access packages",
@@ -248,18 +265,29 @@ fn en(t: &Text) -> String {
             "`{code}` cannot be delegated directly: it comes only through the ER role (the client registers the organisation in that role in Enhetsregisteret)"
         ),
         Text::ClientOnlyDelegatedNote { clients, code } => format!(
-            "{} said to have delegated `{code}` directly, but it comes only through the ER role, so that delegation cannot exist and serves no one: have the client register the organisation in the role in Enhetsregisteret and list it in `er_roles` (delegated-client-only-package).",
-            if *clients == 1 { "1 client is".to_string() } else { format!("{clients} clients are") }
+            "{} said to have delegated `{code}` directly, but it comes only through the ER role, so that delegation cannot exist and serves no one: have the client register the organisation in the role in Enhetsregisteret and list it {} (delegated-client-only-package).",
+            if *clients == 1 { "1 client is".to_string() } else { format!("{clients} clients are") },
+            place("in `er_roles`", "on the client (Clients step)")
         ),
         Text::SystemLacksPackage { code } => {
             format!("the system register entry lacks `{code}`; ask the vendor to register it")
         }
         Text::VisibleWithClientOnly { codes } => format!(
-            "The system register entry is visible (`visible: true`) but has client-only packages ({}); Altinn refuses that combination (AUTH.VLD-00018, visible-system-with-client-only-package). The vendor must register the system with `isVisible: false` (`system.visible: false` here), or drop those packages and with them the client relationships they serve.",
-            codes.join(", ")
+            "The system register entry is visible ({}) but has client-only packages ({}); Altinn refuses that combination (AUTH.VLD-00018, visible-system-with-client-only-package). The vendor must register the system with `isVisible: false` ({}), or drop those packages and with them the client relationships they serve.",
+            place("`visible: true`", "Visible in Altinn: Yes"),
+            codes.join(", "),
+            place(
+                "`system.visible: false` here",
+                "Visible in Altinn: No on the End-user system step"
+            )
         ),
         Text::LocalWithOtherVendor { vendor, orgnr } => format!(
-            "The system is locally installed but registered by {vendor}; the organisation must register it itself, as its own vendor (set `system.vendor: \"{orgnr}\"` and a system id starting with `{orgnr}_`), with its own Maskinporten client (locally-installed-needs-own-vendor)."
+            "The system is locally installed but registered by {vendor}; the organisation must register it itself, as its own vendor ({}), with its own Maskinporten client (locally-installed-needs-own-vendor).",
+            if wizard {
+                format!("on the End-user system step: vendor {orgnr}, and a system id starting with {orgnr}_")
+            } else {
+                format!("set `system.vendor: \"{orgnr}\"` and a system id starting with `{orgnr}_`")
+            }
         ),
         Text::ERegistersItself => "Scenario E: the organisation registers the locally installed system in the system register itself, as both system vendor and system customer (this needs an agreement with Digdir).".into(),
         Text::EOwnMaskinporten => "Scenario E: the organisation creates its own Maskinporten client and installs the key on its own server.".into(),
@@ -268,7 +296,8 @@ fn en(t: &Text) -> String {
             "The organisation needs `{code}`, but the system register entry lacks it: ask the vendor to register `{code}` on the system and send a new request."
         ),
         Text::OwnNotAssignable { code } => format!(
-            "`{code}` cannot be given to the organisation itself (it is not assignable; it only comes through client relationships), so no standard system user can carry it; remove it from `own_packages`."
+            "`{code}` cannot be given to the organisation itself (it is not assignable; it only comes through client relationships), so no standard system user can carry it; remove it {}.",
+            place("from `own_packages`", "on the Own packages step")
         ),
         Text::OwnUnknown { code, near } => {
             let hint = if near.is_empty() {
@@ -276,7 +305,10 @@ fn en(t: &Text) -> String {
             } else {
                 format!(" (did you mean {}?)", quote_list(near))
             };
-            format!("`{code}` in `own_packages` is not an access package{hint}.")
+            format!(
+                "`{code}` {} is not an access package{hint}.",
+                place("in `own_packages`", "among the own packages")
+            )
         }
         Text::RolesGiveMissing { codes } => format!(
             "The clients' ER roles would also give {}, which the system register entry lacks; ask the vendor to register them if you need them.",
@@ -307,15 +339,22 @@ fn en(t: &Text) -> String {
         Text::MoreRemarks { count } => {
             format!("… and {count} more remarks like these about single clients.")
         }
-        Text::HSelfOnClientAvailable => "Scenario H: Altinn now lets the organisation itself be added to a client system user whose packages are all assignable; set `options.self_on_client_system_user: true` if that is available to you to need one system user fewer.".into(),
+        Text::HSelfOnClientAvailable => format!(
+            "Scenario H: Altinn now lets the organisation itself be added to a client system user whose packages are all assignable; {} if that is available to you to need one system user fewer.",
+            place(
+                "set `options.self_on_client_system_user: true`",
+                "choose Yes for «Own organisation on a client system user» on the Options step"
+            )
+        ),
         Text::HSimplifiedNote => "Scenario H simplified: the organisation itself is added to the client system user for its delegated clients, so no standard system user is needed; ER-based relationships keep their own system users.".into(),
         Text::HKeepsStandard { codes } => format!(
             "Scenario H: no client system user has exactly the organisation's own packages ({}); added to one, the organisation would get every package of it, also those it did not ask for, so its own reporting keeps a standard system user.",
             codes.join(", ")
         ),
         Text::DUnhandled { codes } => format!(
-            "Scenario D: no team handles {}; add it to a team's `handles` so someone may use the system user that carries it.",
-            quote_list(codes)
+            "Scenario D: no team handles {}; add it to a team's {} so someone may use the system user that carries it.",
+            quote_list(codes),
+            place("`handles`", "Handles (Teams step)")
         ),
         Text::DCutNoTeam => "Scenario D: cut out of a larger system user because no team handles these packages yet; name the team that may use it.".into(),
         Text::DCut { teams } => format!(
@@ -359,15 +398,16 @@ fn en(t: &Text) -> String {
         Text::BDelegated => "Scenario B: every client reaches the organisation through packages it delegated in Altinn, so one client system user with those packages serves them all.".into(),
         Text::OnlyTeams { why, teams } => format!(
             "{}; only {} {} may use it (scenario D).",
-            en(why).trim_end_matches('.'),
+            en(why, wizard).trim_end_matches('.'),
             team_word(teams.len()),
             teams.join(", ")
         ),
     }
 }
 
-/// The bokmål texts, in the guidance's terms.
-fn nb(t: &Text) -> String {
+/// The bokmål texts, in the guidance's terms; `wizard` as for [`en`].
+fn nb(t: &Text, wizard: bool) -> String {
+    let place = |plan: &'static str, steps: &'static str| if wizard { steps } else { plan };
     let count = |n: usize| {
         if n == 1 {
             "1 klient".to_string()
@@ -379,19 +419,21 @@ fn nb(t: &Text) -> String {
     let rel = |r: &Option<Relationship>| r.map_or("delegert i Altinn", |r| r.label_in(Lang::Nb));
     match t {
         Text::IsTheOrganisation { client } => format!(
-            "{client} er virksomheten selv, ikke en klient; egne behov føres opp under `own_packages`."
+            "{client} er virksomheten selv, ikke en klient; egne behov føres opp {}.",
+            place("under `own_packages`", "på steget Egne pakker")
         ),
         Text::ListedTwice { client } => format!(
-            "{client} står to ganger under `clients`; bare den første oppføringen brukes."
+            "{client} står to ganger {}; bare den første oppføringen brukes.",
+            place("under `clients`", "på steget Klienter")
         ),
         Text::IsOperationalUnit { client, main } => format!(
             "{client} er en underenhet av {main}; den arver fra hovedenheten og legges aldri til som klient."
         ),
         Text::ServedAnyway { client, problems } => format!(
             "{client}: {}; den betjenes gjennom de andre klientforholdene sine.",
-            joined(problems, Lang::Nb)
+            joined(problems, Lang::Nb, wizard)
         ),
-        Text::Problems(problems) => joined(problems, Lang::Nb),
+        Text::Problems(problems) => joined(problems, Lang::Nb, wizard),
         Text::NoRelationship => "den har ingen ER-rolle overfor virksomheten og har ikke delegert noen tilgangspakker, så den er ikke en klient i Altinn".into(),
         Text::RoleGivesNothing { role } => format!(
             "rollen som {} gir ingen tilgangspakker",
@@ -420,18 +462,29 @@ fn nb(t: &Text) -> String {
             "`{code}` kan ikke delegeres direkte: den kommer bare gjennom ER-rollen (klienten registrerer virksomheten i den rollen i Enhetsregisteret)"
         ),
         Text::ClientOnlyDelegatedNote { clients, code } => format!(
-            "{} skal ha delegert `{code}` direkte, men den kommer bare gjennom ER-rollen, så den delegeringen kan ikke finnes og betjener ingen: be klienten registrere virksomheten i rollen i Enhetsregisteret og før den opp under `er_roles` (delegated-client-only-package).",
-            if *clients == 1 { "1 klient".to_string() } else { format!("{clients} klienter") }
+            "{} skal ha delegert `{code}` direkte, men den kommer bare gjennom ER-rollen, så den delegeringen kan ikke finnes og betjener ingen: be klienten registrere virksomheten i rollen i Enhetsregisteret og {} (delegated-client-only-package).",
+            if *clients == 1 { "1 klient".to_string() } else { format!("{clients} klienter") },
+            place("før den opp under `er_roles`", "merk av rollen på klienten (steget Klienter)")
         ),
         Text::SystemLacksPackage { code } => format!(
             "oppføringen i systemregisteret mangler `{code}`; be leverandøren registrere den"
         ),
         Text::VisibleWithClientOnly { codes } => format!(
-            "Oppføringen i systemregisteret er synlig (`visible: true`), men har tilgangspakker som bare gjelder klientforhold ({}); Altinn avviser den kombinasjonen (AUTH.VLD-00018, visible-system-with-client-only-package). Leverandøren må registrere systemet med `isVisible: false` (`system.visible: false` her), eller fjerne de tilgangspakkene og med dem klientforholdene de betjener.",
-            codes.join(", ")
+            "Oppføringen i systemregisteret er synlig ({}), men har tilgangspakker som bare gjelder klientforhold ({}); Altinn avviser den kombinasjonen (AUTH.VLD-00018, visible-system-with-client-only-package). Leverandøren må registrere systemet med `isVisible: false` ({}), eller fjerne de tilgangspakkene og med dem klientforholdene de betjener.",
+            place("`visible: true`", "Synlig i Altinn: Ja"),
+            codes.join(", "),
+            place(
+                "`system.visible: false` her",
+                "Synlig i Altinn: Nei på steget Sluttbrukersystem"
+            )
         ),
         Text::LocalWithOtherVendor { vendor, orgnr } => format!(
-            "Systemet er lokalt installert, men registrert av {vendor}; virksomheten må registrere det selv, som sin egen leverandør (sett `system.vendor: \"{orgnr}\"` og en system-id som begynner med `{orgnr}_`), med sin egen Maskinporten-klient (locally-installed-needs-own-vendor)."
+            "Systemet er lokalt installert, men registrert av {vendor}; virksomheten må registrere det selv, som sin egen leverandør ({}), med sin egen Maskinporten-klient (locally-installed-needs-own-vendor).",
+            if wizard {
+                format!("på steget Sluttbrukersystem: leverandør {orgnr}, og en system-id som begynner med {orgnr}_")
+            } else {
+                format!("sett `system.vendor: \"{orgnr}\"` og en system-id som begynner med `{orgnr}_`")
+            }
         ),
         Text::ERegistersItself => "Scenario E: virksomheten registrerer selv det lokalt installerte systemet i systemregisteret, både som systemleverandør og systemkunde (det krever en avtale med Digdir).".into(),
         Text::EOwnMaskinporten => "Scenario E: virksomheten oppretter sin egen Maskinporten-klient og installerer nøkkelen på sin egen server.".into(),
@@ -440,7 +493,8 @@ fn nb(t: &Text) -> String {
             "Virksomheten trenger `{code}`, men oppføringen i systemregisteret mangler den: be leverandøren registrere `{code}` på systemet og send en ny forespørsel."
         ),
         Text::OwnNotAssignable { code } => format!(
-            "`{code}` kan ikke gis til virksomheten selv (den kan ikke tildeles; den kommer bare gjennom klientforhold), så ingen standard systembruker kan ha den; fjern den fra `own_packages`."
+            "`{code}` kan ikke gis til virksomheten selv (den kan ikke tildeles; den kommer bare gjennom klientforhold), så ingen standard systembruker kan ha den; fjern den {}.",
+            place("fra `own_packages`", "på steget Egne pakker")
         ),
         Text::OwnUnknown { code, near } => {
             let hint = if near.is_empty() {
@@ -448,7 +502,10 @@ fn nb(t: &Text) -> String {
             } else {
                 format!(" (mente du {}?)", quote_list(near))
             };
-            format!("`{code}` i `own_packages` er ikke en tilgangspakke{hint}.")
+            format!(
+                "`{code}` {} er ikke en tilgangspakke{hint}.",
+                place("i `own_packages`", "blant egne pakker")
+            )
         }
         Text::RolesGiveMissing { codes } => format!(
             "Klientenes ER-roller ville også gi {}, som oppføringen i systemregisteret mangler; be leverandøren registrere dem hvis dere trenger dem.",
@@ -479,15 +536,22 @@ fn nb(t: &Text) -> String {
         Text::MoreRemarks { count } => {
             format!("… og {count} flere merknader som disse om enkeltklienter.")
         }
-        Text::HSelfOnClientAvailable => "Scenario H: Altinn lar nå virksomheten selv legges til en klientsystembruker der alle tilgangspakkene kan tildeles; sett `options.self_on_client_system_user: true` hvis det er tilgjengelig for dere, så trenger dere én systembruker mindre.".into(),
+        Text::HSelfOnClientAvailable => format!(
+            "Scenario H: Altinn lar nå virksomheten selv legges til en klientsystembruker der alle tilgangspakkene kan tildeles; {} hvis det er tilgjengelig for dere, så trenger dere én systembruker mindre.",
+            place(
+                "sett `options.self_on_client_system_user: true`",
+                "velg Ja for «Egen virksomhet på klientsystembruker» på steget Valg"
+            )
+        ),
         Text::HSimplifiedNote => "Scenario H forenklet: virksomheten selv legges til klientsystembrukeren for de delegerte klientene, så det trengs ingen standard systembruker; ER-baserte klientforhold beholder egne systembrukere.".into(),
         Text::HKeepsStandard { codes } => format!(
             "Scenario H: ingen klientsystembruker har nøyaktig virksomhetens egne tilgangspakker ({}); lagt til en, ville virksomheten fått alle tilgangspakkene på den, også dem den ikke ba om, så egen rapportering beholder en standard systembruker.",
             codes.join(", ")
         ),
         Text::DUnhandled { codes } => format!(
-            "Scenario D: ingen team håndterer {}; legg den til i et teams `handles` slik at noen kan bruke systembrukeren som har den.",
-            quote_list(codes)
+            "Scenario D: ingen team håndterer {}; legg den til {} slik at noen kan bruke systembrukeren som har den.",
+            quote_list(codes),
+            place("i et teams `handles`", "under Håndterer for et team (steget Team)")
         ),
         Text::DCutNoTeam => "Scenario D: skilt ut fra en større systembruker fordi ingen team håndterer disse tilgangspakkene ennå; oppgi teamet som skal kunne bruke den.".into(),
         Text::DCut { teams } => format!(
@@ -531,7 +595,7 @@ fn nb(t: &Text) -> String {
         Text::BDelegated => "Scenario B: alle klientene når virksomheten gjennom tilgangspakker de har delegert i Altinn, så én klientsystembruker med de tilgangspakkene betjener alle.".into(),
         Text::OnlyTeams { why, teams } => format!(
             "{}; bare {} {} kan bruke den (scenario D).",
-            nb(why).trim_end_matches('.'),
+            nb(why, wizard).trim_end_matches('.'),
             teams_word(teams.len()),
             teams.join(", ")
         ),

@@ -269,11 +269,30 @@ impl App {
             return vec![t.working.into()];
         };
         let advice = plan.advice.as_ref();
+        // The recommendation's notes and reasons as data, worded in the
+        // wizard's terms (its steps and rows, not the plan file's keys).
+        let texts = self
+            .computed
+            .texts
+            .as_ref()
+            .and_then(|t| t.advice.as_ref())
+            .filter(|t| advice.is_some_and(|a| a.notes.len() == t.notes.len()));
+        let said = |i: usize, of: fn(&crate::advisor::AdviceTexts) -> &[crate::advisor::Text]| {
+            texts
+                .and_then(|t| of(t).get(i))
+                .map(|t| t.wizard_text(self.lang))
+        };
         if let Some(a) = advice.filter(|a| !a.scenarios.is_empty()) {
             out.push(format!("{} {}", t.scenarios, a.scenarios.join(", ")));
         }
-        for u in advice.map(|a| a.unserved.as_slice()).unwrap_or_default() {
-            out.push(format!("! {} ({}): {}", u.name, u.client, u.reason));
+        for (i, u) in advice
+            .map(|a| a.unserved.as_slice())
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+        {
+            let reason = said(i, |t| &t.unserved).unwrap_or_else(|| u.reason.clone());
+            out.push(format!("! {} ({}): {reason}", u.name, u.client));
         }
         let labels = render::labels(self.lang.code());
         for su in &plan.system_users {
@@ -288,7 +307,13 @@ impl App {
                 None => out.push(format!("  {}", t.no_why)),
             }
         }
-        for n in advice.map(|a| a.notes.as_slice()).unwrap_or_default() {
+        for (i, n) in advice
+            .map(|a| a.notes.as_slice())
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+        {
+            let n = said(i, |t| &t.notes).unwrap_or_else(|| n.clone());
             out.push(format!("· {n}"));
         }
         if out.is_empty() {
