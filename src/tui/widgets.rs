@@ -379,6 +379,15 @@ pub(crate) fn draw_picker(
             }
         )));
     }
+    // One line each: what does not fit the width ends in "…".
+    let w = usize::from(detail.width);
+    let d: Vec<Line> = d
+        .into_iter()
+        .map(|l| {
+            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            Line::styled(clip(&text, w), l.style)
+        })
+        .collect();
     Paragraph::new(d)
         .block(Block::default().borders(Borders::TOP))
         .render(detail, buf);

@@ -6,7 +6,8 @@ use crate::tui::app::{App, ClientDraft, Input, Overlay, Row, TextLine, client_ro
 use crate::tui::history::Part;
 use crate::tui::i18n::{self, Strings};
 use crate::tui::widgets::{
-    Theme, centred, cursor_text, draw_list, form_lines, popup, prose, step_block, wrapped_height,
+    Theme, centred, clip, cursor_text, draw_list, form_lines, popup, prose, step_block,
+    wrapped_height,
 };
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -79,12 +80,12 @@ pub(crate) fn draw(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buff
         if c.sub_entity {
             delegated.insert(0, t.sub_entity_mark);
         }
-        let name: String = c.name.chars().take(26).collect();
+        // Cut to their columns with "…"; the client's form shows them whole.
         Line::raw(format!(
             "{:<10} {:<26} {:<18} {}",
             c.orgnr.as_str(),
-            name,
-            roles.join(" "),
+            clip(&c.name, 26),
+            clip(&roles.join(" "), 18),
             delegated.join(" ")
         ))
     });
