@@ -518,6 +518,31 @@ fn the_why_pane_names_the_wizards_rows() {
     }
 }
 
+/// A client list read before its roles are set leaves every client unserved:
+/// the Why pane names the first few and counts the rest.
+#[test]
+fn the_why_pane_counts_many_unserved_clients() {
+    let mut plan = sysuser::generate::plan(300, 0, 1);
+    for c in &mut plan.clients {
+        c.er_roles.clear();
+        c.delegated.clear();
+    }
+    let app = App::with_plan(config(Lang::En), plan, None);
+    let why = app.why_lines();
+    assert_eq!(
+        why.iter()
+            .filter(|l| l.starts_with("! ") && !l.contains('…'))
+            .count(),
+        20
+    );
+    assert!(
+        why.contains(
+            &"! … and 280 more clients on no system user (the findings name each).".to_string()
+        ),
+        "{why:?}"
+    );
+}
+
 /// A status longer than the screen ends in "…", not mid-word.
 #[test]
 fn a_long_status_line_ends_in_an_ellipsis() {

@@ -63,13 +63,18 @@ proptest! {
     ) {
         let plan = if complete_plan { complete() } else { situation() };
         let mut app = App::with_plan(config(Lang::En), plan, None);
-        // `n` on the last step exports: into a folder of the test's own.
+        // `n` on the last step exports: into a folder of the test's own,
+        // also after random keys typed another file name.
         let dir = tempfile::tempdir().unwrap();
-        app.export_plan = dir.path().join("plan.yaml").display().to_string();
-        app.export_tree = dir.path().join("plan-tree.txt").display().to_string();
+        let (plan_file, tree_file) = (
+            dir.path().join("plan.yaml").display().to_string(),
+            dir.path().join("plan-tree.txt").display().to_string(),
+        );
         app.go(start);
         same(&app)?;
         for k in seq {
+            app.export_plan = plan_file.clone();
+            app.export_tree = tree_file.clone();
             app.on(k);
             same(&app)?;
         }

@@ -260,6 +260,9 @@ pub(crate) fn on_key(app: &mut App, key: KeyEvent) {
     }
 }
 
+/// Unserved clients the Why pane names one by one.
+const MAX_UNSERVED_SHOWN: usize = 20;
+
 impl App {
     /// The "why" pane: scenario letters, the decision path, each system user's reason.
     pub fn why_lines(&self) -> Vec<String> {
@@ -285,14 +288,16 @@ impl App {
         if let Some(a) = advice.filter(|a| !a.scenarios.is_empty()) {
             out.push(format!("{} {}", t.scenarios, a.scenarios.join(", ")));
         }
-        for (i, u) in advice
-            .map(|a| a.unserved.as_slice())
-            .unwrap_or_default()
-            .iter()
-            .enumerate()
-        {
+        // A few unserved clients say why; the rest are counted (a client list
+        // read before its roles are set can leave every client unserved).
+        let unserved = advice.map(|a| a.unserved.as_slice()).unwrap_or_default();
+        for (i, u) in unserved.iter().enumerate().take(MAX_UNSERVED_SHOWN) {
             let reason = said(i, |t| &t.unserved).unwrap_or_else(|| u.reason.clone());
             out.push(format!("! {} ({}): {reason}", u.name, u.client));
+        }
+        if unserved.len() > MAX_UNSERVED_SHOWN {
+            let more = crate::text::thousands_in(unserved.len() - MAX_UNSERVED_SHOWN, self.lang);
+            out.push(fill(t.why_more_unserved, &[&more]));
         }
         let labels = render::labels(self.lang.code());
         for su in &plan.system_users {
