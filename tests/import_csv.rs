@@ -443,6 +443,14 @@ fn cli_lists_every_error_on_its_own_line() {
         lines[3],
         "error: bad.csv: 3 problems on 3 lines; nothing was written"
     );
+    // In bokmål, the whole summary is.
+    let out = run(&["import", "bad.csv", "--lang", "nb"], d);
+    let err = text(&out.stderr);
+    assert_eq!(
+        err.lines().last(),
+        Some("error: bad.csv: 3 feil på 3 linjer; ingenting ble skrevet"),
+        "{err}"
+    );
 }
 
 #[test]

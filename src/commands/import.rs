@@ -13,7 +13,11 @@ pub fn run(args: &ImportArgs, ctx: &Ctx) -> anyhow::Result<u8> {
             for line in rows.lines() {
                 super::note(line);
             }
-            super::note(&format!("error: {total}; nothing was written"));
+            let nothing = match ctx.lang {
+                crate::lang::Lang::En => "nothing was written",
+                crate::lang::Lang::Nb => "ingenting ble skrevet",
+            };
+            super::note(&format!("error: {total}; {nothing}"));
             return Ok(EXIT_BAD_INPUT);
         }
     };
