@@ -141,6 +141,8 @@ pub struct Strings {
     pub why_title: &'static str,
     pub scenarios: &'static str,
     pub no_why: &'static str,
+    /// Below a step's own findings: how many more the review lists.
+    pub more_on_review: &'static str,
     /// After the first unserved clients: how many more there are.
     pub why_more_unserved: &'static str,
     pub no_layout: &'static str,
@@ -436,6 +438,7 @@ pub static EN: Strings = Strings {
     why_title: "Why",
     scenarios: "Scenarios:",
     no_why: "(no reason given)",
+    more_on_review: "… and {0} more on the review.",
     why_more_unserved: "! … and {0} more clients on no system user (the findings name each).",
     no_layout: "No system users yet: add the organisation's own packages or clients.",
     now_recommended: "The recommended layout is in; u undoes it.",
@@ -715,6 +718,7 @@ pub static NB: Strings = Strings {
     why_title: "Hvorfor",
     scenarios: "Scenarioer:",
     no_why: "(ingen begrunnelse)",
+    more_on_review: "… og {0} til i gjennomgangen.",
     why_more_unserved: "! … og {0} klienter til som ikke står på noen systembruker (funnene nevner hver av dem).",
     no_layout: "Ingen systembrukere ennå: legg til egne pakker eller klienter.",
     now_recommended: "Det anbefalte oppsettet er tatt i bruk; u angrer.",
