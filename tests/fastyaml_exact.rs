@@ -265,6 +265,7 @@ proptest! {
             step: "review".into(),
             lang: lang.code().into(),
             own_layout: nb,
+            exported: !nb,
             plan: advised.clone(),
         };
         let text = plan::write::document(&saved);

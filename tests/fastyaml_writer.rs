@@ -196,6 +196,7 @@ proptest! {
             step: texts[2].clone(),
             lang: "nb".into(),
             own_layout: seed % 2 == 0,
+            exported: seed % 3 == 0,
             plan: p,
         };
         same(&saved)?;

@@ -911,6 +911,7 @@ fn after_resume_the_decision_path_is_complete_with_the_choices_made() {
         step: Step::Decision.id().into(),
         lang: "en".into(),
         own_layout: false,
+        exported: false,
         plan: (*app.plan).clone(),
     };
     let text = serde_yaml::to_string(&saved).unwrap();

@@ -90,6 +90,38 @@ fn esc_on_a_filled_in_client_form_asks_first() {
     assert!(matches!(app.overlays.last(), Some(Overlay::ConfirmDrop)));
 }
 
+/// A session saved after its export says so: continued, it does not claim
+/// the plan is unexported (nor ask before quitting) until the next change.
+#[test]
+fn a_continued_session_remembers_its_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::with_plan(saving(dir.path()), situation(), None);
+    app.go(Step::Clients);
+    press(&mut app, &[Char('d')]);
+    app.export_plan = dir.path().join("plan.yaml").display().to_string();
+    app.export_tree = dir.path().join("plan-tree.txt").display().to_string();
+    app.go(Step::Export);
+    press(&mut app, &[Char('n')]);
+    assert!(!app.unsaved, "exported");
+    app.persist();
+    app.finish_saving();
+    let saved = state::load(&dir.path().join("wizard.yaml")).unwrap();
+    assert!(saved.exported);
+    let mut again = App::resume(saving(dir.path()), saved);
+    assert!(!again.unsaved);
+    assert!(!screen(&again, 80, 24).contains("Not exported yet"));
+    again.go(Step::Clients);
+    press(&mut again, &[Char('d')]);
+    assert!(again.unsaved, "a change after the export");
+    again.persist();
+    again.finish_saving();
+    assert!(
+        !state::load(&dir.path().join("wizard.yaml"))
+            .unwrap()
+            .exported
+    );
+}
+
 /// The welcome screen speaks the saved session's language, which continuing
 /// it would switch to anyway.
 #[test]

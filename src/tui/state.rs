@@ -14,6 +14,10 @@ pub struct Saved {
     /// Whether the review shows the plan's own layout instead of the recommended one.
     #[serde(default)]
     pub own_layout: bool,
+    /// The plan was exported as it is saved: continuing it does not ask
+    /// again before quitting.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub exported: bool,
     pub plan: Plan,
 }
 
@@ -94,6 +98,8 @@ pub struct Job {
     pub lang: String,
     /// Keep the file there as `wizard.yaml.1` first (see [`rotate`]).
     pub rotate: bool,
+    /// The plan being saved is the one last exported.
+    pub exported: bool,
 }
 
 /// [`Saved`] borrowing its plan, to write without a copy.
@@ -102,6 +108,8 @@ struct SavedRef<'a> {
     step: &'a str,
     lang: &'a str,
     own_layout: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    exported: bool,
     plan: &'a Plan,
 }
 
@@ -120,6 +128,7 @@ impl Job {
             step: &self.step,
             lang: &self.lang,
             own_layout,
+            exported: self.exported,
             plan,
         };
         let text = crate::plan::write::document(&saved);

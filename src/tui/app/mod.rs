@@ -403,7 +403,9 @@ impl App {
         app.step = Step::from_id(&saved.step).unwrap_or(Step::Organisation);
         app.furthest = app.step;
         app.picker = Picker::new(PickTarget::Own, app.plan.own_packages.clone());
-        app.unsaved = true;
+        // Exported as saved: quitting needs no question until the next change.
+        app.unsaved = !saved.exported;
+        app.session.saved_exported = saved.exported;
         app.refresh();
         app
     }

@@ -15,6 +15,8 @@ pub struct Session {
     revision: u64,
     saved_revision: u64,
     saved_step: Option<Step>,
+    /// Whether the file says the plan was exported, as last saved.
+    pub(super) saved_exported: bool,
     /// Why the last save failed; kept until a save succeeds.
     pub error: Option<String>,
     /// The session saved on disk when the wizard started, if it was not
@@ -31,6 +33,7 @@ impl Session {
             revision: 0,
             saved_revision: 0,
             saved_step: None,
+            saved_exported: false,
             error: None,
             found: config
                 .state_path
@@ -158,7 +161,9 @@ impl App {
         let s = &self.session;
         let plan_changed = s.revision != s.saved_revision;
         let step_changed = s.owns && s.saved_step != Some(self.step);
-        if !plan_changed && !step_changed {
+        let exported = !self.unsaved;
+        let export_changed = s.owns && s.saved_exported != exported;
+        if !plan_changed && !step_changed && !export_changed {
             return None;
         }
         let job = Job {
@@ -166,8 +171,10 @@ impl App {
             step: self.step.id().to_string(),
             lang: self.lang.code().to_string(),
             rotate: !self.session.owns,
+            exported,
         };
         let s = &mut self.session;
+        s.saved_exported = exported;
         s.owns = true;
         s.found = None;
         s.saved_revision = s.revision;
