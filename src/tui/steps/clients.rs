@@ -108,7 +108,9 @@ pub(crate) fn draw_form(
     ) {
         return;
     }
-    let r = centred(area, 72, 17);
+    // Room for the note on which client a new one started like (two or
+    // three lines with a long name).
+    let r = centred(area, 72, if d.like.is_some() { 19 } else { 17 });
     let title = if d.index.is_some() {
         t.edit_client
     } else {
