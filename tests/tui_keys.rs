@@ -543,6 +543,27 @@ fn the_why_pane_counts_many_unserved_clients() {
     );
 }
 
+/// The Options step shows each choice's details on its own row: scenario H's
+/// on the first, F's comparison on the second, so each fits 80×24 whole.
+#[test]
+fn the_options_step_shows_each_choices_details_on_its_row() {
+    let mut app = App::with_plan(config(Lang::En), situation(), None);
+    app.go(Step::Options);
+    let first = screen(&app, 80, 24);
+    assert!(!first.contains("Your clients under each option"), "{first}");
+    assert!(first.contains("The guidance leaves this to you"), "{first}");
+    press(&mut app, &[Down]);
+    let second = screen(&app, 80, 24);
+    assert!(
+        second.contains("Your clients under each option"),
+        "{second}"
+    );
+    assert!(
+        second.contains("many or growing → 2)."),
+        "the last line fits: {second}"
+    );
+}
+
 /// A status longer than the screen ends in "…", not mid-word.
 #[test]
 fn a_long_status_line_ends_in_an_ellipsis() {

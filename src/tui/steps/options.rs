@@ -24,14 +24,15 @@ pub(crate) fn draw(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buff
         _ => t.help_f_option,
     };
     let mut below = vec![Line::styled(prose(help), th.dim())];
-    if app.selected_row() == Some(Row::SelfOnClient)
-        && let Some(points) = points_to(app, Row::SelfOnClient)
-    {
-        below.push(Line::raw(points));
+    if app.selected_row() == Some(Row::SelfOnClient) {
+        // Scenario H's choice, with where the guidance points; F's comparison
+        // belongs to the F row (both together do not fit 80×24).
+        below.extend(points_to(app, Row::SelfOnClient).map(Line::raw));
+    } else {
+        below.push(Line::raw(""));
+        below.push(Line::styled(t.compare_title, th.bold()));
+        below.extend(compare_lines(app).into_iter().map(Line::raw));
     }
-    below.push(Line::raw(""));
-    below.push(Line::styled(t.compare_title, th.bold()));
-    below.extend(compare_lines(app).into_iter().map(Line::raw));
     draw_form(app, (t, th), area, buf, t.options_intro, below);
 }
 
