@@ -41,6 +41,15 @@ impl Theme {
             Style::new()
         }
     }
+    /// A finding's mark and style by its severity: ✗ error, ! warning, i info.
+    pub(crate) fn severity(self, s: crate::rules::Severity) -> (&'static str, Style) {
+        match s {
+            crate::rules::Severity::Error => ("✗", self.error()),
+            crate::rules::Severity::Warning => ("!", self.warning()),
+            crate::rules::Severity::Info => ("i", self.dim()),
+        }
+    }
+
     pub(crate) fn error(self) -> Style {
         self.fg(Color::Red).add_modifier(Modifier::BOLD)
     }

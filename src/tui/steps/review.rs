@@ -4,7 +4,7 @@
 
 use crate::cli::Lang;
 use crate::render;
-use crate::rules::{Severity, Wording};
+use crate::rules::Wording;
 use crate::tui::app::{App, Overlay, Pane, move_sel};
 use crate::tui::i18n::{Strings, fill};
 use crate::tui::widgets::{
@@ -105,11 +105,7 @@ pub(crate) fn draw(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buff
             th,
             |i| {
                 let f = &findings[i];
-                let (mark, style) = match f.severity {
-                    Severity::Error => ("✗", th.error()),
-                    Severity::Warning => ("!", th.warning()),
-                    Severity::Info => ("i", th.dim()),
-                };
+                let (mark, style) = th.severity(f.severity);
                 (
                     Span::styled(format!("{mark} "), style),
                     f.message(Wording::wizard(app.lang)),

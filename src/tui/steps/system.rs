@@ -1,7 +1,7 @@
 //! Step 3: the system in Altinn's register. Its keys are the form's.
 
 use super::draw_form;
-use crate::rules::{Severity, Wording};
+use crate::rules::Wording;
 use crate::tui::Step;
 use crate::tui::app::App;
 use crate::tui::i18n::{Strings, fill};
@@ -28,11 +28,7 @@ pub(crate) fn draw(app: &App, t: &Strings, th: Theme, area: Rect, buf: &mut Buff
         .collect();
     for &i in here.iter().take(FINDINGS_SHOWN) {
         let f = &app.computed.report.findings[i];
-        let (mark, style) = match f.severity {
-            Severity::Error => ("✗", th.error()),
-            Severity::Warning => ("!", th.warning()),
-            Severity::Info => ("i", th.dim()),
-        };
+        let (mark, style) = th.severity(f.severity);
         below.push(Line::styled(
             format!("{mark} {}", f.message(Wording::wizard(app.lang))),
             style,
