@@ -7,44 +7,23 @@ impl App {
     /// not: a new one with anything typed, or an edited one that differs.
     pub(crate) fn draft_changed(&self) -> bool {
         match self.overlays.last() {
-            Some(Overlay::Client(d)) => match d.index.and_then(|i| self.plan.clients.get(i)) {
-                Some(c) => {
-                    d.orgnr != c.orgnr.as_str()
-                        || d.name != c.name
-                        || d.unit_type
-                            != c.unit_type
-                                .as_ref()
-                                .map(|u| u.to_string())
-                                .unwrap_or_default()
-                        || d.roles != c.er_roles
-                        || d.delegated != c.delegated
-                        || d.sub_entity != c.sub_entity
+            Some(Overlay::Client(d)) => {
+                match d.index.and_then(|i| Some((i, self.plan.clients.get(i)?))) {
+                    Some((i, c)) => !d.same_answers(&ClientDraft::of(i, c)),
+                    None => !d.orgnr.is_empty() || !d.name.is_empty(),
                 }
-                None => !d.orgnr.is_empty() || !d.name.is_empty(),
-            },
-            Some(Overlay::Team(d)) => match d.index.and_then(|i| self.plan.teams.get(i)) {
-                Some(team) => {
-                    let handles: Vec<Handle> = d
-                        .handles
-                        .iter()
-                        .map(|r| Handle::Relationship(*r))
-                        .chain(d.packages.iter().cloned().map(Handle::Package))
-                        .collect();
-                    let same_handles = handles.len() == team.handles.len()
-                        && handles.iter().all(|h| team.handles.contains(h));
-                    d.name != team.name
-                        || d.members
-                            .split_whitespace()
-                            .ne(team.members.iter().map(String::as_str))
-                        || !same_handles
+            }
+            Some(Overlay::Team(d)) => {
+                match d.index.and_then(|i| Some((i, self.plan.teams.get(i)?))) {
+                    Some((i, team)) => !d.same_answers(&TeamDraft::of(i, team)),
+                    None => {
+                        !d.name.is_empty()
+                            || !d.members.trim().is_empty()
+                            || !d.handles.is_empty()
+                            || !d.packages.is_empty()
+                    }
                 }
-                None => {
-                    !d.name.is_empty()
-                        || !d.members.trim().is_empty()
-                        || !d.handles.is_empty()
-                        || !d.packages.is_empty()
-                }
-            },
+            }
             _ => false,
         }
     }

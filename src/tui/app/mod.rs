@@ -147,6 +147,37 @@ pub struct ClientDraft {
     pub like: Option<String>,
 }
 
+impl ClientDraft {
+    /// The form for editing client `index`, as the plan holds it.
+    pub fn of(index: usize, c: &Client) -> ClientDraft {
+        ClientDraft {
+            index: Some(index),
+            orgnr: c.orgnr.to_string(),
+            name: c.name.clone(),
+            unit_type: c
+                .unit_type
+                .as_ref()
+                .map(|u| u.to_string())
+                .unwrap_or_default(),
+            roles: c.er_roles.clone(),
+            delegated: c.delegated.clone(),
+            sub_entity: c.sub_entity,
+            sel: 0,
+            like: None,
+        }
+    }
+
+    /// The same answers as `other` (where the cursor is aside).
+    pub fn same_answers(&self, other: &ClientDraft) -> bool {
+        self.orgnr == other.orgnr
+            && self.name == other.name
+            && self.unit_type == other.unit_type
+            && self.roles == other.roles
+            && self.delegated == other.delegated
+            && self.sub_entity == other.sub_entity
+    }
+}
+
 /// A team being added or edited, as typed.
 #[derive(Debug, Clone)]
 pub struct TeamDraft {
@@ -158,6 +189,43 @@ pub struct TeamDraft {
     pub packages: Vec<PackageRef>,
     pub members: String,
     pub sel: usize,
+}
+
+impl TeamDraft {
+    /// The form for editing team `index`, as the plan holds it: its handles
+    /// split into relationship types and packages, its members in one line.
+    pub fn of(index: usize, team: &Team) -> TeamDraft {
+        let mut handles = Vec::new();
+        let mut packages = Vec::new();
+        for h in &team.handles {
+            match h {
+                Handle::Relationship(r) => handles.push(*r),
+                Handle::Package(p) => packages.push(p.clone()),
+            }
+        }
+        TeamDraft {
+            index: Some(index),
+            name: team.name.clone(),
+            handles,
+            packages,
+            members: team.members.join(" "),
+            sel: 0,
+        }
+    }
+
+    /// The same answers as `other`, in whatever order the handles were picked.
+    pub fn same_answers(&self, other: &TeamDraft) -> bool {
+        fn same_set<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+            a.len() == b.len() && a.iter().all(|x| b.contains(x))
+        }
+        self.name == other.name
+            && self
+                .members
+                .split_whitespace()
+                .eq(other.members.split_whitespace())
+            && same_set(&self.handles, &other.handles)
+            && same_set(&self.packages, &other.packages)
+    }
 }
 
 /// Something drawn over the current step; the top one gets the keys.

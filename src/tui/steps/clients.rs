@@ -156,21 +156,8 @@ pub(crate) fn on_key(app: &mut App, key: KeyEvent) {
         }
         KeyCode::Enter | KeyCode::Char('e') => {
             if let Some(c) = app.plan.clients.get(app.sel) {
-                app.overlays.push(Overlay::Client(ClientDraft {
-                    index: Some(app.sel),
-                    orgnr: c.orgnr.to_string(),
-                    name: c.name.clone(),
-                    unit_type: c
-                        .unit_type
-                        .as_ref()
-                        .map(|u| u.to_string())
-                        .unwrap_or_default(),
-                    roles: c.er_roles.clone(),
-                    delegated: c.delegated.clone(),
-                    sub_entity: c.sub_entity,
-                    sel: 0,
-                    like: None,
-                }));
+                let draft = ClientDraft::of(app.sel, c);
+                app.overlays.push(Overlay::Client(draft));
             }
         }
         KeyCode::Char('d') | KeyCode::Delete => {

@@ -1,6 +1,5 @@
 //! Step 6: the teams, who handles which kind of client; the team dialog.
 
-use crate::plan::Handle;
 use crate::tui::app::{App, Overlay, RelationshipPicker, TEAM_ROWS, TeamDraft, move_sel};
 use crate::tui::history::Part;
 use crate::tui::i18n::{self, Strings};
@@ -100,22 +99,8 @@ pub(crate) fn on_key(app: &mut App, key: KeyEvent) {
         })),
         KeyCode::Enter | KeyCode::Char('e') => {
             if let Some(team) = app.plan.teams.get(app.sel) {
-                let mut handles = Vec::new();
-                let mut packages = Vec::new();
-                for h in &team.handles {
-                    match h {
-                        Handle::Relationship(r) => handles.push(*r),
-                        Handle::Package(p) => packages.push(p.clone()),
-                    }
-                }
-                app.overlays.push(Overlay::Team(TeamDraft {
-                    index: Some(app.sel),
-                    name: team.name.clone(),
-                    handles,
-                    packages,
-                    members: team.members.join(" "),
-                    sel: 0,
-                }));
+                let draft = TeamDraft::of(app.sel, team);
+                app.overlays.push(Overlay::Team(draft));
             }
         }
         KeyCode::Char('d') | KeyCode::Delete => {
